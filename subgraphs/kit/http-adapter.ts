@@ -1,0 +1,117 @@
+/**
+ * Bridges Node's http server to Apollo Server's transport-neutral request API. Both the
+ * gateway and the subgraphs use it, so neither needs a web framework and both see the raw
+ * body (the gateway signs it; subgraphs verify the signature over it).
+ */
+import http from 'node:http';
+import { ApolloServer, BaseContext, HeaderMap, HTTPGraphQLRequest, HTTPGraphQLResponse } from '@apollo/server';
+
+/** Bodies above this are refused with 413 before parsing: a bound on memory per request. */
+export const MAX_BODY_BYTES = 1_048_576;
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly code: string = 'BAD_REQUEST',
+  ) {
+    super(message);
+  }
+}
+
+export function readBody(req: http.IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new HttpError(413, `request body exceeds ${limit} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export function headerMap(req: http.IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+/** Parses a JSON body the way Apollo expects it; an unparsable body is the caller's 400. */
+export function parseJsonBody(raw: Buffer, contentType: string | undefined): unknown {
+  if (raw.length === 0) return undefined;
+  if (!contentType || !/json/i.test(contentType)) return raw.toString('utf8');
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new HttpError(400, 'request body is not valid JSON');
+  }
+}
+
+export function toApolloRequest(req: http.IncomingMessage, body: unknown): HTTPGraphQLRequest {
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  return {
+    method: (req.method ?? 'GET').toUpperCase(),
+    headers: headerMap(req),
+    search: q >= 0 ? url.slice(q) : '',
+    body,
+  };
+}
+
+export async function writeApolloResponse(res: http.ServerResponse, response: HTTPGraphQLResponse): Promise<void> {
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+export function writeJson(res: http.ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}): void {
+  const body = JSON.stringify(payload);
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), ...headers });
+  res.end(body);
+}
+
+/** A GraphQL-over-HTTP error body for failures before execution (401, 403, 413, 503...). */
+export function writeGraphQLError(res: http.ServerResponse, status: number, message: string, code: string, extra: Record<string, unknown> = {}): void {
+  writeJson(res, status, { errors: [{ message, extensions: { code, ...extra } }] });
+}
+
+export async function executeWithApollo<TContext extends BaseContext>(
+  server: ApolloServer<TContext>,
+  req: http.IncomingMessage,
+  body: unknown,
+  context: () => Promise<TContext>,
+): Promise<HTTPGraphQLResponse> {
+  return server.executeHTTPGraphQLRequest({ httpGraphQLRequest: toApolloRequest(req, body), context });
+}
+
+export function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+export function closeServer(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections?.();
+  });
+}

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DocumentNode, parse } from 'graphql';
+import { Knex } from 'knex';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
+import type { SubgraphName } from '../services';
+import type { World } from '../../domain/demo/world';
+import type { Migration } from './migrations';
+
+/** What the gateway tells a subgraph about the caller, in verified headers. */
+export interface CallerIdentity {
+  department: string;
+  application: string | null;
+  operator: string | null;
+  purpose: string | null;
+  roles: string[];
+}
+
+export interface SubgraphContext {
+  caller: CallerIdentity | null;
+}
+
+export interface SeedReporter {
+  /** Called as rows are written, so long seeds can show progress and rate. */
+  written(table: string, rows: number): void;
+}
+
+/**
+ * Everything that makes one departmental subgraph: its tables, its resolvers and its demo data.
+ * The SDL itself lives in `schema/<name>.graphql`.
+ */
+export interface SubgraphModule<TContext extends SubgraphContext = SubgraphContext> {
+  readonly name: SubgraphName;
+  readonly migrations: readonly Migration[];
+  readonly resolvers: GraphQLResolverMap<TContext>;
+  /** A fresh context per request: DataLoaders must not share results across callers. */
+  createContext(db: Knex, caller: CallerIdentity | null): TContext;
+  /** Fills the (migrated, empty) database with the demo city. */
+  seed(db: Knex, world: World, reporter: SeedReporter): Promise<void>;
+}
+
+export const SCHEMA_DIR = path.resolve(__dirname, '../../schema');
+
+export function subgraphSdlPath(name: string): string {
+  return path.join(SCHEMA_DIR, `${name}.graphql`);
+}
+
+/** The sharing directive and its enums, common to every subgraph. */
+export const SHARING_SDL_PATH = path.join(SCHEMA_DIR, 'sharing.graphql');
+
+/** The subgraph's SDL as served and composed: its own file plus the sharing definitions. */
+export function subgraphSdlText(name: string): string {
+  return `${fs.readFileSync(subgraphSdlPath(name), 'utf8')}\n${fs.readFileSync(SHARING_SDL_PATH, 'utf8')}`;
+}
+
+export function loadSubgraphSdl(name: string): DocumentNode {
+  return parse(subgraphSdlText(name));
+}

@@ -1,0 +1,98 @@
+/**
+ * Serves one subgraph over HTTP: Apollo Server with the federation schema, a per-request
+ * context, and a hook where the request's origin is verified before anything executes.
+ */
+import http from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { GraphQLFormattedError } from 'graphql';
+import { Knex } from 'knex';
+import { ErrorCode } from '../../domain/error-codes';
+import { closeServer, executeWithApollo, HttpError, listen, parseJsonBody, readBody, writeApolloResponse, writeGraphQLError, writeJson } from './http-adapter';
+import { CallerIdentity, loadSubgraphSdl, SubgraphContext, SubgraphModule } from './subgraph-module';
+
+/**
+ * Decides who is calling from the raw request; throws HttpError (401) to refuse it. Issue #3's
+ * gateway signature check plugs in here.
+ */
+export type RequestVerifier = (req: http.IncomingMessage, rawBody: Buffer) => CallerIdentity | null;
+
+export interface SubgraphServerOptions {
+  db: Knex;
+  /** 0 picks a free port (tests). */
+  port: number;
+  /** @default 127.0.0.1 */
+  host?: string;
+  verifyRequest?: RequestVerifier;
+  log?: (line: string) => void;
+}
+
+export interface RunningSubgraph {
+  name: string;
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Internal errors keep their detail in the log; callers never see SQL or stack traces. */
+export function redactInternalError(subgraph: string, log: (line: string) => void) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
+    log(`[${subgraph}] internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return { message: `internal error in the ${subgraph} subgraph`, path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+  };
+}
+
+export async function startSubgraphServer<TContext extends SubgraphContext>(
+  module: SubgraphModule<TContext>,
+  options: SubgraphServerOptions,
+): Promise<RunningSubgraph> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const schema = buildSubgraphSchema({ typeDefs: loadSubgraphSdl(module.name), resolvers: module.resolvers });
+  const apollo = new ApolloServer<TContext>({
+    schema,
+    includeStacktraceInErrorResponses: false,
+    formatError: redactInternalError(module.name, log),
+    // Traces would be for Apollo's cloud reporting, which a government network does not reach.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+
+  const server = http.createServer(async (req, res) => {
+    try {
+      if (req.method === 'GET' && req.url === '/health') {
+        writeJson(res, 200, { status: 'ok', subgraph: module.name });
+        return;
+      }
+      const raw = await readBody(req);
+      const caller = options.verifyRequest ? options.verifyRequest(req, raw) : null;
+      const body = parseJsonBody(raw, req.headers['content-type']);
+      const response = await executeWithApollo(apollo, req, body, async () => module.createContext(options.db, caller));
+      await writeApolloResponse(res, response);
+    } catch (err) {
+      if (err instanceof HttpError) {
+        writeGraphQLError(res, err.status, err.message, err.code);
+      } else {
+        log(`[${module.name}] request failed: ${err instanceof Error ? err.stack : String(err)}`);
+        if (!res.headersSent) writeGraphQLError(res, 500, 'internal error', ErrorCode.INTERNAL_SERVER_ERROR);
+        else res.destroy();
+      }
+    }
+  });
+  // Longer than the gateway's idle socket timeout, so pooled connections are closed by the client side.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+  const host = options.host ?? '127.0.0.1';
+  const port = await listen(server, options.port, host);
+  return {
+    name: module.name,
+    url: `http://${host}:${port}/graphql`,
+    port,
+    async stop() {
+      await closeServer(server);
+      await apollo.stop();
+    },
+  };
+}
