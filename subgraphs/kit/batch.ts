@@ -9,7 +9,7 @@ import { Knex } from 'knex';
 const MAX_BATCH = 500;
 
 /** Loads at most one row per key. */
-export function rowLoader<Row extends Record<string, unknown>>(
+export function rowLoader<Row extends object>(
   db: Knex,
   table: string,
   keyColumn: string,
@@ -18,7 +18,7 @@ export function rowLoader<Row extends Record<string, unknown>>(
   return new DataLoader<string, Row | null>(
     async (keys) => {
       const rows: Row[] = await select(db(table)).whereIn(keyColumn, keys as string[]);
-      const byKey = new Map(rows.map((r) => [String(r[keyColumn]), r]));
+      const byKey = new Map(rows.map((r) => [String((r as Record<string, unknown>)[keyColumn]), r]));
       return keys.map((k) => byKey.get(k) ?? null);
     },
     { maxBatchSize: MAX_BATCH },
@@ -26,7 +26,7 @@ export function rowLoader<Row extends Record<string, unknown>>(
 }
 
 /** Loads all rows per key (children of a parent), ordered by `orderBy` within each key. */
-export function groupLoader<Row extends Record<string, unknown>>(
+export function groupLoader<Row extends object>(
   db: Knex,
   table: string,
   keyColumn: string,
@@ -38,7 +38,7 @@ export function groupLoader<Row extends Record<string, unknown>>(
       const rows: Row[] = await select(db(table)).whereIn(keyColumn, keys as string[]).orderBy([keyColumn, ...orderBy]);
       const byKey = new Map<string, Row[]>();
       for (const r of rows) {
-        const k = String(r[keyColumn]);
+        const k = String((r as Record<string, unknown>)[keyColumn]);
         let list = byKey.get(k);
         if (!list) byKey.set(k, (list = []));
         list.push(r);

@@ -8,6 +8,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLFormattedError } from 'graphql';
 import { Knex } from 'knex';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
 import { ErrorCode } from '../../domain/error-codes';
 import { closeServer, executeWithApollo, HttpError, listen, parseJsonBody, readBody, writeApolloResponse, writeGraphQLError, writeJson } from './http-adapter';
 import { CallerIdentity, loadSubgraphSdl, SubgraphContext, SubgraphModule } from './subgraph-module';
@@ -50,7 +51,11 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
   options: SubgraphServerOptions,
 ): Promise<RunningSubgraph> {
   const log = options.log ?? ((line: string) => console.error(line));
-  const schema = buildSubgraphSchema({ typeDefs: loadSubgraphSdl(module.name), resolvers: module.resolvers });
+  const schema = buildSubgraphSchema({
+    typeDefs: loadSubgraphSdl(module.name),
+    // Apollo types resolver maps with an unknown context; ours is typed per subgraph.
+    resolvers: module.resolvers as GraphQLResolverMap<unknown>,
+  });
   const apollo = new ApolloServer<TContext>({
     schema,
     includeStacktraceInErrorResponses: false,

@@ -27,9 +27,9 @@ export interface HouseholdRow {
 }
 
 export function createPopulationStore(db: Knex) {
-  const person = rowLoader<PersonRow & Record<string, unknown>>(db, 'people', 'id_number');
-  const household = rowLoader<HouseholdRow & Record<string, unknown>>(db, 'households', 'number');
-  const members = groupLoader<PersonRow & Record<string, unknown>>(db, 'people', 'household_number', ['member_position']);
+  const person = rowLoader<PersonRow>(db, 'people', 'id_number');
+  const household = rowLoader<HouseholdRow>(db, 'households', 'number');
+  const members = groupLoader<PersonRow>(db, 'people', 'household_number', ['member_position']);
 
   function regionColumn(regionCode: string): string {
     return regionCode.length === 9 ? 'town_code' : 'region_code';
