@@ -46,7 +46,7 @@ export function subgraphSdlPath(name: string): string {
 }
 
 /** The sharing directive and its enums, common to every subgraph. */
-export const SHARING_SDL_PATH = path.join(SCHEMA_DIR, 'sharing.graphql');
+export const SHARING_SDL_PATH = path.join(SCHEMA_DIR, 'sharing-directives.graphql');
 
 /** The subgraph's SDL as served and composed: its own file plus the sharing definitions. */
 export function subgraphSdlText(name: string): string {
