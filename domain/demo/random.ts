@@ -64,3 +64,27 @@ export class Rng {
 export function scramble(i: number, modulus: number, multiplier: number, offset: number): number {
   return Number((BigInt(i) * BigInt(multiplier) + BigInt(offset)) % BigInt(modulus));
 }
+
+/**
+ * A keyed, non-linear bijection on [0, modulus): a four-round Feistel network over the smallest
+ * even power of two that covers the range, walking the cycle until the value falls inside it.
+ * Unlike `scramble`, neighbouring indices land on unrelated slots, so consecutive people do
+ * not share a birth-date offset.
+ */
+export function permute(i: number, modulus: number, key: number): number {
+  let bits = Math.ceil(Math.log2(Math.max(modulus, 2)));
+  if (bits % 2) bits++;
+  const half = bits / 2;
+  const mask = (1 << half) - 1;
+  let x = i;
+  do {
+    let left = x >>> half;
+    let right = x & mask;
+    for (let round = 0; round < 4; round++) {
+      const f = mix32(right ^ mix32(key + round * 0x9e3779b9)) & mask;
+      [left, right] = [right, left ^ f];
+    }
+    x = ((left << half) | right) >>> 0;
+  } while (x >= modulus);
+  return x;
+}

@@ -7,7 +7,7 @@
 import { withIdNumberCheck } from '../id-number';
 import { buildCreditCode } from '../credit-code';
 import { COUNTY_REGIONS, RegionSeed, townsOf } from '../regions';
-import { Rng, scramble } from './random';
+import { permute, Rng, scramble } from './random';
 import { ETHNICITIES, FEMALE_GIVEN, MALE_GIVEN, ROADS, SURNAMES, ENTERPRISE_WORDS, INDUSTRIES } from './vocabulary';
 
 export interface WorldOptions {
@@ -55,7 +55,7 @@ function isoDate(epochMs: number): string {
 }
 
 export function personAt(world: WorldOptions, index: number): PersonSeed {
-  const slot = scramble(index, PERSON_SLOTS, 63_018_037, 7_654_321);
+  const slot = permute(index, PERSON_SLOTS, world.seed);
   const seqHalf = slot % SEQ_SLOTS;
   const rest = Math.floor(slot / SEQ_SLOTS);
   const county = COUNTY_REGIONS[rest % COUNTY_REGIONS.length];
@@ -151,27 +151,52 @@ export function addressIn(world: WorldOptions, town: RegionSeed, kind: 'H' | 'E'
   };
 }
 
+const ADULT_BORN_BY = '2006-12-31';
+
+function yearsBetween(older: string, younger: string): number {
+  return (Date.parse(younger) - Date.parse(older)) / (365.25 * 86_400_000);
+}
+
 /**
- * Walks every resident in index order with their household. Households are contiguous runs of
- * indices, so the walk is streaming: memory stays flat for a million people.
+ * Relations follow ages: the head is the oldest adult of working age (or the oldest member), a
+ * spouse is an adult of the other gender within twelve years of the head, parents are at least
+ * eighteen years older and children at least eighteen years younger. Head first, then spouse.
+ */
+export function assignRelations(members: PersonSeed[]): { person: PersonSeed; relation: HouseholdRelation }[] {
+  const byAge = [...members].sort((a, b) => a.birthDate.localeCompare(b.birthDate) || a.index - b.index);
+  const adults = byAge.filter((p) => p.birthDate <= ADULT_BORN_BY);
+  const head = adults.find((p) => p.birthDate >= '1960-01-01') ?? adults[0] ?? byAge[0];
+  const spouse = adults.find((p) => p !== head && p.gender !== head.gender && Math.abs(yearsBetween(head.birthDate, p.birthDate)) <= 12);
+  const out: { person: PersonSeed; relation: HouseholdRelation }[] = [{ person: head, relation: 'HEAD' }];
+  if (spouse) out.push({ person: spouse, relation: 'SPOUSE' });
+  for (const p of byAge) {
+    if (p === head || p === spouse) continue;
+    const gap = yearsBetween(head.birthDate, p.birthDate);
+    out.push({ person: p, relation: gap >= 18 ? 'CHILD' : gap <= -18 ? 'PARENT' : 'OTHER' });
+  }
+  return out;
+}
+
+/**
+ * Walks every resident with their household. Households are contiguous runs of indices, so the
+ * walk is streaming (memory holds one household): flat for a million people. Within a
+ * household, the head comes first.
  */
 export function* iterateResidents(world: WorldOptions): Generator<ResidentSeed> {
-  let household: HouseholdSeed | null = null;
-  let householdIndex = -1;
-  let position = 0;
-  for (let i = 0; i < world.persons; i++) {
-    const person = personAt(world, i);
-    if (startsHousehold(world, i) || household === null) {
-      householdIndex++;
-      household = householdAt(world, householdIndex, person);
-      position = 0;
-    } else {
-      position++;
-    }
-    const relation: HouseholdRelation =
-      position === 0 ? 'HEAD' : position === 1 ? 'SPOUSE' : position <= 3 ? 'CHILD' : position === 4 ? 'PARENT' : 'OTHER';
-    yield { ...person, household, relation };
+  let members: PersonSeed[] = [];
+  let householdIndex = 0;
+  function* flush(): Generator<ResidentSeed> {
+    if (members.length === 0) return;
+    const ordered = assignRelations(members);
+    const household = householdAt(world, householdIndex++, ordered[0].person);
+    for (const { person, relation } of ordered) yield { ...person, household, relation };
+    members = [];
   }
+  for (let i = 0; i < world.persons; i++) {
+    if (startsHousehold(world, i)) yield* flush();
+    members.push(personAt(world, i));
+  }
+  yield* flush();
 }
 
 export type EntityKind = 'COMPANY' | 'INDIVIDUAL_BUSINESS' | 'COOPERATIVE' | 'PRIVATE_NON_ENTERPRISE' | 'PUBLIC_INSTITUTION';
@@ -256,7 +281,7 @@ export function entityAt(world: WorldOptions, index: number): EntitySeed {
 function adultPersonNear(world: WorldOptions, start: number): PersonSeed {
   for (let k = 0; k < world.persons; k++) {
     const p = personAt(world, (start + k) % world.persons);
-    if (p.birthDate <= '2006-12-31') return p;
+    if (p.birthDate <= ADULT_BORN_BY) return p;
   }
   return personAt(world, start % world.persons);
 }

@@ -35,6 +35,20 @@ export function haversineMeters(a: GeoPoint, b: GeoPoint): number {
 }
 
 /**
+ * The point `meters` away from `from` on the initial bearing `bearingDegrees` (clockwise from
+ * north) along a great circle, with longitude brought back into [-180, 180].
+ */
+export function destinationPoint(from: GeoPoint, bearingDegrees: number, meters: number): GeoPoint {
+  const d = meters / EARTH_RADIUS_METERS;
+  const lat1 = from.latitude * RADIANS;
+  const bearing = bearingDegrees * RADIANS;
+  const lat2 = Math.asin(Math.sin(lat1) * Math.cos(d) + Math.cos(lat1) * Math.sin(d) * Math.cos(bearing));
+  const dLon = Math.atan2(Math.sin(bearing) * Math.sin(d) * Math.cos(lat1), Math.cos(d) - Math.sin(lat1) * Math.sin(lat2));
+  const lon = from.longitude + dLon * DEGREES;
+  return { longitude: ((((lon + 180) % 360) + 360) % 360) - 180, latitude: lat2 * DEGREES };
+}
+
+/**
  * The smallest latitude/longitude box holding every point within `radiusMeters` of `center`
  * (J. P. Matuschek, "Finding Points Within a Distance of a Latitude/Longitude Using Bounding
  * Coordinates"). Near a pole, or across the antimeridian, the box widens to all longitudes
@@ -68,6 +82,9 @@ export function boxContains(box: BoundingBox, p: GeoPoint): boolean {
  * `planarLowerBoundMeters`), which is what lets a database order candidates by it.
  */
 export function longitudeWeight(box: BoundingBox): number {
+  // A box widened to every longitude (pole, antimeridian) compares raw longitudes that may be
+  // 360° apart for neighbours: there only latitude is a safe lower bound.
+  if (box.maxLongitude - box.minLongitude >= 360) return 0;
   const highest = Math.max(Math.abs(box.minLatitude), Math.abs(box.maxLatitude));
   return Math.cos(Math.min(highest, 90) * RADIANS) ** 2;
 }
@@ -90,7 +107,8 @@ export function planarMetric(center: GeoPoint, p: GeoPoint, weight: number): num
 export function planarLowerBoundMeters(metric: number, weight: number): number {
   if (metric <= 0) return 0;
   const planar = Math.sqrt(metric) * RADIANS;
-  const m = weight > 0 ? planar / Math.sqrt(weight) : Math.PI;
+  // With weight 0 the longitude term is dropped, and m need only bound the latitude difference.
+  const m = weight > 0 ? planar / Math.sqrt(weight) : planar;
   const shrink = Math.max(0, 1 - (m * m) / 24);
   return EARTH_RADIUS_METERS * planar * shrink;
 }

@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '../kit/subgraph-main';
+import { cityPartsSubgraph } from './module';
+
+void runSubgraphMain(cityPartsSubgraph);

@@ -1,0 +1,64 @@
+import { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
+import { regionByCode } from '../../domain/regions';
+import { pageRequest, toConnection } from '../kit/connection';
+import { NearbyArgs, requireNearbyRequest } from '../kit/nearby-request';
+import { CreditCodeScalar, DateScalar } from '../kit/scalars';
+import { requireCityPartCode } from './city-part-code';
+import { CityPartsContext } from './context';
+import { CityPartClass, subclassByCode } from './part-catalogue';
+import { CityPartStatus } from './part-counts';
+import { CityPartRow } from './store';
+
+type Ctx = CityPartsContext;
+
+interface CityPartsArgs {
+  class?: CityPartClass | null;
+  status?: CityPartStatus | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+export const resolvers: GraphQLResolverMap<CityPartsContext> = {
+  Date: DateScalar,
+  CreditCode: CreditCodeScalar,
+  Query: {
+    cityPart: (_: unknown, args: { code: string }, ctx: Ctx) => {
+      requireCityPartCode('code', args.code);
+      return ctx.store.part.load(args.code);
+    },
+    cityPartsNear: async (_: unknown, args: NearbyArgs, ctx: Ctx) => {
+      const found = await ctx.store.partsNear(requireNearbyRequest(args));
+      return found.map((n) => ({ part: n.row, distanceMeters: Math.round(n.distanceMeters * 100) / 100 }));
+    },
+  },
+  CityPart: {
+    subclass: (p: CityPartRow) => {
+      const sub = subclassByCode(p.subclass_code);
+      return { code: p.subclass_code, name: sub?.name ?? p.subclass_code, nameEn: sub?.nameEn ?? p.subclass_code };
+    },
+    location: (p: CityPartRow) => ({ longitude: p.longitude, latitude: p.latitude }),
+    region: (p: CityPartRow) => ({ code: p.town_code }),
+    county: (p: CityPartRow) => ({ code: p.county_code }),
+    custodian: (p: CityPartRow) => ({
+      name: p.custodian_name,
+      enterprise: p.custodian_credit_code ? { creditCode: p.custodian_credit_code } : null,
+      dutyPhone: p.custodian_phone,
+    }),
+    installedOn: (p: CityPartRow) => p.installed_on,
+    lastInspectedOn: (p: CityPartRow) => p.last_inspected_on,
+    inspectionNote: (p: CityPartRow) => p.inspection_note,
+    assetLedgerNumber: (p: CityPartRow) => p.asset_ledger_number,
+    __resolveReference: (ref: { code: string }, ctx: Ctx) => ctx.store.part.load(ref.code),
+  },
+  // Region belongs to the spatial database; this one answers for the components in it.
+  Region: {
+    __resolveReference: (ref: { code: string }) => (regionByCode(ref.code) ? { code: ref.code } : null),
+    cityParts: async (region: { code: string }, args: CityPartsArgs, ctx: Ctx) => {
+      const page = pageRequest(args);
+      const filter = { regionCode: region.code, class: args.class ?? null, status: args.status ?? null };
+      const rows = await ctx.store.regionPage.load({ ...filter, ...page });
+      return toConnection(rows, page.limit, (r) => r.code, () => ctx.store.regionCount.load(filter));
+    },
+    cityPartCounts: (region: { code: string }, _: unknown, ctx: Ctx) => ctx.store.classCounts.load(region.code),
+  },
+};

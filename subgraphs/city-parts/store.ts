@@ -1,0 +1,143 @@
+/** Reads the city parts database. Entity lookups and per-region lists go through per-request DataLoaders. */
+import DataLoader from 'dataloader';
+import { Knex } from 'knex';
+import { regionByCode, RegionSeed } from '../../domain/regions';
+import { rowLoader } from '../kit/batch';
+import { PageRequest } from '../kit/connection';
+import { findNearest, Nearby, tableNearbySource } from '../kit/nearest-search';
+import { NearbyRequest } from '../kit/nearby-request';
+import { CityPartClass } from './part-catalogue';
+import { CityPartStatus, ClassCount, GroupCount, tallyByClass } from './part-counts';
+
+export interface CityPartRow {
+  code: string;
+  class: CityPartClass;
+  subclass_code: string;
+  name: string;
+  status: CityPartStatus;
+  county_code: string;
+  town_code: string;
+  longitude: number;
+  latitude: number;
+  custodian_name: string;
+  custodian_credit_code: string | null;
+  custodian_phone: string;
+  installed_on: string;
+  last_inspected_on: string | null;
+  inspection_note: string | null;
+  asset_ledger_number: string;
+}
+
+export interface RegionFilter {
+  regionCode: string;
+  class: CityPartClass | null;
+  status: CityPartStatus | null;
+}
+
+export type RegionPageKey = RegionFilter & PageRequest;
+
+/** Statements per UNION ALL: well under SQLite's 500 compound-select terms. */
+const MAX_UNION = 100;
+const SLOT = 'batch_slot';
+
+export function createCityPartsStore(db: Knex) {
+  const part = rowLoader<CityPartRow>(db, 'city_parts', 'code');
+
+  /** Components of a region: a town by its own code, a county by its towns', the city all of them. */
+  function filtered(f: RegionFilter): Knex.QueryBuilder {
+    const q = db('city_parts');
+    const region = regionByCode(f.regionCode);
+    if (!region) q.whereRaw('1 = 0');
+    else if (region.level === 'TOWN') q.where('town_code', f.regionCode);
+    else if (region.level === 'COUNTY') q.where('county_code', f.regionCode);
+    if (f.class) q.where('class', f.class);
+    if (f.status) q.where('status', f.status);
+    return q;
+  }
+
+  /**
+   * One statement for a whole batch: each key's query is a derived table tagged with its slot,
+   * joined by UNION ALL, so fifty regions' pages cost one round trip like one region's does.
+   */
+  async function unionBySlot<Row>(queries: Knex.QueryBuilder[]): Promise<Map<number, Row[]>> {
+    const wrapped = queries.map((q, slot) => db.select('*').from(q.as(`slot${slot}`)));
+    const [first, ...rest] = wrapped;
+    const rows: Record<string, unknown>[] = await (rest.length ? first.unionAll(rest) : first);
+    const bySlot = new Map<number, Row[]>();
+    for (const { [SLOT]: slot, ...row } of rows) {
+      const key = Number(slot);
+      let list = bySlot.get(key);
+      if (!list) bySlot.set(key, (list = []));
+      list.push(row as Row);
+    }
+    return bySlot;
+  }
+
+  const regionPage = new DataLoader<RegionPageKey, CityPartRow[], string>(
+    async (keys) => {
+      const bySlot = await unionBySlot<CityPartRow>(
+        keys.map((k, slot) => {
+          const q = filtered(k).select('*', db.raw('? as ??', [slot, SLOT])).orderBy('code').limit(k.limit + 1);
+          if (k.afterKey) q.where('code', '>', k.afterKey);
+          return q;
+        }),
+      );
+      return keys.map((_, slot) => {
+        const rows = (bySlot.get(slot) ?? []).sort((a, b) => (a.code < b.code ? -1 : 1));
+        rows.forEach((r) => part.prime(r.code, r));
+        return rows;
+      });
+    },
+    { cacheKeyFn: (k) => JSON.stringify(k), maxBatchSize: MAX_UNION },
+  );
+
+  const regionCount = new DataLoader<RegionFilter, number, string>(
+    async (keys) => {
+      const bySlot = await unionBySlot<{ n: number | string }>(
+        keys.map((k, slot) => filtered(k).select(db.raw('? as ??', [slot, SLOT])).count({ n: '*' })),
+      );
+      return keys.map((_, slot) => Number(bySlot.get(slot)?.[0]?.n ?? 0));
+    },
+    { cacheKeyFn: (k) => JSON.stringify(k), maxBatchSize: MAX_UNION },
+  );
+
+  const classCounts = new DataLoader<string, ClassCount[]>(async (regionCodes) => {
+    const regions = regionCodes.map((code) => regionByCode(code));
+    const q = db('city_parts').select('town_code', 'class', 'status').count({ n: '*' }).groupBy('town_code', 'class', 'status');
+    // The city needs every town; otherwise only the towns of the regions asked for.
+    if (!regions.some((r) => r?.level === 'CITY')) {
+      const known = regions.filter((r): r is RegionSeed => r !== undefined);
+      const towns = known.filter((r) => r.level === 'TOWN').map((r) => r.code);
+      const counties = known.filter((r) => r.level === 'COUNTY').map((r) => r.code);
+      q.where((w) => {
+        w.whereRaw('1 = 0');
+        if (towns.length) w.orWhereIn('town_code', towns);
+        if (counties.length) w.orWhereIn('county_code', counties);
+      });
+    }
+    const groups: GroupCount[] = (await q).map((g: Record<string, unknown>) => ({
+      townCode: String(g.town_code),
+      class: g.class as CityPartClass,
+      status: g.status as CityPartStatus,
+      count: Number(g.n),
+    }));
+    // Town codes begin with their county's code (GB/T 10114), so a county holds the towns it prefixes.
+    return regions.map((r) => tallyByClass(groups, (town) => r !== undefined && (r.level === 'CITY' || town.startsWith(r.code))));
+  });
+
+  const nearbySource = tableNearbySource<CityPartRow>(db, 'city_parts', { key: 'code', longitude: 'longitude', latitude: 'latitude' });
+
+  return {
+    part,
+    regionPage,
+    regionCount,
+    classCounts,
+    async partsNear(request: NearbyRequest): Promise<Nearby<CityPartRow>[]> {
+      const found = await findNearest(nearbySource, request);
+      found.forEach((n) => part.prime(n.row.code, n.row));
+      return found;
+    },
+  };
+}
+
+export type CityPartsStore = ReturnType<typeof createCityPartsStore>;

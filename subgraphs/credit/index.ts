@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '../kit/subgraph-main';
+import { creditSubgraph } from './module';
+
+void runSubgraphMain(creditSubgraph);

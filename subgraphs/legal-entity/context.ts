@@ -1,0 +1,6 @@
+import { SubgraphContext } from '../kit/subgraph-module';
+import { LegalEntityStore } from './store';
+
+export interface LegalEntityContext extends SubgraphContext {
+  store: LegalEntityStore;
+}

@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '../kit/subgraph-main';
+import { licencesSubgraph } from './module';
+
+void runSubgraphMain(licencesSubgraph);

@@ -1,0 +1,4 @@
+import { runSubgraphMain } from '../kit/subgraph-main';
+import { spatialSubgraph } from './module';
+
+void runSubgraphMain(spatialSubgraph);

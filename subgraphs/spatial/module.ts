@@ -1,0 +1,14 @@
+import { SubgraphModule } from '../kit/subgraph-module';
+import { SpatialContext } from './context';
+import { migrations } from './migrations';
+import { resolvers } from './resolvers';
+import { seedSpatial } from './seed';
+import { createSpatialStore } from './store';
+
+export const spatialSubgraph: SubgraphModule<SpatialContext> = {
+  name: 'spatial',
+  migrations,
+  resolvers,
+  createContext: (db, caller) => ({ caller, store: createSpatialStore(db) }),
+  seed: seedSpatial,
+};
