@@ -1,5 +1,8 @@
 /** Unit tests sit beside the code; scenario tests start real services under test/e2e. */
 const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
+// jose (JWT signing) ships only as ES modules. Node 20.19+ loads it with require(), but jest's own
+// CommonJS runtime cannot (before Node 24.9), so tests compile it with swc like our own code.
+const transformIgnorePatterns = ['/node_modules/(?!jose/)'];
 
 module.exports = {
   testEnvironment: 'node',
@@ -9,12 +12,14 @@ module.exports = {
     {
       displayName: 'unit',
       transform,
+      transformIgnorePatterns,
       testEnvironment: 'node',
       testMatch: ['<rootDir>/{domain,subgraphs,gateway,scripts}/**/__tests__/**/*.test.ts'],
     },
     {
       displayName: 'e2e',
       transform,
+      transformIgnorePatterns,
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
       testTimeout: 120000,

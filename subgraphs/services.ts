@@ -19,7 +19,8 @@ export type SubgraphName =
   | 'macro-economy'
   | 'city-parts'
   | 'licences'
-  | 'credit';
+  | 'credit'
+  | 'sharing';
 
 export const SUBGRAPHS: readonly SubgraphService[] = Object.freeze([
   { name: 'population', port: 4001, owner: 'public-security', title: '人口基础库 Population' },
@@ -29,6 +30,7 @@ export const SUBGRAPHS: readonly SubgraphService[] = Object.freeze([
   { name: 'city-parts', port: 4005, owner: 'urban-management', title: '城市部件库 City parts' },
   { name: 'licences', port: 4006, owner: 'administrative-approval', title: '电子证照库 Electronic licences' },
   { name: 'credit', port: 4007, owner: 'credit-office', title: '信用信息库 Credit' },
+  { name: 'sharing', port: 4008, owner: 'big-data-bureau', title: '共享交换 Sharing applications and grants' },
 ] as const);
 
 export function subgraphByName(name: string): SubgraphService {

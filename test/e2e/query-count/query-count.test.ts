@@ -35,7 +35,7 @@ function queryCountSuite(backend: 'sqlite' | 'mysql') {
     // Start the page at a legal representative, so the one-person page touches every relation.
     const populationDb = platform.subgraphs.population!.db;
     const entityDb = platform.subgraphs['legal-entity']!.db;
-    const reps: string[] = (await entityDb('legal_entities').distinct('legal_representative_id_number as id').limit(200)).map((r: { id: string }) => r.id);
+    const reps: string[] = (await entityDb('legal_entities').distinct('legal_rep_id_number as id').limit(200)).map((r: { id: string }) => r.id);
     const rep = await populationDb('people').whereIn('id_number', reps).orderBy('id_number').first('id_number', 'region_code');
     region = rep.region_code;
     const previous = await populationDb('people').where('region_code', region).where('id_number', '<', rep.id_number).orderBy('id_number', 'desc').first('id_number');

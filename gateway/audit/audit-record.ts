@@ -1,0 +1,223 @@
+/**
+ * One audit record per GraphQL request: what the gateway passes in (`AuditEntry`, raw), and
+ * what is journalled, shipped, hashed and verified (`AuditRecord`, flat so that each property
+ * is one database column and the verifier can rebuild the record from a row).
+ *
+ * Personal data never enters a record in clear: data subjects and variables are stored as
+ * keyed hashes (keyed-hash.ts), the document once per hash in its own table.
+ */
+import { AuditKey, documentHash, subjectHash, variablesHash } from './keyed-hash';
+import { uuidV7 } from './record-id';
+import { SUBJECT_KINDS, SubjectKind } from './subject-kind';
+
+export { SUBJECT_KINDS } from './subject-kind';
+export type { SubjectKind } from './subject-kind';
+
+export interface SubjectRef {
+  readonly kind: SubjectKind;
+  /** The identifier in clear; hashed before the record is built, never written. */
+  readonly id: string;
+}
+
+export interface DeniedField {
+  /** Schema coordinate, `Person.phone`. */
+  readonly coordinate: string;
+  /** Why the sharing policy withheld it (e.g. `NO_APPLICATION`, `NOT_SHARED`). */
+  readonly reason: string;
+}
+
+/** ok: served in full; partial: data with errors; error: no data; refused: rejected before execution. */
+export type AuditOutcome = 'ok' | 'partial' | 'error' | 'refused';
+export const AUDIT_OUTCOMES: readonly AuditOutcome[] = ['ok', 'partial', 'error', 'refused'];
+
+/** What the gateway knows about one request, in clear. `append` hashes what must not be stored. */
+export interface AuditEntry {
+  /** The gateway's request id (GatewayContext.requestId). */
+  readonly requestId: string;
+  /** When the request arrived: epoch milliseconds or a Date. */
+  readonly time: number | Date;
+  readonly caller: {
+    readonly department?: string | null;
+    readonly application?: string | null;
+    readonly operator?: string | null;
+    readonly roles?: readonly string[];
+    readonly clientAddress?: string | null;
+  };
+  readonly operationName?: string | null;
+  /** The GraphQL document as received; stored once per SHA-256 in audit_documents. */
+  readonly document?: string | null;
+  /** The request's variables; only their keyed hash is kept. */
+  readonly variables?: Readonly<Record<string, unknown>> | null;
+  /** 用途: the purpose the caller declared. */
+  readonly purpose?: string | null;
+  readonly fields?: {
+    readonly requested?: readonly string[];
+    readonly served?: readonly string[];
+    readonly masked?: readonly string[];
+    readonly denied?: readonly DeniedField[];
+  };
+  readonly subgraphs?: readonly string[];
+  readonly outcome: AuditOutcome;
+  readonly httpStatus: number;
+  readonly errorCodes?: readonly string[];
+  readonly latencyMs: number;
+  readonly responseBytes: number;
+  /** People and legal entities whose data was returned (subjects-from-result.ts). */
+  readonly subjects?: readonly SubjectRef[];
+}
+
+export interface SubjectHashRef {
+  readonly kind: SubjectKind;
+  /** HMAC-SHA256 of the identifier under the audit key, lower-case hex. */
+  readonly hash: string;
+}
+
+export const RECORD_FORMAT_VERSION = 1;
+
+/** A record before it takes its place in the chain. Every property is hashed. */
+export interface AuditRecordBody {
+  readonly v: typeof RECORD_FORMAT_VERSION;
+  /** Unique record id (UUIDv7, time-ordered); shipping is idempotent on it. */
+  readonly id: string;
+  /** UTC, millisecond precision: `2026-11-26T18:32:22.123Z`. */
+  readonly time: string;
+  readonly requestId: string;
+  readonly instance: string;
+  readonly department: string | null;
+  readonly application: string | null;
+  readonly operator: string | null;
+  readonly roles: readonly string[];
+  readonly clientAddress: string | null;
+  readonly operationName: string | null;
+  readonly documentHash: string | null;
+  readonly variablesHash: string | null;
+  readonly purpose: string | null;
+  readonly fieldsRequested: readonly string[];
+  readonly fieldsServed: readonly string[];
+  readonly fieldsMasked: readonly string[];
+  readonly fieldsDenied: readonly DeniedField[];
+  readonly subgraphs: readonly string[];
+  readonly outcome: AuditOutcome;
+  readonly httpStatus: number;
+  readonly errorCodes: readonly string[];
+  readonly latencyMs: number;
+  readonly responseBytes: number;
+  readonly subjects: readonly SubjectHashRef[];
+}
+
+/** A record in its chain: the position and both hashes are part of the evidence. */
+export interface AuditRecord extends AuditRecordBody {
+  readonly chain: string;
+  /** 1, 2, 3 … within the chain, without gaps. */
+  readonly seq: number;
+  /** `hash` of the record at seq − 1; 64 zeros for seq 1. */
+  readonly prevHash: string;
+  /** SHA-256 of the canonical JSON of every other property (record-chain.ts). */
+  readonly hash: string;
+}
+
+/**
+ * Column widths in characters (code points). Longer values are cut when the record is built,
+ * before hashing, so what is stored is exactly what was hashed: a database that refused or
+ * truncated an over-long value would otherwise block shipping or break the chain.
+ */
+export const TEXT_LIMITS = {
+  requestId: 100,
+  instance: 64,
+  chain: 100,
+  department: 100,
+  application: 100,
+  operator: 100,
+  clientAddress: 64,
+  operationName: 200,
+  purpose: 500,
+} as const;
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Makes a string storable in a utf8mb4 column exactly as hashed: lone surrogates (which UTF-8
+ * cannot encode) become U+FFFD, and cutting counts code points so no pair is split.
+ */
+export function storableText(value: string, limit: number): string {
+  const clean = value.replace(LONE_SURROGATE, '\ufffd');
+  if (clean.length <= limit) return clean;
+  const points = Array.from(clean);
+  return points.length <= limit ? clean : points.slice(0, limit).join('');
+}
+
+function optionalText(value: string | null | undefined, limit: number): string | null {
+  return value === null || value === undefined ? null : storableText(String(value), limit);
+}
+
+/** Sets are stored sorted and without repeats, so a record has one form and rows rebuild it. */
+function sortedSet(values: readonly string[] | undefined): string[] {
+  return [...new Set((values ?? []).map((v) => storableText(String(v), Number.MAX_SAFE_INTEGER)))].sort();
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function count(value: number, what: string): number {
+  if (!Number.isFinite(value)) throw new TypeError(`audit entry ${what} must be a finite number, got ${value}`);
+  return Math.max(0, Math.min(Number.MAX_SAFE_INTEGER, Math.round(value)));
+}
+
+/** ISO 8601 UTC with milliseconds; the database keeps exactly this precision. */
+export function auditTime(time: number | Date): string {
+  const ms = typeof time === 'number' ? time : time.getTime();
+  if (!Number.isFinite(ms)) throw new TypeError(`audit entry time is not a valid time: ${String(time)}`);
+  return new Date(Math.trunc(ms)).toISOString();
+}
+
+export interface BuildContext {
+  readonly instance: string;
+  readonly key: AuditKey;
+  /** @default a new UUIDv7 (record-id.ts) */
+  readonly id?: string;
+}
+
+/** Hashes what must not be stored in clear and puts the entry in its one canonical form. */
+export function buildRecordBody(entry: AuditEntry, context: BuildContext): AuditRecordBody {
+  if (!AUDIT_OUTCOMES.includes(entry.outcome)) throw new TypeError(`audit entry outcome must be one of ${AUDIT_OUTCOMES.join(', ')}, got "${entry.outcome}"`);
+  const subjects = new Map<string, SubjectHashRef>();
+  for (const s of entry.subjects ?? []) {
+    if (!SUBJECT_KINDS.includes(s.kind)) throw new TypeError(`audit subject kind must be one of ${SUBJECT_KINDS.join(', ')}, got "${s.kind}"`);
+    const hash = subjectHash(context.key, s.kind, s.id);
+    subjects.set(`${s.kind}\0${hash}`, { kind: s.kind, hash });
+  }
+  const denied = new Map<string, DeniedField>();
+  for (const d of entry.fields?.denied ?? []) {
+    const field = { coordinate: storableText(d.coordinate, Number.MAX_SAFE_INTEGER), reason: storableText(d.reason, Number.MAX_SAFE_INTEGER) };
+    denied.set(`${field.coordinate}\0${field.reason}`, field);
+  }
+  const hasVariables = entry.variables !== null && entry.variables !== undefined && Object.keys(entry.variables).length > 0;
+  return {
+    v: RECORD_FORMAT_VERSION,
+    id: context.id ?? uuidV7(),
+    time: auditTime(entry.time),
+    requestId: storableText(entry.requestId, TEXT_LIMITS.requestId),
+    instance: storableText(context.instance, TEXT_LIMITS.instance),
+    department: optionalText(entry.caller.department, TEXT_LIMITS.department),
+    application: optionalText(entry.caller.application, TEXT_LIMITS.application),
+    operator: optionalText(entry.caller.operator, TEXT_LIMITS.operator),
+    roles: sortedSet(entry.caller.roles),
+    clientAddress: optionalText(entry.caller.clientAddress, TEXT_LIMITS.clientAddress),
+    operationName: optionalText(entry.operationName, TEXT_LIMITS.operationName),
+    documentHash: entry.document === null || entry.document === undefined ? null : documentHash(entry.document),
+    variablesHash: hasVariables ? variablesHash(context.key, entry.variables!) : null,
+    purpose: optionalText(entry.purpose, TEXT_LIMITS.purpose),
+    fieldsRequested: sortedSet(entry.fields?.requested),
+    fieldsServed: sortedSet(entry.fields?.served),
+    fieldsMasked: sortedSet(entry.fields?.masked),
+    fieldsDenied: [...denied.values()].sort((a, b) => compare(a.coordinate, b.coordinate) || compare(a.reason, b.reason)),
+    subgraphs: sortedSet(entry.subgraphs),
+    outcome: entry.outcome,
+    httpStatus: count(entry.httpStatus, 'httpStatus'),
+    errorCodes: sortedSet(entry.errorCodes),
+    latencyMs: count(entry.latencyMs, 'latencyMs'),
+    responseBytes: count(entry.responseBytes, 'responseBytes'),
+    subjects: [...subjects.values()].sort((a, b) => compare(a.kind, b.kind) || compare(a.hash, b.hash)),
+  };
+}

@@ -1,0 +1,71 @@
+/**
+ * Writes shipped journal content into the audit database. Every insert ignores rows that are
+ * already there (same record id, same subject row, same document hash, same checkpoint), so a
+ * batch shipped twice — after a crash between commit and cursor write, or on a replay — leaves
+ * one row each.
+ */
+import { Knex } from 'knex';
+import { DatabaseTarget, isMysql, openDatabase } from '../../subgraphs/kit/database';
+import { migrateToLatest } from '../../subgraphs/kit/migrations';
+import type { AuditRecord } from './audit-record';
+import { auditMigrations } from './audit-migrations';
+import {
+  checkpointToRow,
+  CHECKPOINTS_TABLE,
+  dbTime,
+  DOCUMENTS_TABLE,
+  recordToRow,
+  RECORDS_TABLE,
+  subjectRows,
+  SUBJECTS_TABLE,
+} from './audit-rows';
+import type { Checkpoint } from './checkpoint';
+
+export interface ShipBatch {
+  readonly records: readonly AuditRecord[];
+  /** Document texts by hash, from the journal lines that carried them. */
+  readonly documents: ReadonlyMap<string, string>;
+  readonly checkpoints: readonly Checkpoint[];
+}
+
+/** Keeps each statement well under SQLite's 32,766 and MariaDB's 65,535 bound parameters. */
+const MAX_PARAMETERS = 30_000;
+
+export async function openAuditDatabase(target: DatabaseTarget): Promise<Knex> {
+  const db = await openDatabase(target, { poolMax: 4 });
+  try {
+    await migrateToLatest(db, auditMigrations);
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+  return db;
+}
+
+async function insertIgnoringDuplicates(trx: Knex.Transaction, table: string, rows: readonly object[], key: string[]): Promise<void> {
+  if (rows.length === 0) return;
+  // knex writes a multi-row SQLite insert as a compound SELECT, which SQLite caps at 500 terms.
+  const perStatement = Math.min(isMysql(trx) ? Number.MAX_SAFE_INTEGER : 500, Math.max(1, Math.floor(MAX_PARAMETERS / Object.keys(rows[0]).length)));
+  for (let i = 0; i < rows.length; i += perStatement) {
+    const chunk = rows.slice(i, i + perStatement);
+    // Not INSERT IGNORE on MariaDB: it would also turn a too-long value into a silent
+    // truncation, storing something other than what was hashed. A no-op update only skips duplicates.
+    if (isMysql(trx)) await trx(table).insert(chunk).onConflict(key).merge([key[0]]);
+    else await trx(table).insert(chunk).onConflict(key).ignore();
+  }
+}
+
+export async function storeBatch(db: Knex, batch: ShipBatch, now: Date = new Date()): Promise<void> {
+  const firstSeen = dbTime(now.toISOString());
+  await db.transaction(async (trx) => {
+    await insertIgnoringDuplicates(
+      trx,
+      DOCUMENTS_TABLE,
+      [...batch.documents].map(([hash, text]) => ({ hash, text, first_seen: firstSeen })),
+      ['hash'],
+    );
+    await insertIgnoringDuplicates(trx, RECORDS_TABLE, batch.records.map(recordToRow), ['id', 'time']);
+    await insertIgnoringDuplicates(trx, SUBJECTS_TABLE, batch.records.flatMap(subjectRows), ['record_id', 'kind', 'subject_hash', 'time']);
+    await insertIgnoringDuplicates(trx, CHECKPOINTS_TABLE, batch.checkpoints.map(checkpointToRow), ['chain', 'seq']);
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * Hash chaining of audit records (pure). Each record's hash covers its content, its chain, its
+ * sequence number and its predecessor's hash, so changing, removing, inserting or moving any
+ * record breaks the chain at that point (verify-chain.ts finds where).
+ *
+ *   hash = lower-case hex SHA-256 of the UTF-8 canonical JSON (canonical-json.ts) of the
+ *          record with every property except `hash` itself.
+ *
+ * One chain per gateway instance's journal: instances never wait on each other for the head.
+ */
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
+import type { AuditRecord, AuditRecordBody } from './audit-record';
+
+/** The predecessor of the first record of every chain. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Where a chain stands: the last record's sequence number and hash (0 and GENESIS_HASH when empty). */
+export interface ChainHead {
+  readonly chain: string;
+  readonly seq: number;
+  readonly hash: string;
+}
+
+export function emptyChain(chain: string): ChainHead {
+  return { chain, seq: 0, hash: GENESIS_HASH };
+}
+
+/** The hash a record must carry; any `hash` property of the argument is ignored. */
+export function recordHash(record: Omit<AuditRecord, 'hash'> | AuditRecord): string {
+  const { hash: _ignored, ...hashed } = record as AuditRecord;
+  return createHash('sha256').update(canonicalJson(hashed), 'utf8').digest('hex');
+}
+
+/** Places a record after `head`; returns the record and the new head. */
+export function chainRecord(body: AuditRecordBody, head: ChainHead): { record: AuditRecord; head: ChainHead } {
+  const unsealed = { ...body, chain: head.chain, seq: head.seq + 1, prevHash: head.hash };
+  const record: AuditRecord = { ...unsealed, hash: recordHash(unsealed) };
+  return { record, head: { chain: head.chain, seq: record.seq, hash: record.hash } };
+}
+
+export function isRecordIntact(record: AuditRecord): boolean {
+  return recordHash(record) === record.hash;
+}

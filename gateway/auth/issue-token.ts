@@ -1,0 +1,44 @@
+/** Signs platform tokens: the departments' systems and operators present them to the gateway. */
+import { randomUUID } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { MAX_TOKEN_TTL_SECONDS } from './duration';
+import { claimsProblem, PlatformClaims, subjectOf } from './token-claims';
+import { SigningKey } from './token-keys';
+
+export interface TokenRequest {
+  department: string;
+  application?: string | null;
+  operator?: string | null;
+  roles?: readonly string[];
+  ttlSeconds: number;
+}
+
+export interface TokenAudience {
+  issuer: string;
+  audience: string;
+}
+
+/** Refuses claims that verification would refuse, so a token that is issued is also accepted. */
+export async function issueToken(key: SigningKey, where: TokenAudience, request: TokenRequest, now: Date = new Date()): Promise<string> {
+  const claims: PlatformClaims = {
+    department: request.department,
+    application: request.application ?? null,
+    operator: request.operator ?? null,
+    roles: [...new Set(request.roles ?? [])].sort(),
+  };
+  const problem = claimsProblem(claims);
+  if (problem) throw new Error(problem);
+  if (!Number.isInteger(request.ttlSeconds) || request.ttlSeconds < 1 || request.ttlSeconds > MAX_TOKEN_TTL_SECONDS) {
+    throw new Error(`ttlSeconds must be a whole number from 1 to ${MAX_TOKEN_TTL_SECONDS}, got ${request.ttlSeconds}`);
+  }
+  const issuedAt = Math.floor(now.getTime() / 1000);
+  return new SignJWT({ ...claims })
+    .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT' })
+    .setSubject(subjectOf(claims))
+    .setIssuer(where.issuer)
+    .setAudience(where.audience)
+    .setIssuedAt(issuedAt)
+    .setExpirationTime(issuedAt + request.ttlSeconds)
+    .setJti(randomUUID())
+    .sign(key.privateKey);
+}

@@ -1,0 +1,50 @@
+/**
+ * The Apollo gateway over a static supergraph, with our subgraph clients and the settings that
+ * keep it quiet on a closed network.
+ */
+import { ApolloGateway, ServiceEndpointDefinition } from '@apollo/gateway';
+import type { GatewayConfig } from '../config';
+import type { HookPipeline } from '../pipeline/request-hooks';
+import { SubgraphDataSource } from '../subgraph-client/subgraph-data-source';
+import type { SubgraphName } from '../../subgraphs/services';
+
+export interface FederatedGateway {
+  gateway: ApolloGateway;
+  /** The clients the gateway built, one per subgraph, once it has loaded. */
+  clients: SubgraphDataSource[];
+}
+
+/**
+ * ApolloGateway otherwise starts an OpenTelemetry exporter that sends usage metrics to
+ * usage-reporting.api.apollographql.com and probes cloud metadata endpoints (AWS, GCP, Azure,
+ * Alibaba) at start-up. A government network has no such peers, and data about who queries
+ * what must not leave it: this is deliberately not configurable.
+ */
+export function disableApolloTelemetry(): void {
+  process.env.APOLLO_TELEMETRY_DISABLED = 'true';
+}
+
+export function createFederatedGateway(supergraphSdl: string, config: GatewayConfig, hooks: HookPipeline): FederatedGateway {
+  disableApolloTelemetry();
+  const clients: SubgraphDataSource[] = [];
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    // Query plans reveal the graph's internals; never hand them to callers on request.
+    __exposeQueryPlanExperimental: false,
+    buildService: ({ name, url }: ServiceEndpointDefinition) => {
+      const target = config.subgraphUrls[name as SubgraphName] ?? url;
+      if (!target) throw new Error(`the supergraph has no URL for subgraph "${name}"`);
+      const client = new SubgraphDataSource({
+        name,
+        url: target,
+        timeoutMs: config.subgraphTimeoutMs,
+        connectTimeoutMs: config.subgraphConnectTimeoutMs,
+        connections: config.subgraphConnections,
+        hooks,
+      });
+      clients.push(client);
+      return client;
+    },
+  });
+  return { gateway, clients };
+}

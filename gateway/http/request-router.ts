@@ -1,0 +1,85 @@
+/**
+ * Routes the gateway's HTTP requests: GraphQL at /graphql, the self-hosted GraphiQL page for
+ * browsers (GET /graphql or / with Accept: text/html) and its assets, and a health check.
+ */
+import type http from 'node:http';
+import { ErrorCode } from '../../domain/error-codes';
+import { writeGraphQLError, writeJson } from '../../subgraphs/kit/http-adapter';
+import { ASSET_PREFIX, AssetStore } from '../graphiql/graphiql-assets';
+import { GRAPHIQL_CSP } from '../graphiql/graphiql-page';
+
+export const GRAPHQL_PATH = '/graphql';
+
+export interface GraphiQLSite {
+  readonly page: string;
+  readonly assets: AssetStore;
+}
+
+export interface RouterOptions {
+  graphql: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+  graphiql: GraphiQLSite | null;
+  log: (line: string) => void;
+}
+
+/** A browser navigating to the endpoint, as opposed to a GraphQL GET (which carries ?query=). */
+function isPageRequest(req: http.IncomingMessage, search: string): boolean {
+  return (req.headers.accept ?? '').includes('text/html') && !new URLSearchParams(search).has('query');
+}
+
+function servePage(res: http.ServerResponse, page: string): void {
+  res.writeHead(200, {
+    'content-type': 'text/html; charset=utf-8',
+    'content-length': Buffer.byteLength(page),
+    'content-security-policy': GRAPHIQL_CSP,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-cache',
+  });
+  res.end(page);
+}
+
+function serveAsset(req: http.IncomingMessage, res: http.ServerResponse, site: GraphiQLSite, path: string): boolean {
+  const asset = site.assets.get(path);
+  if (!asset) return false;
+  const headers: http.OutgoingHttpHeaders = {
+    'content-type': asset.type,
+    etag: asset.etag,
+    'cache-control': 'public, max-age=3600',
+    'x-content-type-options': 'nosniff',
+    vary: 'accept-encoding',
+  };
+  if (req.headers['if-none-match'] === asset.etag) {
+    res.writeHead(304, headers);
+    res.end();
+    return true;
+  }
+  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  const body = gzip ? asset.gzipped : asset.body;
+  res.writeHead(200, { ...headers, 'content-length': body.length, ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+  res.end(body);
+  return true;
+}
+
+export function requestRouter({ graphql, graphiql, log }: RouterOptions): http.RequestListener {
+  return (req, res) => {
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const path = q >= 0 ? url.slice(0, q) : url;
+    const search = q >= 0 ? url.slice(q) : '';
+    if (req.method === 'GET') {
+      if (path === '/health') return writeJson(res, 200, { status: 'ok' });
+      // Browsers ask for it on every page; an empty answer keeps their consoles free of 404s.
+      if (path === '/favicon.ico') return void res.writeHead(204).end();
+      if (graphiql && (path === GRAPHQL_PATH || path === '/') && isPageRequest(req, search)) return servePage(res, graphiql.page);
+      if (graphiql && path.startsWith(ASSET_PREFIX) && serveAsset(req, res, graphiql, path)) return;
+    }
+    if (path === GRAPHQL_PATH) {
+      graphql(req, res).catch((err: unknown) => {
+        log(`[gateway] unhandled: ${err instanceof Error ? err.stack : String(err)}`);
+        if (!res.headersSent) writeGraphQLError(res, 500, 'internal error in the gateway', ErrorCode.INTERNAL_SERVER_ERROR);
+        else res.destroy();
+      });
+      return;
+    }
+    writeGraphQLError(res, 404, `nothing at ${path}: GraphQL is served at ${GRAPHQL_PATH}`, ErrorCode.NOT_FOUND);
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * The seam where the gateway's request stages plug in, in the order a GraphQL request meets them:
+ *
+ *   POST /graphql
+ *     1. onRequest          before anything runs. Authentication: set `context.caller`, or throw
+ *                           HttpError(401 UNAUTHENTICATED / 403 FORBIDDEN) to refuse.
+ *     2. (Apollo parses and validates; documents are cached by query hash)
+ *     3. onOperation        before query planning. The sharing policy: replace `document` with
+ *                           one that leaves out withheld fields and push FORBIDDEN_FIELD errors.
+ *     4. (query plan, cached per document; execution)
+ *        onSubgraphRequest  once per subgraph fetch. Outgoing headers: the caller's identity and
+ *                           an HMAC over `body`, which are exactly the bytes sent.
+ *     5. onResponse         after execution, before the response leaves; runs once for every
+ *                           GraphQL request whatever the outcome (refused, invalid, partial, ok).
+ *                           The audit record: throw HttpError(503 AUDIT_UNAVAILABLE) to withhold
+ *                           the response when the record cannot be written.
+ *
+ * Hooks run in the order given to `startGateway({ hooks })`; the first throw wins. Every stage
+ * sees the same GatewayContext object, so a stage leaves evidence for later ones there (the
+ * policy's decisions for the audit). GraphiQL's page and assets and GET /health do not pass
+ * through the pipeline.
+ */
+import type { DocumentNode, GraphQLError } from 'graphql';
+import type { HttpError } from '../../subgraphs/kit/http-adapter';
+import type { GatewayContext } from './gateway-context';
+
+export interface IncomingGraphQLRequest {
+  readonly context: GatewayContext;
+  /** The request body as received (at most MAX_BODY_BYTES), before JSON parsing. */
+  readonly rawBody: Buffer;
+}
+
+export interface OperationStage {
+  readonly context: GatewayContext;
+  /** What will be planned and executed. Replace it (do not mutate: it is shared via the document cache); the result must stay valid against the API schema. */
+  document: DocumentNode;
+  /**
+   * Identifies `document` in the query-plan cache. Set it when you replace the document with
+   * a key that is the same exactly when the edited document is (e.g. original hash + decision
+   * set); left unset, the gateway hashes the printed document.
+   */
+  documentKey?: string;
+  readonly operationName: string | null;
+  readonly variables: Readonly<Record<string, unknown>>;
+  /** Errors to report alongside the data, e.g. one FORBIDDEN_FIELD per withheld field. */
+  readonly errors: GraphQLError[];
+}
+
+export interface OutgoingSubgraphRequest {
+  readonly subgraph: string;
+  readonly url: string;
+  /** The serialised GraphQL request: exactly the bytes that will be sent. */
+  readonly body: string;
+  /** Add or replace outgoing headers here (lower-case names). */
+  readonly headers: Record<string, string>;
+  /** The incoming request this fetch serves; null for the gateway's own requests (health checks). */
+  readonly context: GatewayContext | null;
+}
+
+export interface RequestOutcome {
+  readonly context: GatewayContext;
+  /** HTTP status about to be sent. */
+  readonly status: number;
+  /** Response body about to be sent (JSON). */
+  readonly body: string;
+  /** Set when the request was refused before execution (by a hook, or for a bad body). */
+  readonly refusal: HttpError | null;
+}
+
+type Hook<T> = (input: T) => void | Promise<void>;
+
+export interface GatewayHooks {
+  /** Shown in logs when a hook fails unexpectedly. */
+  readonly name: string;
+  onRequest?: Hook<IncomingGraphQLRequest>;
+  onOperation?: Hook<OperationStage>;
+  onSubgraphRequest?: Hook<OutgoingSubgraphRequest>;
+  onResponse?: Hook<RequestOutcome>;
+}
+
+/** The hooks grouped by stage once at start-up, so a request with no hooks pays nothing for them. */
+export interface HookPipeline {
+  readonly onRequest: readonly Hook<IncomingGraphQLRequest>[];
+  readonly onOperation: readonly Hook<OperationStage>[];
+  readonly onSubgraphRequest: readonly Hook<OutgoingSubgraphRequest>[];
+  readonly onResponse: readonly Hook<RequestOutcome>[];
+}
+
+export function hookPipeline(hooks: readonly GatewayHooks[] = []): HookPipeline {
+  const present = <T>(list: (Hook<T> | undefined)[]): Hook<T>[] => list.filter((h): h is Hook<T> => h !== undefined);
+  return Object.freeze({
+    onRequest: present(hooks.map((h) => h.onRequest?.bind(h))),
+    onOperation: present(hooks.map((h) => h.onOperation?.bind(h))),
+    onSubgraphRequest: present(hooks.map((h) => h.onSubgraphRequest?.bind(h))),
+    onResponse: present(hooks.map((h) => h.onResponse?.bind(h))),
+  });
+}
+
+/** Runs one stage's hooks in order; stops at the first that throws. */
+export async function runStage<T>(hooks: readonly Hook<T>[], input: T): Promise<void> {
+  for (const hook of hooks) await hook(input);
+}

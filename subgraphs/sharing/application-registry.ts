@@ -1,0 +1,115 @@
+/**
+ * The registry of departmental application systems (政务信息系统), with the fields the 2017
+ * Nantong integration plan asks every department to self-report: number, name, function, scope
+ * of use, frequency of use, approving department, approval date and funding source. A token
+ * names one of these applications, and the gateway refuses one that is not ACTIVE, which is how
+ * suspending or retiring a "zombie" system (僵尸系统) takes it off the platform.
+ */
+import { Knex } from 'knex';
+import { isDepartmentCode } from '../../domain/departments';
+import type { CallerIdentity } from '../kit/subgraph-module';
+import { badUserInput } from '../kit/user-input';
+import { enforce, mayManageApplication } from './access-rules';
+import { chinaDate, Clock } from './clock';
+import { notFound, optionalText, requireText, wrongState } from './sharing-input';
+import { ApplicationRow, ApplicationStatus } from './store';
+
+export const USAGE_FREQUENCIES = ['DAILY', 'WEEKLY', 'MONTHLY', 'QUARTERLY', 'RARELY'] as const;
+export type UsageFrequency = (typeof USAGE_FREQUENCIES)[number];
+
+export interface ApplicationDetails {
+  name: string;
+  function: string;
+  scopeOfUse: string;
+  usageFrequency: UsageFrequency;
+  approvingDepartment?: string | null;
+  approvalDate?: string | null;
+  fundingSource: string;
+}
+
+export interface RegisterApplicationInput extends ApplicationDetails {
+  /** The system number (系统编号): lower-case letters, digits and hyphens, unique on the platform. */
+  id: string;
+  /** @default the caller's department */
+  department?: string | null;
+}
+
+export type UpdateApplicationInput = Partial<ApplicationDetails>;
+
+const APPLICATION_ID = /^[a-z][a-z0-9-]{2,63}$/;
+
+/** Column values for the details given, checked; `partial` leaves out what was not given. */
+function detailColumns(input: Partial<ApplicationDetails>, today: string, partial: boolean): Partial<ApplicationRow> {
+  const cols: Partial<ApplicationRow> = {};
+  const given = <K extends keyof ApplicationDetails>(k: K) => !partial || input[k] !== undefined;
+  if (given('name')) cols.name = requireText('name', input.name, 100);
+  if (given('function')) cols.function_text = requireText('function', input.function, 1000);
+  if (given('scopeOfUse')) cols.scope_of_use = requireText('scopeOfUse', input.scopeOfUse, 500);
+  if (given('usageFrequency')) {
+    if (!USAGE_FREQUENCIES.includes(input.usageFrequency as UsageFrequency)) throw badUserInput('usageFrequency', `one of ${USAGE_FREQUENCIES.join(', ')}`);
+    cols.usage_frequency = input.usageFrequency;
+  }
+  if (given('approvingDepartment')) cols.approving_department = optionalText('approvingDepartment', input.approvingDepartment, 100);
+  if (given('approvalDate')) {
+    const date = input.approvalDate ?? null;
+    if (date !== null && date > today) throw badUserInput('approvalDate', `${date} is in the future`, { problem: 'RANGE' });
+    cols.approval_date = date;
+  }
+  if (given('fundingSource')) cols.funding_source = requireText('fundingSource', input.fundingSource, 100);
+  return cols;
+}
+
+export function createApplicationRegistry(db: Knex, clock: Clock) {
+  async function existing(caller: CallerIdentity, id: string): Promise<ApplicationRow> {
+    const row: ApplicationRow | undefined = await db('applications').where({ id }).first();
+    if (!row) throw notFound('application', id);
+    enforce(mayManageApplication(caller, row.department));
+    return row;
+  }
+
+  return {
+    async register(caller: CallerIdentity, input: RegisterApplicationInput): Promise<ApplicationRow> {
+      const department = input.department ?? caller.department;
+      if (!isDepartmentCode(department)) throw badUserInput('department', `"${department}" is not a registered department`, { problem: 'UNKNOWN' });
+      enforce(mayManageApplication(caller, department));
+      if (!APPLICATION_ID.test(input.id)) throw badUserInput('id', 'lower-case letters, digits and hyphens, 3 to 64 characters, starting with a letter', { problem: 'FORMAT' });
+      if (await db('applications').where({ id: input.id }).first('id')) throw badUserInput('id', `application "${input.id}" is already registered`, { problem: 'DUPLICATE' });
+      const now = clock();
+      // Not partial: detailColumns has checked and filled every detail column.
+      const row = {
+        ...detailColumns(input, chinaDate(now), false),
+        id: input.id,
+        department,
+        status: 'ACTIVE',
+        status_reason: null,
+        registered_at: now.toISOString(),
+        updated_at: now.toISOString(),
+      } as ApplicationRow;
+      await db('applications').insert(row);
+      return row;
+    },
+
+    async update(caller: CallerIdentity, id: string, input: UpdateApplicationInput): Promise<ApplicationRow> {
+      const row = await existing(caller, id);
+      if (row.status === 'RETIRED') throw wrongState('id', `application ${id} is retired; register a new one instead`, row.status);
+      const now = clock();
+      const cols = detailColumns(input, chinaDate(now), true);
+      await db('applications').where({ id }).update({ ...cols, updated_at: now.toISOString() });
+      return db('applications').where({ id }).first();
+    },
+
+    /**
+     * SUSPENDED can return to ACTIVE; RETIRED is final (a cleaned-up system is not revived, a
+     * replacement is registered). Suspending or retiring needs a reason for the inventory.
+     */
+    async setStatus(caller: CallerIdentity, id: string, status: ApplicationStatus, reasonText: string | null | undefined): Promise<ApplicationRow> {
+      const row = await existing(caller, id);
+      if (row.status === 'RETIRED') throw wrongState('status', `application ${id} is retired and stays retired`, row.status);
+      const reason = status === 'ACTIVE' ? optionalText('reason', reasonText, 500) : requireText('reason', reasonText, 500);
+      await db('applications').where({ id }).update({ status, status_reason: reason, updated_at: clock().toISOString() });
+      return db('applications').where({ id }).first();
+    },
+  };
+}
+
+export type ApplicationRegistry = ReturnType<typeof createApplicationRegistry>;

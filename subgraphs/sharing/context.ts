@@ -1,0 +1,14 @@
+import { Knex } from 'knex';
+import { SubgraphContext } from '../kit/subgraph-module';
+import { ApplicationRegistry } from './application-registry';
+import { SharingWorkflow } from './sharing-workflow';
+import { SharingStore } from './store';
+
+export interface SharingContext extends SubgraphContext {
+  db: Knex;
+  store: SharingStore;
+  workflow: SharingWorkflow;
+  registry: ApplicationRegistry;
+  /** Today in China Standard Time, fixed for the whole request so every overdue flag agrees. */
+  today: string;
+}

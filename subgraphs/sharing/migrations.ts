@@ -1,0 +1,93 @@
+import { Migration } from '../kit/migrations';
+
+/**
+ * Lists are stored as JSON text (coordinates, purposes): they are read and written whole, never
+ * searched inside, and JSON text behaves the same on SQLite and MariaDB.
+ */
+export const migrations: readonly Migration[] = [
+  {
+    name: '001_registry_applications_grants',
+    async up(db) {
+      // 政务信息系统 inventory: the self-inspection fields of the 2017 integration plan.
+      await db.schema.createTable('applications', (t) => {
+        t.string('id', 64).primary();
+        t.string('department', 40).notNullable();
+        t.string('name', 100).notNullable();
+        t.string('function_text', 1000).notNullable();
+        t.string('scope_of_use', 500).notNullable();
+        t.string('usage_frequency', 12).notNullable();
+        t.string('approving_department', 100).nullable();
+        t.date('approval_date').nullable();
+        t.string('funding_source', 100).notNullable();
+        t.string('status', 10).notNullable();
+        t.string('status_reason', 500).nullable();
+        t.string('registered_at', 30).notNullable();
+        t.string('updated_at', 30).notNullable();
+        t.index(['department', 'id']);
+        t.index(['status', 'id']);
+      });
+      await db.schema.createTable('sharing_applications', (t) => {
+        t.string('id', 40).primary();
+        t.string('department', 40).notNullable();
+        t.string('application_id', 64).nullable();
+        t.text('purposes').notNullable();
+        t.text('justification').notNullable();
+        t.boolean('clear').notNullable();
+        t.date('requested_until').nullable();
+        t.string('submitted_by', 64).nullable();
+        t.string('submitted_at', 30).notNullable();
+        t.date('submitted_on').notNullable();
+        t.index(['department', 'id']);
+      });
+      await db.schema.createTable('sharing_requests', (t) => {
+        t.string('id', 40).primary();
+        t.string('sharing_application_id', 40).notNullable().references('id').inTable('sharing_applications');
+        // Denormalised from the application so an owner's or applicant's queue is one index range.
+        t.string('applicant', 40).notNullable();
+        t.string('owner', 40).notNullable();
+        t.text('items').notNullable();
+        t.string('status', 10).notNullable();
+        t.date('due_on').notNullable();
+        t.string('decided_at', 30).nullable();
+        t.date('decided_on').nullable();
+        t.string('decided_by', 64).nullable();
+        t.text('decision_reason').nullable();
+        t.index(['sharing_application_id', 'id']);
+        t.index(['owner', 'status', 'id']);
+        t.index(['applicant', 'status', 'id']);
+        t.index(['status', 'due_on', 'id']);
+      });
+      await db.schema.createTable('grants', (t) => {
+        t.string('id', 40).primary();
+        t.string('department', 40).notNullable();
+        t.string('application_id', 64).nullable();
+        t.text('coordinates').notNullable();
+        t.text('purposes').notNullable();
+        t.date('valid_from').notNullable();
+        t.date('valid_until').nullable();
+        t.boolean('clear').notNullable();
+        t.string('status', 10).notNullable();
+        t.string('granted_by', 40).notNullable();
+        t.string('source_request_id', 40).nullable().unique().references('id').inTable('sharing_requests');
+        t.string('granted_at', 30).notNullable();
+        t.string('revoked_at', 30).nullable();
+        t.string('revoked_by', 64).nullable();
+        t.text('revoke_reason').nullable();
+        t.index(['department', 'status', 'id']);
+        t.index(['granted_by', 'status', 'id']);
+      });
+      // One counter per department, raised in the same transaction as any change to its grants.
+      await db.schema.createTable('grant_versions', (t) => {
+        t.string('department', 40).primary();
+        t.integer('version').notNullable();
+      });
+    },
+    async down(db) {
+      await db.schema.dropTableIfExists('grant_versions');
+      await db.schema.dropTableIfExists('grants');
+      await db.schema.dropTableIfExists('sharing_requests');
+      await db.schema.dropTableIfExists('sharing_applications');
+      await db.schema.dropTableIfExists('applications');
+    },
+  },
+];

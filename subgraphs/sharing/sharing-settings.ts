@@ -1,0 +1,63 @@
+/**
+ * The sharing subgraph's own settings, read and validated once from the environment. An invalid
+ * value stops start-up with a message naming the variable.
+ */
+import path from 'node:path';
+import { SCHEMA_DIR } from '../kit/subgraph-module';
+import { WorkingCalendar } from './working-days';
+
+export interface SharingSettings {
+  /**
+   * Working days the owner has to answer (`SHARING_REPLY_WORKING_DAYS`). 国发〔2016〕51号 says 10;
+   * configurable because the 2025 regulation (《政务数据共享条例》) may set another limit.
+   * @default 10
+   */
+  readonly replyWorkingDays: number;
+  /**
+   * Public holidays (`SHARING_HOLIDAYS`) and make-up working days (`SHARING_MAKEUP_WORKDAYS`),
+   * comma-separated YYYY-MM-DD. Statutory holidays are not built in: they are announced yearly.
+   * @default none: Monday to Friday
+   */
+  readonly calendar: WorkingCalendar;
+  /**
+   * The supergraph whose classification decides what may be applied for (`SUPERGRAPH_PATH`, the
+   * same variable the gateway reads, so both judge against the same schema).
+   * @default schema/supergraph.graphql
+   */
+  readonly supergraphPath: string;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export const DEFAULT_REPLY_WORKING_DAYS = 10;
+
+function dateList(env: Env, variable: string): Set<string> {
+  const value = env[variable];
+  const dates = new Set<string>();
+  if (!value) return dates;
+  for (const part of value.split(/[\s,]+/).filter(Boolean)) {
+    const t = Date.parse(`${part}T00:00:00Z`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(part) || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== part) {
+      throw new Error(`${variable} must be comma-separated dates (YYYY-MM-DD), got "${part}"`);
+    }
+    dates.add(part);
+  }
+  return dates;
+}
+
+export function readSharingSettings(env: Env = process.env): SharingSettings {
+  const raw = env.SHARING_REPLY_WORKING_DAYS;
+  const replyWorkingDays = raw === undefined || raw === '' ? DEFAULT_REPLY_WORKING_DAYS : Number(raw);
+  if (!Number.isInteger(replyWorkingDays) || replyWorkingDays < 1 || replyWorkingDays > 60) {
+    throw new Error(`SHARING_REPLY_WORKING_DAYS must be a whole number of working days from 1 to 60, got "${raw}"`);
+  }
+  const holidays = dateList(env, 'SHARING_HOLIDAYS');
+  const makeUpWorkdays = dateList(env, 'SHARING_MAKEUP_WORKDAYS');
+  const both = [...holidays].filter((d) => makeUpWorkdays.has(d));
+  if (both.length) throw new Error(`SHARING_HOLIDAYS and SHARING_MAKEUP_WORKDAYS both list ${both.join(', ')}`);
+  return Object.freeze({
+    replyWorkingDays,
+    calendar: Object.freeze({ holidays, makeUpWorkdays }),
+    supergraphPath: env.SUPERGRAPH_PATH ? path.resolve(env.SUPERGRAPH_PATH) : path.join(SCHEMA_DIR, 'supergraph.graphql'),
+  });
+}
