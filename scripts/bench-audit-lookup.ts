@@ -11,7 +11,6 @@
 import { parseArgs } from 'node:util';
 import { Knex } from 'knex';
 import { databaseTarget, dropDatabase } from '../subgraphs/kit/database';
-import { BulkWriter, Row } from '../subgraphs/kit/bulk-writer';
 import { buildRecordBody, SubjectRef } from '../gateway/audit/audit-record';
 import { addMonths, ensureMonthlyPartitions, monthStart } from '../gateway/audit/audit-partitions';
 import { recordToRow, subjectRows } from '../gateway/audit/audit-rows';
@@ -63,14 +62,59 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
+/**
+ * Multi-row INSERTs with the values handed to the driver as bound parameters: knex's own
+ * per-value query compilation costs more CPU than generating and hashing the records.
+ */
+class RowWriter {
+  private rows: unknown[][] = [];
+  private pending = new Set<Promise<void>>();
+  private failure: unknown = null;
+  written = 0;
+  constructor(
+    private readonly db: Knex,
+    private readonly table: string,
+    private readonly columns: readonly string[],
+    private readonly batch: number,
+    private readonly inFlight = 3,
+  ) {}
+  async add(row: Record<string, unknown>): Promise<void> {
+    this.rows.push(this.columns.map((c) => row[c]));
+    if (this.rows.length >= this.batch) await this.dispatch();
+  }
+  async flush(): Promise<void> {
+    if (this.rows.length > 0) await this.dispatch();
+    await Promise.all(this.pending);
+    if (this.failure) throw this.failure;
+  }
+  private async dispatch(): Promise<void> {
+    if (this.failure) throw this.failure;
+    const rows = this.rows;
+    this.rows = [];
+    const tuple = `(${this.columns.map(() => '?').join(',')})`;
+    const sql = `INSERT INTO \`${this.table}\` (${this.columns.map((c) => `\`${c}\``).join(',')}) VALUES ${rows.map(() => tuple).join(',')}`;
+    const p: Promise<void> = this.db
+      .raw(sql, rows.flat() as Knex.Value[])
+      .then(() => {
+        this.written += rows.length;
+      })
+      .catch((err: unknown) => {
+        this.failure = err;
+      })
+      .finally(() => this.pending.delete(p));
+    this.pending.add(p);
+    if (this.pending.size >= this.inFlight) await Promise.race(this.pending);
+  }
+}
+
 async function fill(db: Knex, records: number, people: number, chains: number): Promise<void> {
   const random = rng(20171);
   const end = Date.now();
   const start = addMonths(monthStart(new Date(end)), -12).getTime();
   const step = (end - start) / records;
   const heads: ChainHead[] = Array.from({ length: chains }, (_, c) => emptyChain(`bench-gw-${c}/20250101T000000Z-bench`));
-  const recordWriter = new BulkWriter(db, 'audit_records', { batchSize: 1000, inFlight: 4 });
-  const subjectWriter = new BulkWriter(db, 'audit_subjects', { batchSize: 5000, inFlight: 4 });
+  let recordWriter: RowWriter | null = null;
+  const subjectWriter = new RowWriter(db, 'audit_subjects', ['record_id', 'time', 'kind', 'subject_hash'], 5000);
   await db('audit_documents').insert({ hash: buildRecordBody({ requestId: 'x', time: end, caller: {}, document: DOCUMENT, outcome: 'ok', httpStatus: 200, latencyMs: 0, responseBytes: 0 }, { instance: 'x', key }).documentHash!, text: DOCUMENT, first_seen: '2025-01-01 00:00:00.000' }).onConflict('hash').merge(['hash']);
   const started = Date.now();
   let lastReport = started;
@@ -101,15 +145,17 @@ async function fill(db: Knex, records: number, people: number, chains: number): 
     );
     const { record, head } = chainRecord(body, heads[c]);
     heads[c] = head;
-    await recordWriter.add(recordToRow(record) as unknown as Row);
-    for (const s of subjectRows(record)) await subjectWriter.add(s as unknown as Row);
+    const row = recordToRow(record);
+    recordWriter ??= new RowWriter(db, 'audit_records', Object.keys(row), 1000);
+    await recordWriter.add(row as unknown as Record<string, unknown>);
+    for (const s of subjectRows(record)) await subjectWriter.add(s as unknown as Record<string, unknown>);
     if (Date.now() - lastReport > 5000) {
       lastReport = Date.now();
       const rate = Math.round((i + 1) / ((lastReport - started) / 1000));
       process.stdout.write(`  ${(i + 1).toLocaleString()} records, ${rate.toLocaleString()}/s\n`);
     }
   }
-  await recordWriter.flush();
+  await recordWriter?.flush();
   await subjectWriter.flush();
   const seconds = (Date.now() - started) / 1000;
   console.log(`filled ${records.toLocaleString()} records (${subjectWriter.written.toLocaleString()} subject rows) in ${seconds.toFixed(0)} s, ${Math.round(records / seconds).toLocaleString()} records/s`);

@@ -1,7 +1,7 @@
 /**
  * The departmental subgraphs that make up the graph, with the department that owns each
  * base database (the owner approves conditional sharing of its data; see DOMAIN.md).
- * Ports are defaults: `SUBGRAPH_<NAME>_URL` / `<NAME>_PORT` override them at run time.
+ * Ports are defaults: `<NAME>_PORT` moves a subgraph, and the gateway follows `<NAME>_URL` (e.g. `LEGAL_ENTITY_URL`).
  */
 export interface SubgraphService {
   /** kebab-case name: also the SDL file (`schema/<name>.graphql`) and the folder under `subgraphs/`. */

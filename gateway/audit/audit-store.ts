@@ -9,6 +9,7 @@ import { DatabaseTarget, isMysql, openDatabase } from '../../subgraphs/kit/datab
 import { migrateToLatest } from '../../subgraphs/kit/migrations';
 import type { AuditRecord } from './audit-record';
 import { auditMigrations } from './audit-migrations';
+import { addMonths, DEFAULT_MONTHS_AHEAD, ensureMonthlyPartitions, monthStart } from './audit-partitions';
 import {
   checkpointToRow,
   CHECKPOINTS_TABLE,
@@ -31,10 +32,15 @@ export interface ShipBatch {
 /** Keeps each statement well under SQLite's 32,766 and MariaDB's 65,535 bound parameters. */
 const MAX_PARAMETERS = 30_000;
 
-export async function openAuditDatabase(target: DatabaseTarget): Promise<Knex> {
+/**
+ * Opens and migrates the audit database; on MariaDB also makes sure the next 12 months have
+ * their partitions, so a gateway that runs for years never writes into the catch-all.
+ */
+export async function openAuditDatabase(target: DatabaseTarget, now: Date = new Date()): Promise<Knex> {
   const db = await openDatabase(target, { poolMax: 4 });
   try {
     await migrateToLatest(db, auditMigrations);
+    if (isMysql(db)) await ensureMonthlyPartitions(db, { through: addMonths(monthStart(now), DEFAULT_MONTHS_AHEAD) });
   } catch (err) {
     await db.destroy();
     throw err;

@@ -35,6 +35,14 @@
  * appends share one fsync). A background shipper copies the journal into the audit database
  * (MariaDB with MYSQL_URL, else SQLite) idempotently, resuming after restarts and outages.
  *
+ * ## Configuration (audit-config.ts; every variable optional outside production)
+ *   GATEWAY_INSTANCE (host name), AUDIT_JOURNAL_DIR (<DATA_DIR>/audit/<instance>),
+ *   AUDIT_GROUP_WINDOW_MS (2), AUDIT_GROUP_MAX_RECORDS (256), AUDIT_SEGMENT_BYTES (64 MiB),
+ *   AUDIT_KEEP_SHIPPED (false), AUDIT_SHIP_BATCH (500), AUDIT_SHIP_RETRY_MAX_MS (30000),
+ *   AUDIT_CHECKPOINT_EVERY (1000), AUDIT_CHECKPOINT_INTERVAL_MS (60000),
+ *   AUDIT_HMAC_KEY | AUDIT_HMAC_KEY_FILE, AUDIT_SIGNING_KEY_FILE (dev keys in <DATA_DIR>/keys),
+ *   AUDIT_PUBLIC_KEY_FILE (verifier only), and the shared MYSQL_URL, SHUJUTONG_DB_PREFIX, DATA_DIR.
+ *
  * ## Formats (for re-implementing the verifier)
  * canonical-json.ts (serialisation), record-chain.ts (record hash and chaining), checkpoint.ts
  * (signed payload), audit-rows.ts (columns), audit-migrations.ts (tables), verify-chain.ts

@@ -26,16 +26,22 @@ export function emptyChain(chain: string): ChainHead {
   return { chain, seq: 0, hash: GENESIS_HASH };
 }
 
+function sha256Canonical(value: object): string {
+  return createHash('sha256').update(canonicalJson(value), 'utf8').digest('hex');
+}
+
 /** The hash a record must carry; any `hash` property of the argument is ignored. */
 export function recordHash(record: Omit<AuditRecord, 'hash'> | AuditRecord): string {
-  const { hash: _ignored, ...hashed } = record as AuditRecord;
-  return createHash('sha256').update(canonicalJson(hashed), 'utf8').digest('hex');
+  if (!('hash' in record)) return sha256Canonical(record);
+  const { hash: _ignored, ...hashed } = record;
+  return sha256Canonical(hashed);
 }
 
 /** Places a record after `head`; returns the record and the new head. */
 export function chainRecord(body: AuditRecordBody, head: ChainHead): { record: AuditRecord; head: ChainHead } {
-  const unsealed = { ...body, chain: head.chain, seq: head.seq + 1, prevHash: head.hash };
-  const record: AuditRecord = { ...unsealed, hash: recordHash(unsealed) };
+  const record = { ...body, chain: head.chain, seq: head.seq + 1, prevHash: head.hash } as { -readonly [K in keyof AuditRecord]: AuditRecord[K] };
+  // Hashed before `hash` is added; the object is not shared until returned.
+  record.hash = sha256Canonical(record);
   return { record, head: { chain: head.chain, seq: record.seq, hash: record.hash } };
 }
 

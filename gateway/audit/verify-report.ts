@@ -12,7 +12,7 @@ export function formatVerifyReport(report: VerifyReport, source: string): string
   lines.push('');
   for (const c of report.chains) {
     const span = c.records > 0 ? `seq ${c.firstSeq}..${c.lastSeq} (${c.records} records)` : 'no records';
-    const covered = c.lastCheckpointSeq !== null ? `last valid checkpoint at seq ${c.lastCheckpointSeq}` : 'no valid checkpoint';
+    const covered = c.lastCheckpointSeq !== null ? `signed through seq ${c.lastCheckpointSeq}` : 'no valid checkpoint within it';
     const uncovered = c.lastSeq !== null && c.lastCheckpointSeq !== null && c.lastSeq > c.lastCheckpointSeq ? `, ${c.lastSeq - c.lastCheckpointSeq} record(s) after it` : '';
     const mine = report.findings.filter((x) => x.chain === c.chain);
     const count = Math.max(c.findings, mine.length);

@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { describeWithService } from '../../../test/utils/services';
 import { ensureMonthlyPartitions, existingPartitions, initialPartitionClause, monthlyPartitions, partitionName, planPartitionChanges, addMonths, monthStart } from '../audit-partitions';
 import { recordToRow } from '../audit-rows';
+import { openAuditDatabase } from '../audit-store';
 import { chainOf, testAuditDatabase, TestAuditDatabase, testKeys } from './audit-fixtures';
 
 describe('monthly partitions', () => {
@@ -77,5 +78,22 @@ describeWithService('mysql', 'monthly partitions on MariaDB', () => {
     await db('audit_records').insert(recordToRow({ ...record, time: new Date(old.getTime() + 86_400_000).toISOString() }));
     const [rows] = await db.raw(`SELECT COUNT(*) AS n FROM audit_records PARTITION (${partitionName(old)})`);
     expect(Number(rows[0].n)).toBe(1);
+  });
+});
+
+describeWithService('mysql', 'opening the audit database on MariaDB', () => {
+  it('adds the partitions for the next 12 months when it is opened a year later', async () => {
+    const database = testAuditDatabase('mysql');
+    try {
+      await database.connect();
+      const later = addMonths(monthStart(new Date()), 14);
+      const db = await openAuditDatabase(database.target, later);
+      const names = (await existingPartitions(db, 'audit_subjects')).map((p) => p.name);
+      await db.destroy();
+      expect(names).toContain(partitionName(addMonths(later, 12)));
+      expect(names.at(-1)).toBe('pmax');
+    } finally {
+      await database.cleanup();
+    }
   });
 });
