@@ -22,7 +22,9 @@ module.exports = {
       transformIgnorePatterns,
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-      testTimeout: 120000,
+      // Jest reads testTimeout only from the top-level config, not from a project's: the e2e
+      // project sets its longer timeout in a setup file instead (unit tests keep the 5 s default).
+      setupFilesAfterEnv: ['<rootDir>/test/utils/e2e-timeout.ts'],
     },
   ],
 };

@@ -19,6 +19,8 @@ export const ErrorCode = {
   POLICY_UNAVAILABLE: 'POLICY_UNAVAILABLE',
   /** The audit journal cannot be written; nothing is served unlogged. HTTP 503. */
   AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
+  /** The application registry (sharing subgraph) cannot be asked whether a token's application is active; refused rather than let unknown applications in. HTTP 503. */
+  REGISTRY_UNAVAILABLE: 'REGISTRY_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 

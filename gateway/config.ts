@@ -6,6 +6,8 @@
 import path from 'node:path';
 import { envName, parsePort } from '../subgraphs/kit/subgraph-config';
 import { SUBGRAPHS, SubgraphName } from '../subgraphs/services';
+import type { PolicyMode } from './policy/policy-plan';
+import { auditDisabledRequested } from './audit-hook/audit-switch';
 
 export interface GatewayConfig {
   /** Interface to listen on (`GATEWAY_HOST`). @default 127.0.0.1: loopback until deliberately exposed. */
@@ -34,6 +36,46 @@ export interface GatewayConfig {
   readonly graphiql: boolean;
   /** Answer introspection queries (`GATEWAY_INTROSPECTION`); GraphiQL needs it. @default true */
   readonly introspection: boolean;
+  /**
+   * How long the gateway trusts the registry's answer about a token's application before
+   * asking again (`GATEWAY_REGISTRY_CACHE_MS`): the longest a suspended application keeps
+   * working through another gateway instance. @default 30000
+   */
+  readonly registryCacheMs: number;
+  /**
+   * How the sharing policy enforces (`SHARING_POLICY_MODE`): `filter` withholds fields with a
+   * null and a FORBIDDEN_FIELD error each; `reject` refuses the whole operation (HTTP 403) if it
+   * asks for any withheld field; `dry-run` serves everything and only reports what it would
+   * withhold (rolling out the policy; it serves conditional and personal data as if granted,
+   * and the gateway warns loudly at start). @default 'filter'
+   */
+  readonly sharingPolicyMode: PolicyMode;
+  /**
+   * Redis shared by the gateway instances and the sharing subgraph (`REDIS_URL`): grants cached
+   * there and change notices by pub/sub, so an approval or revocation applies on every instance
+   * within a second. Unset: one gateway, grants cached in process for at most `grantsTtlMs`.
+   * @default null
+   */
+  readonly redisUrl: string | null;
+  /**
+   * Separates deployments (or test runs) sharing one Redis (`GRANTS_REDIS_NAMESPACE`): channel
+   * and keys get this suffix. The sharing subgraph must be given the same one. @default null
+   */
+  readonly grantsRedisNamespace: string | null;
+  /** Without Redis: how long a department's grants are cached in process (`GRANTS_TTL_MS`, at most 1000, the promise that changes apply within a second). @default 1000 */
+  readonly grantsTtlMs: number;
+  /** With Redis: cache lifetime in process and in Redis while change notices arrive (`GRANTS_REDIS_TTL_MS`), a backstop against a notice that was never published. @default 30000 */
+  readonly grantsRedisTtlMs: number;
+  /** Redis unreachable: cache lifetime in process until it is back (`GRANTS_DEGRADED_TTL_MS`, at most 30000). @default 10000 */
+  readonly grantsDegradedTtlMs: number;
+  /** Deadline for loading a department's grants from the sharing subgraph (`GRANTS_LOAD_TIMEOUT_MS`); past it conditional fields are withheld. @default 2000 */
+  readonly grantsLoadTimeoutMs: number;
+  /**
+   * Run without the audit trail (`SHUJUTONG_INSECURE_DISABLE_AUDIT=1`): refused when
+   * NODE_ENV=production, warned about loudly at every start. The trail's own settings
+   * (`GATEWAY_INSTANCE`, `AUDIT_*`) are read by gateway/audit/audit-config.ts. @default false
+   */
+  readonly auditDisabled: boolean;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -80,6 +122,35 @@ function subgraphUrls(env: Env): Partial<Record<SubgraphName, string>> {
   return urls;
 }
 
+const POLICY_MODES: readonly PolicyMode[] = ['filter', 'reject', 'dry-run'];
+
+function policyMode(env: Env): PolicyMode {
+  const value = env.SHARING_POLICY_MODE;
+  if (value === undefined || value === '') return 'filter';
+  if (!(POLICY_MODES as readonly string[]).includes(value)) throw new Error(`SHARING_POLICY_MODE must be one of ${POLICY_MODES.join(', ')}, got "${value}"`);
+  return value as PolicyMode;
+}
+
+function redisUrl(env: Env): string | null {
+  const value = env.REDIS_URL;
+  if (!value) return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`REDIS_URL is not a URL: "${value}" (expected e.g. redis://127.0.0.1:6379)`);
+  }
+  if (url.protocol !== 'redis:' && url.protocol !== 'rediss:') throw new Error(`REDIS_URL must be a redis:// or rediss:// URL, got "${url.protocol}..."`);
+  return value;
+}
+
+function namespace(env: Env, variable: string): string | null {
+  const value = env[variable];
+  if (!value) return null;
+  if (!/^[A-Za-z0-9_.-]{1,64}$/.test(value)) throw new Error(`${variable} must be 1 to 64 letters, digits, '_', '.' or '-', got "${value}"`);
+  return value;
+}
+
 export function readGatewayConfig(env: Env = process.env): GatewayConfig {
   return Object.freeze({
     host: env.GATEWAY_HOST || '127.0.0.1',
@@ -91,6 +162,15 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     subgraphConnections: integer(env, 'SUBGRAPH_CONNECTIONS', 64, 1, 10_000),
     graphiql: flag(env, 'GATEWAY_GRAPHIQL', true),
     introspection: flag(env, 'GATEWAY_INTROSPECTION', true),
+    registryCacheMs: integer(env, 'GATEWAY_REGISTRY_CACHE_MS', 30_000, 0, 3_600_000),
+    sharingPolicyMode: policyMode(env),
+    redisUrl: redisUrl(env),
+    grantsRedisNamespace: namespace(env, 'GRANTS_REDIS_NAMESPACE'),
+    grantsTtlMs: integer(env, 'GRANTS_TTL_MS', 1000, 50, 1000),
+    grantsRedisTtlMs: integer(env, 'GRANTS_REDIS_TTL_MS', 30_000, 1000, 600_000),
+    grantsDegradedTtlMs: integer(env, 'GRANTS_DEGRADED_TTL_MS', 10_000, 100, 30_000),
+    grantsLoadTimeoutMs: integer(env, 'GRANTS_LOAD_TIMEOUT_MS', 2000, 50, 60_000),
+    auditDisabled: auditDisabledRequested(env),
   });
 }
 

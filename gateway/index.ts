@@ -1,14 +1,14 @@
-/** The gateway process (`npm run gateway`): configuration, server, clean shutdown. */
+/** The gateway process (`npm run gateway`): configuration, server with the platform's request stages, clean shutdown. */
 import { publicBaseUrl, readGatewayConfig } from './config';
-import { startGateway } from './server';
+import { startPlatformGateway } from './platform-gateway';
 
 async function main(): Promise<void> {
   const config = readGatewayConfig();
-  const gateway = await startGateway({ config });
-  console.log(`[gateway] serving ${publicBaseUrl(config.host, gateway.port)}/graphql (GraphiQL ${config.graphiql ? 'on' : 'off'})`);
+  const running = await startPlatformGateway(config);
+  console.log(`[gateway] serving ${publicBaseUrl(config.host, running.gateway.port)}/graphql (GraphiQL ${config.graphiql ? 'on' : 'off'})`);
   const stop = async (signal: string) => {
     console.log(`[gateway] ${signal}: stopping`);
-    await gateway.stop();
+    await running.stop();
     process.exit(0);
   };
   process.once('SIGTERM', () => void stop('SIGTERM'));

@@ -15,6 +15,7 @@ import { AssetStore } from './graphiql/graphiql-assets';
 import { DEFAULT_HEADERS_TEXT, graphiqlPage } from './graphiql/graphiql-page';
 import { graphqlEndpoint } from './http/graphql-endpoint';
 import { GRAPHQL_PATH, requestRouter } from './http/request-router';
+import { stageHealth } from './http/stage-health';
 import { StagedGateway } from './pipeline/staged-gateway';
 import { GatewayHooks, hookPipeline } from './pipeline/request-hooks';
 
@@ -55,7 +56,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const graphiql = config.graphiql
     ? { page: graphiqlPage({ endpoint: GRAPHQL_PATH, defaultQuery: example, defaultHeaders: DEFAULT_HEADERS_TEXT }), assets: new AssetStore() }
     : null;
-  const server = http.createServer(requestRouter({ graphql: graphqlEndpoint({ apollo, hooks, log }), graphiql, log }));
+  const server = http.createServer(requestRouter({ graphql: graphqlEndpoint({ apollo, hooks, log }), graphiql, health: stageHealth(hooks), log }));
   // Clients (and load balancers) keep connections open; a longer timeout than theirs avoids races on reuse.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;

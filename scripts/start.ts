@@ -9,9 +9,11 @@ import path from 'node:path';
 import { publicBaseUrl, readGatewayConfig } from '../gateway/config';
 import { registeredSubgraphNames } from '../gateway/composition/compose-supergraph';
 import { composeRegisteredSupergraph, readSupergraphFile, supergraphFileText } from '../gateway/composition/supergraph-file';
-import { startGateway } from '../gateway/server';
+import { graphiqlHeadersText, issueDemoTokens } from '../gateway/auth/demo-tokens';
+import { startPlatformGateway } from '../gateway/platform-gateway';
 import { databaseTarget } from '../subgraphs/kit/database';
 import { readSubgraphConfig } from '../subgraphs/kit/subgraph-config';
+import { loadSigningSecret } from '../subgraphs/kit/signing-secret';
 import { spawnService } from './start/child-service';
 import { prepareWithProgress } from './start/prepare-with-progress';
 import { readStartOptions } from './start/start-options';
@@ -66,6 +68,10 @@ async function main(supervisor: Supervisor): Promise<void> {
   await prepareWithProgress({ persons: options.persons, seed: options.seed });
   warnIfSupergraphStale(gatewayConfig.supergraphPath);
 
+  // Made (once) before the processes that share it start, rather than raced for by nine of them.
+  const signing = loadSigningSecret();
+  if (signing.source === 'dev') log(`subgraph requests are signed with the development secret in ${displayPath(signing.file!)}`);
+
   log(`starting subgraphs: ${names.join(', ')}`);
   supervisor.handleSignals();
   const children = subgraphConfigs.map((config) => {
@@ -81,15 +87,30 @@ async function main(supervisor: Supervisor): Promise<void> {
   );
   if (supervisor.isStopping) return;
 
-  const gateway = await startGateway({ config: gatewayConfig });
-  supervisor.beforeChildrenStop(() => gateway.stop());
+  const running = await startPlatformGateway(gatewayConfig);
+  supervisor.beforeChildrenStop(() => running.stop());
+  const { gateway, platform } = running;
   const base = publicBaseUrl(gatewayConfig.host, gateway.port);
+  const demo = platform.tokenKeys.signing ? await issueDemoTokens(platform.tokenKeys.signing, platform.tokenSettings) : [];
+  const [first] = demo;
+  const trail = platform.audit?.trail;
+  // Every request is recorded before its response leaves (gateway/audit-hook/).
+  const auditLine = trail
+    ? `${displayPath(trail.config.journalDir)}, shipped to the audit database; check it with \`npm run audit:verify\``
+    : 'OFF (SHUJUTONG_INSECURE_DISABLE_AUDIT): nothing is recorded';
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(`
 Shujutong 数据通 is up (${seconds} s): ${names.length} subgraphs behind one gateway.
 
   GraphQL endpoint   ${base}/graphql
   GraphiQL           ${base}/graphql   (open it in a browser)
+  Audit trail        ${auditLine}
+
+Every request needs a token. ${demo.length > 0 ? `Two demo callers, valid for 12 hours: paste one line into
+GraphiQL's Headers pane (bottom left), replacing what is there.
+
+${demo.map(({ caller, token }) => `  ${caller.title}\n  ${graphiqlHeadersText(token, caller.purpose)}\n`).join('\n')}
+Others: npm run token -- --department <code> [--app <id>]` : 'Only JWT_PUBLIC_KEY is set here: issue tokens where JWT_PRIVATE_KEY is.'}
 
 Example query (GraphiQL opens with it):
 
@@ -97,7 +118,8 @@ ${gateway.exampleQuery.trimEnd().replace(/^/gm, '  ')}
 
 Or from a terminal:
 
-  curl -s ${base}/graphql -H 'content-type: application/json' \\
+  curl -s ${base}/graphql -H 'content-type: application/json' \\${first ? `
+    -H 'authorization: Bearer ${first.token}' -H 'x-purpose: ${first.caller.purpose}' \\` : ''}
     -d '${JSON.stringify({ query: compactQuery(gateway.exampleQuery) }).replace(/'/g, "'\\''")}'
 
 Press Ctrl-C to stop.

@@ -1,5 +1,6 @@
 /**
  * npm run token -- --department <code> [--app <id>] [--operator <id>] [--roles <r1,r2>] [--ttl <8h>]
+ * npm run token -- --citizen <ID number> [--ttl <1h>]   (a citizen's own token: "who looked at my data")
  * Prints a platform token signed with the configured key (JWT_PRIVATE_KEY) or, in development,
  * the dev key made under <DATA_DIR>/keys. Only the token goes to stdout, so it can be captured:
  *   TOKEN=$(npm run -s token -- --department civil-affairs --app minimum-living-allowance)

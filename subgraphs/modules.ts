@@ -9,6 +9,7 @@ import { cityPartsSubgraph } from './city-parts/module';
 import { macroEconomySubgraph } from './macro-economy/module';
 import { creditSubgraph } from './credit/module';
 import { sharingSubgraph } from './sharing/module';
+import { auditSubgraph } from './audit/module';
 
 export const SUBGRAPH_MODULES: Partial<Record<SubgraphName, SubgraphModule<any>>> = {
   population: populationSubgraph,
@@ -19,4 +20,5 @@ export const SUBGRAPH_MODULES: Partial<Record<SubgraphName, SubgraphModule<any>>
   'macro-economy': macroEconomySubgraph,
   credit: creditSubgraph,
   sharing: sharingSubgraph,
+  audit: auditSubgraph,
 };

@@ -30,6 +30,17 @@ export function registeredModules(only?: SubgraphName[]): SubgraphModule<any>[] 
 
 async function prepareOne(module: SubgraphModule<any>, options: PrepareAllOptions): Promise<void> {
   const target = databaseTarget(module.name, options.env ?? process.env);
+  if (module.preserveData) {
+    // Evidence (the audit trail): brought up to date, never reset, cleared or seeded.
+    const db = await openDatabase(target);
+    try {
+      await migrateToLatest(db, module.migrations);
+    } finally {
+      await db.destroy();
+    }
+    options.onSubgraph?.(module.name, 'kept');
+    return;
+  }
   if (options.reset) await dropDatabase(target);
   const db: Knex = await openDatabase(target);
   try {

@@ -20,7 +20,8 @@ export type SubgraphName =
   | 'city-parts'
   | 'licences'
   | 'credit'
-  | 'sharing';
+  | 'sharing'
+  | 'audit';
 
 export const SUBGRAPHS: readonly SubgraphService[] = Object.freeze([
   { name: 'population', port: 4001, owner: 'public-security', title: '人口基础库 Population' },
@@ -31,6 +32,7 @@ export const SUBGRAPHS: readonly SubgraphService[] = Object.freeze([
   { name: 'licences', port: 4006, owner: 'administrative-approval', title: '电子证照库 Electronic licences' },
   { name: 'credit', port: 4007, owner: 'credit-office', title: '信用信息库 Credit' },
   { name: 'sharing', port: 4008, owner: 'big-data-bureau', title: '共享交换 Sharing applications and grants' },
+  { name: 'audit', port: 4009, owner: 'big-data-bureau', title: '审计 Audit trail' },
 ] as const);
 
 export function subgraphByName(name: string): SubgraphService {

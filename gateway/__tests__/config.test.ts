@@ -30,6 +30,7 @@ describe('readGatewayConfig', () => {
     ['CREDIT_URL', 'not a url'],
     ['CREDIT_URL', 'ftp://10.0.0.5/graphql'],
     ['SPATIAL_PORT', '99999'],
+    ['GATEWAY_REGISTRY_CACHE_MS', '-5'],
   ])('fails start-up naming %s when it is "%s"', (variable, value) => {
     expect(() => readGatewayConfig({ [variable]: value })).toThrow(variable);
   });

@@ -29,6 +29,8 @@ export interface AuditConfig {
   readonly shipBatchRecords: number;
   /** `AUDIT_SHIP_RETRY_MAX_MS`: longest wait between attempts while the database is down. @default 30000 */
   readonly shipRetryMaxMs: number;
+  /** `AUDIT_SHIP_INTERVAL_MS`: least time between shipping rounds, so batches grow under load. @default 250 */
+  readonly shipIntervalMs: number;
   /** `AUDIT_CHECKPOINT_EVERY`: sign the chain head after this many records … @default 1000 */
   readonly checkpointEveryRecords: number;
   /** `AUDIT_CHECKPOINT_INTERVAL_MS`: … or this long after the last checkpoint. @default 60000 */
@@ -79,6 +81,7 @@ export function readAuditConfig(env: Env = process.env): AuditConfig {
     keepShipped: flag(env, 'AUDIT_KEEP_SHIPPED', false),
     shipBatchRecords: integer(env, 'AUDIT_SHIP_BATCH', 500, 1, 10_000),
     shipRetryMaxMs: integer(env, 'AUDIT_SHIP_RETRY_MAX_MS', 30_000, 100, 3_600_000),
+    shipIntervalMs: integer(env, 'AUDIT_SHIP_INTERVAL_MS', 250, 0, 60_000),
     checkpointEveryRecords: integer(env, 'AUDIT_CHECKPOINT_EVERY', 1000, 1, 10_000_000),
     checkpointIntervalMs: integer(env, 'AUDIT_CHECKPOINT_INTERVAL_MS', 60_000, 10, 86_400_000),
     keys: Object.freeze({

@@ -113,6 +113,16 @@ function loadSigner(sources: AuditKeySources, generated: string[]): { privateKey
   return keys;
 }
 
+/**
+ * Only the HMAC key, for a reader of the trail that hashes an identifier to look it up (the
+ * audit subgraph's "who looked at my data") and must never sign anything. Same sources and dev
+ * key file as the gateway's, so both hash a person alike.
+ */
+export function loadAuditHmacKey(sources: AuditKeySources): { hmac: AuditKey; generated: readonly string[] } {
+  const generated: string[] = [];
+  return { hmac: loadHmac(sources, generated), generated };
+}
+
 export function loadAuditKeys(sources: AuditKeySources): AuditKeys {
   const generated: string[] = [];
   const hmac = loadHmac(sources, generated);

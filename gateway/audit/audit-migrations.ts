@@ -20,6 +20,7 @@ import { Knex } from 'knex';
 import { isMysql } from '../../subgraphs/kit/database';
 import { Migration } from '../../subgraphs/kit/migrations';
 import { initialPartitionClause } from './audit-partitions';
+import { auditUsageMigration } from './audit-usage-migration';
 
 const ASCII = 'CHARACTER SET ascii COLLATE ascii_bin';
 
@@ -163,4 +164,6 @@ export const auditMigrations: readonly Migration[] = [
       for (const table of ['audit_checkpoints', 'audit_documents', 'audit_subjects', 'audit_records']) await db.schema.dropTableIfExists(table);
     },
   },
+  // The read side's index and usage summaries (the audit subgraph): audit-usage-migration.ts.
+  auditUsageMigration,
 ];

@@ -26,9 +26,17 @@ export interface DeniedField {
   readonly reason: string;
 }
 
-/** ok: served in full; partial: data with errors; error: no data; refused: rejected before execution. */
-export type AuditOutcome = 'ok' | 'partial' | 'error' | 'refused';
-export const AUDIT_OUTCOMES: readonly AuditOutcome[] = ['ok', 'partial', 'error', 'refused'];
+/**
+ * What became of the request (gateway/audit-hook/audit-outcome.ts decides):
+ * - ok: served in full; partial: data with errors; denied-fields: served, some fields withheld
+ *   by the sharing policy; subgraph-failed: a subgraph could not answer (data partial or none);
+ *   error: no data (the gateway's own failure, or errors only);
+ * - refused: rejected before execution (403, the whole operation withheld, registry down …);
+ *   unauthenticated: no valid token (401); invalid: a bad body, unparsable or invalid operation (400).
+ * At most 16 characters (the column).
+ */
+export type AuditOutcome = 'ok' | 'partial' | 'denied-fields' | 'subgraph-failed' | 'error' | 'refused' | 'unauthenticated' | 'invalid';
+export const AUDIT_OUTCOMES: readonly AuditOutcome[] = ['ok', 'partial', 'denied-fields', 'subgraph-failed', 'error', 'refused', 'unauthenticated', 'invalid'];
 
 /** What the gateway knows about one request, in clear. `append` hashes what must not be stored. */
 export interface AuditEntry {

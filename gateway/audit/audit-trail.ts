@@ -65,6 +65,7 @@ export class AuditTrail {
       fs: options.fs,
       batchRecords: config.shipBatchRecords,
       retryMaxMs: config.shipRetryMaxMs,
+      intervalMs: config.shipIntervalMs,
       keepShipped: config.keepShipped,
       onWarning: warn,
     });

@@ -4,7 +4,7 @@
  * and checkpointed, verifiable by a standalone tool, and the gateway refuses to serve a request
  * it cannot record.
  *
- * ## Gateway integration
+ * ## Gateway integration (gateway/audit-hook/ does this; the sketch shows the contract)
  *
  *   // start-up
  *   const audit = await AuditTrail.open(readAuditConfig(process.env));
@@ -15,7 +15,7 @@
  *     caller: { department, application, operator, roles, clientAddress: ctx.http.remoteAddress },
  *     operationName, document: queryText, variables, purpose,
  *     fields: { requested, served, masked, denied: [{ coordinate, reason }] },
- *     subgraphs, outcome: 'ok' | 'partial' | 'error' | 'refused', httpStatus, errorCodes,
+ *     subgraphs, outcome: 'ok' | 'partial' | 'denied-fields' | … (AuditOutcome), httpStatus, errorCodes,
  *     latencyMs: Date.now() - ctx.receivedAt, responseBytes: Buffer.byteLength(body),
  *     subjects: subjectsFromResult(ctx.result?.data),   // raw IDs: hashed inside, never written
  *   });
@@ -39,6 +39,7 @@
  *   GATEWAY_INSTANCE (host name), AUDIT_JOURNAL_DIR (<DATA_DIR>/audit/<instance>),
  *   AUDIT_GROUP_WINDOW_MS (2), AUDIT_GROUP_MAX_RECORDS (256), AUDIT_SEGMENT_BYTES (64 MiB),
  *   AUDIT_KEEP_SHIPPED (false), AUDIT_SHIP_BATCH (500), AUDIT_SHIP_RETRY_MAX_MS (30000),
+ *   AUDIT_SHIP_INTERVAL_MS (250),
  *   AUDIT_CHECKPOINT_EVERY (1000), AUDIT_CHECKPOINT_INTERVAL_MS (60000),
  *   AUDIT_HMAC_KEY | AUDIT_HMAC_KEY_FILE, AUDIT_SIGNING_KEY_FILE (dev keys in <DATA_DIR>/keys),
  *   AUDIT_PUBLIC_KEY_FILE (verifier only), and the shared MYSQL_URL, SHUJUTONG_DB_PREFIX, DATA_DIR.

@@ -44,6 +44,13 @@ export interface ShipperOptions {
   readonly retryMinMs?: number;
   /** @default 30000 */
   readonly retryMaxMs?: number;
+  /**
+   * Least time between the starts of two rounds that new records trigger. A round per fsync
+   * group would pay a round's fixed costs (a transaction, the cursor's fsync, directory
+   * listings) hundreds of times a second on the gateway's event loop; waiting lets batches grow
+   * instead. The records are durable in the journal meanwhile. @default 250
+   */
+  readonly intervalMs?: number;
   /** Keep segments after shipping them. @default false */
   readonly keepShipped?: boolean;
   readonly onWarning?: (message: string) => void;
@@ -82,6 +89,9 @@ export class JournalShipper {
   private readonly readBytes: number;
   private readonly retryMinMs: number;
   private readonly retryMaxMs: number;
+  private readonly intervalMs: number;
+  private lastRound = 0;
+  private intervalTimer: NodeJS.Timeout | null = null;
   private db: Knex | null = null;
   private connecting: Promise<Knex> | null = null;
   private cursor: ShipCursor | null = null;
@@ -107,6 +117,7 @@ export class JournalShipper {
     this.readBytes = options.readBytes ?? 4 * 1024 * 1024;
     this.retryMinMs = options.retryMinMs ?? 500;
     this.retryMaxMs = options.retryMaxMs ?? 30_000;
+    this.intervalMs = options.intervalMs ?? 250;
     this.retryDelay = this.retryMinMs;
     options.source.onDurable(() => this.kick());
   }
@@ -143,6 +154,7 @@ export class JournalShipper {
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.intervalTimer) clearTimeout(this.intervalTimer);
     while (this.running) await this.running.catch(() => undefined);
     if (this.connecting) await this.connecting.catch(() => undefined);
     const db = this.db;
@@ -156,7 +168,17 @@ export class JournalShipper {
       this.again = true;
       return;
     }
+    const wait = this.lastRound + this.intervalMs - Date.now();
+    if (wait > 0) {
+      this.intervalTimer ??= setTimeout(() => {
+        this.intervalTimer = null;
+        this.kick();
+      }, wait);
+      this.intervalTimer.unref();
+      return;
+    }
     this.again = false;
+    this.lastRound = Date.now();
     this.drain().then(
       () => {
         this.retryDelay = this.retryMinMs;

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import { MAX_TOKEN_TTL_SECONDS } from './duration';
+import { CITIZEN_TOKEN_KIND } from './citizen-claims';
 import { claimsProblem, PlatformClaims, subjectOf } from './token-claims';
 import { SigningKey } from './token-keys';
 
@@ -11,6 +12,11 @@ export interface TokenRequest {
   operator?: string | null;
   roles?: readonly string[];
   ttlSeconds: number;
+  /**
+   * A citizen's own token (citizen-claims.ts): their ID number, which becomes `sub`. Then
+   * `department` must be `citizen`, with no application, operator or roles.
+   */
+  citizenIdNumber?: string;
 }
 
 export interface TokenAudience {
@@ -25,8 +31,10 @@ export async function issueToken(key: SigningKey, where: TokenAudience, request:
     application: request.application ?? null,
     operator: request.operator ?? null,
     roles: [...new Set(request.roles ?? [])].sort(),
+    ...(request.citizenIdNumber !== undefined ? { kind: CITIZEN_TOKEN_KIND } : {}),
   };
-  const problem = claimsProblem(claims);
+  const subject = request.citizenIdNumber ?? subjectOf(claims);
+  const problem = claimsProblem({ ...claims, sub: subject });
   if (problem) throw new Error(problem);
   if (!Number.isInteger(request.ttlSeconds) || request.ttlSeconds < 1 || request.ttlSeconds > MAX_TOKEN_TTL_SECONDS) {
     throw new Error(`ttlSeconds must be a whole number from 1 to ${MAX_TOKEN_TTL_SECONDS}, got ${request.ttlSeconds}`);
@@ -34,7 +42,7 @@ export async function issueToken(key: SigningKey, where: TokenAudience, request:
   const issuedAt = Math.floor(now.getTime() / 1000);
   return new SignJWT({ ...claims })
     .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT' })
-    .setSubject(subjectOf(claims))
+    .setSubject(subject)
     .setIssuer(where.issuer)
     .setAudience(where.audience)
     .setIssuedAt(issuedAt)

@@ -4,6 +4,7 @@
  */
 import { isDepartmentCode } from '../../domain/departments';
 import type { CallerIdentity } from '../../subgraphs/kit/subgraph-module';
+import { CITIZEN_TOKEN_KIND, citizenCaller, citizenClaimsProblem } from './citizen-claims';
 
 /** The platform's own claims, beside the registered ones (sub, iss, aud, iat, exp, jti). */
 export interface PlatformClaims {
@@ -14,6 +15,8 @@ export interface PlatformClaims {
   /** The person (工号) or service account acting; null for a system-to-system token. */
   operator: string | null;
   roles: string[];
+  /** `citizen` for a citizen's own token (citizen-claims.ts); absent on a department's token. */
+  kind?: typeof CITIZEN_TOKEN_KIND;
 }
 
 export interface VerifiedClaims extends PlatformClaims {
@@ -30,7 +33,9 @@ export const isRoleName = (v: unknown): v is string => typeof v === 'string' && 
 export const isOperatorId = (v: unknown): v is string => typeof v === 'string' && /^[\w.@-]{1,64}$/.test(v);
 
 /** Why these values cannot go into (or come out of) a token; null when they can. */
-export function claimsProblem(claims: { department?: unknown; application?: unknown; operator?: unknown; roles?: unknown; sub?: unknown }): string | null {
+export function claimsProblem(claims: { kind?: unknown; department?: unknown; application?: unknown; operator?: unknown; roles?: unknown; sub?: unknown }): string | null {
+  if (claims.kind === CITIZEN_TOKEN_KIND) return citizenClaimsProblem(claims);
+  if (claims.kind !== undefined) return `kind claim ${JSON.stringify(claims.kind)} is not a token kind (only "${CITIZEN_TOKEN_KIND}")`;
   if (typeof claims.department !== 'string' || !isDepartmentCode(claims.department)) return `department claim ${JSON.stringify(claims.department)} is not a registered department code`;
   if (claims.application !== null && !isApplicationId(claims.application)) return `application claim ${JSON.stringify(claims.application)} is not an application id`;
   if (claims.operator !== null && !isOperatorId(claims.operator)) return `operator claim ${JSON.stringify(claims.operator)} is not an operator id`;
@@ -39,12 +44,19 @@ export function claimsProblem(claims: { department?: unknown; application?: unkn
   return null;
 }
 
-/** The subject: who acts, most specific first. */
+/** The subject: who acts, most specific first (a citizen's token is issued with its ID number as sub). */
 export function subjectOf(claims: PlatformClaims): string {
   return claims.operator ?? claims.application ?? claims.department;
 }
 
-/** The purpose is not in the token: a caller states it per request, and the gateway checks it against grants. */
-export function callerFromClaims(claims: PlatformClaims): CallerIdentity {
+/**
+ * The purpose is not in the token: a caller states it per request, and the gateway checks it against grants.
+ * A citizen's token becomes a citizen caller, whose ID number is the token's `sub`.
+ */
+export function callerFromClaims(claims: PlatformClaims & { sub?: string }): CallerIdentity {
+  if (claims.kind === CITIZEN_TOKEN_KIND) {
+    if (claims.sub === undefined) throw new Error("a citizen token's caller needs its sub claim");
+    return citizenCaller(claims.sub);
+  }
   return { department: claims.department, application: claims.application, operator: claims.operator, purpose: null, roles: [...claims.roles] };
 }

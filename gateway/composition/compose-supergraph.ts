@@ -10,10 +10,13 @@ import { ASTNode, GraphQLError, parse, Source } from 'graphql';
 import { SHARING_SDL_PATH, subgraphSdlPath, subgraphSdlText } from '../../subgraphs/kit/subgraph-module';
 import { SUBGRAPH_MODULES } from '../../subgraphs/modules';
 import { SUBGRAPHS, SubgraphName, subgraphByName } from '../../subgraphs/services';
+import { classificationProblems } from './classification-check';
 
 export interface SubgraphSource {
   name: SubgraphName;
   url: string;
+  /** The SDL to compose (tests). @default subgraphSdlText(name): its file plus the sharing directives */
+  sdl?: string;
 }
 
 export interface CompositionProblem {
@@ -77,11 +80,16 @@ function problemOf(error: GraphQLError, code?: string): CompositionProblem {
 
 export function composeSupergraph(sources: readonly SubgraphSource[]): CompositionOutcome {
   const parseErrors: CompositionProblem[] = [];
+  const classificationErrors: CompositionProblem[] = [];
   const services = [];
-  for (const { name, url } of sources) {
+  for (const { name, url, sdl = subgraphSdlText(name) } of sources) {
     try {
       // The Source is named after the subgraph so that error nodes tell which SDL they came from.
-      services.push({ name, url, typeDefs: parse(new Source(subgraphSdlText(name), name)) });
+      services.push({ name, url, typeDefs: parse(new Source(sdl, name)) });
+      // Every field must be enforceable by the sharing policy before it can be served at all.
+      for (const p of classificationProblems(name, sdl)) {
+        classificationErrors.push({ code: p.code, message: p.message, subgraphs: [name], locations: p.line === null ? [] : [sourceLocation(name, p.line, p.column ?? 1)] });
+      }
     } catch (err) {
       if (!(err instanceof GraphQLError)) throw err;
       const [at] = err.locations ?? [];
@@ -94,6 +102,7 @@ export function composeSupergraph(sources: readonly SubgraphSource[]): Compositi
     }
   }
   if (parseErrors.length > 0) return { ok: false, errors: parseErrors };
+  if (classificationErrors.length > 0) return { ok: false, errors: classificationErrors };
   const result = composeServices(services);
   if (result.errors) return { ok: false, errors: result.errors.map((e) => problemOf(e)) };
   const hints = result.hints.map((h) => ({

@@ -23,15 +23,28 @@ function errorResponse(status: number, message: string, code: string): HeldRespo
   return { status, headers: JSON_HEADERS, body: JSON.stringify({ errors: [{ message, extensions: { code } }] }) };
 }
 
+/** A refusal as a GraphQL-over-HTTP error body, with its extensions (reason ...) and headers (WWW-Authenticate ...). */
+function refusalResponse(err: HttpError): HeldResponse {
+  return {
+    status: err.status,
+    headers: [...JSON_HEADERS, ...Object.entries(err.headers)],
+    body: JSON.stringify({ errors: [{ message: err.message, extensions: { code: err.code, ...err.extensions } }] }),
+  };
+}
+
 async function collect(chunks: AsyncIterable<string>): Promise<string> {
   let text = '';
   for await (const chunk of chunks) text += chunk;
   return text;
 }
 
-function send(res: http.ServerResponse, held: HeldResponse): void {
+/** The request id goes back on every response, so a caller can quote it and find the audit record. */
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+function send(res: http.ServerResponse, held: HeldResponse, requestId: string): void {
   if (res.destroyed) return;
   for (const [name, value] of held.headers) res.setHeader(name, value);
+  res.setHeader(REQUEST_ID_HEADER, requestId);
   res.setHeader('content-length', Buffer.byteLength(held.body));
   res.statusCode = held.status;
   res.end(held.body);
@@ -53,10 +66,11 @@ export function graphqlEndpoint({ apollo, hooks, log }: GraphQLEndpointOptions) 
     const context = createGatewayContext(req);
     let held: HeldResponse;
     let refusal: HttpError | null = null;
+    let rawBody: Buffer | null = null;
     try {
       // The body is read before authentication so the audit record of a refused request can
       // still say what was attempted; readBody bounds it at MAX_BODY_BYTES.
-      const rawBody = await readBody(req);
+      rawBody = await readBody(req);
       if (hooks.onRequest.length > 0) await runStage(hooks.onRequest, { context, rawBody });
       const body = parseJsonBody(rawBody, req.headers['content-type']);
       const response = await executeWithApollo(apollo, req, body, async () => ({ gateway: context }));
@@ -68,19 +82,19 @@ export function graphqlEndpoint({ apollo, hooks, log }: GraphQLEndpointOptions) 
     } catch (err) {
       if (err instanceof HttpError) {
         refusal = err;
-        held = errorResponse(err.status, err.message, err.code);
+        held = refusalResponse(err);
       } else {
         held = internalError('request', err);
       }
     }
     if (hooks.onResponse.length > 0) {
       try {
-        await runStage(hooks.onResponse, { context, status: held.status, body: held.body, refusal });
+        await runStage(hooks.onResponse, { context, status: held.status, body: held.body, refusal, rawBody });
       } catch (err) {
         // Nothing is served that the response stage (the audit) did not accept.
-        held = err instanceof HttpError ? errorResponse(err.status, err.message, err.code) : internalError('response stage', err);
+        held = err instanceof HttpError ? refusalResponse(err) : internalError('response stage', err);
       }
     }
-    send(res, held);
+    send(res, held, context.requestId);
   };
 }

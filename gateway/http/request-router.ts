@@ -15,9 +15,17 @@ export interface GraphiQLSite {
   readonly assets: AssetStore;
 }
 
+/** GET /health's answer: 200 when the gateway can serve, 503 when it cannot (e.g. no audit trail). */
+export interface HealthAnswer {
+  readonly status: 200 | 503;
+  readonly body: Readonly<Record<string, unknown>>;
+}
+
 export interface RouterOptions {
   graphql: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
   graphiql: GraphiQLSite | null;
+  /** @default always 200 `{ status: 'ok' }` */
+  health?: () => Promise<HealthAnswer>;
   log: (line: string) => void;
 }
 
@@ -59,14 +67,25 @@ function serveAsset(req: http.IncomingMessage, res: http.ServerResponse, site: G
   return true;
 }
 
-export function requestRouter({ graphql, graphiql, log }: RouterOptions): http.RequestListener {
+export function requestRouter({ graphql, graphiql, health, log }: RouterOptions): http.RequestListener {
+  const answerHealth = (res: http.ServerResponse): void => {
+    if (!health) return writeJson(res, 200, { status: 'ok' });
+    health().then(
+      // Never cached: a load balancer must see the gateway stop serving the moment it cannot.
+      (answer) => writeJson(res, answer.status, answer.body, { 'cache-control': 'no-store' }),
+      (err: unknown) => {
+        log(`[gateway] health check failed: ${err instanceof Error ? err.stack : String(err)}`);
+        writeJson(res, 503, { status: 'unavailable' }, { 'cache-control': 'no-store' });
+      },
+    );
+  };
   return (req, res) => {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q >= 0 ? url.slice(0, q) : url;
     const search = q >= 0 ? url.slice(q) : '';
     if (req.method === 'GET') {
-      if (path === '/health') return writeJson(res, 200, { status: 'ok' });
+      if (path === '/health') return answerHealth(res);
       // Browsers ask for it on every page; an empty answer keeps their consoles free of 404s.
       if (path === '/favicon.ico') return void res.writeHead(204).end();
       if (graphiql && (path === GRAPHQL_PATH || path === '/') && isPageRequest(req, search)) return servePage(res, graphiql.page);

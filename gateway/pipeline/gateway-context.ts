@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { DocumentNode, ExecutionResult } from 'graphql';
 import type { CallerIdentity } from '../../subgraphs/kit/subgraph-module';
+import type { PolicyPlan } from '../policy/policy-plan';
 
 export interface GatewayContext {
   /** Unique per request; goes into the audit record and, later, to subgraphs. */
@@ -23,8 +24,12 @@ export interface GatewayContext {
   };
   /** Who is calling: set by the authentication stage; null until then (or when none is installed). */
   caller: CallerIdentity | null;
+  /** The token the caller was authenticated by (set with `caller`), for the audit record. */
+  credentials?: { readonly subject: string; readonly tokenId: string | null; readonly expiresAt: Date };
   /** The operation as planned, after any operation stage edited it. Unset if it never got that far. */
   operation?: { readonly document: DocumentNode; readonly operationName: string | null };
+  /** The sharing policy's decisions for the operation (set in the operation stage), for the result stage and the audit record. */
+  sharingPlan?: PolicyPlan;
   /** The gateway's execution result before serialisation. Unset when execution did not run. */
   result?: ExecutionResult;
 }

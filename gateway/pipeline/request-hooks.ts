@@ -10,17 +10,25 @@
  *     4. (query plan, cached per document; execution)
  *        onSubgraphRequest  once per subgraph fetch. Outgoing headers: the caller's identity and
  *                           an HMAC over `body`, which are exactly the bytes sent.
- *     5. onResponse         after execution, before the response leaves; runs once for every
+ *     5. onResult           after execution, before serialisation, for operations that executed.
+ *                           The sharing policy: replace `result` with nulls and FORBIDDEN_FIELD
+ *                           errors at the withheld fields' paths, and masked values.
+ *     6. onResponse         after execution, before the response leaves; runs once for every
  *                           GraphQL request whatever the outcome (refused, invalid, partial, ok).
  *                           The audit record: throw HttpError(503 AUDIT_UNAVAILABLE) to withhold
  *                           the response when the record cannot be written.
  *
+ * Around the requests: `onSupergraph` once the gateway has its supergraph (and again for a new
+ * one) and before the first request; `start` before the gateway serves (connections a hook
+ * needs); `stop` when the gateway stops. A hook that throws in these stops the start-up.
+ *
  * Hooks run in the order given to `startGateway({ hooks })`; the first throw wins. Every stage
  * sees the same GatewayContext object, so a stage leaves evidence for later ones there (the
  * policy's decisions for the audit). GraphiQL's page and assets and GET /health do not pass
- * through the pipeline.
+ * through the pipeline (they serve nothing from the subgraphs, so they are not audited); a
+ * stage's `health` is part of GET /health's answer, and one that is not ok makes it a 503.
  */
-import type { DocumentNode, GraphQLError } from 'graphql';
+import type { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
 import type { HttpError } from '../../subgraphs/kit/http-adapter';
 import type { GatewayContext } from './gateway-context';
 
@@ -32,6 +40,8 @@ export interface IncomingGraphQLRequest {
 
 export interface OperationStage {
   readonly context: GatewayContext;
+  /** The API schema the operation was validated against (and `document` must stay valid against). */
+  readonly schema: GraphQLSchema;
   /** What will be planned and executed. Replace it (do not mutate: it is shared via the document cache); the result must stay valid against the API schema. */
   document: DocumentNode;
   /**
@@ -44,6 +54,14 @@ export interface OperationStage {
   readonly variables: Readonly<Record<string, unknown>>;
   /** Errors to report alongside the data, e.g. one FORBIDDEN_FIELD per withheld field. */
   readonly errors: GraphQLError[];
+}
+
+export interface ResultStage {
+  readonly context: GatewayContext;
+  /** What will be serialised. Replace it (do not mutate: parts may be shared with caches). */
+  result: ExecutionResult;
+  readonly operationName: string | null;
+  readonly variables: Readonly<Record<string, unknown>>;
 }
 
 export interface OutgoingSubgraphRequest {
@@ -65,6 +83,16 @@ export interface RequestOutcome {
   readonly body: string;
   /** Set when the request was refused before execution (by a hook, or for a bad body). */
   readonly refusal: HttpError | null;
+  /** The request body as received; null when it could not be read (too large, connection lost). */
+  readonly rawBody: Buffer | null;
+}
+
+/** A stage's part of GET /health. */
+export interface StageHealth {
+  /** False makes GET /health answer 503: the gateway cannot serve (e.g. it cannot write its audit trail). */
+  readonly ok: boolean;
+  /** Shown under the stage's name; public, so nothing secret (no file paths, hosts or keys). */
+  readonly detail: Readonly<Record<string, unknown>>;
 }
 
 type Hook<T> = (input: T) => void | Promise<void>;
@@ -75,7 +103,14 @@ export interface GatewayHooks {
   onRequest?: Hook<IncomingGraphQLRequest>;
   onOperation?: Hook<OperationStage>;
   onSubgraphRequest?: Hook<OutgoingSubgraphRequest>;
+  onResult?: Hook<ResultStage>;
   onResponse?: Hook<RequestOutcome>;
+  /** The composed supergraph SDL the gateway serves (with `@join__` and `@sharing` directives). */
+  onSupergraph?(supergraphSdl: string): void;
+  start?(): Promise<void>;
+  stop?(): Promise<void>;
+  /** Asked on every GET /health (keep it cheap); reported under `name`. */
+  health?(): Promise<StageHealth>;
 }
 
 /** The hooks grouped by stage once at start-up, so a request with no hooks pays nothing for them. */
@@ -83,16 +118,26 @@ export interface HookPipeline {
   readonly onRequest: readonly Hook<IncomingGraphQLRequest>[];
   readonly onOperation: readonly Hook<OperationStage>[];
   readonly onSubgraphRequest: readonly Hook<OutgoingSubgraphRequest>[];
+  readonly onResult: readonly Hook<ResultStage>[];
   readonly onResponse: readonly Hook<RequestOutcome>[];
+  readonly onSupergraph: readonly ((supergraphSdl: string) => void)[];
+  readonly start: readonly (() => Promise<void>)[];
+  readonly stop: readonly (() => Promise<void>)[];
+  readonly health: readonly { readonly name: string; readonly check: () => Promise<StageHealth> }[];
 }
 
 export function hookPipeline(hooks: readonly GatewayHooks[] = []): HookPipeline {
-  const present = <T>(list: (Hook<T> | undefined)[]): Hook<T>[] => list.filter((h): h is Hook<T> => h !== undefined);
+  const present = <F>(list: (F | undefined)[]): F[] => list.filter((h): h is F => h !== undefined);
   return Object.freeze({
     onRequest: present(hooks.map((h) => h.onRequest?.bind(h))),
     onOperation: present(hooks.map((h) => h.onOperation?.bind(h))),
     onSubgraphRequest: present(hooks.map((h) => h.onSubgraphRequest?.bind(h))),
+    onResult: present(hooks.map((h) => h.onResult?.bind(h))),
     onResponse: present(hooks.map((h) => h.onResponse?.bind(h))),
+    onSupergraph: present(hooks.map((h) => h.onSupergraph?.bind(h))),
+    start: present(hooks.map((h) => h.start?.bind(h))),
+    stop: present(hooks.map((h) => h.stop?.bind(h))),
+    health: present(hooks.map((h) => (h.health ? { name: h.name, check: h.health.bind(h) } : undefined))),
   });
 }
 

@@ -1,8 +1,9 @@
 /**
  * Wraps the Apollo gateway so the operation stage (request-hooks.ts, step 3) runs between
- * validation and query planning. A stage that replaces the document also changes the
- * query-plan cache key: otherwise a caller could be served a plan made for another caller's
- * (differently edited) operation.
+ * validation and query planning, and the result stage (step 5) between execution and
+ * serialisation. A stage that replaces the document also changes the query-plan cache key:
+ * otherwise a caller could be served a plan made for another caller's (differently edited)
+ * operation. It also hands the hooks the supergraph and starts and stops them with the gateway.
  */
 import { createHash } from 'node:crypto';
 import { GraphQLError, print } from 'graphql';
@@ -15,18 +16,38 @@ import type {
   GatewayUnsubscriber,
 } from '@apollo/server-gateway-interface';
 import type { ApolloContextValue } from './gateway-context';
-import { HookPipeline, OperationStage, runStage } from './request-hooks';
+import { HookPipeline, OperationStage, ResultStage, runStage } from './request-hooks';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 export class StagedGateway implements GatewayInterface {
+  /** A hook's failure to take the supergraph, raised from load() so the gateway does not start without it. */
+  private supergraphFailure: unknown = null;
+
   constructor(
     private readonly inner: GatewayInterface,
     private readonly pipeline: HookPipeline,
-  ) {}
+  ) {
+    if (pipeline.onSupergraph.length > 0) {
+      inner.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
+        try {
+          for (const hook of pipeline.onSupergraph) hook(coreSupergraphSdl);
+        } catch (err) {
+          this.supergraphFailure = err;
+        }
+      });
+    }
+  }
 
   async load(options: Parameters<GatewayInterface['load']>[0]): Promise<GatewayLoadResult> {
     const loaded = await this.inner.load(options);
+    try {
+      if (this.supergraphFailure) throw this.supergraphFailure;
+      for (const start of this.pipeline.start) await start();
+    } catch (err) {
+      await this.stop();
+      throw err;
+    }
     return { ...loaded, executor: loaded.executor && this.staged(loaded.executor) };
   }
 
@@ -34,18 +55,24 @@ export class StagedGateway implements GatewayInterface {
     return this.inner.onSchemaLoadOrUpdate(callback);
   }
 
-  stop(): Promise<void> {
-    return this.inner.stop();
+  async stop(): Promise<void> {
+    try {
+      await this.inner.stop();
+    } finally {
+      await Promise.allSettled(this.pipeline.stop.map((stop) => stop()));
+    }
   }
 
   private staged(execute: GatewayExecutor): GatewayExecutor {
     const hooks = this.pipeline.onOperation;
+    const resultHooks = this.pipeline.onResult;
     return async (requestContext) => {
       const context = (requestContext.context as ApolloContextValue).gateway;
       let extraErrors: readonly GraphQLError[] = [];
       if (hooks.length > 0) {
         const stage: OperationStage = {
           context,
+          schema: requestContext.schema,
           document: requestContext.document,
           operationName: requestContext.operationName,
           variables: requestContext.request.variables ?? {},
@@ -64,8 +91,14 @@ export class StagedGateway implements GatewayInterface {
       context.operation = { document: requestContext.document, operationName: requestContext.operationName };
       const result = await execute(requestContext);
       const merged = extraErrors.length > 0 ? { ...result, errors: [...extraErrors, ...(result.errors ?? [])] } : result;
-      context.result = merged;
-      return merged;
+      if (resultHooks.length === 0) {
+        context.result = merged;
+        return merged;
+      }
+      const stage: ResultStage = { context, result: merged, operationName: requestContext.operationName, variables: requestContext.request.variables ?? {} };
+      await runStage(resultHooks, stage);
+      context.result = stage.result;
+      return stage.result;
     };
   }
 }

@@ -14,6 +14,10 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly code: string = 'BAD_REQUEST',
+    /** More for the error's `extensions` beside `code`, e.g. `{ reason: 'EXPIRED' }`. */
+    readonly extensions: Readonly<Record<string, unknown>> = {},
+    /** Response headers that belong to the refusal, e.g. `www-authenticate` on a 401 (lower-case names). */
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {
     super(message);
   }
@@ -78,15 +82,22 @@ export async function writeApolloResponse(res: http.ServerResponse, response: HT
   res.end();
 }
 
-export function writeJson(res: http.ServerResponse, status: number, payload: unknown, headers: Record<string, string> = {}): void {
+export function writeJson(res: http.ServerResponse, status: number, payload: unknown, headers: Readonly<Record<string, string>> = {}): void {
   const body = JSON.stringify(payload);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), ...headers });
   res.end(body);
 }
 
 /** A GraphQL-over-HTTP error body for failures before execution (401, 403, 413, 503...). */
-export function writeGraphQLError(res: http.ServerResponse, status: number, message: string, code: string, extra: Record<string, unknown> = {}): void {
-  writeJson(res, status, { errors: [{ message, extensions: { code, ...extra } }] });
+export function writeGraphQLError(
+  res: http.ServerResponse,
+  status: number,
+  message: string,
+  code: string,
+  extra: Readonly<Record<string, unknown>> = {},
+  headers: Readonly<Record<string, string>> = {},
+): void {
+  writeJson(res, status, { errors: [{ message, extensions: { code, ...extra } }] }, headers);
 }
 
 export async function executeWithApollo<TContext extends BaseContext>(

@@ -34,7 +34,7 @@ export interface PrepareOptions {
 export async function prepareDatabase(module: SubgraphModule<any>, target: DatabaseTarget, options: PrepareOptions = {}): Promise<Knex> {
   const db = await openDatabase(target);
   await migrateToLatest(db, module.migrations);
-  if (options.seedIfEmpty && !(await isSeeded(db))) {
+  if (options.seedIfEmpty && !module.preserveData && !(await isSeeded(db))) {
     await clearTables(db, module);
     await seedDatabase(db, module, options.seedIfEmpty, options.reporter ?? { written: () => {} });
   }
@@ -43,6 +43,7 @@ export async function prepareDatabase(module: SubgraphModule<any>, target: Datab
 
 /** Empties the subgraph's tables (an interrupted seed leaves partial rows behind). */
 export async function clearTables(db: Knex, module: SubgraphModule<any>): Promise<void> {
+  if (module.preserveData) throw new Error(`the ${module.name} database holds records the platform wrote; it is never cleared`);
   await module.migrations.reduceRight(async (prev, m) => {
     await prev;
     await m.down(db);

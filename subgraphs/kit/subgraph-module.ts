@@ -14,6 +14,12 @@ export interface CallerIdentity {
   operator: string | null;
   purpose: string | null;
   roles: string[];
+  /**
+   * Only on a citizen's own token (department `citizen`, gateway/auth/citizen-claims.ts): the
+   * citizen's ID number, the one person such a caller may ask about ("who looked at my data").
+   * Forwarded to subgraphs in the signed caller header; never recorded in clear.
+   */
+  citizenIdNumber?: string;
 }
 
 export interface SubgraphContext {
@@ -37,6 +43,12 @@ export interface SubgraphModule<TContext extends SubgraphContext = SubgraphConte
   createContext(db: Knex, caller: CallerIdentity | null): TContext;
   /** Fills the (migrated, empty) database with the demo city. */
   seed(db: Knex, world: World, reporter: SeedReporter): Promise<void>;
+  /**
+   * The database holds what the platform itself records (the audit trail), not demo data:
+   * `npm run seed` / `npm start` migrate it but never clear, drop (`--reset`) or seed it.
+   * @default false
+   */
+  readonly preserveData?: boolean;
 }
 
 export const SCHEMA_DIR = path.resolve(__dirname, '../../schema');

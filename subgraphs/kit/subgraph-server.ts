@@ -14,8 +14,8 @@ import { closeServer, executeWithApollo, HttpError, listen, parseJsonBody, readB
 import { CallerIdentity, loadSubgraphSdl, SubgraphContext, SubgraphModule } from './subgraph-module';
 
 /**
- * Decides who is calling from the raw request; throws HttpError (401) to refuse it. Issue #3's
- * gateway signature check plugs in here.
+ * Decides who is calling from the raw request; throws HttpError (401) to refuse it. Subgraph
+ * processes verify the gateway's signature here (request-signature.ts, wired in subgraph-main.ts).
  */
 export type RequestVerifier = (req: http.IncomingMessage, rawBody: Buffer) => CallerIdentity | null;
 
@@ -78,7 +78,7 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
       await writeApolloResponse(res, response);
     } catch (err) {
       if (err instanceof HttpError) {
-        writeGraphQLError(res, err.status, err.message, err.code);
+        writeGraphQLError(res, err.status, err.message, err.code, err.extensions, err.headers);
       } else {
         log(`[${module.name}] request failed: ${err instanceof Error ? err.stack : String(err)}`);
         if (!res.headersSent) writeGraphQLError(res, 500, 'internal error', ErrorCode.INTERNAL_SERVER_ERROR);

@@ -60,13 +60,16 @@ export function catalogueFromSupergraph(supergraphSdl: string): CoordinateCatalo
   return catalogueFromClassification(classifySchema(supergraphSdl).fields, subgraphOwner);
 }
 
-export function loadSupergraphCatalogue(file: string): CoordinateCatalogue {
-  let text: string;
+/** The supergraph file's text; a missing file says which command makes it. */
+export function readSupergraphText(file: string): string {
   try {
-    text = fs.readFileSync(file, 'utf8');
+    return fs.readFileSync(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`no supergraph at ${file}: run \`npm run compose\` (or set SUPERGRAPH_PATH)`);
     throw err;
   }
-  return catalogueFromSupergraph(text);
+}
+
+export function loadSupergraphCatalogue(file: string): CoordinateCatalogue {
+  return catalogueFromSupergraph(readSupergraphText(file));
 }

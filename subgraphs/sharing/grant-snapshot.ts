@@ -109,6 +109,17 @@ export function grantSnapshotFromData(department: string, data: GrantsForData): 
 /** The Redis pub/sub channel on which onGrantsChanged is published. */
 export const GRANTS_CHANGED_CHANNEL = 'shujutong:grants-changed';
 
+/**
+ * The Redis names one deployment uses: the change channel and the key of each department's
+ * shared snapshot. A namespace (`GRANTS_REDIS_NAMESPACE`) separates deployments, or test runs,
+ * that share one Redis server: pub/sub ignores the database number, so nothing else would.
+ * Without one the channel is exactly GRANTS_CHANGED_CHANNEL.
+ */
+export function grantsRedisNames(namespace: string | null = null): { channel: string; snapshotKey: (department: string) => string } {
+  const suffix = namespace ? `:${namespace}` : '';
+  return { channel: `${GRANTS_CHANGED_CHANNEL}${suffix}`, snapshotKey: (department) => `shujutong:grants${suffix}:${department}` };
+}
+
 export interface GrantsChangedMessage {
   department: string;
   version: number;

@@ -23,17 +23,24 @@ export interface GrantSnapshotRows {
 }
 
 /**
- * The department's version and its grants in force or yet to start (active, not expired on
- * `today`), read in one transaction so the version describes exactly these grants. Expiry does
- * not raise the version: whoever caches the snapshot must still compare `validFrom` and
- * `validUntil` with its own clock.
+ * Grants that expired this many days ago or less stay in the snapshot, so the gateway can tell a
+ * caller GRANT_EXPIRED (renew it) rather than NO_GRANT (apply); it judges expiry itself.
+ */
+export const RECENTLY_EXPIRED_DAYS = 30;
+
+/**
+ * The department's version and its active grants in force, yet to start, or expired within
+ * RECENTLY_EXPIRED_DAYS of `today`, read in one transaction so the version describes exactly
+ * these grants. Expiry does not raise the version: whoever caches the snapshot must still
+ * compare `validFrom` and `validUntil` with its own clock.
  */
 export async function readGrantSnapshot(db: Knex, department: string, today: string): Promise<GrantSnapshotRows> {
+  const oldestKept = new Date(Date.parse(`${today}T00:00:00Z`) - RECENTLY_EXPIRED_DAYS * 86_400_000).toISOString().slice(0, 10);
   return db.transaction(async (trx) => {
     const row = await trx('grant_versions').where({ department }).first('version');
     const grants: GrantRow[] = await trx('grants')
       .where({ department, status: 'ACTIVE' })
-      .andWhere((q) => q.whereNull('valid_until').orWhere('valid_until', '>=', today))
+      .andWhere((q) => q.whereNull('valid_until').orWhere('valid_until', '>=', oldestKept))
       .orderBy('id')
       .select('*');
     return { version: row ? Number(row.version) : 0, grants };

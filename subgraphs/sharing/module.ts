@@ -6,6 +6,7 @@ import { CoordinateCatalogue, loadSupergraphCatalogue } from './coordinate-catal
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
 import { seedSharing } from './seed';
+import { loadResourceCatalogue, ResourceCatalogue } from './resource-catalogue';
 import { readSharingSettings, SharingSettings } from './sharing-settings';
 import { createSharingWorkflow, GrantsChangedListener } from './sharing-workflow';
 import { createSharingStore } from './store';
@@ -17,6 +18,8 @@ export interface SharingSubgraphOptions {
   settings?: SharingSettings;
   /** What may be applied for. @default the supergraph at settings.supergraphPath, read once on first use */
   catalogue?: CoordinateCatalogue;
+  /** The resource catalogue (资源目录) served by Query.catalogue. @default from the same supergraph, built once on first use */
+  resources?: ResourceCatalogue;
   /** Told after a department's grants changed (committed). @default nothing is told */
   onGrantsChanged?: GrantsChangedListener;
   /** @default console.error */
@@ -34,20 +37,23 @@ export function createSharingSubgraph(options: SharingSubgraphOptions = {}): Sub
   // Lazy, so merely importing the module (compose, the module registry) reads no files.
   let settings = options.settings;
   let catalogue = options.catalogue;
+  let resources = options.resources;
   const dependencies = () => {
     settings ??= readSharingSettings();
     catalogue ??= loadSupergraphCatalogue(settings.supergraphPath);
-    return { settings, catalogue };
+    resources ??= loadResourceCatalogue(settings.supergraphPath);
+    return { settings, catalogue, resources };
   };
   return {
     name: 'sharing',
     migrations,
     resolvers,
     createContext: (db, caller) => {
-      const { settings, catalogue } = dependencies();
+      const { settings, catalogue, resources } = dependencies();
       return {
         caller,
         db,
+        resources,
         store: createSharingStore(db),
         workflow: createSharingWorkflow({ db, clock, settings, catalogue, onGrantsChanged, log }),
         registry: createApplicationRegistry(db, clock),

@@ -19,6 +19,7 @@ import { RegisterApplicationInput, UpdateApplicationInput } from './application-
 import { SharingContext } from './context';
 import { DateTimeScalar } from './date-time-scalar';
 import { readGrantSnapshot } from './grant-versions';
+import { catalogueItemResolvers, catalogueQuery } from './catalogue-resolvers';
 import { recordResolvers } from './record-resolvers';
 import { ApprovalInput, SharingApplicationInput } from './sharing-workflow';
 import { ApplicationStatus, GrantStatus, RequestStatus } from './store';
@@ -45,6 +46,7 @@ const Query = {
     requireCaller(ctx.caller);
     return PURPOSES;
   },
+  ...catalogueQuery,
 
   application: (_: unknown, args: { id: string }, ctx: SharingContext) => {
     requireCaller(ctx.caller);
@@ -144,4 +146,5 @@ export const resolvers: GraphQLResolverMap<SharingContext> = {
   Query,
   Mutation,
   ...recordResolvers,
+  ...catalogueItemResolvers,
 } as GraphQLResolverMap<SharingContext>;

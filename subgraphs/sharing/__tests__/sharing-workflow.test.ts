@@ -357,7 +357,7 @@ describe('sharing subgraph: the application registry', () => {
   it('lists departments with their systems and the purpose vocabulary', async () => {
     const { body } = await as('civil-affairs', `{ department(code: "housing") { name kind applications { id } } departments(kind: PLATFORM) { code subgraphs } usePurposes { code } }`);
     expect(body.data!.department).toEqual({ name: '住房和城乡建设局', kind: 'CONSUMER', applications: [{ id: 'housing-subsidy' }] });
-    expect(body.data!.departments).toEqual([{ code: 'big-data-bureau', subgraphs: ['sharing'] }]);
+    expect(body.data!.departments).toEqual([{ code: 'big-data-bureau', subgraphs: ['sharing', 'audit'] }]);
     expect(body.data!.usePurposes.map((p: { code: string }) => p.code)).toContain('SOCIAL_ASSISTANCE');
   });
 });

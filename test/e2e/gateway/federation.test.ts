@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { readGatewayConfig } from '../../../gateway/config';
 import { startGateway } from '../../../gateway/server';
+import { createSigningHook } from '../../../gateway/signing/signing-hook';
 import { postGraphQL } from '../../utils/graphql-client';
 import { Platform, startPlatform } from '../../utils/platform';
 
@@ -41,16 +42,19 @@ async function startSilentServer(): Promise<{ url: string; connections: () => nu
 
 describe('gateway over the federated subgraphs', () => {
   let platform: Platform;
+  let auth: Record<string, string>;
 
   beforeAll(async () => {
     platform = await startPlatform({ subgraphs: ['population', 'legal-entity'], persons: 1000 });
+    // The owner of population data reads representatives' names in full (the sharing policy masks them for others).
+    auth = await platform.headers({ department: 'public-security' });
   });
   afterAll(async () => {
     await platform?.stop();
   });
 
   it('answers one query with data from two subgraphs', async () => {
-    const { status, body } = await postGraphQL<{ legalEntities: { nodes: EntityNode[] } }>(platform.gatewayUrl, ACROSS);
+    const { status, body } = await postGraphQL<{ legalEntities: { nodes: EntityNode[] } }>(platform.gatewayUrl, ACROSS, {}, auth);
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     const nodes = body.data!.legalEntities.nodes;
@@ -75,6 +79,8 @@ describe('gateway over the federated subgraphs', () => {
         subgraphUrls: { population: silent.url },
       },
       supergraphSdl: platform.supergraphSdl,
+      // Signs for the subgraph that still answers; no authentication stage, so no token needed.
+      hooks: [createSigningHook({ secret: platform.security!.secret })],
       log: () => {},
     });
     try {
@@ -99,7 +105,7 @@ describe('gateway over the federated subgraphs', () => {
   // Runs last: it takes the population subgraph down for the rest of this suite.
   it('returns partial data and SUBGRAPH_UNAVAILABLE naming the subgraph when one is stopped', async () => {
     await platform.subgraphs.population!.stop();
-    const { status, body } = await postGraphQL<{ legalEntities: { nodes: EntityNode[] } }>(platform.gatewayUrl, ACROSS);
+    const { status, body } = await postGraphQL<{ legalEntities: { nodes: EntityNode[] } }>(platform.gatewayUrl, ACROSS, {}, auth);
     expect(status).toBe(200);
     expect(body.data!.legalEntities.nodes.map((n) => n.creditCode)).toHaveLength(5);
     expect(body.data!.legalEntities.nodes.every((n) => n.legalRepresentative === null)).toBe(true);

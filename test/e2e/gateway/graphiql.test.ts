@@ -75,15 +75,26 @@ describe('self-hosted GraphiQL', () => {
       await browser?.close();
     });
 
-    it('loads GraphiQL and runs the example query with every request staying on this machine', async () => {
+    it('loads GraphiQL without a token, and runs the example query with a pasted one, every request staying on this machine', async () => {
       const page = await browser.newPage();
       const requested: string[] = [];
       const problems: string[] = [];
+      const refused: number[] = [];
       page.on('request', (r) => requested.push(r.url()));
+      page.on('response', (r) => r.status() === 401 && refused.push(r.status()));
       page.on('pageerror', (e) => problems.push(e.message));
       page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
       await page.goto(platform.gatewayUrl);
       await page.waitForSelector('.graphiql-container', { timeout: 30_000 });
+      // Before a token is pasted, the schema fetch is refused: the page itself is open, the data is not.
+      for (const until = Date.now() + 10_000; refused.length === 0 && Date.now() < until; ) await page.waitForTimeout(100);
+      expect(refused.length).toBeGreaterThan(0);
+      problems.splice(0, problems.length, ...problems.filter((p) => !/status of 401/.test(p)));
+      // Paste the token as a newcomer would: into the headers pane, replacing the placeholder.
+      const headers = JSON.stringify(await platform.headers({ department: 'big-data-bureau' }));
+      await page.locator('.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror').click();
+      await page.keyboard.press('ControlOrMeta+A');
+      await page.keyboard.insertText(headers);
       await page.click('.graphiql-execute-button');
       // A locator rather than a page function: the page's CSP (rightly) forbids eval.
       await page.locator('.result-window', { hasText: '"data"' }).waitFor({ timeout: 30_000 });

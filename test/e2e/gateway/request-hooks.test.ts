@@ -13,12 +13,14 @@ interface Behaviour {
   refuse: boolean;
   withhold: string | null;
   failAudit: boolean;
+  replaceResult: boolean;
 }
 
 describe('gateway request hooks', () => {
   let platform: Platform;
   let someone: string;
-  const behaviour: Behaviour = { refuse: false, withhold: null, failAudit: false };
+  const behaviour: Behaviour = { refuse: false, withhold: null, failAudit: false, replaceResult: false };
+  const lifecycle: string[] = [];
   const trail: string[] = [];
   const outcomes: RequestOutcome[] = [];
 
@@ -41,6 +43,21 @@ describe('gateway request hooks', () => {
       trail.push(`subgraph:${context?.caller?.department}`);
       headers['x-test-caller'] = context?.caller?.department ?? 'none';
     },
+    onResult(stage) {
+      trail.push('result');
+      if (behaviour.replaceResult) {
+        stage.result = { ...stage.result, data: { person: null }, errors: [new GraphQLError('replaced', { path: ['person'], extensions: { code: 'FORBIDDEN_FIELD' } })] };
+      }
+    },
+    onSupergraph(supergraphSdl) {
+      lifecycle.push(`supergraph:${supergraphSdl.includes('join__Graph')}`);
+    },
+    async start() {
+      lifecycle.push('start');
+    },
+    async stop() {
+      lifecycle.push('stop');
+    },
     onResponse(outcome) {
       trail.push('response');
       outcomes.push(outcome);
@@ -51,14 +68,15 @@ describe('gateway request hooks', () => {
   const QUERY = `query($id: ID!) { person(idNumber: $id) { idNumber name } }`;
 
   beforeAll(async () => {
-    platform = await startPlatform({ subgraphs: ['population'], persons: 200, hooks: [hooks] });
+    // Stand-in stages only: no platform authentication or signing to get in their way.
+    platform = await startPlatform({ subgraphs: ['population'], persons: 200, hooks: [hooks], security: false });
     someone = (await platform.subgraphs.population!.db('people').first('id_number')).id_number;
   });
   afterAll(async () => {
     await platform?.stop();
   });
   beforeEach(() => {
-    Object.assign(behaviour, { refuse: false, withhold: null, failAudit: false });
+    Object.assign(behaviour, { refuse: false, withhold: null, failAudit: false, replaceResult: false });
     trail.length = 0;
     outcomes.length = 0;
   });
@@ -67,7 +85,7 @@ describe('gateway request hooks', () => {
     const { status, body } = await postGraphQL(platform.gatewayUrl, QUERY, { id: someone });
     expect(status).toBe(200);
     expect(body.data?.person.idNumber).toBe(someone);
-    expect(trail).toEqual(['request', 'operation', 'subgraph:civil-affairs', 'response']);
+    expect(trail).toEqual(['request', 'operation', 'subgraph:civil-affairs', 'result', 'response']);
     expect(outcomes).toHaveLength(1);
     const [outcome] = outcomes;
     expect(outcome.status).toBe(200);
@@ -100,6 +118,18 @@ describe('gateway request hooks', () => {
     const plain = await postGraphQL(platform.gatewayUrl, QUERY, { id: someone });
     expect(plain.body.errors).toBeUndefined();
     expect(Object.keys(plain.body.data?.person)).toEqual(['idNumber', 'name']);
+  });
+
+  it('serialises the result a result stage substitutes, and records it for the response stage', async () => {
+    behaviour.replaceResult = true;
+    const { status, body } = await postGraphQL(platform.gatewayUrl, QUERY, { id: someone });
+    expect(status).toBe(200);
+    expect(body).toEqual({ data: { person: null }, errors: [{ message: 'replaced', path: ['person'], extensions: { code: 'FORBIDDEN_FIELD' } }] });
+    expect(outcomes[0].context.result?.data).toEqual({ person: null });
+  });
+
+  it('hands hooks the supergraph and starts them before serving', () => {
+    expect(lifecycle).toEqual(['supergraph:true', 'start']);
   });
 
   it('withholds the response when onResponse throws (nothing is served unlogged)', async () => {

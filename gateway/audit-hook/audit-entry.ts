@@ -1,0 +1,115 @@
+/**
+ * One request's audit entry, put together from what the stages left on the GatewayContext
+ * (caller, the sharing policy's plan, the executed result) and what the audit stage itself saw
+ * (subgraphs called, subjects returned), at the moment the response is about to leave.
+ * Pure: the stage (audit-stage.ts) does the I/O.
+ */
+import type { ExecutionResult } from 'graphql';
+import type { AuditEntry, DeniedField, SubjectRef } from '../audit';
+import type { PolicyPlan } from '../policy';
+import type { RequestOutcome } from '../pipeline/request-hooks';
+import { auditDocument, hashedVariables } from './audit-document';
+import { decideOutcome, ErrorFact } from './audit-outcome';
+import { requestParams } from './request-params';
+
+/** What the audit stage noted during the request. */
+export interface RequestEvidence {
+  /** Subgraphs the query plan fetched from, failed or not. */
+  readonly subgraphs: Iterable<string>;
+  /** Data subjects in the response (strip-subject-keys.ts), identifiers in clear: hashed by the trail. */
+  readonly subjects: readonly SubjectRef[];
+}
+
+/** Bodies of requests that did not execute are small error lists; a bound keeps a stray large one off the hot path. */
+const MAX_PARSED_BODY = 64 * 1024;
+
+function errorFact(extensions: Readonly<Record<string, unknown>> | undefined): ErrorFact {
+  const code = extensions?.code;
+  const subgraph = extensions?.subgraph ?? extensions?.serviceName;
+  return { code: typeof code === 'string' ? code : null, subgraph: typeof subgraph === 'string' ? subgraph : null };
+}
+
+function executedFacts(result: ExecutionResult): { hasData: boolean; errors: ErrorFact[] } {
+  return { hasData: result.data !== null && result.data !== undefined, errors: (result.errors ?? []).map((e) => errorFact(e.extensions)) };
+}
+
+/** A response that did not come from an execution: its errors, read back from the JSON about to be sent. */
+function bodyFacts(body: string): { hasData: boolean; errors: ErrorFact[] } {
+  if (body.length > MAX_PARSED_BODY) return { hasData: false, errors: [] };
+  try {
+    const parsed = JSON.parse(body) as { data?: unknown; errors?: { extensions?: Record<string, unknown> }[] };
+    const errors = Array.isArray(parsed?.errors) ? parsed.errors.map((e) => errorFact(e?.extensions)) : [];
+    return { hasData: parsed?.data !== null && parsed?.data !== undefined, errors };
+  } catch {
+    return { hasData: false, errors: [] };
+  }
+}
+
+/**
+ * The name of a document's first operation, for requests that never got parsed (refused before,
+ * or invalid): a linear scan rather than a parse, which an unauthenticated caller must not be
+ * able to make the gateway do at length. Executed requests take the name Apollo resolved.
+ */
+const FIRST_OPERATION_NAME = /(?:^|[\s{}])(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
+
+function operationNameIn(query: string | null): string | null {
+  return query === null ? null : (FIRST_OPERATION_NAME.exec(query)?.[1] ?? null);
+}
+
+/** `decidedBy` is the rule's coordinate (an implementation's, for a field asked on an interface): both are recorded. */
+function deniedFields(plan: PolicyPlan): DeniedField[] {
+  // In dry-run nothing was withheld: say so in the reason, or the record would contradict `served`.
+  const suffix = plan.mode === 'dry-run' ? ' (dry-run: served)' : '';
+  const out: DeniedField[] = [];
+  for (const d of plan.denied) {
+    out.push({ coordinate: d.coordinate, reason: `${d.reason}${suffix}` });
+    if (d.decidedBy !== d.coordinate) out.push({ coordinate: d.decidedBy, reason: `${d.reason}${suffix}` });
+  }
+  return out;
+}
+
+export function buildAuditEntry(response: RequestOutcome, evidence: RequestEvidence, now: number): AuditEntry {
+  const { context } = response;
+  const params = requestParams({ method: context.http.method, url: context.http.url, contentType: headerValue(context.http.headers['content-type']) }, response.rawBody);
+  const document = params.query === null ? null : auditDocument(params.query);
+  const executed = context.result !== undefined;
+  const facts = executed ? executedFacts(context.result!) : bodyFacts(response.body);
+  const { outcome, errorCodes } = decideOutcome({
+    status: response.status,
+    refusal: response.refusal ? { status: response.refusal.status, code: response.refusal.code } : null,
+    executed,
+    hasData: facts.hasData,
+    errors: facts.errors,
+  });
+  const caller = context.caller;
+  const plan = context.sharingPlan;
+  return {
+    requestId: context.requestId,
+    time: context.receivedAt,
+    caller: {
+      department: caller?.department ?? null,
+      application: caller?.application ?? null,
+      operator: caller?.operator ?? null,
+      roles: caller?.roles ?? [],
+      clientAddress: context.http.remoteAddress,
+    },
+    operationName: context.operation?.operationName ?? params.operationName ?? operationNameIn(document?.text ?? null),
+    document: document?.text ?? null,
+    variables: hashedVariables(params.variables, document),
+    purpose: caller?.purpose ?? null,
+    fields: plan
+      ? { requested: plan.coordinates.requested, served: plan.coordinates.served, masked: plan.coordinates.masked, denied: deniedFields(plan) }
+      : undefined,
+    subgraphs: [...evidence.subgraphs],
+    outcome,
+    httpStatus: response.status,
+    errorCodes,
+    latencyMs: now - context.receivedAt,
+    responseBytes: Buffer.byteLength(response.body),
+    subjects: evidence.subjects,
+  };
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

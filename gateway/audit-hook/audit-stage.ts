@@ -1,0 +1,172 @@
+/**
+ * The audit trail as gateway stages (pipeline/request-hooks.ts): every GraphQL request that
+ * reaches the gateway, whatever became of it, is recorded (gateway/audit/) before its response
+ * leaves, and nothing is served that could not be recorded.
+ *
+ * - `gate` (install it first of all stages): while the journal cannot be written, refuses every
+ *   GraphQL request with 503 AUDIT_UNAVAILABLE before anything runs (no authentication, no
+ *   subgraph fetch): the gateway does not execute and then discard. It retries the journal at
+ *   most once per `probeIntervalMs`, as GET /health does, so serving resumes by itself once the
+ *   disk is writable again.
+ * - the stage itself (install it after every stage that edits the operation or the result):
+ *   onOperation adds the subjects' key fields under reserved aliases (subject-keys.ts);
+ *   onSubgraphRequest notes the subgraphs the plan fetched from; onResult takes the keys out of
+ *   the result again and keeps the subjects; onResponse, the last thing before the bytes leave,
+ *   appends the record and waits for its fsync: a failure turns the response into 503
+ *   AUDIT_UNAVAILABLE instead.
+ *
+ * Not recorded: GraphiQL's page and assets and GET /health, which serve nothing from the
+ * subgraphs and never enter the pipeline; and the 503s of the gate itself, which cannot be.
+ */
+import { ErrorCode } from '../../domain/error-codes';
+import { HttpError } from '../../subgraphs/kit/http-adapter';
+import { AuditConfig, AuditTrail, AuditTrailOptions, isAuditUnavailable, SubjectKind, SubjectRef } from '../audit';
+import { databaseLabel } from '../audit/audit-config';
+import type { GatewayContext } from '../pipeline/gateway-context';
+import type { GatewayHooks, StageHealth } from '../pipeline/request-hooks';
+import { buildAuditEntry } from './audit-entry';
+import { stripSubjectKeys } from './strip-subject-keys';
+import { subjectKeyRewriter } from './subject-keys';
+
+export interface AuditStageOptions {
+  /** The trail's settings: readAuditConfig(env) (gateway/audit/audit-config.ts). */
+  readonly config: AuditConfig;
+  /** For AuditTrail.open: tests inject file-system failures (`fs`) here. @default none */
+  readonly trail?: AuditTrailOptions;
+  /** Least time between recovery attempts made by refused requests. @default 1000 */
+  readonly probeIntervalMs?: number;
+  /** @default console.error */
+  readonly log?: (line: string) => void;
+}
+
+export interface AuditStage extends GatewayHooks {
+  /** Install first: refuses requests while the trail cannot record them. */
+  readonly gate: GatewayHooks;
+  /** The open trail, between the gateway's start and stop. */
+  readonly trail: AuditTrail | null;
+}
+
+/** What the stage notes about one request on its way through. */
+interface Evidence {
+  readonly subgraphs: Set<string>;
+  keys: ReadonlyMap<string, SubjectKind> | null;
+  subjects: SubjectRef[];
+}
+
+export const AUDIT_UNAVAILABLE_MESSAGE = 'the audit trail cannot be written, and nothing is served unrecorded; try again shortly';
+
+function unavailable(): HttpError {
+  return new HttpError(503, AUDIT_UNAVAILABLE_MESSAGE, ErrorCode.AUDIT_UNAVAILABLE, {}, { 'retry-after': '5' });
+}
+
+export function createAuditStage(options: AuditStageOptions): AuditStage {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const probeIntervalMs = options.probeIntervalMs ?? 1000;
+  const rewrite = subjectKeyRewriter();
+  const evidence = new WeakMap<GatewayContext, Evidence>();
+  const refusedByGate = new WeakSet<GatewayContext>();
+  let trail: AuditTrail | null = null;
+  let lastProbe = 0;
+  let down = false;
+
+  const noted = (context: GatewayContext): Evidence => {
+    let e = evidence.get(context);
+    if (!e) evidence.set(context, (e = { subgraphs: new Set(), keys: null, subjects: [] }));
+    return e;
+  };
+  const wentDown = (why: string) => {
+    if (down) return;
+    down = true;
+    log(`[audit] UNAVAILABLE: ${why}. Every GraphQL request is refused with 503 AUDIT_UNAVAILABLE until the journal can be written again.`);
+  };
+  const cameBack = () => {
+    if (!down) return;
+    down = false;
+    log('[audit] the journal is writable again: serving');
+  };
+
+  const gate: GatewayHooks = {
+    name: 'audit-gate',
+    async onRequest({ context }) {
+      if (trail && trail.health().status === 'ok') return;
+      const now = Date.now();
+      if (trail && now - lastProbe >= probeIntervalMs) {
+        lastProbe = now;
+        if ((await trail.probe()).status === 'ok') return void cameBack();
+      }
+      refusedByGate.add(context);
+      throw unavailable();
+    },
+  };
+
+  return {
+    name: 'audit',
+    gate,
+    get trail() {
+      return trail;
+    },
+
+    async start() {
+      const { config } = options;
+      trail = await AuditTrail.open(config, { onWarning: (m) => log(`[audit] ${m}`), ...options.trail });
+      log(`[audit] recording every request: journal ${config.journalDir} (instance ${config.instance}), shipped to ${databaseLabel(config.database)}`);
+      const health = trail.health();
+      if (health.status !== 'ok') wentDown(`the journal in ${config.journalDir} cannot be written (${health.journal.error ?? 'unknown'})`);
+    },
+    async stop() {
+      const closing = trail;
+      trail = null;
+      // Flushes what is queued, signs a final checkpoint, ships what it can in a few seconds.
+      if (closing) await closing.close();
+    },
+
+    onOperation(stage) {
+      const rewritten = rewrite(stage.schema, stage.document);
+      if (!rewritten) return;
+      stage.document = rewritten.document;
+      stage.documentKey = rewritten.documentKey;
+      noted(stage.context).keys = rewritten.keys;
+    },
+    onSubgraphRequest({ subgraph, context }) {
+      if (context) noted(context).subgraphs.add(subgraph);
+    },
+    onResult(stage) {
+      const keys = evidence.get(stage.context)?.keys;
+      if (!keys) return;
+      const stripped = stripSubjectKeys(stage.result, keys);
+      stage.result = stripped.result;
+      noted(stage.context).subjects = stripped.subjects;
+    },
+    async onResponse(response) {
+      const { context } = response;
+      if (refusedByGate.has(context)) return;
+      if (!trail) throw unavailable();
+      const seen = evidence.get(context);
+      const entry = buildAuditEntry(response, { subgraphs: seen?.subgraphs ?? [], subjects: seen?.subjects ?? [] }, Date.now());
+      try {
+        await trail.append(entry);
+      } catch (err) {
+        if (isAuditUnavailable(err)) wentDown(err.message);
+        else log(`[audit] could not record request ${context.requestId}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        throw unavailable();
+      }
+    },
+
+    async health(): Promise<StageHealth> {
+      if (!trail) return { ok: false, detail: { journal: 'closed' } };
+      const h = await trail.probe();
+      if (h.status === 'ok') cameBack();
+      const { journal, shipping } = h;
+      return {
+        ok: h.status === 'ok',
+        detail: {
+          journal: journal.available ? 'writable' : 'unwritable',
+          ...(journal.available ? {} : { reason: journal.reason, unavailableSince: journal.unavailableSince }),
+          records: journal.seq,
+          // Shipping lag is no outage: the records wait in the journal.
+          shipping: { connected: shipping.connected, caughtUp: shipping.caughtUp, shippedRecords: shipping.shippedRecords, lastShippedAt: shipping.lastShippedAt },
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * 002: what reading the trail needs beyond the evidence tables (the audit subgraph,
+ * subgraphs/audit/, reads and maintains these; the gateway only migrates them):
+ *
+ *   audit_records index (department, application, time)
+ *                      a department's log filtered to one of its applications is one index
+ *                      range, however much traffic its other applications make.
+ *   audit_usage_fields per China-time day, consuming department, application, purpose and field
+ *                      coordinate: how many requests were served / masked / denied the field, first
+ *                      and last. Owners' "who used my data" and the yearly evaluation read this,
+ *                      not millions of records.
+ *   audit_usage_resources per month, consuming department, resource type and owner department:
+ *                      requests and fields served / masked / denied (the bureau's statistics).
+ *   audit_usage_cursor per chain, the last record seq summarised into the two tables above.
+ *
+ * The usage tables are derived, not evidence: nothing is hashed or verified in them, and they
+ * can be rebuilt from audit_records (empty them and the cursor). Their unique key is a SHA-256
+ * of the grouping columns (`key_hash`), because purposes and department names are free text up
+ * to 500 characters and would not fit an index key in full.
+ */
+import { Knex } from 'knex';
+import { isMysql } from '../../subgraphs/kit/database';
+import { Migration } from '../../subgraphs/kit/migrations';
+
+export const USAGE_FIELDS_TABLE = 'audit_usage_fields';
+export const USAGE_RESOURCES_TABLE = 'audit_usage_resources';
+export const USAGE_CURSOR_TABLE = 'audit_usage_cursor';
+const DEPARTMENT_APPLICATION_INDEX = 'audit_records_department_application_time';
+
+const ASCII = 'CHARACTER SET ascii COLLATE ascii_bin';
+
+async function createMysql(db: Knex): Promise<void> {
+  await db.raw(`CREATE INDEX ${DEPARTMENT_APPLICATION_INDEX} ON audit_records (department, application, time)`);
+  await db.raw(`
+    CREATE TABLE ${USAGE_FIELDS_TABLE} (
+      key_hash CHAR(64) ${ASCII} NOT NULL PRIMARY KEY,
+      day CHAR(10) ${ASCII} NOT NULL,
+      department VARCHAR(100) NOT NULL,
+      application VARCHAR(100) NOT NULL,
+      purpose VARCHAR(500) NOT NULL,
+      coordinate VARCHAR(300) ${ASCII} NOT NULL,
+      served BIGINT UNSIGNED NOT NULL,
+      masked BIGINT UNSIGNED NOT NULL,
+      denied BIGINT UNSIGNED NOT NULL,
+      first_time DATETIME(3) NOT NULL,
+      last_time DATETIME(3) NOT NULL,
+      KEY audit_usage_fields_coordinate_day (coordinate, day),
+      KEY audit_usage_fields_department_day (department, day)
+    ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`);
+  await db.raw(`
+    CREATE TABLE ${USAGE_RESOURCES_TABLE} (
+      key_hash CHAR(64) ${ASCII} NOT NULL PRIMARY KEY,
+      month CHAR(7) ${ASCII} NOT NULL,
+      department VARCHAR(100) NOT NULL,
+      resource VARCHAR(200) ${ASCII} NOT NULL,
+      owner VARCHAR(100) NOT NULL,
+      requests BIGINT UNSIGNED NOT NULL,
+      served BIGINT UNSIGNED NOT NULL,
+      masked BIGINT UNSIGNED NOT NULL,
+      denied BIGINT UNSIGNED NOT NULL,
+      KEY audit_usage_resources_month_department (month, department)
+    ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`);
+  await db.raw(`
+    CREATE TABLE ${USAGE_CURSOR_TABLE} (
+      chain VARCHAR(100) NOT NULL PRIMARY KEY,
+      seq BIGINT UNSIGNED NOT NULL,
+      updated_at DATETIME(3) NOT NULL
+    ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`);
+}
+
+async function createSqlite(db: Knex): Promise<void> {
+  await db.schema.alterTable('audit_records', (t) => {
+    t.index(['department', 'application', 'time'], DEPARTMENT_APPLICATION_INDEX);
+  });
+  await db.schema.createTable(USAGE_FIELDS_TABLE, (t) => {
+    t.string('key_hash', 64).primary();
+    t.string('day', 10).notNullable();
+    t.string('department', 100).notNullable();
+    t.string('application', 100).notNullable();
+    t.string('purpose', 500).notNullable();
+    t.string('coordinate', 300).notNullable();
+    t.bigInteger('served').notNullable();
+    t.bigInteger('masked').notNullable();
+    t.bigInteger('denied').notNullable();
+    t.string('first_time', 23).notNullable();
+    t.string('last_time', 23).notNullable();
+    t.index(['coordinate', 'day'], 'audit_usage_fields_coordinate_day');
+    t.index(['department', 'day'], 'audit_usage_fields_department_day');
+  });
+  await db.schema.createTable(USAGE_RESOURCES_TABLE, (t) => {
+    t.string('key_hash', 64).primary();
+    t.string('month', 7).notNullable();
+    t.string('department', 100).notNullable();
+    t.string('resource', 200).notNullable();
+    t.string('owner', 100).notNullable();
+    t.bigInteger('requests').notNullable();
+    t.bigInteger('served').notNullable();
+    t.bigInteger('masked').notNullable();
+    t.bigInteger('denied').notNullable();
+    t.index(['month', 'department'], 'audit_usage_resources_month_department');
+  });
+  await db.schema.createTable(USAGE_CURSOR_TABLE, (t) => {
+    t.string('chain', 100).primary();
+    t.bigInteger('seq').notNullable();
+    t.string('updated_at', 23).notNullable();
+  });
+}
+
+export const auditUsageMigration: Migration = {
+  name: '002_audit_usage',
+  async up(db) {
+    if (isMysql(db)) await createMysql(db);
+    else await createSqlite(db);
+  },
+  async down(db) {
+    for (const table of [USAGE_CURSOR_TABLE, USAGE_RESOURCES_TABLE, USAGE_FIELDS_TABLE]) await db.schema.dropTableIfExists(table);
+    if (await db.schema.hasTable('audit_records')) {
+      await db.schema.alterTable('audit_records', (t) => {
+        t.dropIndex(['department', 'application', 'time'], DEPARTMENT_APPLICATION_INDEX);
+      });
+    }
+  },
+};

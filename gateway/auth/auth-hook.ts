@@ -1,0 +1,119 @@
+/**
+ * Authentication, the gateway's first request stage (pipeline/request-hooks.ts, onRequest):
+ * every GraphQL request carries `Authorization: Bearer <platform token>`; the token's
+ * department, application, operator and roles, plus the purpose stated for this request,
+ * become `context.caller`, which the policy decides on, the audit records and the signing
+ * stage forwards to the subgraphs. Refusals are HTTP errors before anything executes:
+ * 401 UNAUTHENTICATED (with WWW-Authenticate, RFC 6750), 403 FORBIDDEN for an application that
+ * is not an ACTIVE registered one, 400 BAD_USER_INPUT for an unknown purpose, 503
+ * REGISTRY_UNAVAILABLE when the registry cannot be asked. A citizen's own token
+ * (citizen-claims.ts) has no application to check; in the operation stage it is narrowed to
+ * "who looked at my data" (citizen-scope.ts), 403 FORBIDDEN for anything else.
+ */
+import { ErrorCode } from '../../domain/error-codes';
+import { HttpError } from '../../subgraphs/kit/http-adapter';
+import type { GatewayHooks } from '../pipeline/request-hooks';
+import { isCitizenCaller } from './citizen-claims';
+import { citizenScope, citizenScopeError, outsideCitizenScope } from './citizen-scope';
+import { RegistryLookup, RegistryUnavailableError } from './registry-lookup';
+import { statedPurpose } from './stated-purpose';
+import { callerFromClaims, VerifiedClaims } from './token-claims';
+import type { VerificationKey } from './token-keys';
+import { VerifiedTokens } from './verified-tokens';
+import { bearerToken, checkApplication, TokenFailure, verifyToken } from './verify-token';
+
+export const AUTH_REALM = 'shujutong';
+
+/** The registry mutations (schema/sharing.graphql) after which cached registry answers are dropped. */
+const REGISTRY_MUTATIONS = new Set(['registerApplication', 'updateApplication', 'setApplicationStatus']);
+
+export interface AuthHookOptions {
+  readonly key: VerificationKey;
+  readonly issuer: string;
+  readonly audience: string;
+  readonly registry: RegistryLookup;
+  /** @default the system clock */
+  readonly now?: () => Date;
+  /** Verified tokens remembered until they expire (0: verify every time). @default 10000 */
+  readonly verifiedTokens?: number;
+}
+
+/** RFC 6750 §3: no error code when no credentials were sent; invalid_token otherwise. Quotes would break the header. */
+function wwwAuthenticate(failure: TokenFailure): string {
+  if (failure.reason === 'MISSING') return `Bearer realm="${AUTH_REALM}"`;
+  return `Bearer realm="${AUTH_REALM}", error="invalid_token", error_description="${failure.message.replace(/["\\\r\n]/g, "'")}"`;
+}
+
+export function tokenRefusal(failure: TokenFailure): HttpError {
+  const headers: Record<string, string> = failure.status === 401 ? { 'www-authenticate': wwwAuthenticate(failure) } : {};
+  return new HttpError(failure.status, failure.message, failure.code, { reason: failure.reason }, headers);
+}
+
+export function createAuthHook(options: AuthHookOptions): GatewayHooks {
+  const now = options.now ?? (() => new Date());
+  const verified = new VerifiedTokens(options.verifiedTokens ?? 10_000);
+  const { lookup } = options.registry;
+  // What a citizen's token may select (citizen-scope.ts), worked out on the first citizen request.
+  let supergraphSdl: string | null = null;
+  let citizenAllowed: ReadonlySet<string> | null = null;
+
+  const authenticate = async (authorization: string | undefined): Promise<VerifiedClaims> => {
+    const token = bearerToken(authorization);
+    if (typeof token !== 'string') throw tokenRefusal(token);
+    const known = verified.get(token, now().getTime());
+    if (known) {
+      const refused = await checkApplication(known, lookup);
+      if (refused) throw tokenRefusal(refused);
+      return known;
+    }
+    const result = await verifyToken(authorization, { key: options.key, issuer: options.issuer, audience: options.audience, lookupApplication: lookup, now });
+    if (!result.ok) throw tokenRefusal(result);
+    verified.remember(token, result.claims);
+    return result.claims;
+  };
+
+  return {
+    name: 'authentication',
+    async onRequest({ context, rawBody }) {
+      let claims: VerifiedClaims;
+      try {
+        claims = await authenticate(context.http.headers.authorization);
+      } catch (err) {
+        if (err instanceof RegistryUnavailableError) {
+          throw new HttpError(503, 'cannot check the token\'s application against the registry now; try again shortly', ErrorCode.REGISTRY_UNAVAILABLE);
+        }
+        throw err;
+      }
+      const purpose = statedPurpose(context.http, rawBody);
+      context.caller = { ...callerFromClaims(claims), purpose };
+      // A citizen token's sub is an ID number: personal data stays out of what is logged and recorded in clear.
+      context.credentials = { subject: isCitizenCaller(context.caller) ? context.caller.department : claims.sub, tokenId: claims.jti, expiresAt: claims.expiresAt };
+    },
+    onSupergraph(sdl) {
+      if (sdl === supergraphSdl) return;
+      supergraphSdl = sdl;
+      citizenAllowed = null;
+    },
+    onOperation({ context, schema, document, operationName }) {
+      // Before the sharing policy: a citizen is not a department, so unconditional sharing is not for it.
+      if (!isCitizenCaller(context.caller)) return;
+      if (supergraphSdl === null) throw citizenScopeError(['(the gateway has no supergraph yet)']);
+      citizenAllowed ??= citizenScope(supergraphSdl);
+      const outside = outsideCitizenScope(citizenAllowed, schema, document, operationName);
+      if (outside.length > 0) throw citizenScopeError(outside);
+    },
+    onResponse({ context }) {
+      // A registry change made through this gateway takes effect here at once; changes made
+      // elsewhere within the registry cache's TTL.
+      const document = context.operation?.document;
+      if (!document) return;
+      for (const definition of document.definitions) {
+        if (definition.kind !== 'OperationDefinition' || definition.operation !== 'mutation') continue;
+        if (definition.selectionSet.selections.some((s) => s.kind === 'Field' && REGISTRY_MUTATIONS.has(s.name.value))) {
+          options.registry.invalidate();
+          return;
+        }
+      }
+    },
+  };
+}

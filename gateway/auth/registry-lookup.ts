@@ -1,0 +1,92 @@
+/**
+ * The ApplicationLookup that verify-token.ts asks about a token's application: the sharing
+ * subgraph's registry, read through the signed platform client and remembered for a short
+ * time, so authentication costs a registry call per application per TTL, not per request.
+ *
+ * When the registry cannot be asked, the lookup throws RegistryUnavailableError and the
+ * gateway refuses the request (503 REGISTRY_UNAVAILABLE). It does not guess: letting an
+ * application in that may have been suspended or never registered would defeat the 2017
+ * clean-up of unregistered and "zombie" systems; tokens without an application still work.
+ */
+import type { PlatformClient } from '../signing/platform-client';
+import type { ApplicationLookup } from './verify-token';
+
+export const REGISTERED_APPLICATION_QUERY = `query RegisteredApplication($id: ID!) {
+  application(id: $id) { department { code } status }
+}`;
+
+type Registered = Awaited<ReturnType<ApplicationLookup>>;
+
+interface RegisteredApplicationData {
+  application: { department: { code: string }; status: 'ACTIVE' | 'SUSPENDED' | 'RETIRED' } | null;
+}
+
+export class RegistryUnavailableError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(`the application registry cannot be reached: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = 'RegistryUnavailableError';
+  }
+}
+
+export interface RegistryLookupOptions {
+  readonly client: Pick<PlatformClient, 'query'>;
+  /** How long an answer about a registered application is used. @default 30000 */
+  readonly ttlMs?: number;
+  /** How long "not registered" is remembered; short, so a newly registered system is let in soon. @default 5000 */
+  readonly unknownTtlMs?: number;
+  /** Applications remembered at most; the set is small (the city's inventory) but tokens are outside input. @default 10000 */
+  readonly maxEntries?: number;
+  /** Epoch milliseconds. @default Date.now */
+  readonly now?: () => number;
+}
+
+export interface RegistryLookup {
+  readonly lookup: ApplicationLookup;
+  /** Forget everything, e.g. after a registry mutation passed through this gateway. */
+  invalidate(): void;
+}
+
+export function createRegistryLookup(options: RegistryLookupOptions): RegistryLookup {
+  const ttlMs = options.ttlMs ?? 30_000;
+  const unknownTtlMs = options.unknownTtlMs ?? 5000;
+  const maxEntries = options.maxEntries ?? 10_000;
+  const now = options.now ?? Date.now;
+  const cache = new Map<string, { value: Registered; until: number }>();
+  const inFlight = new Map<string, Promise<Registered>>();
+  // An answer fetched before an invalidation must not be stored after it.
+  let generation = 0;
+
+  const fetchApplication = async (id: string): Promise<Registered> => {
+    const started = generation;
+    let data: RegisteredApplicationData;
+    try {
+      data = await options.client.query<RegisteredApplicationData>('sharing', REGISTERED_APPLICATION_QUERY, { id });
+    } catch (err) {
+      throw new RegistryUnavailableError(err);
+    }
+    const value: Registered = data.application && { department: data.application.department.code, status: data.application.status };
+    if (started === generation) {
+      if (cache.size >= maxEntries) cache.clear();
+      cache.set(id, { value, until: now() + (value ? ttlMs : unknownTtlMs) });
+    }
+    return value;
+  };
+
+  return {
+    async lookup(id) {
+      const cached = cache.get(id);
+      if (cached && cached.until > now()) return cached.value;
+      // Concurrent requests with the same application share one registry call.
+      let pending = inFlight.get(id);
+      if (!pending) {
+        pending = fetchApplication(id).finally(() => inFlight.delete(id));
+        inFlight.set(id, pending);
+      }
+      return pending;
+    },
+    invalidate() {
+      generation++;
+      cache.clear();
+    },
+  };
+}

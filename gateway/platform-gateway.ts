@@ -1,0 +1,35 @@
+/**
+ * The gateway as the platform runs it: configuration, the committed supergraph, and the
+ * standard request stages (platform-hooks.ts). Used by `npm run gateway` and `npm start`.
+ */
+import type { GatewayConfig } from './config';
+import { readSupergraphFile } from './composition/supergraph-file';
+import { createPlatformHooks, PlatformHooks } from './platform-hooks';
+import { RunningGateway, startGateway } from './server';
+
+export interface PlatformGateway {
+  readonly gateway: RunningGateway;
+  readonly platform: PlatformHooks;
+  /** Stops serving, then closes the platform's own subgraph connections. */
+  stop(): Promise<void>;
+}
+
+export async function startPlatformGateway(config: GatewayConfig, log: (line: string) => void = (line) => console.error(line)): Promise<PlatformGateway> {
+  const supergraphSdl = readSupergraphFile(config.supergraphPath);
+  const platform = await createPlatformHooks({ config, supergraphSdl, log });
+  let gateway: RunningGateway;
+  try {
+    gateway = await startGateway({ config, supergraphSdl, hooks: platform.hooks, log });
+  } catch (err) {
+    await platform.close();
+    throw err;
+  }
+  return {
+    gateway,
+    platform,
+    async stop() {
+      await gateway.stop();
+      await platform.close();
+    },
+  };
+}

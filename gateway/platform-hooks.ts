@@ -1,0 +1,134 @@
+/**
+ * The gateway's standard request stages, built from configuration, in the order they must run
+ * (pipeline/request-hooks.ts): the audit's gate, authentication, the sharing policy, the audit,
+ * and last the signing of subgraph fetches, so the signed caller is the one the earlier stages
+ * settled on.
+ * `npm run gateway`, `npm start` and the test platform all build their gateway from this, so
+ * what is tested is what runs.
+ */
+import { PlatformClient, createPlatformClient } from './signing/platform-client';
+import { createSigningHook } from './signing/signing-hook';
+import { createAuthHook } from './auth/auth-hook';
+import { createRegistryLookup, RegistryLookup } from './auth/registry-lookup';
+import { loadTokenKeys, TokenKeys } from './auth/token-keys';
+import { readTokenSettings, TokenSettings } from './auth/token-settings';
+import { subgraphEndpoints } from './composition/subgraph-endpoints';
+import type { GatewayConfig } from './config';
+import type { GatewayHooks } from './pipeline/request-hooks';
+import { createGrantSource, GrantSource, grantSnapshotFetcher } from './grants';
+import { createSharingPolicyHook, SharingPolicyHook } from './policy-hook';
+import { loadSigningSecret, SigningSecret } from '../subgraphs/kit/signing-secret';
+import { AuditConfig, AuditTrailOptions, readAuditConfig } from './audit';
+import { AUDIT_DISABLED_WARNING, AuditStage, createAuditStage } from './audit-hook';
+
+export interface PlatformHooksOptions {
+  readonly config: GatewayConfig;
+  /** The supergraph the gateway serves: where the platform client finds the subgraphs. */
+  readonly supergraphSdl: string;
+  /** Read for token keys and the signing secret. @default process.env */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The subgraph signing secret. @default loadSigningSecret(env) */
+  readonly secret?: Buffer;
+  /** @default readTokenSettings(env) */
+  readonly tokenSettings?: TokenSettings;
+  /** @default loadTokenKeys(tokenSettings) */
+  readonly tokenKeys?: TokenKeys;
+  /** More stages, run after authentication and the policy, before the audit and signing (tests, experiments). */
+  readonly extraHooks?: readonly GatewayHooks[];
+  /**
+   * The audit trail's settings; null runs without one, which only `config.auditDisabled`
+   * (SHUJUTONG_INSECURE_DISABLE_AUDIT) or a test that says so should ask for: it is logged loudly.
+   * @default readAuditConfig(env), or null when config.auditDisabled
+   */
+  readonly audit?: AuditConfig | null;
+  /** For AuditTrail.open (tests inject file-system failures). @default none */
+  readonly auditTrail?: AuditTrailOptions;
+  /** @default console.error */
+  readonly log?: (line: string) => void;
+}
+
+export interface PlatformHooks {
+  /** For startGateway({ hooks }). */
+  readonly hooks: readonly GatewayHooks[];
+  /** Signed calls to subgraphs as the platform (GATEWAY_CALLER by default). */
+  readonly client: PlatformClient;
+  /** The audit stages (its `gate` runs first, the stage after the others); null without audit. */
+  readonly audit: AuditStage | null;
+  /** The cached application registry authentication asks. */
+  readonly registry: RegistryLookup;
+  /** The sharing policy stage, and the grants it decides with (in process, Redis, sharing subgraph). */
+  readonly policy: SharingPolicyHook;
+  readonly grants: GrantSource;
+  readonly tokenSettings: TokenSettings;
+  /** `signing` is set when a private key is configured or dev keys are in use (it can mint tokens). */
+  readonly tokenKeys: TokenKeys;
+  readonly secret: Buffer;
+  /** Where the signing secret came from, for the start-up log. */
+  readonly secretSource: SigningSecret['source'] | 'given';
+  /** Closes the platform client's connections; call after the gateway has stopped. */
+  close(): Promise<void>;
+}
+
+export async function createPlatformHooks(options: PlatformHooksOptions): Promise<PlatformHooks> {
+  const env = options.env ?? process.env;
+  const { config } = options;
+  const loaded = options.secret ? null : loadSigningSecret(env);
+  const secret = options.secret ?? loaded!.secret;
+  const tokenSettings = options.tokenSettings ?? readTokenSettings(env);
+  const tokenKeys = options.tokenKeys ?? (await loadTokenKeys(tokenSettings));
+  const log = options.log ?? ((line: string) => console.error(line));
+  if (loaded?.source === 'dev') log(`[gateway] signing subgraph requests with the development secret ${loaded.file} (set SUBGRAPH_SIGNING_SECRET in production)`);
+  if (tokenKeys.source === 'dev') log(`[gateway] accepting tokens signed with the development key in ${tokenSettings.devKeyDir} (set JWT_PUBLIC_KEY in production)`);
+
+  const client = createPlatformClient({
+    subgraphUrls: subgraphEndpoints(options.supergraphSdl, config.subgraphUrls),
+    secret,
+    timeoutMs: config.subgraphTimeoutMs,
+    connectTimeoutMs: config.subgraphConnectTimeoutMs,
+  });
+  const registry = createRegistryLookup({ client, ttlMs: config.registryCacheMs });
+  const grants = createGrantSource({
+    fetchSnapshot: grantSnapshotFetcher(client),
+    redis: config.redisUrl ? { url: config.redisUrl, namespace: config.grantsRedisNamespace } : null,
+    localTtlMs: config.grantsTtlMs,
+    redisTtlMs: config.grantsRedisTtlMs,
+    degradedTtlMs: config.grantsDegradedTtlMs,
+    loadTimeoutMs: config.grantsLoadTimeoutMs,
+    log,
+  });
+  // Started and stopped with the gateway (its start/stop hooks): Redis connections included.
+  const policy = createSharingPolicyHook({ supergraphSdl: options.supergraphSdl, mode: config.sharingPolicyMode, grants, log });
+
+  const auditConfig = options.audit !== undefined ? options.audit : config.auditDisabled ? null : readAuditConfig(env);
+  if (!auditConfig) log(AUDIT_DISABLED_WARNING);
+  // Opened and closed with the gateway (its start/stop hooks): the journal, its replay and shipping.
+  const audit = auditConfig ? createAuditStage({ config: auditConfig, trail: options.auditTrail, log }) : null;
+
+  const hooks: GatewayHooks[] = [
+    // First: while nothing can be recorded nothing runs, not even authentication.
+    ...(audit ? [audit.gate] : []),
+    createAuthHook({ key: tokenKeys.verification, issuer: tokenSettings.issuer, audience: tokenSettings.audience, registry }),
+    // After authentication (it decides for context.caller); before the audit, which records its decisions.
+    policy,
+    ...(options.extraHooks ?? []),
+    // After every stage that edits the operation or the result (its keys go in last and come out
+    // last), and the last onResponse: the record is written just before the bytes leave.
+    ...(audit ? [audit] : []),
+    // Last: signs with the caller as the stages before left it.
+    createSigningHook({ secret }),
+  ];
+
+  return {
+    hooks,
+    client,
+    registry,
+    policy,
+    audit,
+    grants,
+    tokenSettings,
+    tokenKeys,
+    secret,
+    secretSource: loaded ? loaded.source : 'given',
+    close: () => client.close(),
+  };
+}

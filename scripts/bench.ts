@@ -1,0 +1,22 @@
+/**
+ * npm run bench -- [--duration S] [--warmup S] [--connections N] [--rounds N]
+ *                  [--only op,...] [--targets name,...] [--persons N] [--data-dir DIR]
+ *                  [--write | --no-write] [--cpu-prof]
+ *
+ * Requests per second and p50/p99 latency of three operations (applicant profile, region
+ * dashboard, a page of 50 people) against their own subgraph directly, through our gateway,
+ * through a plain default ApolloGateway and through Hive Gateway, all on loopback over the same
+ * supergraph and subgraph processes; prints a table and records it in BENCHMARKS.md. Every
+ * process it starts is stopped when it ends, fails or is interrupted (Ctrl-C).
+ * See scripts/bench/run-gateway-bench.ts.
+ */
+import { Supervisor } from './start/supervisor';
+import { runGatewayBench } from './bench/run-gateway-bench';
+
+const supervisor = new Supervisor((line) => console.log(`[bench] ${line}`), (code) => process.exit(code));
+runGatewayBench(process.argv.slice(2), supervisor)
+  .then((code) => supervisor.shutdown(code))
+  .catch(async (err: unknown) => {
+    console.error(`[bench] failed: ${err instanceof Error ? err.message : String(err)}`);
+    await supervisor.shutdown(1);
+  });

@@ -1,0 +1,45 @@
+import { Measurement, isValid, ratio, summarise } from '../bench-summary';
+
+function round(requestsPerSecond: number, gatewayCpuMs: number | null = 2, failed = 0): Measurement {
+  return {
+    requestsPerSecond,
+    requests: requestsPerSecond * 5,
+    p50: 10,
+    p99: 40,
+    failures: { errors: 0, non2xx: 0, graphqlErrors: failed },
+    gatewayCpuMs,
+    subgraphCpuMs: 1,
+  };
+}
+
+describe('summarise', () => {
+  it('reports medians over rounds and counts every failed response', () => {
+    const cell = summarise('op', 'ours', [round(100, 2), round(300, 4), round(200, 3, 1)], null);
+    expect(cell.requestsPerSecond).toBe(200);
+    expect(cell.gatewayCpuMs).toBe(3);
+    expect(cell.failures).toBe(1);
+    expect(isValid(cell)).toBe(false);
+  });
+
+  it('has no CPU figure when a round could not read it', () => {
+    expect(summarise('op', 'direct', [round(100, null)], null).gatewayCpuMs).toBeNull();
+  });
+});
+
+describe('ratio', () => {
+  const ours = summarise('op', 'ours', [round(300, 2), round(100, 2), round(240, 2)], null);
+  const apollo = summarise('op', 'apollo', [round(100, 5), round(100, 5), round(200, 5)], null);
+
+  it('is the median of the per-round ratios, with the CPU ratio beside it', () => {
+    const r = ratio([ours, apollo], 'op', 'ours', 'apollo');
+    expect(r.perRound).toEqual([3, 1, 1.2]);
+    expect(r.value).toBe(1.2);
+    expect(r.cpu).toBe(2.5);
+  });
+
+  it('is null when either side is missing or invalid', () => {
+    expect(ratio([ours], 'op', 'ours', 'apollo').value).toBeNull();
+    const failed = summarise('op', 'apollo', [round(100, 5, 3)], null);
+    expect(ratio([ours, failed], 'op', 'ours', 'apollo').value).toBeNull();
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * The bench's results as text: a table for the terminal and the Markdown section of
+ * BENCHMARKS.md (date, machine, load, command, figures, ratios, and what each operation and
+ * target is). Pure: rendering is separate from measuring and from writing the file.
+ */
+import type { BenchOperation } from './bench-operations';
+import type { BenchTarget } from './bench-targets';
+import { CellSummary, isValid, Ratio } from './bench-summary';
+import type { MachineInfo } from './machine-info';
+
+export interface BenchReport {
+  date: Date;
+  command: string;
+  seconds: number;
+  machine: MachineInfo;
+  loadBefore: string;
+  loadAfter: string;
+  /** e.g. "SQLite files in data/bench". */
+  data: string;
+  persons: number;
+  seed: number;
+  connections: number;
+  duration: number;
+  warmup: number;
+  rounds: number;
+  operations: readonly BenchOperation[];
+  targets: readonly BenchTarget[];
+  cells: readonly CellSummary[];
+  ratios: readonly Ratio[];
+  /** The issue's bar: this ratio on this operation at least `at`. */
+  goal: { operation: string; numerator: string; denominator: string; at: number };
+}
+
+const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '-');
+const ms = (n: number) => (Number.isFinite(n) ? (n >= 100 ? String(Math.round(n)) : n.toFixed(n % 1 === 0 ? 0 : 1)) : '-');
+const times = (n: number) => `${n.toFixed(2)}×`;
+const cpu = (n: number | null) => (n === null ? '-' : n.toFixed(2));
+
+function cellRow(c: CellSummary): string[] {
+  if (c.problem) return [c.operation, c.target, 'not measured', '', '', '', '', '', c.problem];
+  return [
+    c.operation,
+    c.target,
+    int(c.requestsPerSecond),
+    ms(c.p50),
+    ms(c.p99),
+    c.failures === 0 ? '0' : `${c.failures} (INVALID)`,
+    cpu(c.gatewayCpuMs),
+    cpu(c.subgraphCpuMs),
+    c.rounds.map((r) => int(r.requestsPerSecond)).join(', '),
+  ];
+}
+
+const CELL_HEAD = ['operation', 'target', 'req/s', 'p50 ms', 'p99 ms', 'failed', 'gateway CPU ms/req', 'subgraphs CPU ms/req', 'req/s per round'];
+/** Columns right-aligned in the terminal table. */
+const NUMERIC = new Set([2, 3, 4, 5, 6, 7]);
+
+function ratioText(r: Ratio | undefined): string {
+  if (!r || r.value === null) return 'n/a';
+  return `${times(r.value)}${r.perRound.length > 1 ? ` (rounds: ${r.perRound.map((x) => x.toFixed(2)).join(', ')})` : ''}`;
+}
+
+function cpuRatioText(r: Ratio | undefined): string {
+  return r?.cpu ? times(r.cpu) : 'n/a';
+}
+
+function ratioPairs(report: BenchReport): string[] {
+  return [...new Set(report.ratios.map((r) => `${r.numerator} / ${r.denominator}`))];
+}
+
+function findRatio(report: BenchReport, operation: string, pair: string): Ratio | undefined {
+  return report.ratios.find((r) => r.operation === operation && `${r.numerator} / ${r.denominator}` === pair);
+}
+
+export function goalVerdict(report: BenchReport): string {
+  const { operation, numerator, denominator, at } = report.goal;
+  const r = report.ratios.find((x) => x.operation === operation && x.numerator === numerator && x.denominator === denominator);
+  if (!r || r.value === null) return `Goal (${numerator} ≥ ${at}× ${denominator} on ${operation}): not measured in this run.`;
+  return `Goal (${numerator} ≥ ${at}× ${denominator} on ${operation}): ${times(r.value)}, ${r.value >= at ? 'met' : 'NOT met'}.`;
+}
+
+function textTable(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  return rows.map((r) => r.map((cell, i) => (NUMERIC.has(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd()).join('\n');
+}
+
+export function terminalReport(report: BenchReport): string {
+  const lines = [textTable([CELL_HEAD, ...report.cells.map(cellRow)]), ''];
+  const pairs = ratioPairs(report);
+  for (const op of report.operations) {
+    lines.push(`${op.name.padEnd(18)} ${pairs.map((p) => `${p}: ${ratioText(findRatio(report, op.name, p))}, CPU ${cpuRatioText(findRatio(report, op.name, p))}`).join('   ')}`);
+  }
+  lines.push('', goalVerdict(report));
+  return lines.join('\n');
+}
+
+function markdownTable(rows: string[][]): string {
+  const [head, ...body] = rows;
+  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
+export function markdownSection(report: BenchReport): string {
+  const m = report.machine;
+  const pairs = ratioPairs(report);
+  const invalid = report.cells.filter((c) => !isValid(c));
+  const lines = [
+    '## Gateway throughput (`npm run bench`)',
+    '',
+    `Measured ${report.date.toISOString().replace('T', ' ').slice(0, 16)} UTC with \`${report.command}\` (the whole run took ${Math.round(report.seconds)} s).`,
+    '',
+    `- Machine: ${m.cores} cores, ${m.cpuModel}, ${m.memoryGiB} GiB memory, Node ${m.node}, ${m.platform}.`,
+    `- Load average (1 / 5 / 15 min): ${report.loadBefore} before, ${report.loadAfter} after. The machine is shared with other engineers' test runs, and the load generator, the gateways and all eight subgraphs share its cores: compare figures within one run, not across runs.`,
+    `- Data: demo city of ${report.persons.toLocaleString('en-US')} persons (seed ${report.seed}), ${report.data}.`,
+    `- Load: autocannon, ${report.connections} keep-alive connections; requests take their arguments in turn from each operation's argument sets (below), so the requests in flight differ; ${report.rounds} interleaved round${report.rounds === 1 ? '' : 's'} of ${report.duration} s per operation and target, each after a ${report.warmup} s warm-up (${2 * report.warmup} s in the first round); figures are medians over rounds. A response that errs, is not 2xx or carries GraphQL \`errors\` is a failure, and a cell with any is invalid.`,
+    '- CPU columns: CPU time (user + system, from /proc) that the gateway process, and all subgraph processes together, spent per completed request during the measurement.',
+    '',
+    markdownTable([CELL_HEAD, ...report.cells.map(cellRow)]),
+    '',
+    markdownTable([
+      ['operation', ...report.ratios.filter((r) => r.operation === report.ratios[0]?.operation).flatMap((r) => [`req/s ${r.numerator} / ${r.denominator}`, `gateway CPU per request ${r.denominator} / ${r.numerator}`])],
+      ...report.operations.map((op) => [op.name, ...pairs.flatMap((p) => [ratioText(findRatio(report, op.name, p)), cpuRatioText(findRatio(report, op.name, p))])]),
+    ]),
+    '',
+    'Ratios of requests per second are medians of the per-round ratios (both targets measured within a minute of each other). The CPU ratio is the other gateway\'s CPU time per request over ours, from /proc: it moves far less with the machine\'s other load than requests per second do, so it is the steadier figure of how much work each gateway does for the same answer.',
+    '',
+    `**${goalVerdict(report)}**`,
+  ];
+  if (invalid.length > 0) lines.push('', `Invalid or unmeasured cells: ${invalid.map((c) => `${c.operation}/${c.target}`).join(', ')}.`);
+  lines.push('', 'Operations (the exact documents are in `scripts/bench/bench-operations.ts`):', '');
+  for (const op of report.operations) {
+    lines.push(`- **${op.name}**: ${op.description}.${op.direct ? ` *Direct*: the ${op.direct.subgraph} subgraph, ${op.direct.scope}.` : ' No direct variant.'}`);
+  }
+  lines.push('', 'Targets (each gateway in its own process, all over the same supergraph file and the same subgraph processes):', '');
+  for (const t of report.targets) lines.push(`- **${t.name}**: ${t.description}.`);
+  return lines.join('\n');
+}

@@ -1,0 +1,77 @@
+/** A cell's rounds reduced to the figures BENCHMARKS.md records, and the ratios between targets. */
+import { median } from './bench-schedule';
+import { failureCount, LoadResult } from './load-test';
+
+/** One round of one cell: the load run, and the CPU its processes spent on it. */
+export interface Measurement extends LoadResult {
+  /** CPU milliseconds the gateway process spent per completed request; null for a direct target or where unknown. */
+  gatewayCpuMs: number | null;
+  /** CPU milliseconds of all subgraph processes together per completed request; null where unknown. */
+  subgraphCpuMs: number | null;
+}
+
+export interface CellSummary {
+  operation: string;
+  target: string;
+  /** Why the cell was not measured (its check failed), or null. */
+  problem: string | null;
+  /** Per round, in order. */
+  rounds: Measurement[];
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  gatewayCpuMs: number | null;
+  subgraphCpuMs: number | null;
+  /** Failed responses over all rounds; any is a failure of the measurement. */
+  failures: number;
+  requests: number;
+}
+
+function medianOrNull(values: (number | null)[]): number | null {
+  return values.length > 0 && values.every((v): v is number => v !== null) ? median(values) : null;
+}
+
+export function summarise(operation: string, target: string, rounds: Measurement[], problem: string | null): CellSummary {
+  return {
+    operation,
+    target,
+    problem,
+    rounds,
+    requestsPerSecond: median(rounds.map((r) => r.requestsPerSecond)),
+    p50: median(rounds.map((r) => r.p50)),
+    p99: median(rounds.map((r) => r.p99)),
+    gatewayCpuMs: medianOrNull(rounds.map((r) => r.gatewayCpuMs)),
+    subgraphCpuMs: medianOrNull(rounds.map((r) => r.subgraphCpuMs)),
+    failures: rounds.reduce((sum, r) => sum + failureCount(r), 0),
+    requests: rounds.reduce((sum, r) => sum + r.requests, 0),
+  };
+}
+
+/** A cell whose figures stand: checked, measured, no failed response. */
+export function isValid(cell: CellSummary): boolean {
+  return cell.problem === null && cell.rounds.length > 0 && cell.failures === 0;
+}
+
+export interface Ratio {
+  operation: string;
+  numerator: string;
+  denominator: string;
+  /**
+   * Requests per second of the numerator over the denominator: the median of the per-round
+   * ratios (each pair measured within a minute of each other, so slow drift in the machine's
+   * load cancels out). Null when either cell is missing or invalid.
+   */
+  value: number | null;
+  perRound: number[];
+  /** Gateway CPU per request of the denominator over the numerator (above 1: the numerator does less work). */
+  cpu: number | null;
+}
+
+export function ratio(cells: readonly CellSummary[], operation: string, numerator: string, denominator: string): Ratio {
+  const a = cells.find((c) => c.operation === operation && c.target === numerator);
+  const b = cells.find((c) => c.operation === operation && c.target === denominator);
+  if (!a || !b || !isValid(a) || !isValid(b)) return { operation, numerator, denominator, value: null, perRound: [], cpu: null };
+  const perRound = a.rounds.map((r, i) => (b.rounds[i] ? r.requestsPerSecond / b.rounds[i].requestsPerSecond : Number.NaN)).filter(Number.isFinite);
+  const cpu = a.gatewayCpuMs && b.gatewayCpuMs !== null ? b.gatewayCpuMs / a.gatewayCpuMs : null;
+  return { operation, numerator, denominator, value: perRound.length > 0 ? median(perRound) : null, perRound, cpu };
+}

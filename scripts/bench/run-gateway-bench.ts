@@ -1,0 +1,161 @@
+/**
+ * The gateway benchmark from start to end: seed the bench city, start the subgraphs and the
+ * gateways, choose the operations' arguments from the data, check every request of every
+ * operation on every target, measure in interleaved rounds, then print the table and record
+ * it in BENCHMARKS.md.
+ * It measures and reports; it asserts nothing about time. Returns the exit code: 1 when a
+ * cell could not be measured or had failed responses.
+ */
+import path from 'node:path';
+import { DEFAULT_WORLD_SEED } from '../start/start-options';
+import { Supervisor } from '../start/supervisor';
+import { benchDatabaseEnv, prepareBenchData } from './bench-data';
+import { findFixtures } from './bench-fixtures';
+import { benchOperations, BenchOperation, checkOperationNames, OperationRequest } from './bench-operations';
+import { benchCommand, readBenchOptions } from './bench-options';
+import { BenchPlatform, startBenchPlatform } from './bench-platform';
+import { BenchReport, markdownSection, terminalReport } from './bench-report';
+import { roundOrder } from './bench-schedule';
+import { CellSummary, isValid, Measurement, ratio, summarise } from './bench-summary';
+import { BenchTarget, GatewayTarget, RATIOS, selectTargets } from './bench-targets';
+import { runLoad } from './load-test';
+import { loadAverage, machineInfo } from './machine-info';
+import { writeSection } from './markdown-section';
+import { describeMeasurement, measure } from './measure';
+import { checkOperation } from './response-check';
+
+const ROOT = path.resolve(__dirname, '../..');
+const BENCHMARKS_FILE = path.join(ROOT, 'BENCHMARKS.md');
+const GOAL = { operation: 'applicant-profile', numerator: 'ours', denominator: 'apollo', at: 1.3 };
+
+/**
+ * More environment for every subgraph process. Subgraphs verify the gateway's request
+ * signature; the plain ApolloGateway, Hive Gateway and the direct target send none, so the
+ * subgraphs' own switch for benchmarks lets unsigned requests through (loopback only).
+ */
+const SUBGRAPH_ENV: NodeJS.ProcessEnv = { SHUJUTONG_INSECURE_SKIP_SUBGRAPH_SIGNATURES: '1' };
+/** More environment for every gateway process (e.g. a signing secret shared with the subgraphs). */
+const GATEWAY_ENV: NodeJS.ProcessEnv = {};
+
+interface Cell {
+  operation: BenchOperation;
+  target: BenchTarget;
+  headers: Record<string, string>;
+  url: string;
+  request: OperationRequest;
+  /** The request bodies, serialised once. */
+  bodies: string[];
+  problem: string | null;
+  rounds: Measurement[];
+  /** The process whose CPU per request is the cell's "gateway CPU"; null for a direct target. */
+  gatewayPid: number | null;
+}
+
+function log(line: string): void {
+  console.log(`[bench] ${line}`);
+}
+
+const serialise = (request: OperationRequest) => request.variants.map((v) => JSON.stringify(v.body));
+
+/** Operation × target pairs that exist: a subgraph-direct target only where the operation has a direct part. */
+function cellsFor(operations: BenchOperation[], targets: BenchTarget[], headers: Map<string, Record<string, string>>, platform: BenchPlatform): Cell[][] {
+  return operations.map((operation) =>
+    targets.flatMap((target): Cell[] => {
+      const common = { operation, target, headers: headers.get(target.name) ?? {}, problem: null, rounds: [], gatewayPid: target.kind === 'gateway' ? platform.gatewayPid(target.name) : null };
+      if (target.kind === 'subgraph') {
+        if (!operation.direct) return [];
+        return [{ ...common, url: platform.subgraphUrl(operation.direct.subgraph), request: operation.direct, bodies: serialise(operation.direct) }];
+      }
+      return [{ ...common, url: platform.gatewayUrl(target.name), request: operation.gateway, bodies: serialise(operation.gateway) }];
+    }),
+  );
+}
+
+export async function runGatewayBench(argv: string[], supervisor: Supervisor): Promise<number> {
+  const started = Date.now();
+  const options = readBenchOptions(argv);
+  checkOperationNames(options.only);
+  const targets = selectTargets(options.targets);
+  const gateways = targets.filter((t): t is GatewayTarget => t.kind === 'gateway');
+  const databaseEnv = benchDatabaseEnv(options.dataDir);
+  const loadBefore = loadAverage();
+  supervisor.handleSignals();
+
+  const world = { persons: options.persons, seed: DEFAULT_WORLD_SEED };
+  log(`preparing the bench city (${world.persons.toLocaleString('en-US')} persons) in ${databaseEnv.MYSQL_URL ? `MariaDB databases ${databaseEnv.SHUJUTONG_DB_PREFIX}_*` : options.dataDir}`);
+  await prepareBenchData(databaseEnv, world, log);
+  const platform = await startBenchPlatform({
+    root: ROOT,
+    dataDir: options.dataDir,
+    databaseEnv,
+    gateways,
+    supervisor,
+    subgraphEnv: SUBGRAPH_ENV,
+    gatewayEnv: GATEWAY_ENV,
+    cpuProfDir: options.cpuProf ? path.resolve(options.dataDir, 'profiles') : null,
+    log,
+  });
+  if (supervisor.isStopping) return 1;
+
+  const fixtures = await findFixtures(databaseEnv);
+  log(`${fixtures.applicants.length} applicants, ${fixtures.dashboards.length} dashboard regions, ${fixtures.peoplePages.length} people pages of county ${fixtures.peoplePages[0].regionCode}`);
+  const operations = benchOperations(fixtures).filter((op) => !options.only || options.only.includes(op.name));
+  // Made once the processes are up: a token, say, may need keys a gateway made at start.
+  const headers = new Map<string, Record<string, string>>();
+  for (const target of targets) headers.set(target.name, (await target.headers?.({ env: process.env })) ?? {});
+  const groups = cellsFor(operations, targets, headers, platform);
+
+  for (const cell of groups.flat()) {
+    cell.problem = await checkOperation(cell.url, cell.headers, cell.request);
+    if (cell.problem) log(`CHECK FAILED ${cell.operation.name} / ${cell.target.name}: ${cell.problem} (not measured; process logs in ${path.relative(ROOT, platform.logDir)})`);
+  }
+  const measurable = groups.map((g) => g.filter((c) => c.problem === null));
+  const count = measurable.flat().length;
+  const estimate = Math.round((count * (options.rounds * (options.duration + options.warmup) + options.warmup)) / 6) / 10;
+  log(`measuring ${count} operation/target pairs, ${options.rounds} round(s) of ${options.warmup} s warm-up + ${options.duration} s each (about ${estimate} min)`);
+
+  for (let round = 0; round < options.rounds; round++) {
+    for (const cell of roundOrder(measurable, round)) {
+      if (supervisor.isStopping) return 1;
+      const run = { url: cell.url, headers: cell.headers, bodies: cell.bodies, connections: options.connections };
+      // The first round warms longer: JIT, query-plan caches and connection pools start cold.
+      const warmup = round === 0 ? 2 * options.warmup : options.warmup;
+      if (warmup > 0) await runLoad({ ...run, seconds: warmup });
+      const result = await measure({ ...run, seconds: options.duration }, cell.gatewayPid, platform.subgraphPids);
+      cell.rounds.push(result);
+      log(`round ${round + 1}/${options.rounds}  ${cell.operation.name.padEnd(17)} ${cell.target.name.padEnd(7)} ${describeMeasurement(result)}`);
+    }
+  }
+
+  const cells: CellSummary[] = groups.flat().map((c) => summarise(c.operation.name, c.target.name, c.rounds, c.problem));
+  const report: BenchReport = {
+    date: new Date(started),
+    command: benchCommand(argv),
+    seconds: (Date.now() - started) / 1000,
+    machine: machineInfo(),
+    loadBefore,
+    loadAfter: loadAverage(),
+    data: databaseEnv.MYSQL_URL ? `MariaDB databases \`${databaseEnv.SHUJUTONG_DB_PREFIX}_*\`` : `SQLite files in \`${options.dataDir}\``,
+    persons: world.persons,
+    seed: world.seed,
+    connections: options.connections,
+    duration: options.duration,
+    warmup: options.warmup,
+    rounds: options.rounds,
+    operations,
+    targets,
+    cells,
+    ratios: operations.flatMap((op) => RATIOS.map(([a, b]) => ratio(cells, op.name, a, b))),
+    goal: GOAL,
+  };
+  console.log(`\n${terminalReport(report)}\n`);
+
+  const complete = options.only === null && options.targets === null;
+  if (options.write ?? complete) {
+    writeSection(BENCHMARKS_FILE, 'gateway', markdownSection(report));
+    log(`recorded in ${path.relative(process.cwd(), BENCHMARKS_FILE) || BENCHMARKS_FILE}`);
+  } else {
+    log('BENCHMARKS.md left as it is (a partial run; --write records it anyway)');
+  }
+  return cells.every(isValid) ? 0 : 1;
+}
