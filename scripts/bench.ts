@@ -4,9 +4,12 @@
  *                  [--write | --no-write] [--cpu-prof]
  *
  * Requests per second and p50/p99 latency of three operations (applicant profile, region
- * dashboard, a page of 50 people) against their own subgraph directly, through our gateway,
- * through a plain default ApolloGateway and through Hive Gateway, all on loopback over the same
- * supergraph and subgraph processes; prints a table and records it in BENCHMARKS.md. Every
+ * dashboard, a page of 50 people) against their own subgraph directly, through our gateway
+ * without request stages, through the platform gateway with enforcement on (authentication,
+ * sharing policy, signing) and with durable audit on as well, through a plain default
+ * ApolloGateway and through Hive Gateway, all on loopback over the same supergraph and subgraph
+ * processes; prints a table and the ratios against the issues' goals, and records them in
+ * BENCHMARKS.md. Every
  * process it starts is stopped when it ends, fails or is interrupted (Ctrl-C).
  * See scripts/bench/run-gateway-bench.ts.
  */

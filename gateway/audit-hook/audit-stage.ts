@@ -88,12 +88,14 @@ export function createAuditStage(options: AuditStageOptions): AuditStage {
   const gate: GatewayHooks = {
     name: 'audit-gate',
     async onRequest({ context }) {
-      if (trail && trail.health().status === 'ok') return;
+      if (trail && trail.journal.status().available) return;
       const now = Date.now();
       if (trail && now - lastProbe >= probeIntervalMs) {
         lastProbe = now;
         if ((await trail.probe()).status === 'ok') return void cameBack();
       }
+      // Also when the journal failed outside a request (a checkpoint on the timer, a rotation).
+      if (trail) wentDown(`the journal cannot be written (${trail.journal.status().error ?? 'unknown'})`);
       refusedByGate.add(context);
       throw unavailable();
     },

@@ -2,13 +2,20 @@
  * 002: what reading the trail needs beyond the evidence tables (the audit subgraph,
  * subgraphs/audit/, reads and maintains these; the gateway only migrates them):
  *
- *   audit_records index (department, application, time)
- *                      a department's log filtered to one of its applications is one index
- *                      range, however much traffic its other applications make.
- *   audit_usage_fields per China-time day, consuming department, application, purpose and field
- *                      coordinate: how many requests were served / masked / denied the field, first
- *                      and last. Owners' "who used my data" and the yearly evaluation read this,
- *                      not millions of records.
+ *   audit_records indexes (time, id), (department, time, id), (department, application, time, id)
+ *                      a department's log (or the bureau's of all), newest first in pages of
+ *                      (time, id): read in index order, no sort. With only (department, time) the
+ *                      partitioned table sorted every row of the department for each page
+ *                      (0.5 s at 2,000,000 records; 11 s for all departments), since MariaDB does
+ *                      not use the primary key appended to a secondary index for ORDER BY … id.
+ *                      The application index keeps one system's log one range, however much
+ *                      traffic the department's other systems make.
+ *   audit_usage_fields per period (a China-time day `YYYY-MM-DD`, and its month `YYYY-MM`),
+ *                      consuming department, application, purpose and field coordinate: how many
+ *                      requests were served / masked / denied the field, first and last. Owners'
+ *                      "who used my data" and the yearly evaluation read this, not millions of
+ *                      records: whole months from the month rows, the days at either end from
+ *                      the day rows.
  *   audit_usage_resources per month, consuming department, resource type and owner department:
  *                      requests and fields served / masked / denied (the bureau's statistics).
  *   audit_usage_cursor per chain, the last record seq summarised into the two tables above.
@@ -25,16 +32,21 @@ import { Migration } from '../../subgraphs/kit/migrations';
 export const USAGE_FIELDS_TABLE = 'audit_usage_fields';
 export const USAGE_RESOURCES_TABLE = 'audit_usage_resources';
 export const USAGE_CURSOR_TABLE = 'audit_usage_cursor';
-const DEPARTMENT_APPLICATION_INDEX = 'audit_records_department_application_time';
+/** Name → columns of the indexes this migration adds to audit_records. */
+const RECORD_INDEXES: Readonly<Record<string, readonly string[]>> = {
+  audit_records_time_id: ['time', 'id'],
+  audit_records_department_time_id: ['department', 'time', 'id'],
+  audit_records_department_application_time_id: ['department', 'application', 'time', 'id'],
+};
 
 const ASCII = 'CHARACTER SET ascii COLLATE ascii_bin';
 
 async function createMysql(db: Knex): Promise<void> {
-  await db.raw(`CREATE INDEX ${DEPARTMENT_APPLICATION_INDEX} ON audit_records (department, application, time)`);
+  for (const [name, columns] of Object.entries(RECORD_INDEXES)) await db.raw(`CREATE INDEX ${name} ON audit_records (${columns.join(', ')})`);
   await db.raw(`
     CREATE TABLE ${USAGE_FIELDS_TABLE} (
       key_hash CHAR(64) ${ASCII} NOT NULL PRIMARY KEY,
-      day CHAR(10) ${ASCII} NOT NULL,
+      period VARCHAR(10) ${ASCII} NOT NULL,
       department VARCHAR(100) NOT NULL,
       application VARCHAR(100) NOT NULL,
       purpose VARCHAR(500) NOT NULL,
@@ -44,8 +56,8 @@ async function createMysql(db: Knex): Promise<void> {
       denied BIGINT UNSIGNED NOT NULL,
       first_time DATETIME(3) NOT NULL,
       last_time DATETIME(3) NOT NULL,
-      KEY audit_usage_fields_coordinate_day (coordinate, day),
-      KEY audit_usage_fields_department_day (department, day)
+      KEY audit_usage_fields_period_coordinate (period, coordinate),
+      KEY audit_usage_fields_period_department (period, department)
     ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`);
   await db.raw(`
     CREATE TABLE ${USAGE_RESOURCES_TABLE} (
@@ -70,11 +82,11 @@ async function createMysql(db: Knex): Promise<void> {
 
 async function createSqlite(db: Knex): Promise<void> {
   await db.schema.alterTable('audit_records', (t) => {
-    t.index(['department', 'application', 'time'], DEPARTMENT_APPLICATION_INDEX);
+    for (const [name, columns] of Object.entries(RECORD_INDEXES)) t.index([...columns], name);
   });
   await db.schema.createTable(USAGE_FIELDS_TABLE, (t) => {
     t.string('key_hash', 64).primary();
-    t.string('day', 10).notNullable();
+    t.string('period', 10).notNullable();
     t.string('department', 100).notNullable();
     t.string('application', 100).notNullable();
     t.string('purpose', 500).notNullable();
@@ -84,8 +96,8 @@ async function createSqlite(db: Knex): Promise<void> {
     t.bigInteger('denied').notNullable();
     t.string('first_time', 23).notNullable();
     t.string('last_time', 23).notNullable();
-    t.index(['coordinate', 'day'], 'audit_usage_fields_coordinate_day');
-    t.index(['department', 'day'], 'audit_usage_fields_department_day');
+    t.index(['period', 'coordinate'], 'audit_usage_fields_period_coordinate');
+    t.index(['period', 'department'], 'audit_usage_fields_period_department');
   });
   await db.schema.createTable(USAGE_RESOURCES_TABLE, (t) => {
     t.string('key_hash', 64).primary();
@@ -116,7 +128,7 @@ export const auditUsageMigration: Migration = {
     for (const table of [USAGE_CURSOR_TABLE, USAGE_RESOURCES_TABLE, USAGE_FIELDS_TABLE]) await db.schema.dropTableIfExists(table);
     if (await db.schema.hasTable('audit_records')) {
       await db.schema.alterTable('audit_records', (t) => {
-        t.dropIndex(['department', 'application', 'time'], DEPARTMENT_APPLICATION_INDEX);
+        for (const [name, columns] of Object.entries(RECORD_INDEXES)) t.dropIndex([...columns], name);
       });
     }
   },

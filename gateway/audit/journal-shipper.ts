@@ -83,6 +83,16 @@ interface ReadResult {
 
 const EMPTY: ShipBatch = { records: [], documents: new Map(), checkpoints: [] };
 
+/** The first `n` complete lines of `chunk` (all of it when it has fewer). */
+function firstLines(chunk: Buffer, n: number): Buffer {
+  let end = -1;
+  for (let i = 0; i < n; i++) {
+    end = chunk.indexOf(0x0a, end + 1);
+    if (end < 0) return chunk;
+  }
+  return chunk.subarray(0, end + 1);
+}
+
 export class JournalShipper {
   private readonly fs: JournalFs;
   private readonly batchRecords: number;
@@ -310,11 +320,14 @@ export class JournalShipper {
       return { batch: EMPTY, next: cursor, progressed: cursor !== from };
     }
     let want = Math.min(limit - cursor.offset, this.readBytes);
-    let parsed = parseChunk(await this.fs.read(this.file(cursor.segment), cursor.offset, want), cursor.offset);
+    // Only the lines one batch can take are parsed: after an outage the backlog is many reads
+    // long, and parsing all of each read for one batch of it would parse it many times over.
+    const read = async () => parseChunk(firstLines(await this.fs.read(this.file(cursor.segment), cursor.offset, want), this.batchRecords), cursor.offset);
+    let parsed = await read();
     // A line longer than one read: read more until it ends or the readable part does.
     while (parsed.lines.length === 0 && !parsed.bad && parsed.incompleteBytes > 0 && cursor.offset + want < limit) {
       want = Math.min(limit - cursor.offset, want * 2);
-      parsed = parseChunk(await this.fs.read(this.file(cursor.segment), cursor.offset, want), cursor.offset);
+      parsed = await read();
     }
     if (parsed.lines.length === 0) {
       const at = parsed.bad?.offset ?? parsed.end;

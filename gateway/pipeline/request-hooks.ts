@@ -2,17 +2,20 @@
  * The seam where the gateway's request stages plug in, in the order a GraphQL request meets them:
  *
  *   POST /graphql
- *     1. onRequest          before anything runs. Authentication: set `context.caller`, or throw
+ *     1. onRequest          before anything runs. The audit's gate (503 while nothing can be
+ *                           recorded), then authentication: set `context.caller`, or throw
  *                           HttpError(401 UNAUTHENTICATED / 403 FORBIDDEN) to refuse.
  *     2. (Apollo parses and validates; documents are cached by query hash)
  *     3. onOperation        before query planning. The sharing policy: replace `document` with
- *                           one that leaves out withheld fields and push FORBIDDEN_FIELD errors.
+ *                           one that leaves out withheld fields and push FORBIDDEN_FIELD errors;
+ *                           then the audit adds the data subjects' key fields under its aliases.
  *     4. (query plan, cached per document; execution)
  *        onSubgraphRequest  once per subgraph fetch. Outgoing headers: the caller's identity and
  *                           an HMAC over `body`, which are exactly the bytes sent.
  *     5. onResult           after execution, before serialisation, for operations that executed.
  *                           The sharing policy: replace `result` with nulls and FORBIDDEN_FIELD
- *                           errors at the withheld fields' paths, and masked values.
+ *                           errors at the withheld fields' paths, and masked values; then the
+ *                           audit takes its key fields out again, noting whose data it is.
  *     6. onResponse         after execution, before the response leaves; runs once for every
  *                           GraphQL request whatever the outcome (refused, invalid, partial, ok).
  *                           The audit record: throw HttpError(503 AUDIT_UNAVAILABLE) to withhold

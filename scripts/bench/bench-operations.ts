@@ -6,6 +6,7 @@
  * before the operation is measured there.
  */
 import type { SubgraphName } from '../../subgraphs/services';
+import { maskIdNumber } from '../../gateway/masking/id-number';
 import type { ApplicantFixture, BenchFixtures, DashboardFixture, PeoplePageFixture } from './bench-fixtures';
 
 export interface GraphQLRequestBody {
@@ -14,10 +15,19 @@ export interface GraphQLRequestBody {
   variables: Record<string, unknown>;
 }
 
+/**
+ * What a target's answers are expected to look like: `masked` where it enforces the sharing
+ * policy for a caller whose grant is masked (脱敏), so ID numbers, names, dates and addresses
+ * come back masked rather than equal to the seeded values.
+ */
+export interface CheckExpectation {
+  masked: boolean;
+}
+
 /** One request and what its `data` must hold; `check` returns the problem, or null. */
 export interface RequestVariant {
   body: GraphQLRequestBody;
-  check(data: unknown): string | null;
+  check(data: unknown, expect?: CheckExpectation): string | null;
 }
 
 export interface OperationRequest {
@@ -98,16 +108,21 @@ const APPLICANT_PROFILE_POPULATION = `query ApplicantProfilePopulation($idNumber
   }
 }`;
 
-function checkPopulationPerson(person: Json | null, f: ApplicantFixture): string | null {
+const MASKED_DATE = /^\d{4}-\*\*-\*\*$/;
+
+function checkPopulationPerson(person: Json | null, f: ApplicantFixture, masked = false): string | null {
   if (!person) return `person ${f.idNumber} is null`;
-  if (person.idNumber !== f.idNumber) return `person.idNumber is ${String(person.idNumber)}, expected ${f.idNumber}`;
+  const idNumber = masked ? maskIdNumber(f.idNumber) : f.idNumber;
+  if (person.idNumber !== idNumber) return `person.idNumber is ${String(person.idNumber)}, expected ${idNumber}${masked ? ' (masked)' : ''}`;
+  if (masked && !(typeof person.birthDate === 'string' && MASKED_DATE.test(person.birthDate))) return `person.birthDate is ${String(person.birthDate)}, expected a masked date (YYYY-**-**)`;
+  if (masked && !(typeof person.name === 'string' && person.name.includes('*'))) return `person.name is ${String(person.name)}, expected a masked name`;
   if (!obj(person.household)) return 'person.household is missing';
   return null;
 }
 
-function checkApplicant(data: unknown, f: ApplicantFixture): string | null {
+function checkApplicant(data: unknown, f: ApplicantFixture, masked = false): string | null {
   const person = obj(obj(data)?.person);
-  const problem = checkPopulationPerson(person, f);
+  const problem = checkPopulationPerson(person, f, masked);
   if (problem || !person) return problem;
   if (!obj(person.residence)) return 'person.residence is missing';
   if (count(person.certificates) !== f.certificates) return `${f.idNumber}: expected ${f.certificates} certificates, got ${count(person.certificates)}`;
@@ -127,7 +142,7 @@ function applicantProfile(applicants: ApplicantFixture[]): BenchOperation {
     gateway: {
       variants: applicants.map((f) => ({
         body: { operationName: 'ApplicantProfile', query: APPLICANT_PROFILE, variables: { idNumber: f.idNumber } },
-        check: (data) => checkApplicant(data, f),
+        check: (data, expect) => checkApplicant(data, f, expect?.masked),
       })),
     },
     direct: {

@@ -5,7 +5,7 @@
  */
 import type { BenchOperation } from './bench-operations';
 import type { BenchTarget } from './bench-targets';
-import { CellSummary, isValid, Ratio } from './bench-summary';
+import { CellSummary, isValid, Ratio, StageRatioResult } from './bench-summary';
 import type { MachineInfo } from './machine-info';
 
 export interface BenchReport {
@@ -27,6 +27,10 @@ export interface BenchReport {
   targets: readonly BenchTarget[];
   cells: readonly CellSummary[];
   ratios: readonly Ratio[];
+  /** Enforcement and audit against their goals (bench-targets.ts STAGE_RATIOS), per operation. */
+  stageRatios: readonly StageRatioResult[];
+  /** What the one-off checks of the enforcing targets saw (a caller without grants refused, masked values served). */
+  enforcementNotes: readonly string[];
   /** The issue's bar: this ratio on this operation at least `at`. */
   goal: { operation: string; numerator: string; denominator: string; at: number };
 }
@@ -79,6 +83,32 @@ export function goalVerdict(report: BenchReport): string {
   return `Goal (${numerator} ≥ ${at}× ${denominator} on ${operation}): ${times(r.value)}, ${r.value >= at ? 'met' : 'NOT met'}.`;
 }
 
+const signedMs = (n: number | null) => (n === null ? '-' : `${n >= 0 ? '+' : ''}${n.toFixed(1)} ms`);
+
+function stageGoalText(r: StageRatioResult): string {
+  return `≥ ${r.atLeast.toFixed(2)}×${r.p99MaxMs !== null ? `, p99 ≤ +${r.p99MaxMs} ms` : ''}`;
+}
+
+function stageRow(r: StageRatioResult): string[] {
+  const verdict = r.met === null ? 'not measured' : r.met ? 'met' : 'NOT met';
+  return [r.operation, `${r.numerator} / ${r.denominator}`, ratioText(r), signedMs(r.p99DeltaMs), cpuRatioText(r), stageGoalText(r), verdict];
+}
+
+const STAGE_HEAD = ['operation', 'req/s ratio', 'value (per round)', 'p99 difference', 'gateway CPU per request, inverse ratio', 'goal', 'verdict'];
+
+/** One line per goal over all operations: met only where it is met on every operation measured. */
+export function stageVerdicts(report: BenchReport): string[] {
+  const pairs = [...new Set(report.stageRatios.map((r) => `${r.numerator} / ${r.denominator}`))];
+  return pairs.map((pair) => {
+    const rows = report.stageRatios.filter((r) => `${r.numerator} / ${r.denominator}` === pair);
+    const goal = stageGoalText(rows[0]);
+    const missed = rows.filter((r) => r.met === false).map((r) => r.operation);
+    const unmeasured = rows.filter((r) => r.met === null).map((r) => r.operation);
+    const verdict = missed.length > 0 ? `NOT met on ${missed.join(', ')}` : unmeasured.length === rows.length ? 'not measured' : 'met';
+    return `${pair} ${goal}: ${verdict}${unmeasured.length > 0 && unmeasured.length < rows.length ? ` (not measured on ${unmeasured.join(', ')})` : ''}.`;
+  });
+}
+
 function textTable(rows: string[][]): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   return rows.map((r) => r.map((cell, i) => (NUMERIC.has(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd()).join('\n');
@@ -87,10 +117,13 @@ function textTable(rows: string[][]): string {
 export function terminalReport(report: BenchReport): string {
   const lines = [textTable([CELL_HEAD, ...report.cells.map(cellRow)]), ''];
   const pairs = ratioPairs(report);
-  for (const op of report.operations) {
+  for (const op of pairs.length > 0 ? report.operations : []) {
     lines.push(`${op.name.padEnd(18)} ${pairs.map((p) => `${p}: ${ratioText(findRatio(report, op.name, p))}, CPU ${cpuRatioText(findRatio(report, op.name, p))}`).join('   ')}`);
   }
   lines.push('', goalVerdict(report));
+  if (report.stageRatios.length > 0) {
+    lines.push('', textTable([STAGE_HEAD, ...report.stageRatios.map(stageRow)]), '', ...stageVerdicts(report));
+  }
   return lines.join('\n');
 }
 
@@ -109,7 +142,7 @@ export function markdownSection(report: BenchReport): string {
     `Measured ${report.date.toISOString().replace('T', ' ').slice(0, 16)} UTC with \`${report.command}\` (the whole run took ${Math.round(report.seconds)} s).`,
     '',
     `- Machine: ${m.cores} cores, ${m.cpuModel}, ${m.memoryGiB} GiB memory, Node ${m.node}, ${m.platform}.`,
-    `- Load average (1 / 5 / 15 min): ${report.loadBefore} before, ${report.loadAfter} after. The machine is shared with other engineers' test runs, and the load generator, the gateways and all eight subgraphs share its cores: compare figures within one run, not across runs.`,
+    `- Load average (1 / 5 / 15 min): ${report.loadBefore} before, ${report.loadAfter} after. The machine is shared with other engineers' test runs, and the load generator, the gateways and all the subgraph processes share its cores: compare figures within one run, not across runs.`,
     `- Data: demo city of ${report.persons.toLocaleString('en-US')} persons (seed ${report.seed}), ${report.data}.`,
     `- Load: autocannon, ${report.connections} keep-alive connections; requests take their arguments in turn from each operation's argument sets (below), so the requests in flight differ; ${report.rounds} interleaved round${report.rounds === 1 ? '' : 's'} of ${report.duration} s per operation and target, each after a ${report.warmup} s warm-up (${2 * report.warmup} s in the first round); figures are medians over rounds. A response that errs, is not 2xx or carries GraphQL \`errors\` is a failure, and a cell with any is invalid.`,
     '- CPU columns: CPU time (user + system, from /proc) that the gateway process, and all subgraph processes together, spent per completed request during the measurement.',
@@ -125,6 +158,21 @@ export function markdownSection(report: BenchReport): string {
     '',
     `**${goalVerdict(report)}**`,
   ];
+  if (report.stageRatios.length > 0) {
+    lines.push(
+      '',
+      '### Request stages: enforcement and durable audit',
+      '',
+      'Issue 3: with enforcement on (authentication, sharing policy with a masked grant, signed subgraph fetches) at least 0.9× the rate of the same gateway with enforcement off (ours), and at least 1.0× the plain ApolloGateway. Issue 4: with durable audit on at least 0.85× audit off (ours-enforced), p99 up by no more than 5 ms, and at least 1.0× the plain ApolloGateway. Ratios are medians of per-round ratios as above; the p99 difference is of the two cells\' median p99.',
+      '',
+      '- Equal terms with the subgraphs: every subgraph runs with `SHUJUTONG_INSECURE_SKIP_SUBGRAPH_SIGNATURES=1`, so it accepts unsigned requests and still verifies signed ones. ours, apollo and hive send unsigned requests; ours-enforced and ours-audited sign every subgraph fetch (HMAC) and the subgraphs verify those signatures. Verification of unsigned requests is off for all; the signing gateways pay for signing and their signatures\' verification on top.',
+      ...report.enforcementNotes.map((n) => `- ${n}`),
+      '',
+      markdownTable([STAGE_HEAD, ...report.stageRatios.map(stageRow)]),
+      '',
+      ...stageVerdicts(report).map((v) => `- **${v}**`),
+    );
+  }
   if (invalid.length > 0) lines.push('', `Invalid or unmeasured cells: ${invalid.map((c) => `${c.operation}/${c.target}`).join(', ')}.`);
   lines.push('', 'Operations (the exact documents are in `scripts/bench/bench-operations.ts`):', '');
   for (const op of report.operations) {

@@ -75,3 +75,23 @@ export function ratio(cells: readonly CellSummary[], operation: string, numerato
   const cpu = a.gatewayCpuMs && b.gatewayCpuMs !== null ? b.gatewayCpuMs / a.gatewayCpuMs : null;
   return { operation, numerator, denominator, value: perRound.length > 0 ? median(perRound) : null, perRound, cpu };
 }
+
+/** A ratio held against a goal (bench-targets.ts STAGE_RATIOS), with the p99 difference. */
+export interface StageRatioResult extends Ratio {
+  atLeast: number;
+  /** The numerator's median p99 minus the denominator's, in ms; null when either is invalid. */
+  p99DeltaMs: number | null;
+  p99MaxMs: number | null;
+  /** Both parts of the goal met; null when not measured. */
+  met: boolean | null;
+}
+
+export function stageRatio(cells: readonly CellSummary[], operation: string, goal: { numerator: string; denominator: string; atLeast: number; p99MaxMs?: number }): StageRatioResult {
+  const r = ratio(cells, operation, goal.numerator, goal.denominator);
+  const a = cells.find((c) => c.operation === operation && c.target === goal.numerator);
+  const b = cells.find((c) => c.operation === operation && c.target === goal.denominator);
+  const p99DeltaMs = r.value !== null && a && b ? a.p99 - b.p99 : null;
+  const p99MaxMs = goal.p99MaxMs ?? null;
+  const met = r.value === null ? null : r.value >= goal.atLeast && (p99MaxMs === null || (p99DeltaMs !== null && p99DeltaMs <= p99MaxMs));
+  return { ...r, atLeast: goal.atLeast, p99DeltaMs, p99MaxMs, met };
+}

@@ -2,23 +2,10 @@
  * What the benchmark sends requests to. A target is data: a name for tables and `--targets`,
  * how to start it (gateways run each in their own process, over the same supergraph file and
  * the same subgraph processes) and the headers its requests carry. Adding a target is one more
- * entry in BENCH_TARGETS, e.g. the platform gateway with its request stages and a caller that
- * holds grants (a sketch; `callerToken` would mint a token from the dev keys under DATA_DIR):
- *
- *   {
- *     name: 'ours-enforced',
- *     kind: 'gateway',
- *     description: 'gateway/index.ts with authentication, sharing policy and signing',
- *     launch: ({ port, supergraphPath, env }) => ({
- *       args: ['gateway/index.ts'],
- *       env: { ...env, GATEWAY_HOST: '127.0.0.1', GATEWAY_PORT: String(port), SUPERGRAPH_PATH: supergraphPath },
- *     }),
- *     headers: async ({ env }) => ({ authorization: `Bearer ${await callerToken(env)}`, 'x-purpose': 'SOCIAL_ASSISTANCE' }),
- *   },
- *
- * and, if it should be compared, a pair in RATIOS.
+ * entry in BENCH_TARGETS and, if it should be compared, a pair in RATIOS or STAGE_RATIOS.
  */
 import path from 'node:path';
+import { callerHeaders, GRANTED_CALLER } from './bench-caller';
 
 /** What a gateway target is started with. */
 export interface LaunchContext {
@@ -56,6 +43,12 @@ interface TargetBase {
    * token, minted here from the dev keys. @default none
    */
   headers?(ctx: HeaderContext): Record<string, string> | Promise<Record<string, string>>;
+  /**
+   * It enforces the sharing policy for the caller of `headers`: the bench obtains that caller's
+   * grant first (bench-caller.ts), its checks expect masked values where the grant is masked,
+   * and a caller without grants must be refused something. @default false
+   */
+  readonly enforcing?: boolean;
 }
 
 /** A gateway in its own process, serving POST /graphql. */
@@ -73,6 +66,20 @@ export interface SubgraphDirectTarget extends TargetBase {
 }
 
 export type BenchTarget = GatewayTarget | SubgraphDirectTarget;
+
+/**
+ * The platform gateway as `npm run gateway` starts it (scripts/bench/platform-gateway.ts runs
+ * gateway/index.ts), with the dev token keys and signing secret under the bench DATA_DIR.
+ */
+function platformLaunch(extra: NodeJS.ProcessEnv) {
+  return ({ port, supergraphPath, env }: LaunchContext): LaunchCommand => ({
+    args: ['scripts/bench/platform-gateway.ts'],
+    env: { ...env, GATEWAY_HOST: '127.0.0.1', GATEWAY_PORT: String(port), SUPERGRAPH_PATH: supergraphPath, GATEWAY_GRAPHIQL: 'false', ...extra },
+  });
+}
+
+const grantedCallerHeaders = ({ env }: HeaderContext) => callerHeaders(GRANTED_CALLER, env);
+const CALLER_TEXT = `requests carry a bearer token of ${GRANTED_CALLER.department}/${GRANTED_CALLER.application} and \`x-purpose: ${GRANTED_CALLER.purpose}\`, a caller whose grant (obtained by the bench through applyForSharing and every owner's approveSharingRequest) covers every conditional field of the operations, masked (not \`clear\`): the applicant profile is served in full with ID number, name, birth date, phone and addresses masked`;
 
 const HIVE_BIN = 'node_modules/@graphql-hive/gateway/dist/bin.js';
 
@@ -104,6 +111,22 @@ export const BENCH_TARGETS: readonly BenchTarget[] = [
     }),
   },
   {
+    name: 'ours-enforced',
+    kind: 'gateway',
+    enforcing: true,
+    description: `the platform gateway as \`npm run gateway\` starts it (gateway/index.ts via scripts/bench/platform-gateway.ts, source-mapped stack traces off like ours): JWT authentication (with its cached application-registry lookup), the per-field sharing policy (filter mode; grants cached in process, \`GRANTS_TTL_MS\` 1 s, no Redis) and HMAC-signed subgraph fetches; durable audit OFF through the loud escape hatch \`SHUJUTONG_INSECURE_DISABLE_AUDIT=1\`; ${CALLER_TEXT}`,
+    launch: platformLaunch({ SHUJUTONG_INSECURE_DISABLE_AUDIT: '1' }),
+    headers: grantedCallerHeaders,
+  },
+  {
+    name: 'ours-audited',
+    kind: 'gateway',
+    enforcing: true,
+    description: `the full platform as \`npm start\` runs it: ours-enforced plus the durable audit trail (journal with group fsync, shipped to the audit database, here SQLite \`audit.sqlite\` of the bench data), \`GATEWAY_INSTANCE=bench-audited\` with its own journal directory <data-dir>/audit/bench-audited; the same caller and headers`,
+    launch: platformLaunch({ SHUJUTONG_INSECURE_DISABLE_AUDIT: '', GATEWAY_INSTANCE: 'bench-audited' }),
+    headers: grantedCallerHeaders,
+  },
+  {
     name: 'hive',
     kind: 'gateway',
     description:
@@ -120,6 +143,26 @@ export const BENCH_TARGETS: readonly BenchTarget[] = [
 export const RATIOS: readonly (readonly [string, string])[] = [
   ['ours', 'apollo'],
   ['ours', 'hive'],
+];
+
+/**
+ * What the request stages cost, against the issues' goals: requests per second of the first
+ * over the second at least `atLeast`, and (where given) the first's p99 latency at most
+ * `p99MaxMs` above the second's. Issue 3: enforcement on ≥ 0.9× off and ≥ 1.0× the plain
+ * ApolloGateway; issue 4: durable audit on ≥ 0.85× off, p99 up ≤ 5 ms, and ≥ 1.0× ApolloGateway.
+ */
+export interface StageRatio {
+  readonly numerator: string;
+  readonly denominator: string;
+  readonly atLeast: number;
+  readonly p99MaxMs?: number;
+}
+
+export const STAGE_RATIOS: readonly StageRatio[] = [
+  { numerator: 'ours-enforced', denominator: 'ours', atLeast: 0.9 },
+  { numerator: 'ours-enforced', denominator: 'apollo', atLeast: 1.0 },
+  { numerator: 'ours-audited', denominator: 'ours-enforced', atLeast: 0.85, p99MaxMs: 5 },
+  { numerator: 'ours-audited', denominator: 'apollo', atLeast: 1.0 },
 ];
 
 export function selectTargets(names: string[] | null): BenchTarget[] {

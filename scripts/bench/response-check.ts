@@ -3,15 +3,21 @@
  * and its answer checked: HTTP 200, no GraphQL `errors`, and the data the operation expects.
  * A fast wrong answer (an error, or data missing) must never pass for a good figure.
  */
-import type { OperationRequest, RequestVariant } from './bench-operations';
+import type { CheckExpectation, OperationRequest, RequestVariant } from './bench-operations';
 
 /** Checks every variant, a few at a time; returns the first problem, or null. */
-export async function checkOperation(url: string, headers: Readonly<Record<string, string>>, request: OperationRequest, concurrency = 4): Promise<string | null> {
+export async function checkOperation(
+  url: string,
+  headers: Readonly<Record<string, string>>,
+  request: OperationRequest,
+  expect: CheckExpectation = { masked: false },
+  concurrency = 4,
+): Promise<string | null> {
   const queue = [...request.variants];
   const problems: string[] = [];
   const worker = async () => {
     for (let variant = queue.shift(); variant && problems.length === 0; variant = queue.shift()) {
-      const problem = await checkResponse(url, headers, variant);
+      const problem = await checkResponse(url, headers, variant, expect);
       if (problem) problems.push(problem);
     }
   };
@@ -19,7 +25,7 @@ export async function checkOperation(url: string, headers: Readonly<Record<strin
   return problems[0] ?? null;
 }
 
-export async function checkResponse(url: string, headers: Readonly<Record<string, string>>, request: RequestVariant): Promise<string | null> {
+export async function checkResponse(url: string, headers: Readonly<Record<string, string>>, request: RequestVariant, expect: CheckExpectation = { masked: false }): Promise<string | null> {
   let res: Response;
   try {
     res = await fetch(url, {
@@ -40,7 +46,7 @@ export async function checkResponse(url: string, headers: Readonly<Record<string
   }
   if (payload.errors?.length) return `HTTP ${res.status}, errors: ${payload.errors.map((e) => e.message).join('; ').slice(0, 300)}`;
   if (res.status !== 200) return `HTTP ${res.status}`;
-  return request.check(payload.data);
+  return request.check(payload.data, expect);
 }
 
 /**

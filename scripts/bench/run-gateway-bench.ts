@@ -16,8 +16,10 @@ import { benchCommand, readBenchOptions } from './bench-options';
 import { BenchPlatform, startBenchPlatform } from './bench-platform';
 import { BenchReport, markdownSection, terminalReport } from './bench-report';
 import { roundOrder } from './bench-schedule';
-import { CellSummary, isValid, Measurement, ratio, summarise } from './bench-summary';
-import { BenchTarget, GatewayTarget, RATIOS, selectTargets } from './bench-targets';
+import { CellSummary, isValid, Measurement, ratio, stageRatio, summarise } from './bench-summary';
+import { BenchTarget, GatewayTarget, RATIOS, selectTargets, STAGE_RATIOS } from './bench-targets';
+import { callerHeaders, ensureBenchGrant, GRANTED_CALLER, UNGRANTED_CALLER } from './bench-caller';
+import { maskedSample, withheldWithoutGrant } from './enforcement-check';
 import { runLoad } from './load-test';
 import { loadAverage, machineInfo } from './machine-info';
 import { writeSection } from './markdown-section';
@@ -31,7 +33,9 @@ const GOAL = { operation: 'applicant-profile', numerator: 'ours', denominator: '
 /**
  * More environment for every subgraph process. Subgraphs verify the gateway's request
  * signature; the plain ApolloGateway, Hive Gateway and the direct target send none, so the
- * subgraphs' own switch for benchmarks lets unsigned requests through (loopback only).
+ * subgraphs' own switch for benchmarks lets unsigned requests through (loopback only). The
+ * platform gateways still sign every fetch, and the subgraphs still check a signature that is
+ * present: all gateways meet the subgraphs on equal terms, verification of unsigned requests off.
  */
 const SUBGRAPH_ENV: NodeJS.ProcessEnv = { SHUJUTONG_INSECURE_SKIP_SUBGRAPH_SIGNATURES: '1' };
 /** More environment for every gateway process (e.g. a signing secret shared with the subgraphs). */
@@ -103,10 +107,26 @@ export async function runGatewayBench(argv: string[], supervisor: Supervisor): P
   // Made once the processes are up: a token, say, may need keys a gateway made at start.
   const headers = new Map<string, Record<string, string>>();
   for (const target of targets) headers.set(target.name, (await target.headers?.({ env: process.env })) ?? {});
+  const enforcing = gateways.filter((t) => t.enforcing);
+  const enforcementNotes: string[] = [];
+  if (enforcing.length > 0) {
+    await ensureBenchGrant(platform.gatewayUrl(enforcing[0].name), process.env, log);
+    const applicant = operations.find((op) => op.name === 'applicant-profile') ?? benchOperations(fixtures)[0];
+    const ungranted = await callerHeaders(UNGRANTED_CALLER, process.env);
+    for (const target of enforcing) {
+      const url = platform.gatewayUrl(target.name);
+      const variant = applicant.gateway.variants[0];
+      const refused = await withheldWithoutGrant(url, ungranted, variant);
+      const sample = await maskedSample(url, headers.get(target.name) ?? {}, variant);
+      log(`${target.name}: ${UNGRANTED_CALLER.department}/${UNGRANTED_CALLER.application} (no grants) on applicant-profile: ${refused.text}`);
+      log(`${target.name}: ${GRANTED_CALLER.department}/${GRANTED_CALLER.application} is served ${sample}`);
+      enforcementNotes.push(`${target.name}: a caller without grants (${UNGRANTED_CALLER.department}/${UNGRANTED_CALLER.application}, \`x-purpose: ${UNGRANTED_CALLER.purpose}\`) asking the applicant profile gets ${refused.text}${refused.ok ? '' : ' (ENFORCEMENT NOT SEEN)'}; the measured caller is served e.g. ${sample}.`);
+    }
+  }
   const groups = cellsFor(operations, targets, headers, platform);
 
   for (const cell of groups.flat()) {
-    cell.problem = await checkOperation(cell.url, cell.headers, cell.request);
+    cell.problem = await checkOperation(cell.url, cell.headers, cell.request, { masked: cell.target.enforcing === true });
     if (cell.problem) log(`CHECK FAILED ${cell.operation.name} / ${cell.target.name}: ${cell.problem} (not measured; process logs in ${path.relative(ROOT, platform.logDir)})`);
   }
   const measurable = groups.map((g) => g.filter((c) => c.problem === null));
@@ -123,11 +143,12 @@ export async function runGatewayBench(argv: string[], supervisor: Supervisor): P
       if (warmup > 0) await runLoad({ ...run, seconds: warmup });
       const result = await measure({ ...run, seconds: options.duration }, cell.gatewayPid, platform.subgraphPids);
       cell.rounds.push(result);
-      log(`round ${round + 1}/${options.rounds}  ${cell.operation.name.padEnd(17)} ${cell.target.name.padEnd(7)} ${describeMeasurement(result)}`);
+      log(`round ${round + 1}/${options.rounds}  ${cell.operation.name.padEnd(17)} ${cell.target.name.padEnd(13)} ${describeMeasurement(result)}`);
     }
   }
 
   const cells: CellSummary[] = groups.flat().map((c) => summarise(c.operation.name, c.target.name, c.rounds, c.problem));
+  const measured = (name: string) => targets.some((t) => t.name === name);
   const report: BenchReport = {
     date: new Date(started),
     command: benchCommand(argv),
@@ -145,7 +166,9 @@ export async function runGatewayBench(argv: string[], supervisor: Supervisor): P
     operations,
     targets,
     cells,
-    ratios: operations.flatMap((op) => RATIOS.map(([a, b]) => ratio(cells, op.name, a, b))),
+    ratios: operations.flatMap((op) => RATIOS.filter(([a, b]) => measured(a) && measured(b)).map(([a, b]) => ratio(cells, op.name, a, b))),
+    stageRatios: operations.flatMap((op) => STAGE_RATIOS.filter((g) => measured(g.numerator) && measured(g.denominator)).map((goal) => stageRatio(cells, op.name, goal))),
+    enforcementNotes,
     goal: GOAL,
   };
   console.log(`\n${terminalReport(report)}\n`);

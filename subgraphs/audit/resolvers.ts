@@ -7,6 +7,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
 import type { GraphQLResolveInfo } from 'graphql';
 import { departmentByCode } from '../../domain/departments';
+import { CITIZEN_DEPARTMENT } from '../../gateway/auth/citizen-claims';
 import { dbTime, isoTime } from '../../gateway/audit/audit-rows';
 import { subjectHash } from '../../gateway/audit/keyed-hash';
 import { PageArgs, pageRequest, toConnection } from '../kit/connection';
@@ -48,16 +49,17 @@ function timeKey(text: string): { time: string; id: string } {
   return { time, id };
 }
 
-function departmentArg(argument: string, value: string | null | undefined): string | null {
+/** A department code; where the consumer is meant, also `citizen` (citizens' own lookups). */
+function departmentArg(argument: string, value: string | null | undefined, citizens = false): string | null {
   if (value === null || value === undefined) return null;
-  if (!departmentByCode(value)) throw badUserInput(argument, `"${value}" is not a department code`, { problem: 'UNKNOWN' });
+  if (!departmentByCode(value) && !(citizens && value === CITIZEN_DEPARTMENT)) throw badUserInput(argument, `"${value}" is not a department code`, { problem: 'UNKNOWN' });
   return value;
 }
 
 const Query = {
   accessLog: async (_: unknown, args: PageArgs & { from?: string | null; to?: string | null; consumer?: string | null; application?: string | null }, ctx: AuditContext) => {
     const caller = requireCaller(ctx.caller);
-    const decided = accessLogDepartment(caller, departmentArg('consumer', args.consumer));
+    const decided = accessLogDepartment(caller, departmentArg('consumer', args.consumer, true));
     if (typeof decided === 'string') throw forbidden(decided);
     const filter = { department: decided.department, application: args.application ?? null, range: instantRange(args.from, args.to) };
     const page = pageRequest(args);
@@ -85,7 +87,7 @@ const Query = {
     const caller = requireCaller(ctx.caller);
     enforce(mayReadStatistics(caller));
     const months = monthRange(args.year, args.month);
-    const department = departmentArg('department', args.department);
+    const department = departmentArg('department', args.department, true);
     const upToDate = await usageUpToDate(ctx.db, ctx.owners().resourceOf, ctx.usageBudgetMs, ctx.log);
     return { year: args.year, month: args.month ?? null, lines: await sharingStatistics(ctx.db, months, department), upToDate };
   },

@@ -52,6 +52,23 @@ export function dayRange(from: string, to: string): DayRange {
   return { from, to };
 }
 
+/**
+ * The usage-table periods that make up a day range exactly: every month wholly inside it, and
+ * the days of the months it covers only in part (at most one run of days at each end).
+ */
+export function periodsOf(days: DayRange): { months: string[]; dayRuns: [string, string][] } {
+  const months: string[] = [];
+  const dayRuns: [string, string][] = [];
+  const [fromYear, fromMonth] = days.from.split('-').map(Number);
+  for (let m = new Date(Date.UTC(fromYear, fromMonth - 1, 1)); m.toISOString().slice(0, 10) <= days.to; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
+    const first = m.toISOString().slice(0, 10);
+    const last = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+    if (days.from <= first && last <= days.to) months.push(first.slice(0, 7));
+    else dayRuns.push([days.from > first ? days.from : first, days.to < last ? days.to : last]);
+  }
+  return { months, dayRuns };
+}
+
 export interface MonthRange {
   /** Inclusive, YYYY-MM. */
   readonly from: string;

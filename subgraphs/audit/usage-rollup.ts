@@ -99,7 +99,7 @@ async function addFieldUsage(trx: Knex.Transaction, rows: readonly FieldUsageRow
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     const chunk = rows.slice(i, i + ROWS_PER_INSERT).map((r) => ({
       key_hash: r.key,
-      day: r.day,
+      period: r.period,
       department: r.department,
       application: r.application,
       purpose: r.purpose,

@@ -1,11 +1,11 @@
 /**
  * Reads the usage tables (usage-rollup.ts keeps them): the use of an owner's fields grouped by
  * field, consuming department, application and purpose over China-time days (index
- * (coordinate, day)), and the bureau's monthly statistics (index (month, department)).
+ * (period, coordinate)), and the bureau's monthly statistics (index (month, department)).
  */
 import { Knex } from 'knex';
 import { USAGE_FIELDS_TABLE, USAGE_RESOURCES_TABLE } from '../../gateway/audit/audit-usage-migration';
-import { DayRange, MonthRange } from './time-window';
+import { DayRange, MonthRange, periodsOf } from './time-window';
 
 export interface OwnedUsageFilter {
   /** The owner's fields; null: every field (the bureau naming no owner). */
@@ -32,7 +32,13 @@ export interface UsageRow {
 const GROUP = ['coordinate', 'department', 'application', 'purpose'] as const;
 
 function filtered(db: Knex, filter: OwnedUsageFilter): Knex.QueryBuilder {
-  const q = db(USAGE_FIELDS_TABLE).whereBetween('day', [filter.days.from, filter.days.to]);
+  // Month rows for whole months, day rows for the rest: a day run never contains a month row,
+  // since 'YYYY-MM' sorts before every 'YYYY-MM-DD' of its month.
+  const { months, dayRuns } = periodsOf(filter.days);
+  const q = db(USAGE_FIELDS_TABLE).where((w) => {
+    if (months.length > 0) w.orWhereIn('period', months);
+    for (const run of dayRuns) w.orWhereBetween('period', run);
+  });
   if (filter.coordinates !== null) q.whereIn('coordinate', [...filter.coordinates]);
   if (filter.consumer !== null) q.where('department', filter.consumer);
   return q;

@@ -1,6 +1,7 @@
 /**
- * Summarises audit records into usage counts (pure; usage-rollup.ts stores them): per China-time
- * day, consuming department, application, purpose and field, the requests in which the field was
+ * Summarises audit records into usage counts (pure; usage-rollup.ts stores them): per period (each
+ * China-time day, and again its month, so a year is read from 12 month rows rather than 365 day
+ * rows), consuming department, application, purpose and field, the requests in which the field was
  * served (in clear or masked), masked and denied, with the first and last; and per month,
  * consuming department, resource and owner, the requests and the fields served, masked and
  * denied. Counts add up, so summaries of separate batches are merged by adding.
@@ -29,7 +30,8 @@ export type ResourceOf = (coordinate: string) => { readonly resource: string; re
 
 export interface FieldUsageRow {
   readonly key: string;
-  readonly day: string;
+  /** A China-time day `YYYY-MM-DD` or month `YYYY-MM`. */
+  readonly period: string;
   readonly department: string;
   /** '' for none: the key columns are never null. */
   readonly application: string;
@@ -78,18 +80,19 @@ export function summariseUsage(records: readonly RecordUsage[], resourceOf: Reso
     const denied = new Set(r.denied);
     const touchedResources = new Map<string, ResourceUsageRow>();
     for (const coordinate of new Set([...served, ...denied])) {
-      const parts = [day, r.department, application, purpose, coordinate];
-      const key = usageKey(parts);
-      let row = fields.get(key);
-      if (!row) {
-        row = { key, day, department: r.department, application, purpose, coordinate, served: 0, masked: 0, denied: 0, firstTime: r.time, lastTime: r.time };
-        fields.set(key, row);
+      for (const period of [day, month]) {
+        const key = usageKey([period, r.department, application, purpose, coordinate]);
+        let row = fields.get(key);
+        if (!row) {
+          row = { key, period, department: r.department, application, purpose, coordinate, served: 0, masked: 0, denied: 0, firstTime: r.time, lastTime: r.time };
+          fields.set(key, row);
+        }
+        if (served.has(coordinate)) row.served++;
+        if (masked.has(coordinate)) row.masked++;
+        if (denied.has(coordinate)) row.denied++;
+        if (r.time < row.firstTime) row.firstTime = r.time;
+        if (r.time > row.lastTime) row.lastTime = r.time;
       }
-      if (served.has(coordinate)) row.served++;
-      if (masked.has(coordinate)) row.masked++;
-      if (denied.has(coordinate)) row.denied++;
-      if (r.time < row.firstTime) row.firstTime = r.time;
-      if (r.time > row.lastTime) row.lastTime = r.time;
 
       const of = resourceOf(coordinate);
       if (!of) continue;

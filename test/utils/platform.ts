@@ -7,6 +7,8 @@
  *   const token = await platform.token({ department: 'civil-affairs', application: 'minimum-living-allowance' });
  *   await postGraphQL(platform.gatewayUrl, '{ ... }', {}, { authorization: `Bearer ${token}` });
  *   await platform.subgraphs.population!.stop();   // take one subgraph down
+ *   await platform.audit!.ship();                    // the audit trail, on by default: ship now,
+ *   const db = await platform.audit!.connect();      // and read the records (platform-audit.ts)
  *   await platform.stop();
  */
 import { generateKeyPairSync, randomBytes } from 'node:crypto';

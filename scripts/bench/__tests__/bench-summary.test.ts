@@ -1,11 +1,11 @@
-import { Measurement, isValid, ratio, summarise } from '../bench-summary';
+import { Measurement, isValid, ratio, stageRatio, summarise } from '../bench-summary';
 
-function round(requestsPerSecond: number, gatewayCpuMs: number | null = 2, failed = 0): Measurement {
+function round(requestsPerSecond: number, gatewayCpuMs: number | null = 2, failed = 0, p99 = 40): Measurement {
   return {
     requestsPerSecond,
     requests: requestsPerSecond * 5,
     p50: 10,
-    p99: 40,
+    p99,
     failures: { errors: 0, non2xx: 0, graphqlErrors: failed },
     gatewayCpuMs,
     subgraphCpuMs: 1,
@@ -41,5 +41,29 @@ describe('ratio', () => {
     expect(ratio([ours], 'op', 'ours', 'apollo').value).toBeNull();
     const failed = summarise('op', 'apollo', [round(100, 5, 3)], null);
     expect(ratio([ours, failed], 'op', 'ours', 'apollo').value).toBeNull();
+  });
+});
+
+describe('stageRatio', () => {
+  const off = summarise('op', 'ours-enforced', [round(100), round(100)], null);
+
+  it('is met when the rate and the p99 difference are both within the goal', () => {
+    const on = summarise('op', 'ours-audited', [round(90, 2, 0, 44), round(88, 2, 0, 44)], null);
+    const r = stageRatio([on, off], 'op', { numerator: 'ours-audited', denominator: 'ours-enforced', atLeast: 0.85, p99MaxMs: 5 });
+    expect(r.value).toBeCloseTo(0.89);
+    expect(r.p99DeltaMs).toBe(4);
+    expect(r.met).toBe(true);
+  });
+
+  it('is not met when the p99 rises more than allowed, however good the rate', () => {
+    const on = summarise('op', 'ours-audited', [round(100, 2, 0, 46), round(100, 2, 0, 46)], null);
+    expect(stageRatio([on, off], 'op', { numerator: 'ours-audited', denominator: 'ours-enforced', atLeast: 0.85, p99MaxMs: 5 }).met).toBe(false);
+  });
+
+  it('is not met below the rate, and unknown when a side was not measured', () => {
+    const on = summarise('op', 'ours-enforced', [round(80), round(80)], null);
+    const apollo = summarise('op', 'apollo', [round(100), round(100)], null);
+    expect(stageRatio([on, apollo], 'op', { numerator: 'ours-enforced', denominator: 'apollo', atLeast: 1 }).met).toBe(false);
+    expect(stageRatio([on], 'op', { numerator: 'ours-enforced', denominator: 'apollo', atLeast: 1 }).met).toBeNull();
   });
 });

@@ -159,6 +159,12 @@ export function describeAuditReading(backend: 'sqlite' | 'mysql'): void {
       // Only its own fields: the legal entity the housing bureau looked up belongs to market regulation.
       expect(usage.nodes.some((n: { coordinate: string }) => n.coordinate.startsWith('LegalEntity.'))).toBe(false);
       expect(usage.totalCount).toBe(usage.nodes.length);
+      // Part of a month is read from its days: 4 to 10 March holds one of the two.
+      const partial = (await f.as(callerOf('public-security'), OWNED, { from: '2025-03-04', to: '2025-03-10', first: 100 })).body.data!.accessesToOwnedData.nodes;
+      expect(partial.filter((n: { coordinate: string }) => n.coordinate === 'Person.birthDate')).toMatchObject([{ served: 1, firstAccess: '2025-03-10T02:00:00.000Z' }]);
+      // And across months: 10 March to 1 April (China time) holds both that one and the April one.
+      const across = (await f.as(callerOf('public-security'), OWNED, { from: '2025-03-10', to: '2025-04-01', first: 100 })).body.data!.accessesToOwnedData.nodes;
+      expect(across.filter((n: { coordinate: string }) => n.coordinate === 'Person.birthDate')).toMatchObject([{ served: 2, lastAccess: '2025-03-31T16:30:00.000Z' }]);
     });
 
     it('pages in field, consumer, application, purpose order and narrows to one consumer', async () => {

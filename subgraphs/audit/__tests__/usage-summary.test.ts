@@ -1,6 +1,6 @@
 import { coordinateOwnersFrom } from '../coordinate-owners';
 import { RecordUsage, summariseUsage } from '../usage-summary';
-import { chinaDay, monthRange } from '../time-window';
+import { chinaDay, monthRange, periodsOf } from '../time-window';
 import { TEST_SUPERGRAPH } from './audit-fixture';
 
 const { resourceOf, ownedBy, ownerOf } = coordinateOwnersFrom(TEST_SUPERGRAPH);
@@ -25,10 +25,12 @@ describe('usage summaries', () => {
       ],
       resourceOf,
     );
-    const name = fields.find((f) => f.coordinate === 'Person.name')!;
-    expect(name).toMatchObject({ day: '2025-03-03', served: 3, masked: 2, denied: 0, firstTime: '2025-03-03 01:00:00.000', lastTime: '2025-03-03 05:00:00.000' });
+    const name = fields.filter((f) => f.coordinate === 'Person.name');
+    // Once for the day, once for its month.
+    expect(name.map((f) => f.period)).toEqual(['2025-03-03', '2025-03']);
+    for (const f of name) expect(f).toMatchObject({ served: 3, masked: 2, denied: 0, firstTime: '2025-03-03 01:00:00.000', lastTime: '2025-03-03 05:00:00.000' });
     expect(fields.find((f) => f.coordinate === 'Person.phone')).toMatchObject({ served: 0, denied: 1 });
-    expect(fields).toHaveLength(3);
+    expect(fields).toHaveLength(6);
   });
 
   it('keeps consumers, applications, purposes and days apart', () => {
@@ -42,8 +44,14 @@ describe('usage summaries', () => {
       ],
       resourceOf,
     );
-    expect(fields).toHaveLength(5);
-    expect(new Set(fields.map((f) => f.key)).size).toBe(5);
+    const days = fields.filter((f) => f.period.length === 10);
+    expect(days).toHaveLength(5);
+    expect(days.find((f) => f.period === '2025-03-04')).toMatchObject({ department: 'civil-affairs', application: 'minimum-living-allowance', served: 1 });
+    // In the month, the two days of the same consumer, application and purpose add up.
+    const months = fields.filter((f) => f.period === '2025-03');
+    expect(months).toHaveLength(4);
+    expect(months.find((f) => f.application === 'minimum-living-allowance' && f.purpose === 'SOCIAL_ASSISTANCE' && f.department === 'civil-affairs')).toMatchObject({ served: 2 });
+    expect(new Set(fields.map((f) => f.key)).size).toBe(fields.length);
     expect(fields.find((f) => f.application === '')).toBeDefined();
   });
 
@@ -70,6 +78,13 @@ describe('usage summaries', () => {
     expect(ownedBy('market-regulation')).toEqual(['LegalEntity.creditCode', 'LegalEntity.name', 'Person.enterprises', 'Query.legalEntity']);
     expect(resourceOf('Query.person')).toBeNull();
     expect(resourceOf('Gone.field')).toEqual({ resource: 'Gone', owner: '' });
+  });
+
+  it('reads a day range as whole months and the days at either end', () => {
+    expect(periodsOf({ from: '2025-01-01', to: '2025-12-31' })).toEqual({ months: ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05', '2025-06', '2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12'], dayRuns: [] });
+    expect(periodsOf({ from: '2025-01-15', to: '2025-03-10' })).toEqual({ months: ['2025-02'], dayRuns: [['2025-01-15', '2025-01-31'], ['2025-03-01', '2025-03-10']] });
+    expect(periodsOf({ from: '2024-02-01', to: '2024-02-29' })).toEqual({ months: ['2024-02'], dayRuns: [] });
+    expect(periodsOf({ from: '2025-03-05', to: '2025-03-05' })).toEqual({ months: [], dayRuns: [['2025-03-05', '2025-03-05']] });
   });
 
   it('reads a year or one month of it', () => {

@@ -89,6 +89,18 @@ describe('the audit record of every request', () => {
     expect(document.text).toBe('query Served($id: ID!) { person(idNumber: $id) { name gender } }');
   });
 
+  it('records the subject by the hash of the clear ID number when the caller is shown it masked', async () => {
+    const result = await ask('query Masked($id: ID!) { person(idNumber: $id) { idNumber } }', { id: person }, await platform.headers(asTax));
+    expect(result.status).toBe(200);
+    const shown: string = result.body.data!.person.idNumber;
+    expect(shown).not.toBe(person);
+    expect(shown).toContain('*');
+    expect(JSON.stringify(result.body)).not.toContain(person);
+    const record = await recordOf(result.requestId);
+    expect(record.fieldsMasked).toEqual(['Person.idNumber']);
+    expect(record.subjects).toEqual([{ kind: 'person', hash: hashOf('person', person) }]);
+  });
+
   it('records a partly denied query: withheld fields with their reasons', async () => {
     const result = await ask('query Partly($id: ID!) { person(idNumber: $id) { name phone } }', { id: person }, await platform.headers(asTax));
     expect(result.status).toBe(200);
