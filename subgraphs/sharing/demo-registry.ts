@@ -56,9 +56,9 @@ export const DEMO_SHARING_APPLICATIONS: readonly DemoSharingApplication[] = [
   },
   {
     department: 'big-data-bureau', application: 'service-network',
-    items: ['Person.phone', 'Person.householdAddress', 'Person.birthDate', 'Person.creditRecords', 'LegalEntity.contactPhone'],
+    items: ['Person.phone', 'Person.householdAddress', 'Person.birthDate', 'Person.creditRecords', 'Person.enterprises', 'Person.residence', 'LegalEntity.contactPhone'],
     purposes: ['ADMINISTRATIVE_APPROVAL', 'PUBLIC_SERVICE'], clear: true, submittedDaysAgo: 90,
-    justification: '政务服务网“不见面审批”：受理时自动调取申请人（自然人、法人）联系方式、户籍地址与信用记录，免于重复提交材料。',
+    justification: '政务服务网“不见面审批”：受理时自动调取申请人（自然人、法人）联系方式、户籍与居住地址、任职企业与信用记录，免于重复提交材料。',
     // The owners grant it for approvals only, not for public services in general: narrowed.
     answer: { afterDays: 7, approve: { purposes: ['ADMINISTRATIVE_APPROVAL'] } },
   },
