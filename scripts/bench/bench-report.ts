@@ -94,7 +94,7 @@ function stageRow(r: StageRatioResult): string[] {
   return [r.operation, `${r.numerator} / ${r.denominator}`, ratioText(r), signedMs(r.p99DeltaMs), cpuRatioText(r), stageGoalText(r), verdict];
 }
 
-const STAGE_HEAD = ['operation', 'req/s ratio', 'value (per round)', 'p99 difference', 'gateway CPU per request, inverse ratio', 'goal', 'verdict'];
+const STAGE_HEAD = ['operation', 'req/s ratio', 'value (per round)', 'p99 difference', 'gateway CPU per request, denominator / numerator', 'goal', 'verdict'];
 
 /** One line per goal over all operations: met only where it is met on every operation measured. */
 export function stageVerdicts(report: BenchReport): string[] {
@@ -109,9 +109,9 @@ export function stageVerdicts(report: BenchReport): string[] {
   });
 }
 
-function textTable(rows: string[][]): string {
+function textTable(rows: string[][], numeric: ReadonlySet<number> = NUMERIC): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((cell, i) => (NUMERIC.has(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd()).join('\n');
+  return rows.map((r) => r.map((cell, i) => (numeric.has(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd()).join('\n');
 }
 
 export function terminalReport(report: BenchReport): string {
@@ -122,7 +122,7 @@ export function terminalReport(report: BenchReport): string {
   }
   lines.push('', goalVerdict(report));
   if (report.stageRatios.length > 0) {
-    lines.push('', textTable([STAGE_HEAD, ...report.stageRatios.map(stageRow)]), '', ...stageVerdicts(report));
+    lines.push('', textTable([STAGE_HEAD, ...report.stageRatios.map(stageRow)], new Set([3, 4])), '', ...stageVerdicts(report));
   }
   return lines.join('\n');
 }

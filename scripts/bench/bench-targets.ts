@@ -122,7 +122,7 @@ export const BENCH_TARGETS: readonly BenchTarget[] = [
     name: 'ours-audited',
     kind: 'gateway',
     enforcing: true,
-    description: `the full platform as \`npm start\` runs it: ours-enforced plus the durable audit trail (journal with group fsync, shipped to the audit database, here SQLite \`audit.sqlite\` of the bench data), \`GATEWAY_INSTANCE=bench-audited\` with its own journal directory <data-dir>/audit/bench-audited; the same caller and headers`,
+    description: `the full platform as \`npm start\` runs it: ours-enforced plus the durable audit trail (journal with group fsync, shipped to the audit database, here SQLite \`audit.sqlite\` of the bench data), \`GATEWAY_INSTANCE=bench-audited\` with its own journal directory \`<data-dir>/audit/bench-audited\`; the same caller and headers`,
     launch: platformLaunch({ SHUJUTONG_INSECURE_DISABLE_AUDIT: '', GATEWAY_INSTANCE: 'bench-audited' }),
     headers: grantedCallerHeaders,
   },

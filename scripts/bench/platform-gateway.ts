@@ -9,5 +9,5 @@
 import { usePlainStackTraces } from './plain-stack-traces';
 
 usePlainStackTraces();
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- after the line above, as a side effect: it starts the gateway
+// Loaded for its side effect (it starts the gateway), after the line above.
 require('../../gateway/index');

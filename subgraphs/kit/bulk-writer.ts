@@ -5,11 +5,7 @@
  */
 import { Knex } from 'knex';
 import { isMysql } from './database';
-
-interface SqliteDatabase {
-  prepare(sql: string): { run(params: unknown[]): unknown };
-  transaction(fn: () => void): () => void;
-}
+import { insertSqliteRows } from './sqlite-insert';
 
 export type Row = Record<string, string | number | boolean | null>;
 
@@ -54,27 +50,9 @@ export class BulkWriter {
     return this.batchSize;
   }
 
-  /**
-   * SQLite: one prepared statement run per row inside a transaction, on the raw driver; this is
-   * faster than any multi-row statement knex can build there, and has no parameter limit.
-   */
-  private async writeSqlite(rows: Row[]): Promise<void> {
-    const conn = (await this.db.client.acquireConnection()) as SqliteDatabase;
-    try {
-      const columns = Object.keys(rows[0]);
-      const sql = `INSERT INTO "${this.table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
-      const statement = conn.prepare(sql);
-      conn.transaction(() => {
-        for (const r of rows) statement.run(columns.map((c) => r[c] ?? null));
-      })();
-    } finally {
-      await this.db.client.releaseConnection(conn);
-    }
-  }
-
   private async write(rows: Row[]): Promise<void> {
     if (isMysql(this.db)) await this.db(this.table).insert(rows);
-    else await this.writeSqlite(rows);
+    else await insertSqliteRows(this.db, this.table, rows, 'insert', true);
   }
 
   private async dispatch(): Promise<void> {
