@@ -21,9 +21,11 @@
  *   audit_usage_cursor per chain, the last record seq summarised into the two tables above.
  *
  * The usage tables are derived, not evidence: nothing is hashed or verified in them, and they
- * can be rebuilt from audit_records (empty them and the cursor). Their unique key is a SHA-256
- * of the grouping columns (`key_hash`), because purposes and department names are free text up
- * to 500 characters and would not fit an index key in full.
+ * can be rebuilt from audit_records (empty them and the cursor). A row is identified by a SHA-256
+ * of its grouping columns (`key_hash`), because purposes and department names are free text up
+ * to 500 characters and would not fit an index key in full; the primary key leads with the period
+ * (and field), so that what a query reads, a year of an owner's fields, lies together on disk
+ * rather than one random page per row (5.8 s instead of well under one at 3,000,000 usage rows).
  */
 import { Knex } from 'knex';
 import { isMysql } from '../../subgraphs/kit/database';
@@ -45,24 +47,24 @@ async function createMysql(db: Knex): Promise<void> {
   for (const [name, columns] of Object.entries(RECORD_INDEXES)) await db.raw(`CREATE INDEX ${name} ON audit_records (${columns.join(', ')})`);
   await db.raw(`
     CREATE TABLE ${USAGE_FIELDS_TABLE} (
-      key_hash CHAR(64) ${ASCII} NOT NULL PRIMARY KEY,
       period VARCHAR(10) ${ASCII} NOT NULL,
+      coordinate VARCHAR(300) ${ASCII} NOT NULL,
+      key_hash CHAR(64) ${ASCII} NOT NULL,
       department VARCHAR(100) NOT NULL,
       application VARCHAR(100) NOT NULL,
       purpose VARCHAR(500) NOT NULL,
-      coordinate VARCHAR(300) ${ASCII} NOT NULL,
       served BIGINT UNSIGNED NOT NULL,
       masked BIGINT UNSIGNED NOT NULL,
       denied BIGINT UNSIGNED NOT NULL,
       first_time DATETIME(3) NOT NULL,
       last_time DATETIME(3) NOT NULL,
-      KEY audit_usage_fields_period_coordinate (period, coordinate),
+      PRIMARY KEY (period, coordinate, key_hash),
       KEY audit_usage_fields_period_department (period, department)
     ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`);
   await db.raw(`
     CREATE TABLE ${USAGE_RESOURCES_TABLE} (
-      key_hash CHAR(64) ${ASCII} NOT NULL PRIMARY KEY,
       month CHAR(7) ${ASCII} NOT NULL,
+      key_hash CHAR(64) ${ASCII} NOT NULL,
       department VARCHAR(100) NOT NULL,
       resource VARCHAR(200) ${ASCII} NOT NULL,
       owner VARCHAR(100) NOT NULL,
@@ -70,7 +72,7 @@ async function createMysql(db: Knex): Promise<void> {
       served BIGINT UNSIGNED NOT NULL,
       masked BIGINT UNSIGNED NOT NULL,
       denied BIGINT UNSIGNED NOT NULL,
-      KEY audit_usage_resources_month_department (month, department)
+      PRIMARY KEY (month, key_hash)
     ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`);
   await db.raw(`
     CREATE TABLE ${USAGE_CURSOR_TABLE} (
@@ -85,8 +87,8 @@ async function createSqlite(db: Knex): Promise<void> {
     for (const [name, columns] of Object.entries(RECORD_INDEXES)) t.index([...columns], name);
   });
   await db.schema.createTable(USAGE_FIELDS_TABLE, (t) => {
-    t.string('key_hash', 64).primary();
     t.string('period', 10).notNullable();
+    t.string('key_hash', 64).notNullable();
     t.string('department', 100).notNullable();
     t.string('application', 100).notNullable();
     t.string('purpose', 500).notNullable();
@@ -96,12 +98,12 @@ async function createSqlite(db: Knex): Promise<void> {
     t.bigInteger('denied').notNullable();
     t.string('first_time', 23).notNullable();
     t.string('last_time', 23).notNullable();
-    t.index(['period', 'coordinate'], 'audit_usage_fields_period_coordinate');
+    t.primary(['period', 'coordinate', 'key_hash']);
     t.index(['period', 'department'], 'audit_usage_fields_period_department');
   });
   await db.schema.createTable(USAGE_RESOURCES_TABLE, (t) => {
-    t.string('key_hash', 64).primary();
     t.string('month', 7).notNullable();
+    t.string('key_hash', 64).notNullable();
     t.string('department', 100).notNullable();
     t.string('resource', 200).notNullable();
     t.string('owner', 100).notNullable();
@@ -109,7 +111,7 @@ async function createSqlite(db: Knex): Promise<void> {
     t.bigInteger('served').notNullable();
     t.bigInteger('masked').notNullable();
     t.bigInteger('denied').notNullable();
-    t.index(['month', 'department'], 'audit_usage_resources_month_department');
+    t.primary(['month', 'key_hash']);
   });
   await db.schema.createTable(USAGE_CURSOR_TABLE, (t) => {
     t.string('chain', 100).primary();

@@ -112,7 +112,7 @@ async function addFieldUsage(trx: Knex.Transaction, rows: readonly FieldUsageRow
     }));
     await trx(USAGE_FIELDS_TABLE)
       .insert(chunk)
-      .onConflict('key_hash')
+      .onConflict(['period', 'coordinate', 'key_hash'])
       .merge({ served: add.sum('served'), masked: add.sum('masked'), denied: add.sum('denied'), first_time: add.min('first_time'), last_time: add.max('last_time') });
   }
 }
@@ -133,7 +133,7 @@ async function addResourceUsage(trx: Knex.Transaction, rows: readonly ResourceUs
     }));
     await trx(USAGE_RESOURCES_TABLE)
       .insert(chunk)
-      .onConflict('key_hash')
+      .onConflict(['month', 'key_hash'])
       .merge({ requests: add.sum('requests'), served: add.sum('served'), masked: add.sum('masked'), denied: add.sum('denied') });
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Reads the usage tables (usage-rollup.ts keeps them): the use of an owner's fields grouped by
- * field, consuming department, application and purpose over China-time days (index
- * (period, coordinate)), and the bureau's monthly statistics (index (month, department)).
+ * field, consuming department, application and purpose over China-time days (primary
+ * key (period, coordinate, …)), and the bureau's monthly statistics (primary key (month, …)).
  */
 import { Knex } from 'knex';
 import { USAGE_FIELDS_TABLE, USAGE_RESOURCES_TABLE } from '../../gateway/audit/audit-usage-migration';

@@ -110,6 +110,12 @@ describe('reading the audit trail through the gateway', () => {
       ]),
     );
 
+    // The bureau can read citizens' own lookups as one more consumer; their ID numbers are in no column.
+    const citizens = await ask('{ accessLog(consumer: "citizen") { totalCount nodes { departmentCode department { code } operator operationName } } }', {}, await platform.headers({ department: 'big-data-bureau' }));
+    expect(citizens.body.errors).toBeUndefined();
+    expect(citizens.body.data!.accessLog.totalCount).toBeGreaterThanOrEqual(2);
+    expect(citizens.body.data!.accessLog.nodes[0]).toMatchObject({ departmentCode: 'citizen', department: null, operator: null });
+
     const year = Number(today.slice(0, 4));
     const STATS = 'query($y: Int!) { sharingStatistics(year: $y) { upToDate lines { departmentCode resource owner { code } requests } } }';
     const refused = await ask(STATS, { y: year }, await platform.headers({ department: 'housing' }));
