@@ -18,13 +18,7 @@ import { openAuditDatabase } from '../gateway/audit/audit-store';
 import { auditKey, subjectHash } from '../gateway/audit/keyed-hash';
 import { chainRecord, ChainHead, emptyChain } from '../gateway/audit/record-chain';
 import { subjectAccessQuery } from '../gateway/audit/subject-lookup';
-
-function positiveInt(flag: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value.replace(/_/g, ''));
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a positive integer, got "${value}"`);
-  return n;
-}
+import { positiveInt } from './cli/positive-int';
 
 const DEPARTMENTS = ['公安局', '市场监督管理局', '人力资源和社会保障局', '民政局', '税务局', '卫生健康委员会', '住房和城乡建设局', '行政审批局'];
 const PURPOSES = ['不见面审批 business licence', '社保待遇资格认证', '低保资格复核', '户籍迁移审核', '公积金提取审核', '信用核查'];

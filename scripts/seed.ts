@@ -9,13 +9,7 @@ import { SeedProgress } from '../subgraphs/kit/seed-progress';
 import { databaseTarget } from '../subgraphs/kit/database';
 import { SUBGRAPHS, SubgraphName } from '../subgraphs/services';
 import { entityCountFor } from '../domain/demo/world';
-
-function positiveInt(flag: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value.replace(/_/g, ''));
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} must be a positive integer, got "${value}"`);
-  return n;
-}
+import { positiveInt } from './cli/positive-int';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -1,5 +1,6 @@
 /** `npm start -- [--persons N] [--seed S]`, with SEED_PERSONS as the environment's say. */
 import { parseArgs } from 'node:util';
+import { positiveInt } from '../cli/positive-int';
 
 export interface StartOptions {
   /** Size of the demo city seeded into empty databases. @default 20000 */
@@ -10,13 +11,6 @@ export interface StartOptions {
 
 export const DEFAULT_PERSONS = 20_000;
 export const DEFAULT_WORLD_SEED = 20171;
-
-function positiveInt(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value.replace(/_/g, ''));
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got "${value}"`);
-  return n;
-}
 
 export function readStartOptions(argv: string[], env: NodeJS.ProcessEnv): StartOptions {
   const { values } = parseArgs({ args: argv, options: { persons: { type: 'string' }, seed: { type: 'string' } } });
