@@ -8,7 +8,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ChildService } from '../start/child-service';
+import { ChildService, superviseChild } from '../start/child-service';
 
 export interface LoggedChildOptions {
   cwd: string;
@@ -25,28 +25,5 @@ export function spawnLogged(name: string, args: string[], options: LoggedChildOp
   const nodeArgs = options.tsx === false ? args : ['--import', 'tsx', ...args];
   const child = spawn(process.execPath, nodeArgs, { cwd: options.cwd, env: options.env, stdio: ['ignore', out, out] });
   fs.closeSync(out);
-  let done = false;
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.once('exit', (code, signal) => {
-      done = true;
-      resolve({ code, signal });
-    });
-    child.once('error', () => {
-      done = true;
-      resolve({ code: null, signal: null });
-    });
-  });
-  return {
-    name,
-    process: child,
-    exited,
-    hasExited: () => done,
-    async stop(graceMs = 5000) {
-      if (done) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-      await exited;
-      clearTimeout(timer);
-    },
-  };
+  return superviseChild(name, child);
 }

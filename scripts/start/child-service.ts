@@ -18,6 +18,11 @@ export function spawnService(name: string, args: string[], options: { cwd: strin
   // Run the TypeScript entry under this same Node, with tsx as loader: no build step, and no
   // npx or shell in between whose exit would hide the service's own.
   const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'inherit', 'inherit'] });
+  return superviseChild(name, child);
+}
+
+/** Wraps a spawned process with exit tracking and a graceful stop. */
+export function superviseChild(name: string, child: ChildProcess): ChildService {
   let done = false;
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     child.once('exit', (code, signal) => {

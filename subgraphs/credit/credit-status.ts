@@ -58,7 +58,4 @@ export function creditStatusOf(records: readonly StatusColumns[], today: string)
   return { rating, onRedList, onBlackList, activePenalties, lastUpdated, riskScore: Math.max(0, Math.min(100, score)), asOf: today };
 }
 
-/** Credit decisions take effect by the calendar in China (UTC+8, no daylight saving). */
-export function chinaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+export { chinaToday } from '../../domain/china-date';

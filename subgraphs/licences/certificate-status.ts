@@ -13,7 +13,4 @@ export function effectiveStatus(recorded: RecordedStatus, validTo: string | null
   return validTo !== null && validTo < today ? 'EXPIRED' : 'VALID';
 }
 
-/** Certificates are issued and expire by the calendar in China (UTC+8, no daylight saving). */
-export function chinaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-}
+export { chinaToday } from '../../domain/china-date';

@@ -9,6 +9,7 @@
 import { issueToken } from '../../../gateway/auth/issue-token';
 import { postGraphQL } from '../../utils/graphql-client';
 import { Platform, startPlatform } from '../../utils/platform';
+import { chinaToday } from '../../../domain/china-date';
 
 const PERSON = 'query Resident($id: ID!) { person(idNumber: $id) { name } }';
 const WHO = `query WhoLooked($id: ID!) {
@@ -20,7 +21,6 @@ const WHO = `query WhoLooked($id: ID!) {
 }`;
 
 /** Today in China (UTC+8), as the usage tables date requests. */
-const chinaToday = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10);
 
 describe('reading the audit trail through the gateway', () => {
   let platform: Platform;
