@@ -21,6 +21,26 @@ export const ErrorCode = {
   AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
   /** The application registry (sharing subgraph) cannot be asked whether a token's application is active; refused rather than let unknown applications in. HTTP 503. */
   REGISTRY_UNAVAILABLE: 'REGISTRY_UNAVAILABLE',
+  /** The request body is larger than the gateway accepts (GATEWAY_MAX_BODY_BYTES). HTTP 413. */
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** `operationName` names no operation in the document, or several operations and none named. HTTP 400. */
+  OPERATION_RESOLUTION_FAILURE: 'OPERATION_RESOLUTION_FAILURE',
+  /** The document has more lexical tokens than the gateway parses. HTTP 400. */
+  MAX_TOKENS_LIMIT: 'MAX_TOKENS_LIMIT',
+  /** Fields nested deeper than allowed (fragments expanded). HTTP 400. */
+  MAX_DEPTH_LIMIT: 'MAX_DEPTH_LIMIT',
+  /** More aliases than allowed (fragments expanded). HTTP 400. */
+  MAX_ALIASES_LIMIT: 'MAX_ALIASES_LIMIT',
+  /** More root fields than allowed in one operation. HTTP 400. */
+  MAX_ROOT_FIELDS_LIMIT: 'MAX_ROOT_FIELDS_LIMIT',
+  /** More field selections than allowed once every fragment is expanded. HTTP 400. */
+  MAX_SELECTIONS_LIMIT: 'MAX_SELECTIONS_LIMIT',
+  /** The operation's estimated cost (list sizes multiplied down the tree) is above the limit. HTTP 400. */
+  COST_ESTIMATED_TOO_EXPENSIVE: 'COST_ESTIMATED_TOO_EXPENSIVE',
+  /** The application's or department's request rate or concurrency is exhausted; retry after `Retry-After`. HTTP 429. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** One field withheld because the grant's daily quota of distinct data subjects is used up. */
+  QUOTA_EXCEEDED: 'QUOTA_EXCEEDED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 
