@@ -76,6 +76,34 @@ export interface GatewayConfig {
    * (`GATEWAY_INSTANCE`, `AUDIT_*`) are read by gateway/audit/audit-config.ts. @default false
    */
   readonly auditDisabled: boolean;
+  /**
+   * Enforce request rates and concurrency per application and department (`GATEWAY_RATE_LIMITS`).
+   * Off only to measure what the limits cost (benchmarks); the gateway then warns at every start.
+   * @default true
+   */
+  readonly rateLimits: boolean;
+  /**
+   * Every department's sustained request rate across all its applications and its tokens without
+   * one (`RATE_LIMIT_DEPARTMENT_PER_MINUTE`); applications have their own in the registry.
+   * @default 6000
+   */
+  readonly departmentRequestsPerMinute: number;
+  /** A department's bucket: requests accepted at once after a quiet spell (`RATE_LIMIT_DEPARTMENT_BURST`). @default 500 */
+  readonly departmentBurst: number;
+  /** A department's requests in flight at once (`RATE_LIMIT_DEPARTMENT_CONCURRENCY`). @default 64 */
+  readonly departmentConcurrency: number;
+  /**
+   * Separates the rate-limit counters of deployments (or test runs) sharing one Redis
+   * (`RATE_LIMIT_REDIS_NAMESPACE`); every instance of one deployment must use the same.
+   * @default null: the grants namespace (`GRANTS_REDIS_NAMESPACE`)
+   */
+  readonly rateLimitRedisNamespace: string | null;
+  /**
+   * How long an in-flight request holds its concurrency slot in Redis at most
+   * (`RATE_LIMIT_LEASE_MS`): the longest a gateway that died mid-request keeps a slot taken.
+   * Keep it above the slowest request. @default 60000
+   */
+  readonly rateLimitLeaseMs: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -171,6 +199,12 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     grantsDegradedTtlMs: integer(env, 'GRANTS_DEGRADED_TTL_MS', 10_000, 100, 30_000),
     grantsLoadTimeoutMs: integer(env, 'GRANTS_LOAD_TIMEOUT_MS', 2000, 50, 60_000),
     auditDisabled: auditDisabledRequested(env),
+    rateLimits: flag(env, 'GATEWAY_RATE_LIMITS', true),
+    departmentRequestsPerMinute: integer(env, 'RATE_LIMIT_DEPARTMENT_PER_MINUTE', 6000, 1, 600_000),
+    departmentBurst: integer(env, 'RATE_LIMIT_DEPARTMENT_BURST', 500, 1, 100_000),
+    departmentConcurrency: integer(env, 'RATE_LIMIT_DEPARTMENT_CONCURRENCY', 64, 1, 10_000),
+    rateLimitRedisNamespace: namespace(env, 'RATE_LIMIT_REDIS_NAMESPACE'),
+    rateLimitLeaseMs: integer(env, 'RATE_LIMIT_LEASE_MS', 60_000, 1000, 3_600_000),
   });
 }
 

@@ -20,6 +20,8 @@ import { createSharingPolicyHook, SharingPolicyHook } from './policy-hook';
 import { loadSigningSecret, SigningSecret } from '../subgraphs/kit/signing-secret';
 import { AuditConfig, AuditTrailOptions, readAuditConfig } from './audit';
 import { AUDIT_DISABLED_WARNING, AuditStage, createAuditStage } from './audit-hook';
+import { createMemoryQuotaCounter, createRedisQuotaCounter, createSubjectQuotas } from './quotas';
+import { RateLimitStage, setUpRateLimits } from './rate-limits';
 
 export interface PlatformHooksOptions {
   readonly config: GatewayConfig;
@@ -56,6 +58,8 @@ export interface PlatformHooks {
   readonly audit: AuditStage | null;
   /** The cached application registry authentication asks. */
   readonly registry: RegistryLookup;
+  /** The rate and concurrency limits stage; null when GATEWAY_RATE_LIMITS is off. */
+  readonly rateLimits: RateLimitStage | null;
   /** The sharing policy stage, and the grants it decides with (in process, Redis, sharing subgraph). */
   readonly policy: SharingPolicyHook;
   readonly grants: GrantSource;
@@ -102,12 +106,36 @@ export async function createPlatformHooks(options: PlatformHooksOptions): Promis
   const auditConfig = options.audit !== undefined ? options.audit : config.auditDisabled ? null : readAuditConfig(env);
   if (!auditConfig) log(AUDIT_DISABLED_WARNING);
   // Opened and closed with the gateway (its start/stop hooks): the journal, its replay and shipping.
-  const audit = auditConfig ? createAuditStage({ config: auditConfig, trail: options.auditTrail, log }) : null;
+  // Subject quotas need the subjects only the audit stage knows: they run inside it, and not without it.
+  const subjectQuotas = auditConfig
+    ? createSubjectQuotas({
+        policy,
+        grants,
+        counter: config.redisUrl ? createRedisQuotaCounter({ url: config.redisUrl, log }) : createMemoryQuotaCounter(),
+        namespace: config.grantsRedisNamespace,
+      })
+    : null;
+  if (!auditConfig) log('[subject-quota] WARNING: without the audit trail no subject quota is enforced');
+  const audit = auditConfig ? createAuditStage({ config: auditConfig, trail: options.auditTrail, log, subjectQuotas }) : null;
+
+  const rateLimits = config.rateLimits
+    ? setUpRateLimits({
+        registry,
+        departmentLimits: { requestsPerMinute: config.departmentRequestsPerMinute, burst: config.departmentBurst, concurrency: config.departmentConcurrency },
+        redis: config.redisUrl ? { url: config.redisUrl, namespace: config.rateLimitRedisNamespace ?? config.grantsRedisNamespace } : null,
+        leaseMs: config.rateLimitLeaseMs,
+        citizenKeySecret: secret,
+        log,
+      })
+    : null;
+  if (!rateLimits) log('[rate-limits] WARNING: GATEWAY_RATE_LIMITS is off: no request rate or concurrency limit is enforced (for measuring their cost only)');
 
   const hooks: GatewayHooks[] = [
     // First: while nothing can be recorded nothing runs, not even authentication.
     ...(audit ? [audit.gate] : []),
     createAuthHook({ key: tokenKeys.verification, issuer: tokenSettings.issuer, audience: tokenSettings.audience, registry }),
+    // After authentication (it limits the caller); before the policy, so a refused request costs no policy work.
+    ...(rateLimits ? [rateLimits] : []),
     // After authentication (it decides for context.caller); before the audit, which records its decisions.
     policy,
     ...(options.extraHooks ?? []),
@@ -122,6 +150,7 @@ export async function createPlatformHooks(options: PlatformHooksOptions): Promis
     hooks,
     client,
     registry,
+    rateLimits,
     policy,
     audit,
     grants,

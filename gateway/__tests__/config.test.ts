@@ -31,8 +31,19 @@ describe('readGatewayConfig', () => {
     ['CREDIT_URL', 'ftp://10.0.0.5/graphql'],
     ['SPATIAL_PORT', '99999'],
     ['GATEWAY_REGISTRY_CACHE_MS', '-5'],
+    ['GATEWAY_RATE_LIMITS', 'sometimes'],
+    ['RATE_LIMIT_DEPARTMENT_BURST', '0'],
+    ['RATE_LIMIT_DEPARTMENT_PER_MINUTE', '1.5'],
+    ['RATE_LIMIT_DEPARTMENT_CONCURRENCY', '-1'],
+    ['RATE_LIMIT_LEASE_MS', '10'],
+    ['RATE_LIMIT_REDIS_NAMESPACE', 'has spaces'],
   ])('fails start-up naming %s when it is "%s"', (variable, value) => {
     expect(() => readGatewayConfig({ [variable]: value })).toThrow(variable);
+  });
+
+  it('enforces rate limits by default, with the documented department limits', () => {
+    expect(readGatewayConfig({})).toMatchObject({ rateLimits: true, departmentRequestsPerMinute: 6000, departmentBurst: 500, departmentConcurrency: 64, rateLimitRedisNamespace: null, rateLimitLeaseMs: 60_000 });
+    expect(readGatewayConfig({ GATEWAY_RATE_LIMITS: 'off' }).rateLimits).toBe(false);
   });
 
   it('reads switches written as true/false, on/off or 1/0', () => {

@@ -8,7 +8,9 @@ import type { ExecutionResult } from 'graphql';
 import type { AuditEntry, DeniedField, SubjectRef } from '../audit';
 import type { PolicyPlan } from '../policy';
 import type { RequestOutcome } from '../pipeline/request-hooks';
+import type { QuotaRefusalRecord } from '../../domain/subject-quota';
 import { auditDocument, hashedVariables } from './audit-document';
+import { lookupMisses } from './lookup-misses';
 import { decideOutcome, ErrorFact } from './audit-outcome';
 import { requestParams } from './request-params';
 
@@ -18,6 +20,8 @@ export interface RequestEvidence {
   readonly subgraphs: Iterable<string>;
   /** Data subjects in the response (strip-subject-keys.ts), identifiers in clear: hashed by the trail. */
   readonly subjects: readonly SubjectRef[];
+  /** Values withheld past a subject quota (gateway/quotas/). @default none */
+  readonly quotaRefusals?: readonly QuotaRefusalRecord[];
 }
 
 /** Bodies of requests that did not execute are small error lists; a bound keeps a stray large one off the hot path. */
@@ -83,6 +87,7 @@ export function buildAuditEntry(response: RequestOutcome, evidence: RequestEvide
   });
   const caller = context.caller;
   const plan = context.sharingPlan;
+  const misses = lookupMisses(executed ? context.result : undefined);
   return {
     requestId: context.requestId,
     time: context.receivedAt,
@@ -107,6 +112,8 @@ export function buildAuditEntry(response: RequestOutcome, evidence: RequestEvide
     latencyMs: now - context.receivedAt,
     responseBytes: Buffer.byteLength(response.body),
     subjects: evidence.subjects,
+    ...(evidence.quotaRefusals && evidence.quotaRefusals.length > 0 ? { quotaRefusals: evidence.quotaRefusals } : {}),
+    ...(misses.notFound > 0 || misses.badInput > 0 ? { lookupMisses: misses } : {}),
   };
 }
 

@@ -36,7 +36,8 @@ export interface OutcomeDecision {
 
 function byStatus(status: number): AuditOutcome | null {
   if (status === 401) return 'unauthenticated';
-  if (status === 403) return 'refused';
+  // Over a rate or concurrency limit: the platform refused it, the request itself was not invalid.
+  if (status === 403 || status === 429) return 'refused';
   if (status >= 400 && status < 500) return 'invalid';
   return null;
 }

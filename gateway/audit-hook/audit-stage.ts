@@ -11,7 +11,9 @@
  * - the stage itself (install it after every stage that edits the operation or the result):
  *   onOperation adds the subjects' key fields under reserved aliases (subject-keys.ts);
  *   onSubgraphRequest notes the subgraphs the plan fetched from; onResult takes the keys out of
- *   the result again and keeps the subjects; onResponse, the last thing before the bytes leave,
+ *   the result again and keeps the subjects (and, given subject quotas, in the same walk finds
+ *   whose data each quota-bound value is, and withholds what is past a quota: gateway/quotas/);
+ *   onResponse, the last thing before the bytes leave,
  *   appends the record and waits for its fsync: a failure turns the response into 503
  *   AUDIT_UNAVAILABLE instead.
  *
@@ -22,7 +24,9 @@ import { ErrorCode } from '../../domain/error-codes';
 import { HttpError } from '../../subgraphs/kit/http-adapter';
 import { AuditConfig, AuditTrail, AuditTrailOptions, isAuditUnavailable, SubjectKind, SubjectRef } from '../audit';
 import { databaseLabel } from '../audit/audit-config';
+import type { QuotaRefusalRecord } from '../../domain/subject-quota';
 import type { GatewayContext } from '../pipeline/gateway-context';
+import { OccurrenceCollector, QuotaTree, SubjectQuotas } from '../quotas';
 import type { GatewayHooks, StageHealth } from '../pipeline/request-hooks';
 import { buildAuditEntry } from './audit-entry';
 import { stripSubjectKeys } from './strip-subject-keys';
@@ -37,6 +41,8 @@ export interface AuditStageOptions {
   readonly probeIntervalMs?: number;
   /** @default console.error */
   readonly log?: (line: string) => void;
+  /** Subject quotas, enforced in this stage's result step (gateway/quotas/). @default none */
+  readonly subjectQuotas?: SubjectQuotas | null;
 }
 
 export interface AuditStage extends GatewayHooks {
@@ -51,6 +57,8 @@ interface Evidence {
   readonly subgraphs: Set<string>;
   keys: ReadonlyMap<string, SubjectKind> | null;
   subjects: SubjectRef[];
+  quotaTree: QuotaTree | null;
+  quotaRefusals: readonly QuotaRefusalRecord[];
 }
 
 export const AUDIT_UNAVAILABLE_MESSAGE = 'the audit trail cannot be written, and nothing is served unrecorded; try again shortly';
@@ -63,6 +71,7 @@ export function createAuditStage(options: AuditStageOptions): AuditStage {
   const log = options.log ?? ((line: string) => console.error(line));
   const probeIntervalMs = options.probeIntervalMs ?? 1000;
   const rewrite = subjectKeyRewriter();
+  const quotas = options.subjectQuotas ?? null;
   const evidence = new WeakMap<GatewayContext, Evidence>();
   const refusedByGate = new WeakSet<GatewayContext>();
   let trail: AuditTrail | null = null;
@@ -71,7 +80,7 @@ export function createAuditStage(options: AuditStageOptions): AuditStage {
 
   const noted = (context: GatewayContext): Evidence => {
     let e = evidence.get(context);
-    if (!e) evidence.set(context, (e = { subgraphs: new Set(), keys: null, subjects: [] }));
+    if (!e) evidence.set(context, (e = { subgraphs: new Set(), keys: null, subjects: [], quotaTree: null, quotaRefusals: [] }));
     return e;
   };
   const wentDown = (why: string) => {
@@ -119,32 +128,46 @@ export function createAuditStage(options: AuditStageOptions): AuditStage {
       const closing = trail;
       trail = null;
       // Flushes what is queued, signs a final checkpoint, ships what it can in a few seconds.
-      if (closing) await closing.close();
+      try {
+        if (closing) await closing.close();
+      } finally {
+        await quotas?.close();
+      }
     },
 
-    onOperation(stage) {
+    async onOperation(stage) {
       const rewritten = rewrite(stage.schema, stage.document);
       if (!rewritten) return;
       stage.document = rewritten.document;
       stage.documentKey = rewritten.documentKey;
-      noted(stage.context).keys = rewritten.keys;
+      const e = noted(stage.context);
+      e.keys = rewritten.keys;
+      // Only where there are subjects can a quota count any.
+      if (quotas) e.quotaTree = await quotas.prepare(stage.context);
     },
     onSubgraphRequest({ subgraph, context }) {
       if (context) noted(context).subgraphs.add(subgraph);
     },
-    onResult(stage) {
-      const keys = evidence.get(stage.context)?.keys;
-      if (!keys) return;
-      const stripped = stripSubjectKeys(stage.result, keys);
+    async onResult(stage) {
+      const e = evidence.get(stage.context);
+      if (!e?.keys) return;
+      const tree = e.quotaTree;
+      const collector = tree && quotas && trail ? new OccurrenceCollector() : undefined;
+      const stripped = stripSubjectKeys(stage.result, e.keys, collector ? { root: tree!.root, collector } : undefined);
       stage.result = stripped.result;
-      noted(stage.context).subjects = stripped.subjects;
+      e.subjects = stripped.subjects;
+      if (!collector || collector.empty) return;
+      const open = trail!;
+      const enforced = await quotas!.enforce({ context: stage.context, result: stage.result, tree: tree!, collector, hash: (s) => open.subjectHash(s.kind, s.id) });
+      stage.result = enforced.result;
+      e.quotaRefusals = enforced.refusals;
     },
     async onResponse(response) {
       const { context } = response;
       if (refusedByGate.has(context)) return;
       if (!trail) throw unavailable();
       const seen = evidence.get(context);
-      const entry = buildAuditEntry(response, { subgraphs: seen?.subgraphs ?? [], subjects: seen?.subjects ?? [] }, Date.now());
+      const entry = buildAuditEntry(response, { subgraphs: seen?.subgraphs ?? [], subjects: seen?.subjects ?? [], quotaRefusals: seen?.quotaRefusals ?? [] }, Date.now());
       try {
         await trail.append(entry);
       } catch (err) {

@@ -4,9 +4,14 @@
  * result (parts of which may be shared) is never modified; a response without subjects comes
  * back as the same object. Masked values (`320602********1234`) identify nobody and are skipped;
  * the keys are fetched under their own alias precisely so that they are never masked.
+ *
+ * The same walk, given a subject-quota tree (gateway/quotas/), notes where each quota-bound value
+ * sits and whose data it is, so quotas cost no second pass over the response. Each object is
+ * read twice (its keys first, for its subject, then its values): linear in the response.
  */
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import type { SubjectKind, SubjectRef } from '../audit';
+import type { OccurrenceCollector, QuotaNode } from '../quotas';
 
 export interface StrippedResult {
   readonly result: ExecutionResult;
@@ -14,40 +19,66 @@ export interface StrippedResult {
   readonly subjects: SubjectRef[];
 }
 
-export function stripSubjectKeys(result: ExecutionResult, keys: ReadonlyMap<string, SubjectKind>): StrippedResult {
+/** What the subject-quota stage needs from the walk. */
+export interface QuotaWalk {
+  readonly root: QuotaNode;
+  readonly collector: OccurrenceCollector;
+}
+
+function subjectOf(object: Record<string, unknown>, keys: ReadonlyMap<string, SubjectKind>): SubjectRef | null {
+  for (const key in object) {
+    const kind = keys.get(key);
+    if (kind === undefined) continue;
+    const id = object[key];
+    if (typeof id === 'string' && id.trim() !== '' && !id.includes('*')) return { kind, id: id.trim() };
+  }
+  return null;
+}
+
+export function stripSubjectKeys(result: ExecutionResult, keys: ReadonlyMap<string, SubjectKind>, quota?: QuotaWalk): StrippedResult {
   const found = new Map<string, SubjectRef>();
-  const visit = (value: unknown): unknown => {
+  const collector = quota?.collector;
+  const path: (string | number)[] = [];
+  const visit = (value: unknown, node: QuotaNode | null): unknown => {
     if (value === null || typeof value !== 'object') return value;
     if (Array.isArray(value)) {
       let copy: unknown[] | null = null;
       for (let i = 0; i < value.length; i++) {
-        const item = visit(value[i]);
+        path.push(i);
+        const item = visit(value[i], node);
+        path.pop();
         if (item !== value[i]) (copy ??= value.slice())[i] = item;
       }
       return copy ?? value;
     }
     const object = value as Record<string, unknown>;
+    const subject = subjectOf(object, keys);
+    if (subject) {
+      const seen = `${subject.kind}\0${subject.id.toUpperCase()}`;
+      if (!found.has(seen)) found.set(seen, subject);
+    }
+    collector?.enterObject(subject);
     let copy: Record<string, unknown> | null = null;
     for (const key in object) {
-      const kind = keys.get(key);
-      if (kind !== undefined) {
-        const id = object[key];
-        if (typeof id === 'string' && id.trim() !== '' && !id.includes('*')) {
-          const ref = { kind, id: id.trim() };
-          const seen = `${kind}\0${ref.id.toUpperCase()}`;
-          if (!found.has(seen)) found.set(seen, ref);
-        }
+      if (keys.has(key)) {
         copy ??= { ...object };
         delete copy[key];
         continue;
       }
+      const entry = node?.entries.get(key);
       const child = object[key];
-      const stripped = visit(child);
+      path.push(key);
+      const bound = collector !== undefined && entry !== undefined && entry.grantIds.size > 0;
+      if (bound) collector.enterField(entry, path.slice());
+      const stripped = visit(child, entry?.children ?? null);
+      if (bound) collector.leaveField();
+      path.pop();
       if (stripped !== child) (copy ??= { ...object })[key] = stripped;
     }
+    collector?.leaveObject();
     return copy ?? object;
   };
-  const data = visit(result.data);
+  const data = visit(result.data, quota?.root ?? null);
   // An error about an audit-only field (a key that failed to resolve) is not the caller's.
   const errors = result.errors?.filter((e: GraphQLError) => !e.path?.some((p) => typeof p === 'string' && keys.has(p)));
   const changedErrors = errors !== undefined && errors.length !== result.errors!.length;

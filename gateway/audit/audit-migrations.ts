@@ -17,6 +17,7 @@
  * Identifier columns are ASCII with binary collation: smaller indexes, exact comparison.
  */
 import { Knex } from 'knex';
+import { LOOKUP_MISSES_COLUMN, QUOTA_REFUSALS_COLUMN } from '../../domain/subject-quota';
 import { isMysql } from '../../subgraphs/kit/database';
 import { Migration } from '../../subgraphs/kit/migrations';
 import { initialPartitionClause } from './audit-partitions';
@@ -166,4 +167,21 @@ export const auditMigrations: readonly Migration[] = [
   },
   // The read side's index and usage summaries (the audit subgraph): audit-usage-migration.ts.
   auditUsageMigration,
+  {
+    // Subject quotas and probing (domain/subject-quota.ts): NULL on every record without them,
+    // so records written before keep their columns, and their hashes, as they were.
+    name: '003_quota_refusals_lookup_misses',
+    async up(db) {
+      await db.schema.alterTable('audit_records', (t) => {
+        t.text(QUOTA_REFUSALS_COLUMN).nullable();
+        t.text(LOOKUP_MISSES_COLUMN).nullable();
+      });
+    },
+    async down(db) {
+      await db.schema.alterTable('audit_records', (t) => {
+        t.dropColumn(LOOKUP_MISSES_COLUMN);
+        t.dropColumn(QUOTA_REFUSALS_COLUMN);
+      });
+    },
+  },
 ];

@@ -6,6 +6,7 @@
  * Personal data never enters a record in clear: data subjects and variables are stored as
  * keyed hashes (keyed-hash.ts), the document once per hash in its own table.
  */
+import type { LookupMissesRecord, QuotaRefusalRecord } from '../../domain/subject-quota';
 import { AuditKey, documentHash, subjectHash, variablesHash } from './keyed-hash';
 import { uuidV7 } from './record-id';
 import { SUBJECT_KINDS, SubjectKind } from './subject-kind';
@@ -31,7 +32,7 @@ export interface DeniedField {
  * - ok: served in full; partial: data with errors; denied-fields: served, some fields withheld
  *   by the sharing policy; subgraph-failed: a subgraph could not answer (data partial or none);
  *   error: no data (the gateway's own failure, or errors only);
- * - refused: rejected before execution (403, the whole operation withheld, registry down …);
+ * - refused: rejected before execution (403, 429 over a rate limit, the whole operation withheld, registry down …);
  *   unauthenticated: no valid token (401); invalid: a bad body, unparsable or invalid operation (400).
  * At most 16 characters (the column).
  */
@@ -72,6 +73,10 @@ export interface AuditEntry {
   readonly responseBytes: number;
   /** People and legal entities whose data was returned (subjects-from-result.ts). */
   readonly subjects?: readonly SubjectRef[];
+  /** Grant-reliant data withheld past a subject quota (gateway/quotas/); subjects already keyed hashes. */
+  readonly quotaRefusals?: readonly QuotaRefusalRecord[];
+  /** Lookups that found nothing or were malformed: the audit subgraph's probing signal. */
+  readonly lookupMisses?: LookupMissesRecord;
 }
 
 export interface SubjectHashRef {
@@ -111,6 +116,12 @@ export interface AuditRecordBody {
   readonly latencyMs: number;
   readonly responseBytes: number;
   readonly subjects: readonly SubjectHashRef[];
+  /**
+   * Present only when something was refused or missed: a record without them has exactly the
+   * properties, and so the hash, it had before they existed, and old records still verify.
+   */
+  readonly quotaRefusals?: readonly QuotaRefusalRecord[];
+  readonly lookupMisses?: LookupMissesRecord;
 }
 
 /** A record in its chain: the position and both hashes are part of the evidence. */
@@ -200,6 +211,11 @@ export function buildRecordBody(entry: AuditEntry, context: BuildContext): Audit
     const field = { coordinate: storableText(d.coordinate, Number.MAX_SAFE_INTEGER), reason: storableText(d.reason, Number.MAX_SAFE_INTEGER) };
     denied.set(`${field.coordinate}\0${field.reason}`, field);
   }
+  const quotaRefusals = (entry.quotaRefusals ?? [])
+    .map((q) => ({ grantId: storableText(q.grantId, 100), quota: count(q.quota, 'quota'), day: storableText(q.day, 10), coordinates: sortedSet(q.coordinates), subjects: sortedSet(q.subjects) }))
+    .sort((a, b) => compare(a.grantId, b.grantId) || compare(a.day, b.day));
+  const misses = entry.lookupMisses;
+  const lookupMisses = misses && (misses.notFound > 0 || misses.badInput > 0) ? { notFound: count(misses.notFound, 'notFound'), badInput: count(misses.badInput, 'badInput') } : null;
   const hasVariables = entry.variables !== null && entry.variables !== undefined && Object.keys(entry.variables).length > 0;
   return {
     v: RECORD_FORMAT_VERSION,
@@ -227,5 +243,7 @@ export function buildRecordBody(entry: AuditEntry, context: BuildContext): Audit
     latencyMs: count(entry.latencyMs, 'latencyMs'),
     responseBytes: count(entry.responseBytes, 'responseBytes'),
     subjects: [...subjects.values()].sort((a, b) => compare(a.kind, b.kind) || compare(a.hash, b.hash)),
+    ...(quotaRefusals.length > 0 ? { quotaRefusals } : {}),
+    ...(lookupMisses ? { lookupMisses } : {}),
   };
 }

@@ -7,6 +7,7 @@
  * Times are stored in UTC as `YYYY-MM-DD HH:MM:SS.mmm` (DATETIME(3) on MariaDB, TEXT on
  * SQLite), which sorts and compares the same in both.
  */
+import type { LookupMissesRecord, QuotaRefusalRecord } from '../../domain/subject-quota';
 import type { AuditOutcome, AuditRecord, DeniedField, SubjectHashRef, SubjectKind } from './audit-record';
 import type { Checkpoint } from './checkpoint';
 
@@ -44,6 +45,9 @@ export interface RecordRow {
   error_codes: string;
   latency_ms: number;
   response_bytes: number;
+  /** JSON; NULL when the record has none (all records before subject quotas). */
+  quota_refusals?: string | null;
+  lookup_misses?: string | null;
 }
 
 export interface SubjectRow {
@@ -115,6 +119,8 @@ export function recordToRow(r: AuditRecord): RecordRow {
     error_codes: JSON.stringify(r.errorCodes),
     latency_ms: r.latencyMs,
     response_bytes: r.responseBytes,
+    quota_refusals: r.quotaRefusals ? JSON.stringify(r.quotaRefusals) : null,
+    lookup_misses: r.lookupMisses ? JSON.stringify(r.lookupMisses) : null,
   };
 }
 
@@ -172,6 +178,8 @@ export function rowToRecord(row: RecordRow, subjects: readonly SubjectRow[]): Au
     latencyMs: int(row.latency_ms),
     responseBytes: int(row.response_bytes),
     subjects: subjectRefs,
+    ...(row.quota_refusals ? { quotaRefusals: JSON.parse(row.quota_refusals) as QuotaRefusalRecord[] } : {}),
+    ...(row.lookup_misses ? { lookupMisses: JSON.parse(row.lookup_misses) as LookupMissesRecord } : {}),
     chain: row.chain,
     seq: int(row.seq),
     prevHash: row.prev_hash,

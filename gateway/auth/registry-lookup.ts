@@ -7,18 +7,30 @@
  * gateway refuses the request (503 REGISTRY_UNAVAILABLE). It does not guess: letting an
  * application in that may have been suspended or never registered would defeat the 2017
  * clean-up of unregistered and "zombie" systems; tokens without an application still work.
+ *
+ * The same answer carries the application's request limits (domain/request-limits.ts), which
+ * the rate-limit stage reads right after authentication from this cache: one registry call
+ * serves both.
  */
+import type { RequestLimits } from '../../domain/request-limits';
 import type { PlatformClient } from '../signing/platform-client';
 import type { ApplicationLookup } from './verify-token';
 
 export const REGISTERED_APPLICATION_QUERY = `query RegisteredApplication($id: ID!) {
-  application(id: $id) { department { code } status }
+  application(id: $id) { department { code } status limits { requestsPerMinute burst concurrency } }
 }`;
 
 type Registered = Awaited<ReturnType<ApplicationLookup>>;
 
 interface RegisteredApplicationData {
-  application: { department: { code: string }; status: 'ACTIVE' | 'SUSPENDED' | 'RETIRED' } | null;
+  application: { department: { code: string }; status: 'ACTIVE' | 'SUSPENDED' | 'RETIRED'; limits?: RequestLimits | null } | null;
+}
+
+interface Entry {
+  readonly value: Registered;
+  /** Null when the application is not registered (or the registry said nothing about limits). */
+  readonly limits: RequestLimits | null;
+  readonly until: number;
 }
 
 export class RegistryUnavailableError extends Error {
@@ -42,6 +54,8 @@ export interface RegistryLookupOptions {
 
 export interface RegistryLookup {
   readonly lookup: ApplicationLookup;
+  /** The application's request limits from the same cached answer; null for an unregistered one. Throws RegistryUnavailableError as lookup does. */
+  limits(id: string): Promise<RequestLimits | null>;
   /** Forget everything, e.g. after a registry mutation passed through this gateway. */
   invalidate(): void;
 }
@@ -51,12 +65,12 @@ export function createRegistryLookup(options: RegistryLookupOptions): RegistryLo
   const unknownTtlMs = options.unknownTtlMs ?? 5000;
   const maxEntries = options.maxEntries ?? 10_000;
   const now = options.now ?? Date.now;
-  const cache = new Map<string, { value: Registered; until: number }>();
-  const inFlight = new Map<string, Promise<Registered>>();
+  const cache = new Map<string, Entry>();
+  const inFlight = new Map<string, Promise<Entry>>();
   // An answer fetched before an invalidation must not be stored after it.
   let generation = 0;
 
-  const fetchApplication = async (id: string): Promise<Registered> => {
+  const fetchApplication = async (id: string): Promise<Entry> => {
     const started = generation;
     let data: RegisteredApplicationData;
     try {
@@ -65,24 +79,32 @@ export function createRegistryLookup(options: RegistryLookupOptions): RegistryLo
       throw new RegistryUnavailableError(err);
     }
     const value: Registered = data.application && { department: data.application.department.code, status: data.application.status };
+    const entry: Entry = { value, limits: data.application?.limits ?? null, until: now() + (value ? ttlMs : unknownTtlMs) };
     if (started === generation) {
       if (cache.size >= maxEntries) cache.clear();
-      cache.set(id, { value, until: now() + (value ? ttlMs : unknownTtlMs) });
+      cache.set(id, entry);
     }
-    return value;
+    return entry;
+  };
+
+  const entry = (id: string): Entry | Promise<Entry> => {
+    const cached = cache.get(id);
+    if (cached && cached.until > now()) return cached;
+    // Concurrent requests with the same application share one registry call.
+    let pending = inFlight.get(id);
+    if (!pending) {
+      pending = fetchApplication(id).finally(() => inFlight.delete(id));
+      inFlight.set(id, pending);
+    }
+    return pending;
   };
 
   return {
     async lookup(id) {
-      const cached = cache.get(id);
-      if (cached && cached.until > now()) return cached.value;
-      // Concurrent requests with the same application share one registry call.
-      let pending = inFlight.get(id);
-      if (!pending) {
-        pending = fetchApplication(id).finally(() => inFlight.delete(id));
-        inFlight.set(id, pending);
-      }
-      return pending;
+      return (await entry(id)).value;
+    },
+    async limits(id) {
+      return (await entry(id)).limits;
     },
     invalidate() {
       generation++;

@@ -22,6 +22,12 @@ export interface Grant {
   /** Whether masked fields it covers are served in clear (明文). */
   readonly clear: boolean;
   readonly status: 'ACTIVE' | 'REVOKED';
+  /**
+   * 主体配额: distinct data subjects per application and China day that may receive data served
+   * under this grant (gateway/quotas/). Absent or null: none (grants made outside the sharing
+   * subgraph, such as tests'); the sharing subgraph always sets one.
+   */
+  readonly subjectQuota?: number | null;
 }
 
 /**

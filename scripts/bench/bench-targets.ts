@@ -5,7 +5,7 @@
  * entry in BENCH_TARGETS and, if it should be compared, a pair in RATIOS or STAGE_RATIOS.
  */
 import path from 'node:path';
-import { callerHeaders, GRANTED_CALLER } from './bench-caller';
+import { BENCH_DEPARTMENT_LIMITS_ENV, callerHeaders, GRANTED_CALLER } from './bench-caller';
 
 /** What a gateway target is started with. */
 export interface LaunchContext {
@@ -74,7 +74,7 @@ export type BenchTarget = GatewayTarget | SubgraphDirectTarget;
 function platformLaunch(extra: NodeJS.ProcessEnv) {
   return ({ port, supergraphPath, env }: LaunchContext): LaunchCommand => ({
     args: ['scripts/bench/platform-gateway.ts'],
-    env: { ...env, GATEWAY_HOST: '127.0.0.1', GATEWAY_PORT: String(port), SUPERGRAPH_PATH: supergraphPath, GATEWAY_GRAPHIQL: 'false', ...extra },
+    env: { ...env, GATEWAY_HOST: '127.0.0.1', GATEWAY_PORT: String(port), SUPERGRAPH_PATH: supergraphPath, GATEWAY_GRAPHIQL: 'false', ...BENCH_DEPARTMENT_LIMITS_ENV, ...extra },
   });
 }
 

@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { SCHEMA_DIR } from '../kit/subgraph-module';
+import { ProbingSettings, readProbingSettings } from './probing-settings';
 
 export interface AuditReadSettings {
   /**
@@ -23,6 +24,8 @@ export interface AuditReadSettings {
    * before answering with what is summarised (and `upToDate: false`). @default 2000
    */
   readonly usageRequestBudgetMs: number;
+  /** When an application is flagged as probing (probing-settings.ts). */
+  readonly probing: ProbingSettings;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -40,5 +43,6 @@ export function readAuditReadSettings(env: Env = process.env): AuditReadSettings
     supergraphPath: env.SUPERGRAPH_PATH ? path.resolve(env.SUPERGRAPH_PATH) : path.join(SCHEMA_DIR, 'supergraph.graphql'),
     usageIntervalMs: integer(env, 'AUDIT_USAGE_INTERVAL_MS', 30_000, 0, 86_400_000),
     usageRequestBudgetMs: integer(env, 'AUDIT_USAGE_REQUEST_BUDGET_MS', 2000, 10, 600_000),
+    probing: readProbingSettings(env),
   });
 }

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { Knex } from 'knex';
 import { SubgraphContext } from '../kit/subgraph-module';
 import type { CoordinateOwners } from './coordinate-owners';
+import type { ProbingSettings } from './probing-settings';
 import type { SubjectKeySource } from './subject-key';
 
 export interface AuditContext extends SubgraphContext {
@@ -15,5 +16,7 @@ export interface AuditContext extends SubgraphContext {
   documents: DataLoader<string, { hash: string; text: string } | null>;
   /** How long a usage query may spend catching up (audit-settings.ts). */
   usageBudgetMs: number;
+  /** When an application is flagged as probing. */
+  probing: ProbingSettings;
   log: (line: string) => void;
 }

@@ -42,6 +42,7 @@ export function createAuditSubgraph(options: AuditSubgraphOptions = {}): Subgrap
       subjectKey,
       documents: documentLoader(db),
       usageBudgetMs: currentSettings().usageRequestBudgetMs,
+      probing: currentSettings().probing,
       log,
     }),
     // Nothing to seed: the trail is the platform's record of real requests, and the demo's own

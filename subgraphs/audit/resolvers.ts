@@ -19,6 +19,7 @@ import { AccessLogRow, accessLogPage, countAccessLog } from './access-log-store'
 import { AuditContext } from './context';
 import { DateTimeScalar } from './date-time-scalar';
 import { selectsField } from './selects-field';
+import { supervisionQuery, supervisionTypes } from './supervision-resolvers';
 import { accessesToSubject, countSubjectAccesses, SubjectAccess } from './subject-store';
 import { dayRange, instantRange, monthRange } from './time-window';
 import { usageUpToDate } from './usage-rollup';
@@ -159,8 +160,9 @@ export const resolvers: GraphQLResolverMap<AuditContext> = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   IdNumber: IdNumberScalar,
-  Query,
+  Query: { ...Query, ...supervisionQuery },
   AccessRecord,
+  ...supervisionTypes,
   DataUsage,
   SharingStatistic,
   PersonalDataAccess,

@@ -7,9 +7,11 @@
  */
 import { Knex } from 'knex';
 import { isDepartmentCode } from '../../domain/departments';
+import { limitBasisAfterChange, LimitFrequency } from '../../domain/request-limits';
 import type { CallerIdentity } from '../kit/subgraph-module';
 import { badUserInput } from '../kit/user-input';
-import { enforce, mayManageApplication } from './access-rules';
+import { enforce, isPlatform, mayManageApplication } from './access-rules';
+import { limitBasis, limitColumns, mayChangeRequestLimits, RequestLimitsInput } from './application-limits';
 import { chinaDate, Clock } from './clock';
 import { notFound, optionalText, requireText, wrongState } from './sharing-input';
 import { ApplicationRow, ApplicationStatus } from './store';
@@ -84,6 +86,11 @@ export function createApplicationRegistry(db: Knex, clock: Clock) {
         status_reason: null,
         registered_at: now.toISOString(),
         updated_at: now.toISOString(),
+        // The declared frequency gives the default request limits; only the bureau sets others.
+        limits_basis: input.usageFrequency,
+        requests_per_minute: null,
+        request_burst: null,
+        request_concurrency: null,
       } as ApplicationRow;
       await db('applications').insert(row);
       return row;
@@ -94,6 +101,9 @@ export function createApplicationRegistry(db: Knex, clock: Clock) {
       if (row.status === 'RETIRED') throw wrongState('id', `application ${id} is retired; register a new one instead`, row.status);
       const now = clock();
       const cols = detailColumns(input, chinaDate(now), true);
+      if (cols.usage_frequency !== undefined) {
+        cols.limits_basis = limitBasisAfterChange(limitBasis(row), cols.usage_frequency as LimitFrequency, isPlatform(caller));
+      }
       await db('applications').where({ id }).update({ ...cols, updated_at: now.toISOString() });
       return db('applications').where({ id }).first();
     },
@@ -107,6 +117,18 @@ export function createApplicationRegistry(db: Knex, clock: Clock) {
       if (row.status === 'RETIRED') throw wrongState('status', `application ${id} is retired and stays retired`, row.status);
       const reason = status === 'ACTIVE' ? optionalText('reason', reasonText, 500) : requireText('reason', reasonText, 500);
       await db('applications').where({ id }).update({ status, status_reason: reason, updated_at: clock().toISOString() });
+      return db('applications').where({ id }).first();
+    },
+
+    /**
+     * The big data bureau sets an application's request limits; a field omitted or null follows
+     * the usage frequency again. A retired system's limits are moot but harmless to set.
+     */
+    async setLimits(caller: CallerIdentity, id: string, input: RequestLimitsInput): Promise<ApplicationRow> {
+      enforce(mayChangeRequestLimits(caller));
+      const row: ApplicationRow | undefined = await db('applications').where({ id }).first();
+      if (!row) throw notFound('application', id);
+      await db('applications').where({ id }).update({ ...limitColumns(input), updated_at: clock().toISOString() });
       return db('applications').where({ id }).first();
     },
   };

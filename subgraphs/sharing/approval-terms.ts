@@ -3,6 +3,7 @@
  * than was asked for (fewer items, fewer purposes, masked instead of clear, an earlier end) but
  * never more: use stays bound to what was applied for (国发〔2016〕51号).
  */
+import { subjectQuotaProblem } from '../../domain/subject-quota';
 import { CoordinateCatalogue } from './coordinate-catalogue';
 import { coversItem, grantProblem, parseItem } from './requested-items';
 
@@ -13,6 +14,8 @@ export interface RequestedTerms {
   readonly purposes: readonly string[];
   readonly clear: boolean;
   readonly validUntil: string | null;
+  /** The daily subject quota proposed to the owner (the configured default). */
+  readonly subjectQuota: number;
 }
 
 /** What the owner chose; every unset part keeps what was requested. */
@@ -21,6 +24,12 @@ export interface ApprovalChoice {
   readonly purposes?: readonly string[] | null;
   readonly clear?: boolean | null;
   readonly validUntil?: string | null;
+  /**
+   * Distinct data subjects per day the applicant's application may receive the granted data
+   * about. Unlike the other terms it is not bounded by the request: the applicant asks for data,
+   * the owner decides how much of it a day may carry, above or below the default.
+   */
+  readonly subjectQuota?: number | null;
 }
 
 export interface GrantTerms {
@@ -29,10 +38,11 @@ export interface GrantTerms {
   readonly clear: boolean;
   readonly validFrom: string;
   readonly validUntil: string | null;
+  readonly subjectQuota: number;
 }
 
 export interface TermsProblem {
-  /** The input field at fault: `items`, `purposes`, `clear` or `validUntil`. */
+  /** The input field at fault: `items`, `purposes`, `clear`, `validUntil` or `subjectQuota`. */
   readonly argument: string;
   readonly message: string;
   readonly coordinate?: string;
@@ -72,5 +82,8 @@ export function approvalTerms(requested: RequestedTerms, choice: ApprovalChoice,
   if (validUntil !== null && requested.validUntil !== null && validUntil > requested.validUntil) {
     return { ok: false, problem: { argument: 'validUntil', message: `${validUntil} is later than the ${requested.validUntil} applied for` } };
   }
-  return { ok: true, terms: { items, purposes, clear, validFrom: today, validUntil } };
+  const subjectQuota = choice.subjectQuota ?? requested.subjectQuota;
+  const quotaProblem = subjectQuotaProblem(subjectQuota);
+  if (quotaProblem) return { ok: false, problem: { argument: 'subjectQuota', message: quotaProblem } };
+  return { ok: true, terms: { items, purposes, clear, validFrom: today, validUntil, subjectQuota } };
 }

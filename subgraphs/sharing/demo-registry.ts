@@ -4,6 +4,7 @@
  * and the supervision views have something to show. Names follow systems a Chinese prefecture
  * city typically runs; numbers, dates and funding are illustrative.
  */
+import type { RequestLimitsInput } from './application-limits';
 import type { RegisterApplicationInput } from './application-registry';
 
 export const DEMO_APPLICATIONS: readonly RegisterApplicationInput[] = [
@@ -28,6 +29,14 @@ export const DEMO_APPLICATIONS: readonly RegisterApplicationInput[] = [
   { id: 'school-enrolment', department: 'education', name: '义务教育入学报名系统', function: '适龄儿童入学网上报名与学区资格审核', scopeOfUse: '教育局及各中小学', usageFrequency: 'QUARTERLY', approvingDepartment: '市发展和改革委员会', approvalDate: '2018-04-20', fundingSource: '市级财政资金' },
   { id: 'subsidy-payments', department: 'finance', name: '惠民惠农财政补贴资金“一卡通”发放系统', function: '财政补贴资金统一发放与监管', scopeOfUse: '财政局及补贴主管部门', usageFrequency: 'MONTHLY', approvingDepartment: '省财政厅', approvalDate: '2017-06-01', fundingSource: '省级专项资金' },
   { id: 'emergency-command', department: 'emergency-management', name: '应急指挥平台', function: '突发事件接报、指挥调度与人员疏散', scopeOfUse: '应急管理局及联动单位', usageFrequency: 'RARELY', approvingDepartment: '市发展和改革委员会', approvalDate: '2019-01-15', fundingSource: '市级财政资金' },
+];
+
+/**
+ * Request limits the big data bureau set above the usage-frequency defaults: the service network
+ * answers every counter in the city at once.
+ */
+export const DEMO_REQUEST_LIMITS: readonly { id: string; limits: RequestLimitsInput }[] = [
+  { id: 'service-network', limits: { requestsPerMinute: 6000, burst: 400, concurrency: 64 } },
 ];
 
 /** A system found idle in the 2017 self-inspection (僵尸系统) and retired. */

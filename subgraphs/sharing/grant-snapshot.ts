@@ -24,6 +24,7 @@ export const GRANTS_FOR_QUERY = `query GrantsFor($department: ID!) {
       validFrom
       validUntil
       clear
+      subjectQuota
       grantedBy { code }
     }
   }
@@ -52,6 +53,8 @@ export interface GrantRecord {
   /** Always ACTIVE in a snapshot: revoked grants are left out. */
   status: 'ACTIVE' | 'REVOKED';
   grantedBy: string;
+  /** Distinct subjects per application and China day (domain/subject-quota.ts). */
+  subjectQuota: number;
 }
 
 /** The policy engine's loaded snapshot (its `GrantSnapshot` with status LOADED). */
@@ -75,6 +78,7 @@ interface GrantsForData {
       validFrom: string;
       validUntil: string | null;
       clear: boolean;
+      subjectQuota: number;
       grantedBy: { code: string };
     }[];
   };
@@ -102,6 +106,7 @@ export function grantSnapshotFromData(department: string, data: GrantsForData): 
       clear: g.clear,
       status: 'ACTIVE',
       grantedBy: g.grantedBy.code,
+      subjectQuota: g.subjectQuota,
     })),
   };
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_SUBJECT_QUOTA } from '../../domain/subject-quota';
 import { Migration } from '../kit/migrations';
 
 /**
@@ -88,6 +89,42 @@ export const migrations: readonly Migration[] = [
       await db.schema.dropTableIfExists('sharing_requests');
       await db.schema.dropTableIfExists('sharing_applications');
       await db.schema.dropTableIfExists('applications');
+    },
+  },
+  {
+    name: '002_grant_subject_quota',
+    // Grants approved before quotas existed get the built-in default: none is left unbounded.
+    async up(db) {
+      await db.schema.alterTable('grants', (t) => {
+        t.integer('subject_quota').notNullable().defaultTo(DEFAULT_SUBJECT_QUOTA);
+      });
+    },
+    async down(db) {
+      await db.schema.alterTable('grants', (t) => {
+        t.dropColumn('subject_quota');
+      });
+    },
+  },
+  {
+    name: '003_application_request_limits',
+    // Limits follow the usage frequency (domain/request-limits.ts) until the bureau sets one;
+    // limits_basis is the frequency they follow, which a department's own edit may only lower.
+    async up(db) {
+      await db.schema.alterTable('applications', (t) => {
+        t.string('limits_basis', 12).nullable();
+        t.integer('requests_per_minute').nullable();
+        t.integer('request_burst').nullable();
+        t.integer('request_concurrency').nullable();
+      });
+      await db('applications').update({ limits_basis: db.ref('usage_frequency') });
+    },
+    async down(db) {
+      await db.schema.alterTable('applications', (t) => {
+        t.dropColumn('request_concurrency');
+        t.dropColumn('request_burst');
+        t.dropColumn('requests_per_minute');
+        t.dropColumn('limits_basis');
+      });
     },
   },
 ];

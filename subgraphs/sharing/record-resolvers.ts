@@ -5,6 +5,7 @@
 import { Department, departmentByCode } from '../../domain/departments';
 import { SUBGRAPHS } from '../services';
 import { maySeeRequest, requireCaller } from './access-rules';
+import { applicationLimits } from './application-limits';
 import { SharingContext } from './context';
 import { ApplicationRow, ApplicationStatus, GrantRow, jsonList, SharingApplicationRow, SharingRequestRow } from './store';
 
@@ -43,6 +44,7 @@ export const recordResolvers = {
     statusReason: (a: ApplicationRow) => a.status_reason,
     registeredAt: (a: ApplicationRow) => a.registered_at,
     updatedAt: (a: ApplicationRow) => a.updated_at,
+    limits: (a: ApplicationRow) => applicationLimits(a),
     __resolveReference: (ref: { id: string }, ctx: SharingContext) => {
       requireCaller(ctx.caller);
       return ctx.store.application.load(ref.id);
@@ -82,6 +84,12 @@ export const recordResolvers = {
     decidedBy: (r: SharingRequestRow) => r.decided_by,
     decisionReason: (r: SharingRequestRow) => r.decision_reason,
     grant: (r: SharingRequestRow, _: unknown, ctx: SharingContext) => (r.status === 'APPROVED' ? ctx.store.grantOfRequest.load(r.id) : null),
+    subjectQuota: async (r: SharingRequestRow, _: unknown, ctx: SharingContext) => {
+      if (r.status === 'PENDING') return ctx.workflow.defaultSubjectQuota;
+      if (r.status !== 'APPROVED') return null;
+      const grant = await ctx.store.grantOfRequest.load(r.id);
+      return grant ? Number(grant.subject_quota) : null;
+    },
   },
   Grant: {
     department: (g: GrantRow) => department(g.department),
@@ -91,6 +99,7 @@ export const recordResolvers = {
     validFrom: (g: GrantRow) => g.valid_from,
     validUntil: (g: GrantRow) => g.valid_until,
     clear: (g: GrantRow) => Boolean(g.clear),
+    subjectQuota: (g: GrantRow) => Number(g.subject_quota),
     effective: (g: GrantRow, _: unknown, ctx: SharingContext) =>
       g.status === 'ACTIVE' && g.valid_from <= ctx.today && (g.valid_until === null || ctx.today <= g.valid_until),
     grantedBy: (g: GrantRow) => department(g.granted_by),

@@ -16,6 +16,7 @@ import {
   requireCaller,
 } from './access-rules';
 import { RegisterApplicationInput, UpdateApplicationInput } from './application-registry';
+import type { RequestLimitsInput } from './application-limits';
 import { SharingContext } from './context';
 import { DateTimeScalar } from './date-time-scalar';
 import { readGrantSnapshot } from './grant-versions';
@@ -133,6 +134,8 @@ const Mutation = {
     ctx.registry.update(requireCaller(ctx.caller), args.id, args.input),
   setApplicationStatus: (_: unknown, args: { id: string; status: ApplicationStatus; reason?: string | null }, ctx: SharingContext) =>
     ctx.registry.setStatus(requireCaller(ctx.caller), args.id, args.status, args.reason),
+  setApplicationLimits: (_: unknown, args: { id: string; limits: RequestLimitsInput }, ctx: SharingContext) =>
+    ctx.registry.setLimits(requireCaller(ctx.caller), args.id, args.limits),
   applyForSharing: (_: unknown, args: { input: SharingApplicationInput }, ctx: SharingContext) => ctx.workflow.apply(requireCaller(ctx.caller), args.input),
   approveSharingRequest: (_: unknown, args: { id: string; input?: ApprovalInput | null }, ctx: SharingContext) =>
     ctx.workflow.approve(requireCaller(ctx.caller), args.id, args.input ?? {}),

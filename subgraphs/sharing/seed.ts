@@ -9,7 +9,7 @@ import type { CallerIdentity, SeedReporter } from '../kit/subgraph-module';
 import { createApplicationRegistry } from './application-registry';
 import { Clock } from './clock';
 import { CoordinateCatalogue } from './coordinate-catalogue';
-import { DEMO_APPLICATIONS, DEMO_RETIRED, DEMO_SHARING_APPLICATIONS, DemoSharingApplication } from './demo-registry';
+import { DEMO_APPLICATIONS, DEMO_REQUEST_LIMITS, DEMO_RETIRED, DEMO_SHARING_APPLICATIONS, DemoSharingApplication } from './demo-registry';
 import { splitItemsByOwner } from './requested-items';
 import { SharingSettings } from './sharing-settings';
 import { createSharingWorkflow } from './sharing-workflow';
@@ -56,6 +56,7 @@ export async function seedSharing(db: Knex, reporter: SeedReporter, deps: SeedDe
   const registry = createApplicationRegistry(db, deps.clock);
   for (const app of DEMO_APPLICATIONS) await registry.register(platform, app);
   await registry.setStatus(platform, DEMO_RETIRED.id, 'RETIRED', DEMO_RETIRED.reason);
+  for (const { id, limits } of DEMO_REQUEST_LIMITS) await registry.setLimits(platform, id, limits);
   reporter.written('applications', DEMO_APPLICATIONS.length);
   const now = deps.clock().getTime();
   let seeded = 0;

@@ -3,6 +3,7 @@
  * value stops start-up with a message naming the variable.
  */
 import path from 'node:path';
+import { DEFAULT_SUBJECT_QUOTA, subjectQuotaProblem } from '../../domain/subject-quota';
 import { SCHEMA_DIR } from '../kit/subgraph-module';
 import { WorkingCalendar } from './working-days';
 
@@ -25,6 +26,12 @@ export interface SharingSettings {
    * @default schema/supergraph.graphql
    */
   readonly supergraphPath: string;
+  /**
+   * The daily subject quota an approval sets unless the owner chooses another
+   * (`SHARING_DEFAULT_SUBJECT_QUOTA`): distinct people or legal entities per application, grant
+   * and China day. Shown to the owner on the pending request. @default 1000
+   */
+  readonly defaultSubjectQuota: number;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -55,8 +62,13 @@ export function readSharingSettings(env: Env = process.env): SharingSettings {
   const makeUpWorkdays = dateList(env, 'SHARING_MAKEUP_WORKDAYS');
   const both = [...holidays].filter((d) => makeUpWorkdays.has(d));
   if (both.length) throw new Error(`SHARING_HOLIDAYS and SHARING_MAKEUP_WORKDAYS both list ${both.join(', ')}`);
+  const rawQuota = env.SHARING_DEFAULT_SUBJECT_QUOTA;
+  const defaultSubjectQuota = rawQuota === undefined || rawQuota === '' ? DEFAULT_SUBJECT_QUOTA : Number(rawQuota);
+  const quotaProblem = subjectQuotaProblem(defaultSubjectQuota);
+  if (quotaProblem) throw new Error(`SHARING_DEFAULT_SUBJECT_QUOTA: ${quotaProblem.replace(String(defaultSubjectQuota), `"${rawQuota}"`)}`);
   return Object.freeze({
     replyWorkingDays,
+    defaultSubjectQuota,
     calendar: Object.freeze({ holidays, makeUpWorkdays }),
     supergraphPath: env.SUPERGRAPH_PATH ? path.resolve(env.SUPERGRAPH_PATH) : path.join(SCHEMA_DIR, 'supergraph.graphql'),
   });

@@ -83,6 +83,9 @@ export function createSharingWorkflow(deps: WorkflowDeps) {
   }
 
   return {
+    /** The quota an approval sets unless the owner chooses another: what the owner sees on a pending request. */
+    defaultSubjectQuota: settings.defaultSubjectQuota,
+
     async apply(caller: CallerIdentity, input: SharingApplicationInput): Promise<SharingApplicationRow> {
       const now = clock();
       const today = chinaDate(now);
@@ -151,6 +154,7 @@ export function createSharingWorkflow(deps: WorkflowDeps) {
           purposes: jsonList(application.purposes),
           clear: Boolean(application.clear),
           validUntil: application.requested_until,
+          subjectQuota: settings.defaultSubjectQuota,
         },
         input,
         chinaDate(now),
@@ -158,7 +162,8 @@ export function createSharingWorkflow(deps: WorkflowDeps) {
       );
       if (!outcome.ok) {
         const { argument, message, coordinate } = outcome.problem;
-        throw badUserInput(argument, message, { problem: 'NOT_REQUESTED', ...(coordinate ? { coordinate } : {}) });
+        const problem = argument === 'subjectQuota' ? 'RANGE' : 'NOT_REQUESTED';
+        throw badUserInput(argument, message, { problem, ...(coordinate ? { coordinate } : {}) });
       }
       const { terms } = outcome;
       const grant: GrantRow = {
@@ -177,6 +182,7 @@ export function createSharingWorkflow(deps: WorkflowDeps) {
         revoked_at: null,
         revoked_by: null,
         revoke_reason: null,
+        subject_quota: terms.subjectQuota,
       };
       const version = await db.transaction(async (trx) => {
         await decide(trx, request.id, 'APPROVED', caller, note, now);

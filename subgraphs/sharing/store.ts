@@ -22,6 +22,12 @@ export interface ApplicationRow {
   status_reason: string | null;
   registered_at: string;
   updated_at: string;
+  /** The usage frequency the default request limits follow (domain/request-limits.ts); null: usage_frequency. */
+  limits_basis: string | null;
+  /** Request limits the big data bureau set; null follows limits_basis. */
+  requests_per_minute: number | null;
+  request_burst: number | null;
+  request_concurrency: number | null;
 }
 
 /** 共享申请: one department's application, split into one request per owner. */
@@ -68,6 +74,8 @@ export interface GrantRow {
   revoked_at: string | null;
   revoked_by: string | null;
   revoke_reason: string | null;
+  /** Distinct subjects per application and China day (domain/subject-quota.ts). */
+  subject_quota: number;
 }
 
 /** JSON list columns, parsed once per row where read. */

@@ -12,6 +12,7 @@ describe('the outcome of a request', () => {
     ['executed without data', { hasData: false, errors: [err(null)] }, 'error', ['INTERNAL_SERVER_ERROR']],
     ['no token', { status: 401, executed: false, refusal: { status: 401, code: 'UNAUTHENTICATED' } }, 'unauthenticated', ['UNAUTHENTICATED']],
     ['an inactive application', { status: 403, executed: false, refusal: { status: 403, code: 'FORBIDDEN' } }, 'refused', ['FORBIDDEN']],
+    ['over a rate limit', { status: 429, executed: false, refusal: { status: 429, code: 'RATE_LIMITED' } }, 'refused', ['RATE_LIMITED']],
     ['the registry down', { status: 503, executed: false, refusal: { status: 503, code: 'REGISTRY_UNAVAILABLE' } }, 'refused', ['REGISTRY_UNAVAILABLE']],
     ['a body that is not JSON', { status: 400, executed: false, refusal: { status: 400, code: 'BAD_REQUEST' } }, 'invalid', ['BAD_REQUEST']],
     ['an invalid operation', { status: 400, executed: false, hasData: false, errors: [err('GRAPHQL_VALIDATION_FAILED')] }, 'invalid', ['GRAPHQL_VALIDATION_FAILED']],

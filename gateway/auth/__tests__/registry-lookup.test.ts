@@ -1,7 +1,7 @@
 import { PlatformCallError } from '../../signing/platform-client';
 import { createRegistryLookup, REGISTERED_APPLICATION_QUERY, RegistryUnavailableError } from '../registry-lookup';
 
-type Row = { department: { code: string }; status: 'ACTIVE' | 'SUSPENDED' | 'RETIRED' } | null;
+type Row = { department: { code: string }; status: 'ACTIVE' | 'SUSPENDED' | 'RETIRED'; limits?: { requestsPerMinute: number; burst: number; concurrency: number } } | null;
 
 function fakeRegistry(rows: Record<string, Row>) {
   const calls: string[] = [];
@@ -74,5 +74,15 @@ describe('registry lookup', () => {
     await expect(lookup('a1')).rejects.toBeInstanceOf(RegistryUnavailableError);
     registry.setDown(false);
     expect(await lookup('a1')).toEqual({ department: 'tax', status: 'SUSPENDED' });
+  });
+
+  it("carries the application's request limits in the same cached answer", async () => {
+    const limits = { requestsPerMinute: 600, burst: 100, concurrency: 8 };
+    const registry = fakeRegistry({ 'housing-subsidy': { department: { code: 'housing' }, status: 'ACTIVE', limits } });
+    const cached = createRegistryLookup({ client: registry.client, now: clock });
+    expect(await cached.lookup('housing-subsidy')).toEqual({ department: 'housing', status: 'ACTIVE' });
+    expect(await cached.limits('housing-subsidy')).toEqual(limits);
+    expect(await cached.limits('ghost')).toBeNull();
+    expect(registry.calls).toEqual(['housing-subsidy', 'ghost']);
   });
 });

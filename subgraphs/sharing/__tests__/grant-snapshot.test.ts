@@ -15,14 +15,14 @@ describe('the gateway-facing grant snapshot', () => {
       grantsFor: {
         version: 3,
         asOf: '2025-03-05',
-        grants: [{ id: 'GR-1', application: null, coordinates: ['LegalEntity.paidInCapital'], purposes: ['TAX_ADMINISTRATION'], validFrom: '2025-03-05', validUntil: '2025-12-31', clear: true, grantedBy: { code: 'market-regulation' } }],
+        grants: [{ id: 'GR-1', application: null, coordinates: ['LegalEntity.paidInCapital'], purposes: ['TAX_ADMINISTRATION'], validFrom: '2025-03-05', validUntil: '2025-12-31', clear: true, subjectQuota: 200, grantedBy: { code: 'market-regulation' } }],
       },
     });
     // Assignable to the policy engine's own types: a change on either side fails the type check.
     const policySnapshot: GrantSnapshot = snapshot;
     const [grant]: readonly Grant[] = policySnapshot.status === 'LOADED' ? policySnapshot.grants : [];
     expect(snapshot.version).toBe('3');
-    expect(grant).toMatchObject({ validFrom: '2025-03-04T16:00:00.000Z', validUntil: '2025-12-31T16:00:00.000Z', status: 'ACTIVE', department: 'tax', application: null });
+    expect(grant).toMatchObject({ validFrom: '2025-03-04T16:00:00.000Z', validUntil: '2025-12-31T16:00:00.000Z', status: 'ACTIVE', department: 'tax', application: null, subjectQuota: 200 });
     expect(grantTiming(grant, Date.parse('2025-12-31T23:59:59+08:00'))).toBe('CURRENT');
     expect(grantTiming(grant, Date.parse('2026-01-01T00:00:00+08:00'))).toBe('EXPIRED');
     expect(grantTiming(grant, Date.parse('2025-03-04T23:59:59+08:00'))).toBe('NOT_YET_VALID');

@@ -209,6 +209,8 @@ describe('sharing subgraph: applications, answers and grants', () => {
           clear: false,
           status: 'ACTIVE',
           grantedBy: 'public-security',
+          // Not chosen by the owner: the configured default.
+          subjectQuota: 1000,
         },
       ],
     });

@@ -1,0 +1,99 @@
+/**
+ * Subject quotas in the request path. They need what only the audit stage has, the subjects of
+ * each response (its key aliases, gateway/audit-hook/subject-keys.ts), and what only the sharing
+ * policy has, which served values rely on which grant; so the audit stage drives them, in its
+ * own steps, and the response is walked once for both:
+ *
+ *   operation stage (after the policy): prepare() builds, once per policy plan, the tree of the
+ *     values bound by a quota (quota-tree.ts); null, and no further cost, when there are none;
+ *   result stage (after the policy's nulls and masks): the audit's walk that strips its keys
+ *     also collects whose data each bound value is (subject-occurrences.ts); enforce() counts
+ *     the subjects per (application, grant, China day) (quota-counter.ts), withholds the values
+ *     of the subjects past a quota with QUOTA_EXCEEDED (withhold-fields.ts) and returns what the
+ *     audit record keeps of the refusals.
+ *
+ * A department-wide token (no application) is counted as the department.
+ */
+import { chinaToday } from '../../domain/china-date';
+import type { QuotaRefusalRecord } from '../../domain/subject-quota';
+import type { ExecutionResult } from 'graphql';
+import type { SubjectRef } from '../audit';
+import type { GrantSource } from '../grants/grant-source';
+import type { GatewayContext } from '../pipeline/gateway-context';
+import type { PolicyEngine, PolicyPlan } from '../policy';
+import { decideWithholding, quotaCharges } from './quota-decision';
+import { CountRequest, QuotaCounter, quotaCountKey } from './quota-counter';
+import { buildQuotaTree, QuotaTree } from './quota-tree';
+import type { Occurrence, OccurrenceCollector } from './subject-occurrences';
+import { withholdFields } from './withhold-fields';
+
+export interface SubjectQuotasOptions {
+  /** The sharing policy stage: its engine's schema and rules (replaced with a new supergraph). */
+  readonly policy: { readonly engine: PolicyEngine };
+  readonly grants: Pick<GrantSource, 'snapshotFor'>;
+  readonly counter: QuotaCounter;
+  /** Keeps deployments (or test runs) sharing one Redis apart (GRANTS_REDIS_NAMESPACE). @default null */
+  readonly namespace?: string | null;
+  /** @default Date.now */
+  readonly now?: () => number;
+}
+
+export interface EnforceInput {
+  readonly context: GatewayContext;
+  /** The response with the audit's keys already taken out. */
+  readonly result: ExecutionResult;
+  readonly tree: QuotaTree;
+  readonly collector: OccurrenceCollector;
+  /** The subject's keyed hash (the audit trail's), so counts and records never hold an identifier. */
+  readonly hash: (subject: SubjectRef) => string;
+}
+
+export interface SubjectQuotas {
+  prepare(context: GatewayContext): Promise<QuotaTree | null>;
+  enforce(input: EnforceInput): Promise<{ result: ExecutionResult; refusals: readonly QuotaRefusalRecord[] }>;
+  close(): Promise<void>;
+}
+
+export function createSubjectQuotas(options: SubjectQuotasOptions): SubjectQuotas {
+  const now = options.now ?? Date.now;
+  const namespace = options.namespace ?? null;
+  const trees = new WeakMap<PolicyPlan, QuotaTree | null>();
+
+  return {
+    async prepare(context) {
+      const plan = context.sharingPlan;
+      const caller = context.caller;
+      // dry-run serves everything by design; nothing is enforced there, quotas included.
+      if (!plan || !caller || plan.mode === 'dry-run' || plan.grantIds.length === 0) return null;
+      const cached = trees.get(plan);
+      if (cached !== undefined) return cached;
+      const held = options.grants.snapshotFor(caller.department);
+      const grants = held instanceof Promise ? await held : held;
+      const { engine } = options.policy;
+      const tree = buildQuotaTree({ schema: engine.schema, rules: engine.rules, document: plan.document, operationName: plan.operationName, caller, grants, now: now() });
+      trees.set(plan, tree);
+      return tree;
+    },
+
+    async enforce({ context, result, tree, collector, hash }) {
+      const caller = context.caller!;
+      const day = chinaToday(new Date(now()));
+      const application = caller.application ?? `department:${caller.department}`;
+      const hashes = new Map<Occurrence, string>();
+      const hashOf = (o: Occurrence): string => {
+        let h = hashes.get(o);
+        if (h === undefined) hashes.set(o, (h = `${o.subject.kind}:${hash(o.subject)}`));
+        return h;
+      };
+      const charges = quotaCharges(collector.occurrences, tree.quotas, hashOf);
+      if (charges.length === 0) return { result, refusals: [] };
+      const requests: CountRequest[] = charges.map((c) => ({ key: quotaCountKey(namespace, application, c.grantId, day), day, quota: c.quota, subjects: c.subjects }));
+      const refusedSets = await options.counter.admit(requests);
+      const refused = new Map(charges.map((c, i) => [c.grantId, refusedSets[i]]));
+      const outcome = decideWithholding(collector.occurrences, collector.groups, refused, hashOf, tree.quotas, day);
+      return { result: withholdFields(result, outcome.withheld, tree.quotas, day), refusals: outcome.refusals };
+    },
+
+    close: () => options.counter.close(),
+  };
+}
