@@ -8,6 +8,7 @@ import { envName, parsePort } from '../subgraphs/kit/subgraph-config';
 import { SUBGRAPHS, SubgraphName } from '../subgraphs/services';
 import type { PolicyMode } from './policy/policy-plan';
 import { auditDisabledRequested } from './audit-hook/audit-switch';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_OPERATION_LIMITS, OperationLimits } from './limits/limit-settings';
 
 export interface GatewayConfig {
   /** Interface to listen on (`GATEWAY_HOST`). @default 127.0.0.1: loopback until deliberately exposed. */
@@ -37,11 +38,18 @@ export interface GatewayConfig {
   /** Answer introspection queries (`GATEWAY_INTROSPECTION`); GraphiQL needs it. @default true */
   readonly introspection: boolean;
   /**
-   * How long the gateway trusts the registry's answer about a token's application before
-   * asking again (`GATEWAY_REGISTRY_CACHE_MS`): the longest a suspended application keeps
-   * working through another gateway instance. @default 30000
+   * With Redis, while its change notices arrive: how long the gateway keeps the registry's answer
+   * about a token's application (`GATEWAY_REGISTRY_CACHE_MS`). A change (suspension) drops the
+   * entry on every instance at once (pub/sub), so this only bounds a notice lost in transit.
+   * @default 30000
    */
   readonly registryCacheMs: number;
+  /**
+   * Without Redis, or while its notices cannot arrive: how long an answer is kept
+   * (`GATEWAY_REGISTRY_LOCAL_CACHE_MS`, at most 1000, the promise that a suspension applies
+   * everywhere within a second). @default 1000
+   */
+  readonly registryLocalCacheMs: number;
   /**
    * How the sharing policy enforces (`SHARING_POLICY_MODE`): `filter` withholds fields with a
    * null and a FORBIDDEN_FIELD error each; `reject` refuses the whole operation (HTTP 403) if it
@@ -104,6 +112,22 @@ export interface GatewayConfig {
    * Keep it above the slowest request. @default 60000
    */
   readonly rateLimitLeaseMs: number;
+  /**
+   * Request bodies above this many bytes are refused with HTTP 413 PAYLOAD_TOO_LARGE
+   * (`GATEWAY_MAX_BODY_BYTES`, 1 KiB to 16 MiB), before anything is parsed. @default 262144
+   */
+  readonly maxBodyBytes: number;
+  /**
+   * Bounds on tokens, depth, aliases, root fields, selections and estimated cost, checked before
+   * validation (gateway/limits/; each refusal HTTP 400 with its own code). Null with
+   * `GATEWAY_OPERATION_LIMITS=off`, only to measure what the limits cost (benchmarks): the
+   * gateway then warns at every start. Each bound: `OPERATION_MAX_TOKENS` (@default 10000),
+   * `OPERATION_MAX_DEPTH` (@default 20), `OPERATION_MAX_ALIASES` (@default 30),
+   * `OPERATION_MAX_ROOT_FIELDS` (@default 20), `OPERATION_MAX_SELECTIONS` (@default 1500),
+   * `OPERATION_MAX_COST` (@default 50000), `OPERATION_COST_LIST_SIZE` (@default 10),
+   * `OPERATION_COST_MAX_LIST_SIZE` (@default 100).
+   */
+  readonly operationLimits: OperationLimits | null;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -179,6 +203,21 @@ function namespace(env: Env, variable: string): string | null {
   return value;
 }
 
+function operationLimits(env: Env): OperationLimits | null {
+  if (!flag(env, 'GATEWAY_OPERATION_LIMITS', true)) return null;
+  const d = DEFAULT_OPERATION_LIMITS;
+  return Object.freeze({
+    maxTokens: integer(env, 'OPERATION_MAX_TOKENS', d.maxTokens, 10, 1_000_000),
+    maxDepth: integer(env, 'OPERATION_MAX_DEPTH', d.maxDepth, 1, 1000),
+    maxAliases: integer(env, 'OPERATION_MAX_ALIASES', d.maxAliases, 0, 100_000),
+    maxRootFields: integer(env, 'OPERATION_MAX_ROOT_FIELDS', d.maxRootFields, 1, 100_000),
+    maxSelections: integer(env, 'OPERATION_MAX_SELECTIONS', d.maxSelections, 1, 10_000_000),
+    maxCost: integer(env, 'OPERATION_MAX_COST', d.maxCost, 1, 1_000_000_000),
+    defaultListSize: integer(env, 'OPERATION_COST_LIST_SIZE', d.defaultListSize, 1, 100_000),
+    maxListSize: integer(env, 'OPERATION_COST_MAX_LIST_SIZE', d.maxListSize, 1, 100_000),
+  });
+}
+
 export function readGatewayConfig(env: Env = process.env): GatewayConfig {
   return Object.freeze({
     host: env.GATEWAY_HOST || '127.0.0.1',
@@ -191,6 +230,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     graphiql: flag(env, 'GATEWAY_GRAPHIQL', true),
     introspection: flag(env, 'GATEWAY_INTROSPECTION', true),
     registryCacheMs: integer(env, 'GATEWAY_REGISTRY_CACHE_MS', 30_000, 0, 3_600_000),
+    registryLocalCacheMs: integer(env, 'GATEWAY_REGISTRY_LOCAL_CACHE_MS', 1000, 0, 1000),
     sharingPolicyMode: policyMode(env),
     redisUrl: redisUrl(env),
     grantsRedisNamespace: namespace(env, 'GRANTS_REDIS_NAMESPACE'),
@@ -205,6 +245,8 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     departmentConcurrency: integer(env, 'RATE_LIMIT_DEPARTMENT_CONCURRENCY', 64, 1, 10_000),
     rateLimitRedisNamespace: namespace(env, 'RATE_LIMIT_REDIS_NAMESPACE'),
     rateLimitLeaseMs: integer(env, 'RATE_LIMIT_LEASE_MS', 60_000, 1000, 3_600_000),
+    maxBodyBytes: integer(env, 'GATEWAY_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1024, 16 * 1_048_576),
+    operationLimits: operationLimits(env),
   });
 }
 

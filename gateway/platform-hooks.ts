@@ -10,6 +10,7 @@ import { PlatformClient, createPlatformClient } from './signing/platform-client'
 import { createSigningHook } from './signing/signing-hook';
 import { createAuthHook } from './auth/auth-hook';
 import { createRegistryLookup, RegistryLookup } from './auth/registry-lookup';
+import { RegistryInvalidation, subscribeToRegistryChanges } from './auth/registry-invalidation';
 import { loadTokenKeys, TokenKeys } from './auth/token-keys';
 import { readTokenSettings, TokenSettings } from './auth/token-settings';
 import { subgraphEndpoints } from './composition/subgraph-endpoints';
@@ -90,10 +91,16 @@ export async function createPlatformHooks(options: PlatformHooksOptions): Promis
     timeoutMs: config.subgraphTimeoutMs,
     connectTimeoutMs: config.subgraphConnectTimeoutMs,
   });
-  const registry = createRegistryLookup({ client, ttlMs: config.registryCacheMs });
+  // With Redis, registry answers are kept until a change notice drops them (a suspension applies
+  // on every instance within a second); without, or while notices cannot arrive, only briefly.
+  let registryNotices: RegistryInvalidation | null = null;
+  const registry = createRegistryLookup({ client, ttlMs: () => (registryNotices?.subscribed ? config.registryCacheMs : config.registryLocalCacheMs) });
+  registryNotices = config.redisUrl
+    ? subscribeToRegistryChanges({ url: config.redisUrl, namespace: config.grantsRedisNamespace, onChange: (id) => registry.forget(id), onSubscriptionChange: () => registry.invalidate(), log })
+    : null;
   const grants = createGrantSource({
     fetchSnapshot: grantSnapshotFetcher(client),
-    redis: config.redisUrl ? { url: config.redisUrl, namespace: config.grantsRedisNamespace } : null,
+    redis: config.redisUrl ? { url: config.redisUrl, namespace: config.grantsRedisNamespace, secret } : null,
     localTtlMs: config.grantsTtlMs,
     redisTtlMs: config.grantsRedisTtlMs,
     degradedTtlMs: config.grantsDegradedTtlMs,
@@ -158,6 +165,9 @@ export async function createPlatformHooks(options: PlatformHooksOptions): Promis
     tokenKeys,
     secret,
     secretSource: loaded ? loaded.source : 'given',
-    close: () => client.close(),
+    close: async () => {
+      await registryNotices?.close();
+      await client.close();
+    },
   };
 }

@@ -14,6 +14,7 @@ import { exampleQuery } from './graphiql/example-query';
 import { AssetStore } from './graphiql/graphiql-assets';
 import { DEFAULT_HEADERS_TEXT, graphiqlPage } from './graphiql/graphiql-page';
 import { graphqlEndpoint } from './http/graphql-endpoint';
+import { createOperationLimiter } from './limits';
 import { GRAPHQL_PATH, requestRouter } from './http/request-router';
 import { stageHealth } from './http/stage-health';
 import { StagedGateway } from './pipeline/staged-gateway';
@@ -56,7 +57,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const graphiql = config.graphiql
     ? { page: graphiqlPage({ endpoint: GRAPHQL_PATH, defaultQuery: example, defaultHeaders: DEFAULT_HEADERS_TEXT }), assets: new AssetStore() }
     : null;
-  const server = http.createServer(requestRouter({ graphql: graphqlEndpoint({ apollo, hooks, log }), graphiql, health: stageHealth(hooks), log }));
+  const limiter = config.operationLimits ? createOperationLimiter(config.operationLimits, () => loaded.apiSchema ?? null) : null;
+  if (!limiter) log('[limits] WARNING: GATEWAY_OPERATION_LIMITS is off: no bound on tokens, depth, aliases, selections or cost (for measuring their cost only)');
+  const endpoint = graphqlEndpoint({ apollo, hooks, log, maxBodyBytes: config.maxBodyBytes, limiter });
+  const server = http.createServer(requestRouter({ graphql: endpoint, graphiql, health: stageHealth(hooks), log }));
   // Clients (and load balancers) keep connections open; a longer timeout than theirs avoids races on reuse.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;

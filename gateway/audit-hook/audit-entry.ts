@@ -9,7 +9,7 @@ import type { AuditEntry, DeniedField, SubjectRef } from '../audit';
 import type { PolicyPlan } from '../policy';
 import type { RequestOutcome } from '../pipeline/request-hooks';
 import type { QuotaRefusalRecord } from '../../domain/subject-quota';
-import { auditDocument, hashedVariables } from './audit-document';
+import { auditDocument, auditName, hashedVariables } from './audit-document';
 import { lookupMisses } from './lookup-misses';
 import { decideOutcome, ErrorFact } from './audit-outcome';
 import { requestParams } from './request-params';
@@ -98,7 +98,7 @@ export function buildAuditEntry(response: RequestOutcome, evidence: RequestEvide
       roles: caller?.roles ?? [],
       clientAddress: context.http.remoteAddress,
     },
-    operationName: context.operation?.operationName ?? params.operationName ?? operationNameIn(document?.text ?? null),
+    operationName: auditName(context.operation?.operationName ?? params.operationName ?? operationNameIn(document?.text ?? null)),
     document: document?.text ?? null,
     variables: hashedVariables(params.variables, document),
     purpose: caller?.purpose ?? null,

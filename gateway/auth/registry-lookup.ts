@@ -42,8 +42,11 @@ export class RegistryUnavailableError extends Error {
 
 export interface RegistryLookupOptions {
   readonly client: Pick<PlatformClient, 'query'>;
-  /** How long an answer about a registered application is used. @default 30000 */
-  readonly ttlMs?: number;
+  /**
+   * How long an answer about a registered application is used; a function when it depends on
+   * whether registry change notices arrive (registry-invalidation.ts). @default 30000
+   */
+  readonly ttlMs?: number | (() => number);
   /** How long "not registered" is remembered; short, so a newly registered system is let in soon. @default 5000 */
   readonly unknownTtlMs?: number;
   /** Applications remembered at most; the set is small (the city's inventory) but tokens are outside input. @default 10000 */
@@ -58,10 +61,13 @@ export interface RegistryLookup {
   limits(id: string): Promise<RequestLimits | null>;
   /** Forget everything, e.g. after a registry mutation passed through this gateway. */
   invalidate(): void;
+  /** Forget one application, e.g. on a registry change notice. */
+  forget(id: string): void;
 }
 
 export function createRegistryLookup(options: RegistryLookupOptions): RegistryLookup {
-  const ttlMs = options.ttlMs ?? 30_000;
+  const ttlOption = options.ttlMs ?? 30_000;
+  const ttlMs = typeof ttlOption === 'function' ? ttlOption : () => ttlOption;
   const unknownTtlMs = options.unknownTtlMs ?? 5000;
   const maxEntries = options.maxEntries ?? 10_000;
   const now = options.now ?? Date.now;
@@ -79,7 +85,7 @@ export function createRegistryLookup(options: RegistryLookupOptions): RegistryLo
       throw new RegistryUnavailableError(err);
     }
     const value: Registered = data.application && { department: data.application.department.code, status: data.application.status };
-    const entry: Entry = { value, limits: data.application?.limits ?? null, until: now() + (value ? ttlMs : unknownTtlMs) };
+    const entry: Entry = { value, limits: data.application?.limits ?? null, until: now() + (value ? ttlMs() : unknownTtlMs) };
     if (started === generation) {
       if (cache.size >= maxEntries) cache.clear();
       cache.set(id, entry);
@@ -93,7 +99,11 @@ export function createRegistryLookup(options: RegistryLookupOptions): RegistryLo
     // Concurrent requests with the same application share one registry call.
     let pending = inFlight.get(id);
     if (!pending) {
-      pending = fetchApplication(id).finally(() => inFlight.delete(id));
+      const fetching: Promise<Entry> = fetchApplication(id).finally(() => {
+        // Not a newer fetch started after an invalidation.
+        if (inFlight.get(id) === fetching) inFlight.delete(id);
+      });
+      pending = fetching;
       inFlight.set(id, pending);
     }
     return pending;
@@ -109,6 +119,13 @@ export function createRegistryLookup(options: RegistryLookupOptions): RegistryLo
     invalidate() {
       generation++;
       cache.clear();
+      // A request from now on must not join a fetch that may have started before the change.
+      inFlight.clear();
+    },
+    forget(id) {
+      generation++;
+      cache.delete(id);
+      inFlight.delete(id);
     },
   };
 }

@@ -10,7 +10,7 @@ import { ASTNode, GraphQLError, parse, Source } from 'graphql';
 import { SHARING_SDL_PATH, subgraphSdlPath, subgraphSdlText } from '../../subgraphs/kit/subgraph-module';
 import { SUBGRAPH_MODULES } from '../../subgraphs/modules';
 import { SUBGRAPHS, SubgraphName, subgraphByName } from '../../subgraphs/services';
-import { classificationProblems } from './classification-check';
+import { classificationProblems, relationClassProblems } from './classification-check';
 
 export interface SubgraphSource {
   name: SubgraphName;
@@ -102,6 +102,10 @@ export function composeSupergraph(sources: readonly SubgraphSource[]): Compositi
     }
   }
   if (parseErrors.length > 0) return { ok: false, errors: parseErrors };
+  // A relation and its inverse may live in different subgraphs: checked over all of them.
+  for (const p of relationClassProblems(sources.map(({ name, sdl = subgraphSdlText(name) }) => ({ name, sdl })))) {
+    classificationErrors.push({ code: p.code, message: p.message, subgraphs: [...new Set(p.at.map((a) => a.subgraph))], locations: p.at.map((a) => sourceLocation(a.subgraph, a.line, a.column)) });
+  }
   if (classificationErrors.length > 0) return { ok: false, errors: classificationErrors };
   const result = composeServices(services);
   if (result.errors) return { ok: false, errors: result.errors.map((e) => problemOf(e)) };

@@ -15,6 +15,7 @@ import {
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
 import type { ApolloContextValue } from '../pipeline/gateway-context';
 import { gatewayErrorFormatter } from './format-error';
+import { operationResolutionPlugin } from './operation-resolution';
 
 export interface GatewayApolloOptions {
   gateway: GatewayInterface;
@@ -27,11 +28,15 @@ export function createGatewayApolloServer({ gateway, introspection, log }: Gatew
     gateway,
     introspection,
     includeStacktraceInErrorResponses: false,
+    // "Did you mean …?" in validation errors names fields and types: a schema leak wherever
+    // introspection is off, so suggestions go with it.
+    hideSchemaDetailsFromClientErrors: !introspection,
     // Apollo would otherwise stop and re-raise on SIGINT/SIGTERM, killing the process before
     // its owner (gateway/index.ts, scripts/start.ts) has stopped what else it runs.
     stopOnTerminationSignals: false,
     formatError: gatewayErrorFormatter(log),
     plugins: [
+      operationResolutionPlugin<ApolloContextValue>(),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),

@@ -31,7 +31,8 @@ export interface GrantSourceOptions {
   /** Loads a department's grants from the sharing subgraph (the source of truth). */
   readonly fetchSnapshot: (department: string) => Promise<LoadedSnapshot>;
   /** Redis shared by the gateway instances and the sharing subgraph; null: LOCAL mode. */
-  readonly redis: { readonly url: string; readonly namespace: string | null } | null;
+  /** `secret`: the subgraph signing secret, from which the key that signs the Redis copies is derived. */
+  readonly redis: { readonly url: string; readonly namespace: string | null; readonly secret: Buffer } | null;
   /** Snapshot lifetime in LOCAL mode. */
   readonly localTtlMs: number;
   /** Snapshot lifetime (in process and in Redis) while notices arrive. */
@@ -90,7 +91,7 @@ export function createGrantSource(options: GrantSourceOptions): GrantSource {
     async start() {
       if (!redis || invalidation) return;
       const where = redactedUrl(redis.url);
-      store = createRedisGrantStore({ url: redis.url, namespace: redis.namespace });
+      store = createRedisGrantStore({ url: redis.url, namespace: redis.namespace, secret: redis.secret, log });
       invalidation = subscribeToGrantChanges({
         url: redis.url,
         namespace: redis.namespace,

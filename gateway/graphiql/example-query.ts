@@ -6,16 +6,17 @@
 import { GraphQLSchema, parse, validate } from 'graphql';
 
 const CANDIDATES: readonly string[] = [
-  `# Legal entities (法人库) with their legal representative resolved from the population database (人口库):
-# one query, two subgraphs, joined by the gateway.
+  `# Legal entities (法人库) with their credit status resolved from the credit database (信用库):
+# one query, two subgraphs, joined by the gateway. (The representative as a person,
+# legalRepresentative, is conditional, as Person.enterprises is: it needs a grant.)
 query ExampleAcrossSubgraphs {
   legalEntities(first: 3) {
     nodes {
       creditCode
       name
-      legalRepresentative {
-        name
-        gender
+      legalRepresentativeName
+      creditStatus {
+        rating
       }
     }
   }

@@ -3,11 +3,18 @@
  * (request-hooks.ts describes the stages). The response is held until the onResponse stage
  * has run, so the audit record is written before the caller sees anything, and a failure to
  * write it can still replace the response.
+ *
+ * Operation limits (gateway/limits/) are checked here, after authentication (so a refusal is
+ * audited with its caller) and before Apollo parses and validates: validation itself is
+ * super-linear on some documents (OverlappingFieldsCanBeMerged on many same-named fields),
+ * and the sharing policy and the query planner come after it.
  */
 import type http from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { ErrorCode } from '../../domain/error-codes';
-import { executeWithApollo, HttpError, parseJsonBody, readBody } from '../../subgraphs/kit/http-adapter';
+import { executeWithApollo, HttpError, MAX_BODY_BYTES, parseJsonBody, readBody } from '../../subgraphs/kit/http-adapter';
+import type { OperationLimiter } from '../limits';
+import { jsonDepth, MAX_BODY_DEPTH } from '../limits/json-depth';
 import { ApolloContextValue, createGatewayContext } from '../pipeline/gateway-context';
 import { HookPipeline, runStage } from '../pipeline/request-hooks';
 
@@ -54,9 +61,53 @@ export interface GraphQLEndpointOptions {
   apollo: ApolloServer<ApolloContextValue>;
   hooks: HookPipeline;
   log: (line: string) => void;
+  /** Bodies above this are refused with 413 PAYLOAD_TOO_LARGE. @default MAX_BODY_BYTES (1 MiB) */
+  maxBodyBytes?: number;
+  /** Null: no operation limits (GATEWAY_OPERATION_LIMITS=off, for measuring their cost). @default null */
+  limiter?: OperationLimiter | null;
 }
 
-export function graphqlEndpoint({ apollo, hooks, log }: GraphQLEndpointOptions) {
+/** The query text of a GraphQL-over-HTTP request: `query` of a JSON body, or of the URL for GET. */
+function queryText(req: http.IncomingMessage, body: unknown): string | null {
+  if (req.method === 'GET') {
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    return q < 0 ? null : new URLSearchParams(url.slice(q + 1)).get('query');
+  }
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return null;
+  const query = (body as { query?: unknown }).query;
+  return typeof query === 'string' ? query : null;
+}
+
+/** The JSON texts of a request that something will parse: the body, or GET's `variables` and `extensions`. */
+function jsonTexts(req: http.IncomingMessage, rawBody: Buffer): (Buffer | string)[] {
+  if (req.method !== 'GET') return [rawBody];
+  const url = req.url ?? '/';
+  const q = url.indexOf('?');
+  if (q < 0) return [];
+  const search = new URLSearchParams(url.slice(q + 1));
+  return [search.get('variables') ?? '', search.get('extensions') ?? ''];
+}
+
+/** Refuses JSON nested deeper than any request needs, before anything recursive reads it. */
+function enforceBodyDepth(req: http.IncomingMessage, rawBody: Buffer): void {
+  for (const text of jsonTexts(req, rawBody)) {
+    const measured = jsonDepth(text);
+    if (measured > MAX_BODY_DEPTH) {
+      throw new HttpError(400, `The request's JSON nests deeper than the gateway's limit of ${MAX_BODY_DEPTH} levels.`, 'BAD_REQUEST', { limit: { name: 'bodyDepth', max: MAX_BODY_DEPTH, measured } });
+    }
+  }
+}
+
+/** Refuses an operation over a limit, before Apollo spends anything on it. */
+function enforceLimits(limiter: OperationLimiter, req: http.IncomingMessage, body: unknown): void {
+  const query = queryText(req, body);
+  if (query === null) return;
+  const violation = limiter.check(query);
+  if (violation) throw new HttpError(400, violation.message, violation.code, { limit: violation.limit });
+}
+
+export function graphqlEndpoint({ apollo, hooks, log, maxBodyBytes = MAX_BODY_BYTES, limiter = null }: GraphQLEndpointOptions) {
   const internalError = (stage: string, err: unknown): HeldResponse => {
     log(`[gateway] ${stage} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return errorResponse(500, 'internal error in the gateway', ErrorCode.INTERNAL_SERVER_ERROR);
@@ -69,10 +120,15 @@ export function graphqlEndpoint({ apollo, hooks, log }: GraphQLEndpointOptions) 
     let rawBody: Buffer | null = null;
     try {
       // The body is read before authentication so the audit record of a refused request can
-      // still say what was attempted; readBody bounds it at MAX_BODY_BYTES.
-      rawBody = await readBody(req);
+      // still say what was attempted. One too large is read to its end and discarded, so the
+      // caller gets its 413 rather than a reset connection.
+      const received = await readBody(req, maxBodyBytes, { overflow: 'drain' });
+      // Like a body too large, one nested too deeply is not handed on (the audit record included).
+      enforceBodyDepth(req, received);
+      rawBody = received;
       if (hooks.onRequest.length > 0) await runStage(hooks.onRequest, { context, rawBody });
       const body = parseJsonBody(rawBody, req.headers['content-type']);
+      if (limiter) enforceLimits(limiter, req, body);
       const response = await executeWithApollo(apollo, req, body, async () => ({ gateway: context }));
       held = {
         status: response.status ?? 200,

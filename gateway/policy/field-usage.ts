@@ -4,6 +4,14 @@
  * unions, and fields under `@include`/`@skip` whatever their condition (a request counts as asking
  * for them). `__typename` and introspection name no data and are not collected.
  *
+ * The walk is linear in the document after fragment de-duplication: a fragment that reaches the
+ * same place of the response (see FieldPlace) with the same narrowing is walked once, whatever
+ * the number of routes to it, since every usage it would yield again is already there. Without
+ * that, fragments that each spread two others cost 2^depth walks (issue 7: 16 levels in 1.4 KB
+ * held the CPU for a second, 30 for minutes). What still grows with the document's expansion is
+ * the number of distinct response paths (aliased fields each spreading the next level); that is
+ * the size of the response itself, bounded before the policy runs by gateway/limits/.
+ *
  * For a field selected on an interface, the coordinates to decide are the interface field and
  * the field of every implementation that can be there, narrowed by the enclosing type
  * conditions: `holder { contactPhone }` asks for Holder.contactPhone, Person.contactPhone and
@@ -39,10 +47,23 @@ export interface IncludeCondition {
   readonly value: boolean | { readonly variable: string };
 }
 
+/**
+ * One place of the response: the usages with the same response path, coordinates and narrowing.
+ * Several field nodes can be one place (`{ person { a } person { b } }`, or one fragment's field
+ * next to another's); a fragment spread below any of them is walked below the first only, so
+ * consumers that ask about an enclosing field ask about its place (see `placeWithheld` in
+ * policy-plan.ts): the place is in the response if any of its usages is.
+ */
+export interface FieldPlace {
+  readonly id: number;
+  readonly usages: readonly FieldUsage[];
+}
+
 export interface FieldUsage {
   readonly node: FieldNode;
   /** The usage of the nearest enclosing field; null at the root. */
   readonly parent: FieldUsage | null;
+  readonly place: FieldPlace;
   /** The coordinate as selected, `ParentType.field` (the parent being the nearest type condition). */
   readonly coordinate: string;
   /** What must be decided: the coordinate, plus the implementations' fields when the parent is an interface. */
@@ -66,6 +87,22 @@ export interface OperationFields {
   readonly usages: readonly FieldUsage[];
   /** Boolean defaults of the operation's variables, for conditions whose variable is not sent. */
   readonly variableDefaults: Readonly<Record<string, boolean>>;
+  /** Selections (fields, inline fragments, spreads) the walk visited: the measure of its work, for tests. */
+  readonly visited: number;
+}
+
+/**
+ * How many different `@include`/`@skip` condition lists one fragment is walked with at one place
+ * before it is walked once more as unconditional instead. Condition lists multiply along routes
+ * of spreads (each route its own list), so without a bound they would bring the exponential walk
+ * back; unconditional is the safe side (a withheld field's null is put in even where a condition
+ * would have left the field out; decisions do not depend on conditions).
+ */
+const MAX_CONDITION_VARIANTS = 4;
+
+interface FragmentVisits {
+  readonly conditions: Set<string>;
+  unconditional: boolean;
 }
 
 const possibleTypesCache = new WeakMap<GraphQLSchema, Map<string, ReadonlySet<string>>>();
@@ -81,8 +118,18 @@ function possibleTypes(schema: GraphQLSchema, type: GraphQLCompositeType): Reado
   return found;
 }
 
+const typesKeys = new WeakMap<ReadonlySet<string>, string>();
+
+function typesKey(types: ReadonlySet<string>): string {
+  let key = typesKeys.get(types);
+  if (key === undefined) typesKeys.set(types, (key = [...types].sort().join(',')));
+  return key;
+}
+
 function intersect(a: ReadonlySet<string>, b: ReadonlySet<string>): ReadonlySet<string> {
-  return new Set([...a].filter((x) => b.has(x)));
+  for (const x of a) if (!b.has(x)) return new Set([...a].filter((y) => b.has(y)));
+  // Unchanged (the common case, a fragment on the enclosing type): the same set, so its key is cached.
+  return a;
 }
 
 function nonNullFlags(type: GraphQLOutputType): boolean[] {
@@ -138,6 +185,29 @@ export function collectFieldUsages(schema: GraphQLSchema, document: DocumentNode
 
   const usages: FieldUsage[] = [];
   const spreading: string[] = [];
+  let visited = 0;
+  const places = new Map<string, FieldPlace & { usages: FieldUsage[] }>();
+  // Per enclosing place (0: the root), per fragment and narrowing: the walks already made there.
+  const fragmentVisits = new Map<number, Map<string, FragmentVisits>>();
+
+  /** The conditions to walk a fragment with at this place, or null when an earlier walk already yielded every usage. */
+  const fragmentWalk = (name: string, scope: Scope): readonly IncludeCondition[] | null => {
+    const placeId = scope.parent ? scope.parent.place.id : 0;
+    let here = fragmentVisits.get(placeId);
+    if (!here) fragmentVisits.set(placeId, (here = new Map()));
+    const key = `${name}|${typesKey(scope.narrowed)}`;
+    let visits = here.get(key);
+    if (!visits) here.set(key, (visits = { conditions: new Set(), unconditional: false }));
+    if (visits.unconditional) return null;
+    if (scope.conditions.length === 0 || visits.conditions.size >= MAX_CONDITION_VARIANTS) {
+      visits.unconditional = true;
+      return [];
+    }
+    const conditionsKey = JSON.stringify(scope.conditions);
+    if (visits.conditions.has(conditionsKey)) return null;
+    visits.conditions.add(conditionsKey);
+    return scope.conditions;
+  };
 
   const typeNamed = (name: string): GraphQLCompositeType => {
     const t = schema.getType(name);
@@ -147,6 +217,7 @@ export function collectFieldUsages(schema: GraphQLSchema, document: DocumentNode
 
   const walk = (selectionSet: SelectionSetNode, scope: Scope): void => {
     for (const sel of selectionSet.selections) {
+      visited++;
       if (sel.kind === Kind.FIELD) {
         walkField(sel, scope);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
@@ -157,8 +228,11 @@ export function collectFieldUsages(schema: GraphQLSchema, document: DocumentNode
         const fragment = fragments.get(name);
         if (!fragment) throw invalid(`Unknown fragment "${name}".`);
         if (spreading.includes(name)) throw invalid(`Cannot spread fragment "${name}" within itself.`);
+        const inner = narrow(scope, typeNamed(fragment.typeCondition.name.value), sel.directives);
+        const conditions = fragmentWalk(name, inner);
+        if (conditions === null) continue;
         spreading.push(name);
-        walk(fragment.selectionSet, narrow(scope, typeNamed(fragment.typeCondition.name.value), sel.directives));
+        walk(fragment.selectionSet, conditions === inner.conditions ? inner : { ...inner, conditions });
         spreading.pop();
       }
     }
@@ -187,19 +261,25 @@ export function collectFieldUsages(schema: GraphQLSchema, document: DocumentNode
       const impls = scope.narrowed.size > 0 ? scope.narrowed : possibleTypes(schema, parentType);
       coordinates = [coordinate, ...[...impls].sort().map((t) => `${t}.${name}`)];
     }
+    const onTypes = scope.narrowed.size === scope.possible.size ? null : scope.narrowed;
+    const placeKey = `${scope.parent ? scope.parent.place.id : 0}|${responseKey}|${coordinates.join(',')}|${onTypes ? typesKey(onTypes) : '*'}`;
+    let place = places.get(placeKey);
+    if (!place) places.set(placeKey, (place = { id: places.size + 1, usages: [] }));
     const usage: FieldUsage = {
       node,
       parent: scope.parent,
+      place,
       coordinate,
       coordinates,
       responseKey,
       path: scope.parent ? [...scope.parent.path, responseKey] : [responseKey],
-      onTypes: scope.narrowed.size === scope.possible.size ? null : scope.narrowed,
+      onTypes,
       nonNull: nonNullFlags(field.type),
       conditions: [...scope.conditions, ...conditionsOf(node.directives)],
       enclosingSelectionSet: scope.enclosing,
     };
     usages.push(usage);
+    place.usages.push(usage);
     if (!node.selectionSet) return;
     const type = getNamedType(field.type) as GraphQLCompositeType;
     const possible = possibleTypes(schema, type);
@@ -213,7 +293,7 @@ export function collectFieldUsages(schema: GraphQLSchema, document: DocumentNode
   for (const v of operation.variableDefinitions ?? []) {
     if (v.defaultValue?.kind === Kind.BOOLEAN) variableDefaults[v.variable.name.value] = v.defaultValue.value;
   }
-  return { operation, fragments, usages, variableDefaults };
+  return { operation, fragments, usages, variableDefaults, visited };
 }
 
 /** Whether a field under these conditions is part of the response for these variables (GraphQL spec §3.13). */

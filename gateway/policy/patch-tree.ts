@@ -3,6 +3,9 @@
  * the places of withheld fields (to put `null` there and report them) and of masked fields (to
  * mask their values), and the way down to them. Built once per plan from the field usages; the
  * response patch then walks only these branches of the data, not the whole response.
+ *
+ * Building it is linear in the usages: entries are found through an index per node, and a
+ * usage's place is its parent's place plus one step (memoised), not a walk from the root.
  */
 import type { MaskKind } from '../../domain/catalogue/classification';
 import type { FieldUsage, IncludeCondition } from './field-usage';
@@ -28,34 +31,43 @@ export function emptyPatchNode(): PatchNode {
   return { entries: [] };
 }
 
-function sameTypes(a: ReadonlySet<string> | null, b: ReadonlySet<string> | null): boolean {
-  if (a === null || b === null) return a === b;
-  return a.size === b.size && [...a].every((t) => b.has(t));
+const typesKey = (types: ReadonlySet<string> | null): string => (types === null ? '*' : [...types].sort().join(','));
+
+/** Per tree: entries by response key and types, and each usage's entry. */
+interface TreeIndex {
+  readonly entries: WeakMap<PatchNode, Map<string, PatchEntry>>;
+  readonly places: WeakMap<FieldUsage, PatchEntry>;
 }
 
-function entryFor(node: PatchNode, usage: FieldUsage): PatchEntry {
-  let entry = node.entries.find((e) => e.key === usage.responseKey && sameTypes(e.onTypes, usage.onTypes));
+const indexes = new WeakMap<PatchNode, TreeIndex>();
+
+function indexOf(root: PatchNode): TreeIndex {
+  let index = indexes.get(root);
+  if (!index) indexes.set(root, (index = { entries: new WeakMap(), places: new WeakMap() }));
+  return index;
+}
+
+function entryFor(index: TreeIndex, node: PatchNode, usage: FieldUsage): PatchEntry {
+  let byKey = index.entries.get(node);
+  if (!byKey) index.entries.set(node, (byKey = new Map()));
+  const key = `${usage.responseKey}|${typesKey(usage.onTypes)}`;
+  let entry = byKey.get(key);
   if (!entry) {
     entry = { key: usage.responseKey, onTypes: usage.onTypes, nonNull: usage.nonNull, denials: [], includedWhen: [], mask: null, children: null };
     node.entries.push(entry);
+    byKey.set(key, entry);
   }
   return entry;
 }
 
-function chainOf(usage: FieldUsage): FieldUsage[] {
-  const chain: FieldUsage[] = [];
-  for (let u: FieldUsage | null = usage; u; u = u.parent) chain.unshift(u);
-  return chain;
-}
-
 function placeOf(root: PatchNode, usage: FieldUsage): PatchEntry {
-  let node = root;
-  const chain = chainOf(usage);
-  for (const step of chain.slice(0, -1)) {
-    const entry = entryFor(node, step);
-    node = entry.children ??= emptyPatchNode();
-  }
-  return entryFor(node, chain[chain.length - 1]);
+  const index = indexOf(root);
+  let entry = index.places.get(usage);
+  if (entry) return entry;
+  const node = usage.parent ? (placeOf(root, usage.parent).children ??= emptyPatchNode()) : root;
+  entry = entryFor(index, node, usage);
+  index.places.set(usage, entry);
+  return entry;
 }
 
 export function addDenial(root: PatchNode, usage: FieldUsage, denialIndex: number): void {

@@ -11,7 +11,7 @@ import { ErrorCode } from '../../domain/error-codes';
 import { Denial, denialError } from './denial-error';
 import { CombinedDecision, decideField, FieldDecision, PolicyCaller, strictest } from './field-decision';
 import type { FieldRule } from './field-rules';
-import { collectFieldUsages, FieldUsage } from './field-usage';
+import { collectFieldUsages, FieldPlace, FieldUsage } from './field-usage';
 import { GrantSnapshot, nextGrantChange } from './grant';
 import { rewriteOperation } from './operation-rewrite';
 import { addDenial, addMask, emptyPatchNode, PatchNode } from './patch-tree';
@@ -127,15 +127,18 @@ function decideUsages(ctx: PlanContext, req: PlanRequest, usages: readonly Field
   const nodeDecision = new Map<FieldNode, CombinedDecision>();
   for (const [node, ds] of perNode) nodeDecision.set(node, strictest(ds));
   const decisionOf = (u: FieldUsage): CombinedDecision => nodeDecision.get(u.node)!;
-  // Usages come parents first, so a parent's answer is always known when its children ask.
-  const enclosedMemo = new Map<FieldUsage, boolean>();
-  const enclosed = (u: FieldUsage): boolean => {
-    const p = u.parent;
-    if (!p) return false;
-    let inside = enclosedMemo.get(p);
-    if (inside === undefined) enclosedMemo.set(p, (inside = decisionOf(p).outcome === 'DENY' || enclosed(p)));
-    return inside;
+  // A field is in the response if any usage of its enclosing place is: a fragment below two
+  // field nodes of one place is walked below the first only (field-usage.ts).
+  const withheldPlaces = new Map<FieldPlace, boolean>();
+  const placeWithheld = (place: FieldPlace): boolean => {
+    let withheld = withheldPlaces.get(place);
+    if (withheld === undefined) {
+      withheld = place.usages.every((p) => decisionOf(p).outcome === 'DENY' || enclosed(p));
+      withheldPlaces.set(place, withheld);
+    }
+    return withheld;
   };
+  const enclosed = (u: FieldUsage): boolean => (u.parent ? placeWithheld(u.parent.place) : false);
   return { byCoordinate, decisionOf, enclosed };
 }
 
@@ -167,8 +170,16 @@ export function buildPlan(ctx: PlanContext, req: PlanRequest): PolicyPlan {
   const maskedCoordinates = new Set<string>();
   const grantIds = new Set<string>();
 
+  // Each ancestor chain is followed once: the walk stops at a usage an earlier chain passed.
+  const chained = new Set<FieldUsage>();
   const probeChain = (u: FieldUsage): void => {
-    for (let p: FieldUsage | null = u; p; p = p.parent) if (p.onTypes) probed.add(p.enclosingSelectionSet);
+    for (let p: FieldUsage | null = u; p && !chained.has(p); p = p.parent) {
+      chained.add(p);
+      if (!p.onTypes) continue;
+      probed.add(p.enclosingSelectionSet);
+      // Any field node of the enclosing place may be the one kept in the rewritten document.
+      for (const peer of p.parent?.place.usages ?? []) if (peer.node.selectionSet) probed.add(peer.node.selectionSet);
+    }
   };
 
   const denialIndex = new Map<string, number>();

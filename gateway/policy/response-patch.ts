@@ -11,6 +11,10 @@
  * A place whose key is already present is never nulled: only a selection the policy kept can
  * have put it there, for a runtime type that selection is allowed for (e.g. `contactPhone` asked
  * both on an interface, withheld, and `... on Household`, allowed).
+ *
+ * Linear in the patched part of the result: each object on a patched branch is copied once, and
+ * a place's concrete path is a link to its parent's, made into an array only for a denial's
+ * first place (not copied at every step, which would cost the depth again at each object).
  */
 import { maskValue } from '../masking';
 import { IncludeCondition, isIncluded } from './field-usage';
@@ -38,11 +42,20 @@ interface Walk extends PatchOptions {
   readonly paths: Map<number, ResponsePath>;
 }
 
+/** A concrete path as a chain of steps back to the root; null is the root. */
+type PathLink = { readonly parent: PathLink; readonly step: string | number } | null;
+
+function pathOf(link: PathLink): ResponsePath {
+  const out: (string | number)[] = [];
+  for (let l = link; l; l = l.parent) out.push(l.step);
+  return out.reverse();
+}
+
 function included(conditions: IncludeCondition[][] | null, walk: Walk): boolean {
   return conditions === null || conditions.some((c) => isIncluded(c, walk.variables, walk.variableDefaults));
 }
 
-function patchObject(obj: Record<string, unknown>, node: PatchNode, path: ResponsePath, walk: Walk): Record<string, unknown> | typeof BUBBLE {
+function patchObject(obj: Record<string, unknown>, node: PatchNode, path: PathLink, walk: Walk): Record<string, unknown> | typeof BUBBLE {
   const copy: Record<string, unknown> = { ...obj };
   const typename = copy[PROBE_KEY] ?? copy.__typename;
   delete copy[PROBE_KEY];
@@ -50,10 +63,10 @@ function patchObject(obj: Record<string, unknown>, node: PatchNode, path: Respon
   for (const entry of node.entries) {
     // Without a typename (it should be there) the entry applies: masking or nulling too much is the safe side.
     if (entry.onTypes && typeof typename === 'string' && !entry.onTypes.has(typename)) continue;
-    const here = [...path, entry.key];
+    const here: PathLink = { parent: path, step: entry.key };
     if (!(entry.key in copy)) {
       if (entry.denials.length === 0 || !included(entry.includedWhen, walk)) continue;
-      for (const d of entry.denials) if (!walk.paths.has(d)) walk.paths.set(d, here);
+      for (const d of entry.denials) if (!walk.paths.has(d)) walk.paths.set(d, pathOf(here));
       if (walk.nulls === 'propagate' && entry.nonNull[0]) bubble = true;
       copy[entry.key] = null;
       continue;
@@ -70,12 +83,12 @@ function patchObject(obj: Record<string, unknown>, node: PatchNode, path: Respon
   return bubble ? BUBBLE : copy;
 }
 
-function patchValue(value: unknown, entry: PatchEntry, depth: number, path: ResponsePath, walk: Walk): Patched | typeof BUBBLE {
+function patchValue(value: unknown, entry: PatchEntry, depth: number, path: PathLink, walk: Walk): Patched | typeof BUBBLE {
   if (value === null || value === undefined) return null;
   if (Array.isArray(value)) {
     const out: unknown[] = new Array(value.length);
     for (let i = 0; i < value.length; i++) {
-      const item = patchValue(value[i], entry, depth + 1, [...path, i], walk);
+      const item = patchValue(value[i], entry, depth + 1, { parent: path, step: i }, walk);
       if (item === BUBBLE && entry.nonNull[depth + 1]) return BUBBLE;
       out[i] = item === BUBBLE ? null : item;
     }
@@ -88,6 +101,6 @@ function patchValue(value: unknown, entry: PatchEntry, depth: number, path: Resp
 export function patchResponse(root: PatchNode, data: Record<string, unknown> | null | undefined, options: PatchOptions): PatchOutcome {
   const walk: Walk = { ...options, paths: new Map() };
   if (data === null || data === undefined) return { data: null, denialPaths: walk.paths };
-  const patched = patchObject(data, root, [], walk);
+  const patched = patchObject(data, root, null, walk);
   return { data: patched === BUBBLE ? null : patched, denialPaths: walk.paths };
 }

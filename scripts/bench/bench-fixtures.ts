@@ -8,7 +8,8 @@
  * requests from one fetch, which measures the merging rather than the gateway.
  */
 import { Knex } from 'knex';
-import { encodeCursor } from '../../subgraphs/kit/connection';
+import { cursorFor } from '../../subgraphs/kit/connection';
+import { loadSigningSecret } from '../../subgraphs/kit/signing-secret';
 import { databaseTarget, DatabaseEnv, openDatabase } from '../../subgraphs/kit/database';
 import { SubgraphName } from '../../subgraphs/services';
 
@@ -137,8 +138,11 @@ async function findPeoplePages(env: DatabaseEnv): Promise<PeoplePageFixture[]> {
         .select('id_number')
     ).map((r: { id_number: string }) => r.id_number);
     const pages: PeoplePageFixture[] = [];
+    // Cursors are sealed with the subgraphs' signing secret (subgraphs/kit/cursor-codec.ts): the same one they load.
+    const { secret } = loadSigningSecret({ ...process.env, ...env });
     for (let start = 0; start + PEOPLE_PAGE_SIZE <= ids.length; start += PEOPLE_PAGE_SIZE) {
-      pages.push({ regionCode: county.k, first: PEOPLE_PAGE_SIZE, after: start === 0 ? null : encodeCursor(ids[start - 1]) });
+      const after = start === 0 ? null : cursorFor(secret, 'Query.people', { regionCode: county.k }, ids[start - 1]);
+      pages.push({ regionCode: county.k, first: PEOPLE_PAGE_SIZE, after });
     }
     if (pages.length === 0) throw new Error(`county ${county.k} has fewer than ${PEOPLE_PAGE_SIZE} residents; seed a larger city (--persons)`);
     return pages;

@@ -58,29 +58,29 @@ function departmentArg(argument: string, value: string | null | undefined, citiz
 }
 
 const Query = {
-  accessLog: async (_: unknown, args: PageArgs & { from?: string | null; to?: string | null; consumer?: string | null; application?: string | null }, ctx: AuditContext) => {
+  accessLog: async (_: unknown, args: PageArgs & { from?: string | null; to?: string | null; consumer?: string | null; application?: string | null }, ctx: AuditContext, info: GraphQLResolveInfo) => {
     const caller = requireCaller(ctx.caller);
     const decided = accessLogDepartment(caller, departmentArg('consumer', args.consumer, true));
     if (typeof decided === 'string') throw forbidden(decided);
     const filter = { department: decided.department, application: args.application ?? null, range: instantRange(args.from, args.to) };
-    const page = pageRequest(args);
+    const page = pageRequest(args, ctx, { info });
     const before = page.afterKey ? timeKey(page.afterKey) : null;
     const rows = await accessLogPage(ctx.db, filter, page.limit + 1, before && { time: dbTime(before.time), id: before.id });
-    return toConnection(rows, page.limit, (r) => JSON.stringify([isoTime(r.time), r.id]), () => countAccessLog(ctx.db, filter));
+    return toConnection(rows, page, (r) => JSON.stringify([isoTime(r.time), r.id]), () => countAccessLog(ctx.db, filter));
   },
 
-  accessesToOwnedData: async (_: unknown, args: PageArgs & { from: string; to: string; owner?: string | null; consumer?: string | null }, ctx: AuditContext) => {
+  accessesToOwnedData: async (_: unknown, args: PageArgs & { from: string; to: string; owner?: string | null; consumer?: string | null }, ctx: AuditContext, info: GraphQLResolveInfo) => {
     const caller = requireCaller(ctx.caller);
     const decided = ownedDataOwner(caller, departmentArg('owner', args.owner));
     if (typeof decided === 'string') throw forbidden(decided);
     const days = dayRange(args.from, args.to);
-    const page = pageRequest(args);
+    const page = pageRequest(args, ctx, { info });
     const afterKey = page.afterKey ? (keyOf(page.afterKey, 4) as unknown as UsageKey) : null;
     const owners = ctx.owners();
     const filter = { coordinates: decided.owner === null ? null : owners.ownedBy(decided.owner), days, consumer: departmentArg('consumer', args.consumer) };
     const upToDate = await usageUpToDate(ctx.db, owners.resourceOf, ctx.usageBudgetMs, ctx.log);
     const rows = await ownedUsagePage(ctx.db, filter, page.limit + 1, afterKey);
-    const connection = toConnection(rows, page.limit, (r) => JSON.stringify([r.coordinate, r.department, r.application, r.purpose]), () => countOwnedUsage(ctx.db, filter));
+    const connection = toConnection(rows, page, (r) => JSON.stringify([r.coordinate, r.department, r.application, r.purpose]), () => countOwnedUsage(ctx.db, filter));
     return { ...connection, upToDate };
   },
 
@@ -103,10 +103,10 @@ const Query = {
       throw badUserInput('idNumber', 'select subject { idNumber }: a lookup of who accessed a person\'s data is recorded with that person as its subject', { problem: 'SUBJECT_NOT_SELECTED' });
     }
     const hash = subjectHash(ctx.subjectKey(), 'person', idNumber);
-    const page = pageRequest(args);
+    const page = pageRequest(args, ctx, { info });
     const before = page.afterKey ? timeKey(page.afterKey) : null;
     const rows = await accessesToSubject(ctx.db, { subjectHash: hash, limit: page.limit + 1, before: before ? { time: before.time, recordId: before.id } : undefined });
-    const connection = toConnection(rows, page.limit, (r) => JSON.stringify([r.time, r.recordId]), () => countSubjectAccesses(ctx.db, hash));
+    const connection = toConnection(rows, page, (r) => JSON.stringify([r.time, r.recordId]), () => countSubjectAccesses(ctx.db, hash));
     return { ...connection, subject: { idNumber } };
   },
 };

@@ -3,6 +3,7 @@
  * (supervision-rules.ts), then the records of the period, aggregated (quota-exceedances.ts,
  * probing-flags.ts).
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import { departmentByCode } from '../../domain/departments';
 import { PageArgs, pageRequest, toConnection } from '../kit/connection';
 import { badUserInput } from '../kit/user-input';
@@ -34,7 +35,7 @@ function chinaMidnight(day: string, days = 0): string {
 }
 
 export const supervisionQuery = {
-  subjectQuotaExceedances: async (_: unknown, args: PageArgs & { from: string; to: string; owner?: string | null; consumer?: string | null }, ctx: AuditContext) => {
+  subjectQuotaExceedances: async (_: unknown, args: PageArgs & { from: string; to: string; owner?: string | null; consumer?: string | null }, ctx: AuditContext, info: GraphQLResolveInfo) => {
     const caller = requireCaller(ctx.caller);
     const decided = supervisedOwner(caller, departmentArg('owner', args.owner), 'subject quota exceedances');
     if (typeof decided === 'string') throw forbidden(decided);
@@ -42,12 +43,12 @@ export const supervisionQuery = {
     if (Date.parse(days.to) - Date.parse(days.from) >= MAX_EXCEEDANCE_DAYS * DAY_MS) {
       throw badUserInput('to', `at most ${MAX_EXCEEDANCE_DAYS} days at a time`, { problem: 'RANGE', max: MAX_EXCEEDANCE_DAYS });
     }
-    const page = pageRequest(args);
+    const page = pageRequest(args, ctx, { info });
     const rows = await refusalRows(ctx.db, { from: chinaMidnight(days.from), to: chinaMidnight(days.to, 1) }, departmentArg('consumer', args.consumer));
     const all = aggregateExceedances(rows, ctx.owners().ownerOf, decided.owner);
     const after = page.afterKey;
     const rest = after === null ? all : all.filter((e) => exceedanceKey(e) > after);
-    return toConnection(rest.slice(0, page.limit + 1), page.limit, exceedanceKey, async () => all.length);
+    return toConnection(rest.slice(0, page.limit + 1), page, exceedanceKey, async () => all.length);
   },
 
   probingFlags: async (_: unknown, args: { from?: string | null; to?: string | null; owner?: string | null; consumer?: string | null }, ctx: AuditContext) => {

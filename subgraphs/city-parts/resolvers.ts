@@ -1,4 +1,5 @@
 import { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
+import type { GraphQLResolveInfo } from 'graphql';
 import { regionByCode } from '../../domain/regions';
 import { pageRequest, toConnection } from '../kit/connection';
 import { NearbyArgs, requireNearbyRequest } from '../kit/nearby-request';
@@ -53,11 +54,12 @@ export const resolvers: GraphQLResolverMap<CityPartsContext> = {
   // Region belongs to the spatial database; this one answers for the components in it.
   Region: {
     __resolveReference: (ref: { code: string }) => (regionByCode(ref.code) ? { code: ref.code } : null),
-    cityParts: async (region: { code: string }, args: CityPartsArgs, ctx: Ctx) => {
-      const page = pageRequest(args);
+    cityParts: async (region: { code: string }, args: CityPartsArgs, ctx: Ctx, info: GraphQLResolveInfo) => {
+      // Bound to the region too: a cursor of one region's parts does not page another's.
+      const page = pageRequest(args, ctx, { info, scope: { region: region.code } });
       const filter = { regionCode: region.code, class: args.class ?? null, status: args.status ?? null };
-      const rows = await ctx.store.regionPage.load({ ...filter, ...page });
-      return toConnection(rows, page.limit, (r) => r.code, () => ctx.store.regionCount.load(filter));
+      const rows = await ctx.store.regionPage.load({ ...filter, limit: page.limit, afterKey: page.afterKey });
+      return toConnection(rows, page, (r) => r.code, () => ctx.store.regionCount.load(filter));
     },
     cityPartCounts: (region: { code: string }, _: unknown, ctx: Ctx) => ctx.store.classCounts.load(region.code),
   },

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import { Knex } from 'knex';
 import { regionByCode, RegionSeed } from '../../domain/regions';
 import { rowLoader } from '../kit/batch';
-import { PageRequest } from '../kit/connection';
+import { PageWindow } from '../kit/connection';
 import { findNearest, Nearby, tableNearbySource } from '../kit/nearest-search';
 import { NearbyRequest } from '../kit/nearby-request';
 import { CityPartClass } from './part-catalogue';
@@ -34,7 +34,7 @@ export interface RegionFilter {
   status: CityPartStatus | null;
 }
 
-export type RegionPageKey = RegionFilter & PageRequest;
+export type RegionPageKey = RegionFilter & PageWindow;
 
 /** Statements per UNION ALL: well under SQLite's 500 compound-select terms. */
 const MAX_UNION = 100;

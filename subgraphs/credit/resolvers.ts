@@ -1,4 +1,5 @@
 import { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CreditCodeScalar, DateScalar, IdNumberScalar } from '../kit/scalars';
 import { pageRequest, toConnection } from '../kit/connection';
 import { requireCreditCode, requireRegionCode } from '../kit/user-input';
@@ -49,15 +50,15 @@ export const resolvers: GraphQLResolverMap<CreditContext> = {
   Query: {
     creditRecord: (_: unknown, args: { id: string }, ctx: CreditContext) => ctx.store.record.load(requireRecordId('id', args.id)),
     creditStatus: (_: unknown, args: { creditCode: string }, ctx: CreditContext) => statusOf(requireCreditCode('creditCode', args.creditCode), ctx),
-    listEntries: async (_: unknown, args: ListArgs, ctx: CreditContext) => {
+    listEntries: async (_: unknown, args: ListArgs, ctx: CreditContext, info: GraphQLResolveInfo) => {
       const filter: ListFilter = {
         listType: args.listType,
         regionCode: args.regionCode == null ? null : requireRegionCode('regionCode', args.regionCode),
         activeOn: args.includeRemoved ? null : ctx.today,
       };
-      const page = pageRequest(args);
+      const page = pageRequest(args, ctx, { info });
       const rows = await ctx.store.listEntries(filter, page);
-      return toConnection(rows, page.limit, (r) => r.id, () => ctx.store.countListEntries(filter));
+      return toConnection(rows, page, (r) => r.id, () => ctx.store.countListEntries(filter));
     },
   },
   CreditRecord: {

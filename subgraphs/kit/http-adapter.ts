@@ -5,6 +5,7 @@
  */
 import http from 'node:http';
 import { ApolloServer, BaseContext, HeaderMap, HTTPGraphQLRequest, HTTPGraphQLResponse } from '@apollo/server';
+import { ErrorCode } from '../../domain/error-codes';
 
 /** Bodies above this are refused with 413 before parsing: a bound on memory per request. */
 export const MAX_BODY_BYTES = 1_048_576;
@@ -23,20 +24,44 @@ export class HttpError extends Error {
   }
 }
 
-export function readBody(req: http.IncomingMessage, limit = MAX_BODY_BYTES): Promise<Buffer> {
+/**
+ * What readBody does with a body over its limit. `destroy` (the default, for subgraphs, whose
+ * only caller is the gateway): reject and drop the connection at once. `drain`: keep reading
+ * and discarding it, then reject with 413 PAYLOAD_TOO_LARGE, so the caller reads a GraphQL
+ * error instead of a reset connection; past `drainLimit` bytes the connection is dropped after
+ * all, so a caller cannot hold one open forever.
+ */
+export interface ReadBodyOptions {
+  readonly overflow?: 'destroy' | 'drain';
+  /** @default 64 MiB */
+  readonly drainLimit?: number;
+}
+
+export function readBody(req: http.IncomingMessage, limit = MAX_BODY_BYTES, options: ReadBodyOptions = {}): Promise<Buffer> {
+  const drain = options.overflow === 'drain';
+  const drainLimit = options.drainLimit ?? 64 * 1_048_576;
   return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
+    let chunks: Buffer[] = [];
     let size = 0;
+    const tooLarge = () =>
+      drain
+        ? new HttpError(413, `The request body exceeds the gateway's limit of ${limit} bytes.`, ErrorCode.PAYLOAD_TOO_LARGE, { limit: { name: 'bodyBytes', max: limit, measured: size } })
+        : new HttpError(413, `request body exceeds ${limit} bytes`);
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new HttpError(413, `request body exceeds ${limit} bytes`));
-        req.destroy();
+      if (size <= limit) {
+        chunks.push(chunk);
         return;
       }
-      chunks.push(chunk);
+      chunks = [];
+      if (drain && size <= drainLimit) return;
+      reject(tooLarge());
+      req.destroy();
     });
-    req.on('end', () => resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)));
+    req.on('end', () => {
+      if (size > limit) reject(tooLarge());
+      else resolve(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+    });
     req.on('error', reject);
   });
 }

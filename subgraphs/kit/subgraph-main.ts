@@ -25,7 +25,8 @@ export async function runSubgraphMain(module: SubgraphModule<any>): Promise<void
     const verifyRequest = gatewaySignatureVerifier(module.name);
     const db = await openDatabase(config.database);
     await migrateToLatest(db, module.migrations);
-    const running = await startSubgraphServer(module, { db, port: config.port, host: config.host, verifyRequest });
+    // Cursor keys are derived from the signing secret: instances of one subgraph open each other's cursors.
+    const running = await startSubgraphServer(module, { db, port: config.port, host: config.host, verifyRequest, cursorSecret: loadSigningSecret().secret });
     console.log(`[${module.name}] serving ${running.url} (${config.database.client})`);
     const stop = async () => {
       await running.stop();

@@ -6,6 +6,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import type { SubgraphName } from '../services';
 import type { World } from '../../domain/demo/world';
 import type { Migration } from './migrations';
+import type { CursorCodec } from './cursor-codec';
 
 /** What the gateway tells a subgraph about the caller, in verified headers. */
 export interface CallerIdentity {
@@ -24,6 +25,8 @@ export interface CallerIdentity {
 
 export interface SubgraphContext {
   caller: CallerIdentity | null;
+  /** Seals page cursors (connection.ts); set by the server. @default a random key per process */
+  cursors?: CursorCodec;
 }
 
 export interface SeedReporter {

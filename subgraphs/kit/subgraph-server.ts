@@ -12,6 +12,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import { ErrorCode } from '../../domain/error-codes';
 import { closeServer, executeWithApollo, HttpError, listen, parseJsonBody, readBody, writeApolloResponse, writeGraphQLError, writeJson } from './http-adapter';
 import { CallerIdentity, loadSubgraphSdl, SubgraphContext, SubgraphModule } from './subgraph-module';
+import { createCursorCodec, processCursorCodec } from './cursor-codec';
 
 /**
  * Decides who is calling from the raw request; throws HttpError (401) to refuse it. Subgraph
@@ -26,6 +27,12 @@ export interface SubgraphServerOptions {
   /** @default 127.0.0.1 */
   host?: string;
   verifyRequest?: RequestVerifier;
+  /**
+   * What page cursors are sealed with (cursor-codec.ts): the subgraph signing secret, so every
+   * instance of a subgraph opens the cursors of the others.
+   * @default a random key per process (cursors valid until it exits)
+   */
+  cursorSecret?: Buffer;
   log?: (line: string) => void;
 }
 
@@ -64,6 +71,7 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
+  const cursors = options.cursorSecret ? createCursorCodec(options.cursorSecret) : processCursorCodec();
 
   const server = http.createServer(async (req, res) => {
     try {
@@ -74,7 +82,7 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
       const raw = await readBody(req);
       const caller = options.verifyRequest ? options.verifyRequest(req, raw) : null;
       const body = parseJsonBody(raw, req.headers['content-type']);
-      const response = await executeWithApollo(apollo, req, body, async () => module.createContext(options.db, caller));
+      const response = await executeWithApollo(apollo, req, body, async () => Object.assign(module.createContext(options.db, caller), { cursors }));
       await writeApolloResponse(res, response);
     } catch (err) {
       if (err instanceof HttpError) {

@@ -1,4 +1,5 @@
 import { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
+import type { GraphQLResolveInfo } from 'graphql';
 import { CreditCodeScalar, DateScalar, IdNumberScalar } from '../kit/scalars';
 import { pageRequest, toConnection } from '../kit/connection';
 import { requireCreditCode, requireRegionCode } from '../kit/user-input';
@@ -27,15 +28,15 @@ export const resolvers: GraphQLResolverMap<LegalEntityContext> = {
   Query: {
     legalEntity: (_: unknown, args: { creditCode: string }, ctx: LegalEntityContext) =>
       ctx.store.entity.load(requireCreditCode('creditCode', args.creditCode)),
-    legalEntities: async (_: unknown, args: ListArgs, ctx: LegalEntityContext) => {
+    legalEntities: async (_: unknown, args: ListArgs, ctx: LegalEntityContext, info: GraphQLResolveInfo) => {
       const filter: EntityFilter = {
         regionCode: args.regionCode == null ? null : requireRegionCode('regionCode', args.regionCode),
         nameContains: args.nameContains == null ? null : requireNameFragment('nameContains', args.nameContains),
         status: args.status ?? null,
       };
-      const page = pageRequest(args);
+      const page = pageRequest(args, ctx, { info });
       const rows = await ctx.store.list(filter, page);
-      return toConnection(rows, page.limit, (r) => r.credit_code, () => ctx.store.count(filter));
+      return toConnection(rows, page, (r) => r.credit_code, () => ctx.store.count(filter));
     },
   },
   LegalEntity: {

@@ -1,4 +1,5 @@
 import { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
+import type { GraphQLResolveInfo } from 'graphql';
 import { DateScalar, IdNumberScalar } from '../kit/scalars';
 import { pageRequest, toConnection } from '../kit/connection';
 import { requireIdNumber, requireRegionCode } from '../kit/user-input';
@@ -23,11 +24,11 @@ export const resolvers: GraphQLResolverMap<PopulationContext> = {
   Query: {
     person: (_: unknown, args: { idNumber: string }, ctx: PopulationContext) =>
       ctx.store.person.load(requireIdNumber('idNumber', args.idNumber)),
-    people: async (_: unknown, args: { regionCode: string; first?: number; after?: string }, ctx: PopulationContext) => {
+    people: async (_: unknown, args: { regionCode: string; first?: number; after?: string }, ctx: PopulationContext, info: GraphQLResolveInfo) => {
       const region = requireRegionCode('regionCode', args.regionCode);
-      const page = pageRequest(args);
+      const page = pageRequest(args, ctx, { info });
       const rows = await ctx.store.peopleInRegion(region, page);
-      return toConnection(rows, page.limit, (r) => r.id_number, () => ctx.store.countInRegion(region));
+      return toConnection(rows, page, (r) => r.id_number, () => ctx.store.countInRegion(region));
     },
     household: (_: unknown, args: { number: string }, ctx: PopulationContext) => ctx.store.household.load(args.number),
   },

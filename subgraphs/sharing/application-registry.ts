@@ -10,7 +10,8 @@ import { isDepartmentCode } from '../../domain/departments';
 import { limitBasisAfterChange, LimitFrequency } from '../../domain/request-limits';
 import type { CallerIdentity } from '../kit/subgraph-module';
 import { badUserInput } from '../kit/user-input';
-import { enforce, isPlatform, mayManageApplication } from './access-rules';
+import { enforce, forbidden, isPlatform, mayManageApplication } from './access-rules';
+import { decideStatusTransition, statusActor } from './status-transitions';
 import { limitBasis, limitColumns, mayChangeRequestLimits, RequestLimitsInput } from './application-limits';
 import { chinaDate, Clock } from './clock';
 import { notFound, optionalText, requireText, wrongState } from './sharing-input';
@@ -61,7 +62,19 @@ function detailColumns(input: Partial<ApplicationDetails>, today: string, partia
   return cols;
 }
 
-export function createApplicationRegistry(db: Knex, clock: Clock) {
+/** Told after an application's registry entry changed (committed), so gateways drop their cached answer. */
+export type RegistryChangedListener = (applicationId: string) => void | Promise<void>;
+
+export function createApplicationRegistry(db: Knex, clock: Clock, onRegistryChanged: RegistryChangedListener = () => {}) {
+  // A notice that cannot be sent never fails the change: the gateways' cache lifetime bounds it.
+  const onChanged = async (id: string) => {
+    try {
+      await onRegistryChanged(id);
+    } catch {
+      // reported by the publisher
+    }
+  };
+
   async function existing(caller: CallerIdentity, id: string): Promise<ApplicationRow> {
     const row: ApplicationRow | undefined = await db('applications').where({ id }).first();
     if (!row) throw notFound('application', id);
@@ -109,14 +122,24 @@ export function createApplicationRegistry(db: Knex, clock: Clock) {
     },
 
     /**
-     * SUSPENDED can return to ACTIVE; RETIRED is final (a cleaned-up system is not revived, a
-     * replacement is registered). Suspending or retiring needs a reason for the inventory.
+     * Moves the application as status-transitions.ts decides (a bureau suspension is lifted only
+     * by the bureau; RETIRED is final) and records who set the status. Suspending or retiring
+     * needs a reason for the inventory.
      */
     async setStatus(caller: CallerIdentity, id: string, status: ApplicationStatus, reasonText: string | null | undefined): Promise<ApplicationRow> {
       const row = await existing(caller, id);
-      if (row.status === 'RETIRED') throw wrongState('status', `application ${id} is retired and stays retired`, row.status);
+      const decision = decideStatusTransition({ from: row.status, to: status, actor: statusActor(caller.department, row.department), fromSetBy: row.status_set_by ?? null });
+      if (!decision.allowed) {
+        if (decision.reason === 'SUSPENDED_BY_BUREAU' || decision.reason === 'NOT_YOURS') throw forbidden(decision.message);
+        throw wrongState('status', `application ${id}: ${decision.message}`, row.status);
+      }
       const reason = status === 'ACTIVE' ? optionalText('reason', reasonText, 500) : requireText('reason', reasonText, 500);
-      await db('applications').where({ id }).update({ status, status_reason: reason, updated_at: clock().toISOString() });
+      // Only from the state decided on: a concurrent change (say the bureau suspending meanwhile) is not overwritten.
+      const changed = await db('applications')
+        .where({ id, status: row.status })
+        .update({ status, status_reason: reason, status_set_by: decision.setBy, updated_at: clock().toISOString() });
+      if (changed === 0) throw wrongState('status', `application ${id} changed status meanwhile; read it again`, row.status);
+      await onChanged(id);
       return db('applications').where({ id }).first();
     },
 

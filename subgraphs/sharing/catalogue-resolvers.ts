@@ -3,6 +3,7 @@
  * authenticated department may read it: knowing what exists and on what condition is how a
  * department knows what to apply for.
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import { departmentByCode } from '../../domain/departments';
 import type { SharingLevel } from '../../domain/catalogue/classification';
 import { PageArgs, pageRequest, toConnection } from '../kit/connection';
@@ -18,17 +19,17 @@ interface CatalogueArgs extends PageArgs {
 }
 
 export const catalogueQuery = {
-  catalogue: (_: unknown, args: CatalogueArgs, ctx: SharingContext) => {
+  catalogue: (_: unknown, args: CatalogueArgs, ctx: SharingContext, info: GraphQLResolveInfo) => {
     requireCaller(ctx.caller);
     if (args.owner && !departmentByCode(args.owner)) throw badUserInput('owner', `"${args.owner}" is not a registered department`, { problem: 'UNKNOWN' });
     if (args.search && args.search.length > MAX_SEARCH_LENGTH) {
       throw badUserInput('search', `at most ${MAX_SEARCH_LENGTH} characters`, { problem: 'LENGTH', max: MAX_SEARCH_LENGTH });
     }
-    const page = pageRequest(args);
+    const page = pageRequest(args, ctx, { info });
     const matching = ctx.resources.items({ owner: args.owner, level: args.level, search: args.search });
     const after = page.afterKey;
     const rest = after === null ? matching : matching.filter((i) => i.coordinate > after);
-    return toConnection(rest.slice(0, page.limit + 1), page.limit, (i) => i.coordinate, async () => matching.length);
+    return toConnection(rest.slice(0, page.limit + 1), page, (i) => i.coordinate, async () => matching.length);
   },
 };
 

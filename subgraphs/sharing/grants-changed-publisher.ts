@@ -4,10 +4,16 @@
  * to expire. The department's shared snapshot is deleted in the same transaction as the notice
  * is published, so an instance that missed the notice cannot pick the old copy up again.
  *
+ * The same connection tells them that an application's registry entry changed (a suspension,
+ * domain/registry-notice.ts), so each drops its cached answer about it.
+ *
  * Connection failures never fail a workflow mutation: the change is committed first, and the
- * gateways' cache lifetimes bound how long a missed notice can matter (gateway/grants/).
+ * gateways' cache lifetimes bound how long a missed notice can matter (gateway/grants/,
+ * gateway/auth/registry-lookup.ts).
  */
 import { createClient } from 'redis';
+import { encodeRegistryChanged, registryChangedChannel } from '../../domain/registry-notice';
+import type { RegistryChangedListener } from './application-registry';
 import { encodeGrantsChanged, grantsRedisNames } from './grant-snapshot';
 import type { GrantsChangedListener } from './sharing-workflow';
 
@@ -28,6 +34,8 @@ export function readGrantsPublisherSettings(env: Readonly<Record<string, string 
 
 export interface GrantsChangedPublisher {
   readonly publish: GrantsChangedListener;
+  /** Publishes that an application's registry entry changed. */
+  readonly registryChanged: RegistryChangedListener;
   close(): Promise<void>;
 }
 
@@ -50,16 +58,28 @@ export function createGrantsChangedPublisher(options: { url: string; namespace?:
   });
   const connecting = client.connect().catch(() => {});
 
+  const withinDeadline = async (command: Promise<unknown>) => {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${PUBLISH_TIMEOUT_MS} ms`)), PUBLISH_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([command, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  const registryChannel = registryChangedChannel(options.namespace ?? null);
+
   return {
     async publish(department, version) {
-      let timer: NodeJS.Timeout | undefined;
-      const deadline = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`Redis did not answer within ${PUBLISH_TIMEOUT_MS} ms`)), PUBLISH_TIMEOUT_MS);
-      });
+      await withinDeadline(client.multi().del(names.snapshotKey(department)).publish(names.channel, encodeGrantsChanged(department, version)).exec());
+    },
+    async registryChanged(application) {
       try {
-        await Promise.race([client.multi().del(names.snapshotKey(department)).publish(names.channel, encodeGrantsChanged(department, version)).exec(), deadline]);
-      } finally {
-        clearTimeout(timer);
+        await withinDeadline(client.publish(registryChannel, encodeRegistryChanged(application)));
+      } catch (err) {
+        log(`[sharing] registry change of ${application} not published (${err instanceof Error ? err.message : String(err)}); gateways will see it when their registry cache expires`);
       }
     },
     async close() {

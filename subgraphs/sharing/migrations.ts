@@ -127,4 +127,19 @@ export const migrations: readonly Migration[] = [
       });
     },
   },
+  {
+    name: '004_application_status_set_by',
+    // Who set the status, so a suspension by the big data bureau is lifted only by the bureau
+    // (status-transitions.ts). Rows from before are null, which counts as the bureau: fail closed.
+    async up(db) {
+      await db.schema.alterTable('applications', (t) => {
+        t.string('status_set_by', 12).nullable();
+      });
+    },
+    async down(db) {
+      await db.schema.alterTable('applications', (t) => {
+        t.dropColumn('status_set_by');
+      });
+    },
+  },
 ];

@@ -1,5 +1,5 @@
 import { SubgraphModule } from '../kit/subgraph-module';
-import { createApplicationRegistry } from './application-registry';
+import { createApplicationRegistry, RegistryChangedListener } from './application-registry';
 import { Clock, chinaDate, systemClock } from './clock';
 import { SharingContext } from './context';
 import { CoordinateCatalogue, loadSupergraphCatalogue } from './coordinate-catalogue';
@@ -22,6 +22,8 @@ export interface SharingSubgraphOptions {
   resources?: ResourceCatalogue;
   /** Told after a department's grants changed (committed). @default nothing is told */
   onGrantsChanged?: GrantsChangedListener;
+  /** Told after an application's registry entry changed (committed), e.g. suspended. @default nothing is told */
+  onRegistryChanged?: RegistryChangedListener;
   /** @default console.error */
   log?: (line: string) => void;
 }
@@ -56,7 +58,7 @@ export function createSharingSubgraph(options: SharingSubgraphOptions = {}): Sub
         resources,
         store: createSharingStore(db),
         workflow: createSharingWorkflow({ db, clock, settings, catalogue, onGrantsChanged, log }),
-        registry: createApplicationRegistry(db, clock),
+        registry: createApplicationRegistry(db, clock, options.onRegistryChanged),
         today: chinaDate(clock()),
       };
     },

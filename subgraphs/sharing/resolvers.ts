@@ -1,4 +1,5 @@
 import { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
+import type { GraphQLResolveInfo } from 'graphql';
 import { DEPARTMENTS, DepartmentKind, departmentByCode, PURPOSES } from '../../domain/departments';
 import { PageArgs, pageRequest, toConnection } from '../kit/connection';
 import { DateScalar } from '../kit/scalars';
@@ -53,11 +54,11 @@ const Query = {
     requireCaller(ctx.caller);
     return ctx.store.application.load(args.id);
   },
-  applications: async (_: unknown, args: PageArgs & { department?: string | null; status?: ApplicationStatus | null }, ctx: SharingContext) => {
+  applications: async (_: unknown, args: PageArgs & { department?: string | null; status?: ApplicationStatus | null }, ctx: SharingContext, info: GraphQLResolveInfo) => {
     requireCaller(ctx.caller);
     const filter = { department: departmentArg('department', args.department), status: args.status ?? null };
-    const page = pageRequest(args);
-    return toConnection(await ctx.store.applications(filter, page), page.limit, byId, () => ctx.store.countApplications(filter));
+    const page = pageRequest(args, ctx, { info });
+    return toConnection(await ctx.store.applications(filter, page), page, byId, () => ctx.store.countApplications(filter));
   },
 
   sharingApplication: async (_: unknown, args: { id: string }, ctx: SharingContext) => {
@@ -68,12 +69,12 @@ const Query = {
     enforce(maySeeSharingApplication(caller, row.department, owners));
     return row;
   },
-  sharingApplications: async (_: unknown, args: PageArgs & { department?: string | null }, ctx: SharingContext) => {
+  sharingApplications: async (_: unknown, args: PageArgs & { department?: string | null }, ctx: SharingContext, info: GraphQLResolveInfo) => {
     const caller = requireCaller(ctx.caller);
     const department = departmentArg('department', args.department) ?? (isPlatform(caller) ? null : caller.department);
     if (department) enforce(mayListApplicationsOf(caller, department));
-    const page = pageRequest(args);
-    return toConnection(await ctx.store.sharingApplications(department, page), page.limit, byId, () => ctx.store.countSharingApplications(department));
+    const page = pageRequest(args, ctx, { info });
+    return toConnection(await ctx.store.sharingApplications(department, page), page, byId, () => ctx.store.countSharingApplications(department));
   },
 
   sharingRequest: async (_: unknown, args: { id: string }, ctx: SharingContext) => {
@@ -82,7 +83,7 @@ const Query = {
     if (row) enforce(maySeeRequest(caller, row));
     return row;
   },
-  sharingRequests: async (_: unknown, args: PageArgs & { owner?: string | null; applicant?: string | null; status?: RequestStatus | null }, ctx: SharingContext) => {
+  sharingRequests: async (_: unknown, args: PageArgs & { owner?: string | null; applicant?: string | null; status?: RequestStatus | null }, ctx: SharingContext, info: GraphQLResolveInfo) => {
     const caller = requireCaller(ctx.caller);
     let owner = departmentArg('owner', args.owner);
     const applicant = departmentArg('applicant', args.applicant);
@@ -90,16 +91,16 @@ const Query = {
     if (!owner && applicant !== caller.department && !isPlatform(caller)) owner = caller.department;
     enforce(mayListRequestsFor(caller, { owner, applicant }));
     const filter = { owner, applicant, status: args.status ?? null };
-    const page = pageRequest(args);
-    return toConnection(await ctx.store.requests(filter, page), page.limit, byId, () => ctx.store.countRequests(filter));
+    const page = pageRequest(args, ctx, { info });
+    return toConnection(await ctx.store.requests(filter, page), page, byId, () => ctx.store.countRequests(filter));
   },
-  overdueSharingRequests: async (_: unknown, args: PageArgs & { owner?: string | null }, ctx: SharingContext) => {
+  overdueSharingRequests: async (_: unknown, args: PageArgs & { owner?: string | null }, ctx: SharingContext, info: GraphQLResolveInfo) => {
     const caller = requireCaller(ctx.caller);
     const owner = departmentArg('owner', args.owner) ?? (isPlatform(caller) ? null : caller.department);
     enforce(mayListRequestsFor(caller, { owner, applicant: null }));
     const filter = { owner, applicant: null, status: null, overdueOn: ctx.today };
-    const page = pageRequest(args);
-    return toConnection(await ctx.store.requests(filter, page), page.limit, byId, () => ctx.store.countRequests(filter));
+    const page = pageRequest(args, ctx, { info });
+    return toConnection(await ctx.store.requests(filter, page), page, byId, () => ctx.store.countRequests(filter));
   },
 
   grant: async (_: unknown, args: { id: string }, ctx: SharingContext) => {
@@ -108,15 +109,15 @@ const Query = {
     if (row) enforce(maySeeGrant(caller, { department: row.department, grantedBy: row.granted_by }));
     return row;
   },
-  grants: async (_: unknown, args: PageArgs & { department?: string | null; grantedBy?: string | null; status?: GrantStatus | null }, ctx: SharingContext) => {
+  grants: async (_: unknown, args: PageArgs & { department?: string | null; grantedBy?: string | null; status?: GrantStatus | null }, ctx: SharingContext, info: GraphQLResolveInfo) => {
     const caller = requireCaller(ctx.caller);
     let department = departmentArg('department', args.department);
     const grantedBy = departmentArg('grantedBy', args.grantedBy);
     if (!department && grantedBy !== caller.department && !isPlatform(caller)) department = caller.department;
     enforce(mayListGrants(caller, { department, grantedBy }));
     const filter = { department, grantedBy, status: args.status ?? null };
-    const page = pageRequest(args);
-    return toConnection(await ctx.store.grants(filter, page), page.limit, byId, () => ctx.store.countGrants(filter));
+    const page = pageRequest(args, ctx, { info });
+    return toConnection(await ctx.store.grants(filter, page), page, byId, () => ctx.store.countGrants(filter));
   },
   grantsFor: async (_: unknown, args: { department: string }, ctx: SharingContext) => {
     const caller = requireCaller(ctx.caller);

@@ -20,6 +20,8 @@ export interface ApplicationRow {
   funding_source: string;
   status: ApplicationStatus;
   status_reason: string | null;
+  /** Who set the status (status-transitions.ts); null before it was recorded. */
+  status_set_by?: 'BUREAU' | 'OWNER' | null;
   registered_at: string;
   updated_at: string;
   /** The usage frequency the default request limits follow (domain/request-limits.ts); null: usage_frequency. */

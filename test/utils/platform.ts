@@ -170,7 +170,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     const audit = options.audit === false ? null : (auditSetup = createAuditSetup(options.backend ?? 'sqlite', options.audit ?? {}));
     const moduleOf = (name: SubgraphName) =>
       name === 'sharing' && publisher
-        ? createSharingSubgraph({ onGrantsChanged: publisher.publish, log })
+        ? createSharingSubgraph({ onGrantsChanged: publisher.publish, onRegistryChanged: publisher.registryChanged, log })
         : name === 'audit' && audit
           ? createAuditSubgraph({ subjectKey: subjectKeyFromEnv(audit.env, log), log })
           : SUBGRAPH_MODULES[name]!;
@@ -185,7 +185,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
           return verify ? verify(req, raw) : null;
         };
         const db = name === 'audit' && audit ? await audit.connect() : temps[i].db;
-        const server = await startSubgraphServer(moduleOf(name), { db, port: 0, log, verifyRequest });
+        const server = await startSubgraphServer(moduleOf(name), { db, port: 0, log, verifyRequest, cursorSecret: secret });
         const stop = once(() => server.stop());
         stops.push(stop);
         subgraphs[name] = { url: server.url, db, requests: () => requests, stop };

@@ -1,4 +1,5 @@
 import { buildSchema, parse, print, validate } from 'graphql';
+import { doublingDocument } from '../../../test/utils/doubling-documents';
 import { subjectKeyRewriter } from '../subject-keys';
 
 const schema = buildSchema(`
@@ -61,5 +62,18 @@ describe('adding the subjects\' key fields under reserved aliases', () => {
     expect(rewrite(schema, document)).toBe(first);
     expect(first!.documentKey).toMatch(/^[0-9a-f]{64}$/);
     expect(rewrite(schema, parse('{ person(id: "2") { name } }'))!.documentKey).not.toBe(first!.documentKey);
+  });
+});
+
+describe('a document whose fragments each spread two others', () => {
+  it.each([16, 30, 60])('is rewritten once per definition at %i levels, growing by its key fields only', (levels) => {
+    const query = doublingDocument({ levels, root: 'person(id: "1")', leaves: ['name', 'idNumber'], wrap: (s) => `employer { representative { ${s} } }` });
+    const result = rewrite(schema, parse(query))!;
+    const definitions = parse(query).definitions.length;
+    expect(result.document.definitions).toHaveLength(definitions);
+    // Each definition gains at most its nested selections' key fields: linear, never per route.
+    const added = print(result.document).split('_audit').length - 1;
+    expect(added).toBeLessThanOrEqual(3 * definitions);
+    expect(validate(schema, result.document)).toEqual([]);
   });
 });

@@ -4,6 +4,10 @@ import { encodeGrantsChanged, grantsRedisNames } from '../../../subgraphs/sharin
 import { describeWithService } from '../../../test/utils/services';
 import { LoadedSnapshot, UNAVAILABLE } from '../grant-cache';
 import { createGrantSource, GrantSourceOptions } from '../grant-source';
+import { grantCopyKey, signGrantCopy } from '../redis-grant-store';
+
+/** The subgraph signing secret the Redis copies are signed with. */
+const SECRET = Buffer.from('a-test-signing-secret-of-32-characters!!');
 
 const snapshot = (department: string, version: number): LoadedSnapshot => ({ status: 'LOADED', department, version: String(version), grants: [] });
 
@@ -68,7 +72,7 @@ describe('grant source without Redis', () => {
 describe('grant source with Redis unreachable', () => {
   it('starts degraded, says so, serves from the subgraph with the degraded lifetime, and closes promptly', async () => {
     let now = 0;
-    const s = source({ redis: { url: `redis://127.0.0.1:${await deadPort()}`, namespace: 'unit' }, connectWaitMs: 200, now: () => now });
+    const s = source({ redis: { url: `redis://127.0.0.1:${await deadPort()}`, namespace: 'unit', secret: SECRET }, connectWaitMs: 200, now: () => now });
     await s.grants.start();
     expect(s.grants.mode).toBe('DEGRADED');
     expect(s.lines).toEqual([expect.stringMatching(/DEGRADED: Redis at redis:\/\/127\.0\.0\.1:\d+\/? does not answer; .*at most 5 s/)]);
@@ -93,8 +97,8 @@ describeWithService('redis', 'grant source with Redis', () => {
   afterAll(() => publisher.close());
 
   it('shares a department\'s snapshot between instances, so the subgraph is asked once', async () => {
-    const a = source({ redis: { url, namespace } });
-    const b = source({ redis: { url, namespace } });
+    const a = source({ redis: { url, namespace, secret: SECRET } });
+    const b = source({ redis: { url, namespace, secret: SECRET } });
     await Promise.all([a.grants.start(), b.grants.start()]);
     expect([a.grants.mode, b.grants.mode]).toEqual(['REDIS', 'REDIS']);
     expect(await a.grants.snapshotFor('health')).toEqual(snapshot('health', 1));
@@ -106,7 +110,7 @@ describeWithService('redis', 'grant source with Redis', () => {
   });
 
   it('drops a department on a change notice and skips a shared copy older than the notice', async () => {
-    const a = source({ redis: { url, namespace } });
+    const a = source({ redis: { url, namespace, secret: SECRET } });
     await a.grants.start();
     expect(await a.grants.snapshotFor('housing')).toEqual(snapshot('housing', 1));
     await new Promise((r) => setTimeout(r, 50));
@@ -126,9 +130,10 @@ describeWithService('redis', 'grant source with Redis', () => {
   });
 
   it('never lets an older snapshot overwrite a newer shared copy', async () => {
-    const a = source({ redis: { url, namespace } });
+    const a = source({ redis: { url, namespace, secret: SECRET } });
     await a.grants.start();
-    await publisher.hSet(names.snapshotKey('finance'), { version: '9', snapshot: JSON.stringify(snapshot('finance', 9)) });
+    const copy = JSON.stringify(snapshot('finance', 9));
+    await publisher.hSet(names.snapshotKey('finance'), { version: '9', snapshot: copy, signature: signGrantCopy(grantCopyKey(SECRET), namespace, 'finance', '9', copy) });
     a.setVersion(3);
     await publisher.publish(names.channel, encodeGrantsChanged('finance', 10)); // makes the copy (9) too old to use
     await new Promise((r) => setTimeout(r, 50));

@@ -20,7 +20,7 @@ describe('graphiqlPage', () => {
 describe('exampleQuery', () => {
   it('prefers the query that crosses subgraphs when the schema has it', () => {
     const schema = buildSchema(`type Query { legalEntities(first: Int): C people(regionCode: ID!, first: Int): P }
-      type C { nodes: [E] } type E { creditCode: ID name: String legalRepresentative: Person }
+      type C { nodes: [E] } type E { creditCode: ID name: String legalRepresentativeName: String creditStatus: S } type S { rating: String }
       type Person { name: String gender: String idNumber: ID } type P { nodes: [Person] }`);
     expect(exampleQuery(schema)).toContain('legalEntities');
   });

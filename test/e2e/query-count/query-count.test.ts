@@ -3,7 +3,7 @@
  * credit records, enterprises (with credit status) and residence issues, in every subgraph, a
  * number of SQL queries that does not grow with N.
  */
-import { encodeCursor } from '../../../subgraphs/kit/connection';
+import { cursorFor } from '../../../subgraphs/kit/connection';
 import { QueryCounter } from '../../../subgraphs/kit/query-counter';
 import { SubgraphName } from '../../../subgraphs/services';
 import { postGraphQL } from '../../utils/graphql-client';
@@ -42,7 +42,7 @@ function queryCountSuite(backend: 'sqlite' | 'mysql') {
     const rep = await populationDb('people').whereIn('id_number', reps).orderBy('id_number').first('id_number', 'region_code');
     region = rep.region_code;
     const previous = await populationDb('people').where('region_code', region).where('id_number', '<', rep.id_number).orderBy('id_number', 'desc').first('id_number');
-    after = previous ? encodeCursor(previous.id_number) : null;
+    after = previous ? cursorFor(platform.security!.secret, 'Query.people', { regionCode: region }, previous.id_number) : null;
   });
   afterAll(async () => {
     await platform?.stop();
