@@ -91,6 +91,11 @@ export interface GatewayConfig {
    */
   readonly rateLimits: boolean;
   /**
+   * Enforce the grants' daily subject quotas (`GATEWAY_SUBJECT_QUOTAS`). Off only to measure what
+   * they cost (benchmarks); the gateway then warns at every start. @default true
+   */
+  readonly subjectQuotas: boolean;
+  /**
    * Every department's sustained request rate across all its applications and its tokens without
    * one (`RATE_LIMIT_DEPARTMENT_PER_MINUTE`); applications have their own in the registry.
    * @default 6000
@@ -240,6 +245,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     grantsLoadTimeoutMs: integer(env, 'GRANTS_LOAD_TIMEOUT_MS', 2000, 50, 60_000),
     auditDisabled: auditDisabledRequested(env),
     rateLimits: flag(env, 'GATEWAY_RATE_LIMITS', true),
+    subjectQuotas: flag(env, 'GATEWAY_SUBJECT_QUOTAS', true),
     departmentRequestsPerMinute: integer(env, 'RATE_LIMIT_DEPARTMENT_PER_MINUTE', 6000, 1, 600_000),
     departmentBurst: integer(env, 'RATE_LIMIT_DEPARTMENT_BURST', 500, 1, 100_000),
     departmentConcurrency: integer(env, 'RATE_LIMIT_DEPARTMENT_CONCURRENCY', 64, 1, 10_000),

@@ -114,7 +114,7 @@ export async function createPlatformHooks(options: PlatformHooksOptions): Promis
   if (!auditConfig) log(AUDIT_DISABLED_WARNING);
   // Opened and closed with the gateway (its start/stop hooks): the journal, its replay and shipping.
   // Subject quotas need the subjects only the audit stage knows: they run inside it, and not without it.
-  const subjectQuotas = auditConfig
+  const subjectQuotas = auditConfig && config.subjectQuotas
     ? createSubjectQuotas({
         policy,
         grants,
@@ -123,6 +123,7 @@ export async function createPlatformHooks(options: PlatformHooksOptions): Promis
       })
     : null;
   if (!auditConfig) log('[subject-quota] WARNING: without the audit trail no subject quota is enforced');
+  else if (!config.subjectQuotas) log('[subject-quota] WARNING: GATEWAY_SUBJECT_QUOTAS is off: no subject quota is enforced (for measuring their cost only)');
   const audit = auditConfig ? createAuditStage({ config: auditConfig, trail: options.auditTrail, log, subjectQuotas }) : null;
 
   const rateLimits = config.rateLimits

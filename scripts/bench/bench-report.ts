@@ -86,7 +86,8 @@ export function goalVerdict(report: BenchReport): string {
 const signedMs = (n: number | null) => (n === null ? '-' : `${n >= 0 ? '+' : ''}${n.toFixed(1)} ms`);
 
 function stageGoalText(r: StageRatioResult): string {
-  return `≥ ${r.atLeast.toFixed(2)}×${r.p99MaxMs !== null ? `, p99 ≤ +${r.p99MaxMs} ms` : ''}`;
+  const cpuGoal = r.cpuAtMost !== null ? `, gateway CPU per request ≤ ${r.cpuAtMost.toFixed(2)}× (denominator / numerator ≥ ${(1 / r.cpuAtMost).toFixed(3)})` : '';
+  return `≥ ${r.atLeast.toFixed(2)}×${r.p99MaxMs !== null ? `, p99 ≤ +${r.p99MaxMs} ms` : ''}${cpuGoal}`;
 }
 
 function stageRow(r: StageRatioResult): string[] {

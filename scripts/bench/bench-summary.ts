@@ -82,16 +82,25 @@ export interface StageRatioResult extends Ratio {
   /** The numerator's median p99 minus the denominator's, in ms; null when either is invalid. */
   p99DeltaMs: number | null;
   p99MaxMs: number | null;
-  /** Both parts of the goal met; null when not measured. */
+  /** The most the numerator's gateway CPU per request may be, as a multiple of the denominator's; null: no such goal. */
+  cpuAtMost: number | null;
+  /** Every part of the goal met; null when not measured. */
   met: boolean | null;
 }
 
-export function stageRatio(cells: readonly CellSummary[], operation: string, goal: { numerator: string; denominator: string; atLeast: number; p99MaxMs?: number }): StageRatioResult {
+export function stageRatio(
+  cells: readonly CellSummary[],
+  operation: string,
+  goal: { numerator: string; denominator: string; atLeast: number; p99MaxMs?: number; cpuAtMost?: number },
+): StageRatioResult {
   const r = ratio(cells, operation, goal.numerator, goal.denominator);
   const a = cells.find((c) => c.operation === operation && c.target === goal.numerator);
   const b = cells.find((c) => c.operation === operation && c.target === goal.denominator);
   const p99DeltaMs = r.value !== null && a && b ? a.p99 - b.p99 : null;
   const p99MaxMs = goal.p99MaxMs ?? null;
-  const met = r.value === null ? null : r.value >= goal.atLeast && (p99MaxMs === null || (p99DeltaMs !== null && p99DeltaMs <= p99MaxMs));
-  return { ...r, atLeast: goal.atLeast, p99DeltaMs, p99MaxMs, met };
+  const cpuAtMost = goal.cpuAtMost ?? null;
+  // r.cpu is the denominator's CPU over the numerator's: the numerator costs 1 / r.cpu times as much.
+  const cpuMet = cpuAtMost === null || (r.cpu !== null && 1 / r.cpu <= cpuAtMost);
+  const met = r.value === null ? null : r.value >= goal.atLeast && (p99MaxMs === null || (p99DeltaMs !== null && p99DeltaMs <= p99MaxMs)) && cpuMet;
+  return { ...r, atLeast: goal.atLeast, p99DeltaMs, p99MaxMs, cpuAtMost, met };
 }

@@ -127,6 +127,15 @@ export const BENCH_TARGETS: readonly BenchTarget[] = [
     headers: grantedCallerHeaders,
   },
   {
+    name: 'ours-unguarded',
+    kind: 'gateway',
+    enforcing: true,
+    description:
+      'ours-audited with the guards against hostile callers off (`GATEWAY_OPERATION_LIMITS=off GATEWAY_RATE_LIMITS=off GATEWAY_SUBJECT_QUOTAS=off`, `GATEWAY_INSTANCE=bench-unguarded`): against ours-audited in the same run, what operation limits, rate and concurrency limits and subject quotas cost',
+    launch: platformLaunch({ SHUJUTONG_INSECURE_DISABLE_AUDIT: '', GATEWAY_INSTANCE: 'bench-unguarded', GATEWAY_OPERATION_LIMITS: 'off', GATEWAY_RATE_LIMITS: 'off', GATEWAY_SUBJECT_QUOTAS: 'off' }),
+    headers: grantedCallerHeaders,
+  },
+  {
     name: 'hive',
     kind: 'gateway',
     description:
@@ -156,6 +165,8 @@ export interface StageRatio {
   readonly denominator: string;
   readonly atLeast: number;
   readonly p99MaxMs?: number;
+  /** The numerator's gateway CPU per request at most this multiple of the denominator's. */
+  readonly cpuAtMost?: number;
 }
 
 export const STAGE_RATIOS: readonly StageRatio[] = [
@@ -163,6 +174,8 @@ export const STAGE_RATIOS: readonly StageRatio[] = [
   { numerator: 'ours-enforced', denominator: 'apollo', atLeast: 1.0 },
   { numerator: 'ours-audited', denominator: 'ours-enforced', atLeast: 0.85, p99MaxMs: 5 },
   { numerator: 'ours-audited', denominator: 'apollo', atLeast: 1.0 },
+  // Issue 7: operation limits, rate limits and subject quotas add at most 3% gateway CPU per request.
+  { numerator: 'ours-audited', denominator: 'ours-unguarded', atLeast: 0, cpuAtMost: 1.03 },
 ];
 
 export function selectTargets(names: string[] | null): BenchTarget[] {

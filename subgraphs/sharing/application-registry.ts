@@ -118,6 +118,8 @@ export function createApplicationRegistry(db: Knex, clock: Clock, onRegistryChan
         cols.limits_basis = limitBasisAfterChange(limitBasis(row), cols.usage_frequency as LimitFrequency, isPlatform(caller));
       }
       await db('applications').where({ id }).update({ ...cols, updated_at: now.toISOString() });
+      // A lowered usage frequency lowers the request limits: every gateway must see it now.
+      await onChanged(id);
       return db('applications').where({ id }).first();
     },
 
@@ -152,6 +154,7 @@ export function createApplicationRegistry(db: Knex, clock: Clock, onRegistryChan
       const row: ApplicationRow | undefined = await db('applications').where({ id }).first();
       if (!row) throw notFound('application', id);
       await db('applications').where({ id }).update({ ...limitColumns(input), updated_at: clock().toISOString() });
+      await onChanged(id);
       return db('applications').where({ id }).first();
     },
   };

@@ -66,4 +66,13 @@ describe('stageRatio', () => {
     expect(stageRatio([on, apollo], 'op', { numerator: 'ours-enforced', denominator: 'apollo', atLeast: 1 }).met).toBe(false);
     expect(stageRatio([on], 'op', { numerator: 'ours-enforced', denominator: 'apollo', atLeast: 1 }).met).toBeNull();
   });
+
+  it('holds the gateway CPU per request to its goal when one is set', () => {
+    const goal = { numerator: 'ours-audited', denominator: 'ours-unguarded', atLeast: 0, cpuAtMost: 1.03 };
+    const unguarded = summarise('op', 'ours-unguarded', [round(100, 5), round(100, 5)], null);
+    const within = summarise('op', 'ours-audited', [round(100, 5.1), round(100, 5.1)], null);
+    expect(stageRatio([within, unguarded], 'op', goal).met).toBe(true);
+    const costly = summarise('op', 'ours-audited', [round(100, 5.5), round(100, 5.5)], null);
+    expect(stageRatio([costly, unguarded], 'op', goal).met).toBe(false);
+  });
 });
