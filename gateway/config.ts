@@ -118,6 +118,14 @@ export interface GatewayConfig {
    */
   readonly rateLimitLeaseMs: number;
   /**
+   * Lookups that name nobody (a root lookup answered null, or BAD_USER_INPUT) one application, or
+   * a department's token without one, may make per day (China time) before its requests are
+   * refused until the next day (`LOOKUP_MISS_BUDGET_PER_DAY`; `off` for none): guessing the
+   * birth date behind a masked ID number takes up to 2,850 misses. Part of the rate limits
+   * (off with GATEWAY_RATE_LIMITS=off). @default 200
+   */
+  readonly lookupMissesPerDay: number | null;
+  /**
    * Request bodies above this many bytes are refused with HTTP 413 PAYLOAD_TOO_LARGE
    * (`GATEWAY_MAX_BODY_BYTES`, 1 KiB to 16 MiB), before anything is parsed. @default 262144
    */
@@ -251,6 +259,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     departmentConcurrency: integer(env, 'RATE_LIMIT_DEPARTMENT_CONCURRENCY', 64, 1, 10_000),
     rateLimitRedisNamespace: namespace(env, 'RATE_LIMIT_REDIS_NAMESPACE'),
     rateLimitLeaseMs: integer(env, 'RATE_LIMIT_LEASE_MS', 60_000, 1000, 3_600_000),
+    lookupMissesPerDay: /^off$/i.test(env.LOOKUP_MISS_BUDGET_PER_DAY ?? '') ? null : integer(env, 'LOOKUP_MISS_BUDGET_PER_DAY', 200, 1, 1_000_000),
     maxBodyBytes: integer(env, 'GATEWAY_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1024, 16 * 1_048_576),
     operationLimits: operationLimits(env),
   });

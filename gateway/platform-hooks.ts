@@ -132,6 +132,7 @@ export async function createPlatformHooks(options: PlatformHooksOptions): Promis
         departmentLimits: { requestsPerMinute: config.departmentRequestsPerMinute, burst: config.departmentBurst, concurrency: config.departmentConcurrency },
         redis: config.redisUrl ? { url: config.redisUrl, namespace: config.rateLimitRedisNamespace ?? config.grantsRedisNamespace } : null,
         leaseMs: config.rateLimitLeaseMs,
+        lookupMissesPerDay: config.lookupMissesPerDay,
         citizenKeySecret: secret,
         log,
       })

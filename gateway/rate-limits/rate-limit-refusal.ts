@@ -32,6 +32,23 @@ export function rateLimitRefusal(target: LimitTarget, kind: LimitKind, waitMs: n
   return new HttpError(429, `${described(target, kind)}; retry after ${seconds} s`, ErrorCode.RATE_LIMITED, { reason, retryAfterSeconds: seconds }, { 'retry-after': String(seconds) });
 }
 
+/**
+ * The application has missed more lookups today than its budget (lookup-miss-budget.ts): refused
+ * until the next day in China, whatever it asks, since a prober would otherwise switch to another
+ * operation to keep guessing.
+ */
+export function lookupMissBudgetRefusal(target: LimitTarget, perDay: number, waitMs: number): HttpError {
+  const seconds = retryAfterSeconds(waitMs);
+  const who = target.scope === 'APPLICATION' ? `application ${target.id}` : `department ${target.id}`;
+  return new HttpError(
+    429,
+    `${who} has looked up more than ${perDay} keys today that name nobody (its daily budget of misses); requests are refused until tomorrow (China time). The big data bureau and the data owners see the probing flag.`,
+    ErrorCode.RATE_LIMITED,
+    { reason: 'LOOKUP_MISS_BUDGET', retryAfterSeconds: seconds, budget: perDay },
+    { 'retry-after': String(seconds) },
+  );
+}
+
 /** The registry could not say what an application's limits are: refused, as authentication refuses then (fail closed). */
 export function registryUnavailableRefusal(): HttpError {
   return new HttpError(503, "cannot read the application's limits from the registry now; try again shortly", ErrorCode.REGISTRY_UNAVAILABLE);

@@ -8,6 +8,7 @@ import type { RequestLimits } from '../../domain/request-limits';
 import { redisClientOptions } from '../grants/redis-connection';
 import type { RegistryLookup } from '../auth/registry-lookup';
 import { createMemoryLeases, createRedisLeases } from './concurrency-leases';
+import { createMemoryLookupMissBudget, createRedisLookupMissBudget } from './lookup-miss-budget';
 import { createRateLimitStage, RateLimitStage } from './rate-limit-stage';
 import { redisDegradation } from './redis-degradation';
 import { createMemoryRequestRate, createRedisRequestRate } from './request-rate';
@@ -18,6 +19,8 @@ export interface RateLimitSetup {
   /** Null: in process only. */
   readonly redis: { readonly url: string; readonly namespace: string | null } | null;
   readonly leaseMs: number;
+  /** Lookups naming nobody per application and day (lookup-miss-budget.ts); null: no budget. */
+  readonly lookupMissesPerDay: number | null;
   readonly citizenKeySecret: Buffer;
   readonly log: (line: string) => void;
 }
@@ -25,7 +28,8 @@ export interface RateLimitSetup {
 export function setUpRateLimits(setup: RateLimitSetup): RateLimitStage {
   const common = { registry: setup.registry, departmentLimits: setup.departmentLimits, citizenKeySecret: setup.citizenKeySecret };
   if (!setup.redis) {
-    return createRateLimitStage({ ...common, rate: createMemoryRequestRate(), leases: createMemoryLeases(), degradation: null });
+    const missBudget = setup.lookupMissesPerDay === null ? null : { counter: createMemoryLookupMissBudget(), perDay: setup.lookupMissesPerDay };
+    return createRateLimitStage({ ...common, rate: createMemoryRequestRate(), leases: createMemoryLeases(), degradation: null, missBudget });
   }
   const client = createClient(redisClientOptions(setup.redis.url)) as RedisClientType;
   // Errors surface as failed commands, which degrade; the client reconnects by itself.
@@ -37,6 +41,8 @@ export function setUpRateLimits(setup: RateLimitSetup): RateLimitStage {
     rate: createRedisRequestRate({ client, namespace: setup.redis.namespace, degradation }),
     leases: createRedisLeases({ client, namespace: setup.redis.namespace, leaseMs: setup.leaseMs, degradation }),
     degradation,
+    missBudget:
+      setup.lookupMissesPerDay === null ? null : { counter: createRedisLookupMissBudget({ url: setup.redis.url, namespace: setup.redis.namespace, degradation }), perDay: setup.lookupMissesPerDay },
     async close() {
       if (client.isReady) await client.close().catch(() => client.destroy());
       else if (client.isOpen) client.destroy();

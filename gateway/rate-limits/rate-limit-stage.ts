@@ -19,8 +19,10 @@ import { RegistryLookup, RegistryUnavailableError } from '../auth/registry-looku
 import type { GatewayContext } from '../pipeline/gateway-context';
 import type { GatewayHooks } from '../pipeline/request-hooks';
 import type { ConcurrencyLeases, Lease } from './concurrency-leases';
-import { limitTargets } from './limit-targets';
-import { rateLimitRefusal, registryUnavailableRefusal } from './rate-limit-refusal';
+import { LimitTarget, limitTargets } from './limit-targets';
+import { lookupMisses } from '../audit-hook/lookup-misses';
+import { LookupMissBudget, msUntilNextChinaDay } from './lookup-miss-budget';
+import { lookupMissBudgetRefusal, rateLimitRefusal, registryUnavailableRefusal } from './rate-limit-refusal';
 import type { RedisDegradation } from './redis-degradation';
 import type { RequestRate } from './request-rate';
 
@@ -40,6 +42,8 @@ export interface RateLimitStageOptions {
   readonly citizenKeySecret: Buffer;
   /** Tracks whether Redis answers; null when the limits run in process only (no REDIS_URL). */
   readonly degradation: RedisDegradation | null;
+  /** Lookups that may name nobody per application (or department) and day; null: no budget. @default null */
+  readonly missBudget?: { readonly counter: LookupMissBudget; readonly perDay: number } | null;
   /** Closes the stage's Redis connection, when it has one. @default nothing to close */
   readonly close?: () => Promise<void>;
 }
@@ -61,6 +65,8 @@ function changesLimits(context: GatewayContext): boolean {
 
 export function createRateLimitStage(options: RateLimitStageOptions): RateLimitStage {
   const held = new WeakMap<GatewayContext, Lease>();
+  const missBudget = options.missBudget ?? null;
+  const budgetOf = new WeakMap<GatewayContext, LimitTarget>();
   const citizenKey = (idNumber: string) => createHmac('sha256', options.citizenKeySecret).update(`rate-limit:${idNumber}`).digest('hex').slice(0, 32);
   const mode = (): RateLimitMode => (options.degradation === null ? 'IN_PROCESS' : options.degradation.degraded ? 'DEGRADED' : 'REDIS');
 
@@ -83,6 +89,12 @@ export function createRateLimitStage(options: RateLimitStageOptions): RateLimitS
       const citizen = isCitizenCaller(caller) ? citizenKey(caller.citizenIdNumber) : null;
       const appLimits = caller.application && !citizen ? await applicationLimits(caller.application) : null;
       const targets = limitTargets({ department: caller.department, application: caller.application, citizenKey: citizen }, appLimits, options.departmentLimits);
+      // A citizen asks about themselves only: nothing to guess.
+      const budgeted = citizen ? undefined : targets[0];
+      if (missBudget && budgeted) {
+        if ((await missBudget.counter.spent(budgeted)) >= missBudget.perDay) throw lookupMissBudgetRefusal(budgeted, missBudget.perDay, msUntilNextChinaDay());
+        budgetOf.set(context, budgeted);
+      }
       // One at a time, narrowest first: an application over its own rate spends nothing of its department's.
       for (const target of targets) {
         const taken = await options.rate.take(target);
@@ -92,17 +104,23 @@ export function createRateLimitStage(options: RateLimitStageOptions): RateLimitS
       if ('refused' in acquired) throw rateLimitRefusal(acquired.refused, 'CONCURRENCY', CONCURRENCY_RETRY_MS);
       held.set(context, acquired.lease);
     },
-    onResponse({ context }) {
+    async onResponse({ context }) {
       const lease = held.get(context);
       if (lease) {
         held.delete(context);
         lease.release();
+      }
+      const budgeted = budgetOf.get(context);
+      if (missBudget && budgeted && context.result) {
+        const { notFound, badInput } = lookupMisses(context.result);
+        await missBudget.counter.add(budgeted, notFound + badInput);
       }
       // Limits changed through this gateway apply here at once; elsewhere within the registry cache's TTL.
       if (changesLimits(context)) options.registry.invalidate();
     },
     async stop() {
       await options.close?.();
+      await missBudget?.counter.close();
     },
   };
 }

@@ -13,10 +13,10 @@
  * boundary falling inside a run cannot hide one.
  */
 import { chinaToday } from '../../../domain/china-date';
-import { idNumberCheckChar } from '../../../domain/id-number';
 import { postGraphQL } from '../../utils/graphql-client';
 import { Platform, startPlatform } from '../../utils/platform';
 import { describeWithService } from '../../utils/services';
+import { candidates } from './id-candidates';
 
 const FLAGS = `query Flags($owner: ID) {
   probingFlags(owner: $owner) {
@@ -39,27 +39,6 @@ interface Flag {
   distinctSubjects: number;
   reasons: string[];
   owners: { code: string }[];
-}
-
-/**
- * ID numbers an attacker would try for a masked `320685********6438`: same region, each birth
- * date of a year, the three sequence digits seen, kept only where the check character fits.
- */
-function candidates(target: string, count: number): string[] {
-  const region = target.slice(0, 6);
-  const sequence = target.slice(14, 17);
-  const check = target.slice(17);
-  const out: string[] = [];
-  for (let year = 1950; year < 2010 && out.length < count; year++) {
-    for (let day = 0; day < 366 && out.length < count; day++) {
-      const date = new Date(Date.UTC(year, 0, 1 + day));
-      if (date.getUTCFullYear() !== year) continue;
-      const first17 = `${region}${date.toISOString().slice(0, 10).replace(/-/g, '')}${sequence}`;
-      const id = `${first17}${idNumberCheckChar(first17)}`;
-      if (id.slice(17) === check && id !== target) out.push(id);
-    }
-  }
-  return out;
 }
 
 function probingSuite(backend: 'sqlite' | 'mysql', redisUrl: string | null) {
