@@ -11,21 +11,11 @@ import { DEFAULT_OPERATION_LIMITS } from '../limit-settings';
 import { createOperationLimiter } from '../operation-limiter';
 import { apiSchema, benchQueries } from '../__tests__/known-operations';
 import { doublingDocument } from '../../../test/utils/doubling-documents';
+import { timeRounds } from '../../../test/utils/micro-bench';
 
 const schema = apiSchema();
 
-/** Five rounds after a warm-up; prints the fastest and the median, since a shared machine adds noise. */
-function time(label: string, n: number, fn: (i: number) => void): void {
-  for (let i = 0; i < Math.min(n, 200); i++) fn(-1 - i);
-  const rounds: number[] = [];
-  for (let r = 0; r < 5; r++) {
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < n; i++) fn(r * n + i);
-    rounds.push(Number(process.hrtime.bigint() - start) / 1000 / n);
-  }
-  rounds.sort((a, b) => a - b);
-  console.log(`${label.padEnd(64)} min ${rounds[0].toFixed(2).padStart(8)} µs  median ${rounds[2].toFixed(2).padStart(8)} µs  (5 × ${n})`);
-}
+const time = (label: string, n: number, fn: (i: number) => void): void => timeRounds(label, n, fn, { labelWidth: 64, digits: 2 });
 
 for (const query of benchQueries()) {
   const name = /query (\w+)/.exec(query)?.[1] ?? 'anonymous';

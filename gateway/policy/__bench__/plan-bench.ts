@@ -9,6 +9,7 @@ import { parse } from 'graphql';
 import { collectFieldUsages } from '../field-usage';
 import { createPolicyEngine } from '../policy-engine';
 import type { GrantSnapshot } from '../grant';
+import { timeRounds } from '../../../test/utils/micro-bench';
 
 const supergraphSdl = fs.readFileSync(path.resolve(__dirname, '../../../schema/supergraph.graphql'), 'utf8');
 const engine = createPolicyEngine({ supergraphSdl, cacheSize: 100_000 });
@@ -31,18 +32,7 @@ const grants: GrantSnapshot = {
   ],
 };
 
-/** Five rounds after a warm-up; prints the fastest and the median, since a shared machine adds noise. */
-function time(label: string, n: number, fn: (i: number) => void): void {
-  for (let i = 0; i < Math.min(n, 200); i++) fn(-1 - i);
-  const rounds: number[] = [];
-  for (let r = 0; r < 5; r++) {
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < n; i++) fn(r * n + i);
-    rounds.push(Number(process.hrtime.bigint() - start) / 1000 / n);
-  }
-  rounds.sort((a, b) => a - b);
-  console.log(`${label.padEnd(56)} min ${rounds[0].toFixed(1).padStart(7)} µs  median ${rounds[2].toFixed(1).padStart(7)} µs  (5 × ${n})`);
-}
+const time = (label: string, n: number, fn: (i: number) => void): void => timeRounds(label, n, fn, { labelWidth: 56, digits: 1 });
 
 const document = parse(QUERY);
 const probe = engine.plan(document, 'Bench', caller, grants);
