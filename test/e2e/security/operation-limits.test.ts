@@ -11,6 +11,7 @@ import { Knex } from 'knex';
 import { aliasedDoublingDocument, doublingDocument } from '../../utils/doubling-documents';
 import { postGraphQL } from '../../utils/graphql-client';
 import { Platform, startPlatform } from '../../utils/platform';
+import { describeWithService } from '../../utils/services';
 import { recordsFor } from '../audit/audit-rows';
 
 const TAX = { department: 'tax', application: null, operator: 'clerk-17', roles: ['tax-officer'], purpose: 'TAX_ADMINISTRATION' };
@@ -36,13 +37,14 @@ function rawPost(url: string, body: Buffer, headers: Record<string, string>): Pr
   });
 }
 
-describe('operation limits at the running gateway', () => {
+function limitsSuite(backend: 'sqlite' | 'mysql', redisUrl: string | null): void {
   let platform: Platform;
   let db: Knex;
   let person: string;
 
   beforeAll(async () => {
-    platform = await startPlatform({ subgraphs: ['population', 'sharing'], persons: 200 });
+    const namespace = `limits-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    platform = await startPlatform({ backend, subgraphs: ['population', 'sharing'], persons: 200, ...(redisUrl ? { redis: { url: redisUrl, namespace } } : {}) });
     db = await platform.audit!.connect();
     person = (await platform.subgraphs.population!.db('people').first('id_number')).id_number;
   });
@@ -127,4 +129,8 @@ describe('operation limits at the running gateway', () => {
     expect(result.status).toBe(200);
     expect(Object.keys(result.body.data!)).toHaveLength(40);
   });
-});
+}
+
+describe('operation limits at the running gateway (SQLite)', () => limitsSuite('sqlite', null));
+
+describeWithService(['mysql', 'redis'], 'operation limits at the running gateway (MariaDB and Redis)', () => limitsSuite('mysql', process.env.REDIS_URL ?? null));
