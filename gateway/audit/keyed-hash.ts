@@ -34,8 +34,25 @@ export function normaliseSubjectId(id: string): string {
   return id.trim().toUpperCase();
 }
 
+/**
+ * A response's subjects are hashed twice on the request path (the subject quota counts them, the
+ * record keeps them) and the same people recur across requests, so recent hashes are kept per key:
+ * a Map lookup instead of an HMAC. Bounded, and simply emptied when full.
+ */
+const RECENT_SUBJECT_HASHES = 20_000;
+const recentHashes = new WeakMap<AuditKey, Map<string, string>>();
+
 export function subjectHash(key: AuditKey, kind: SubjectKind, id: string): string {
-  return hmac(key, `subject/${kind}`, normaliseSubjectId(id));
+  let recent = recentHashes.get(key);
+  if (!recent) recentHashes.set(key, (recent = new Map()));
+  const memo = `${kind}\0${id}`;
+  let hash = recent.get(memo);
+  if (hash === undefined) {
+    hash = hmac(key, `subject/${kind}`, normaliseSubjectId(id));
+    if (recent.size >= RECENT_SUBJECT_HASHES) recent.clear();
+    recent.set(memo, hash);
+  }
+  return hash;
 }
 
 /**

@@ -14,7 +14,7 @@
  * after two days), in process without it or while it does not answer: degraded, never silent.
  */
 import { createClient } from 'redis';
-import { chinaToday } from '../../domain/china-date';
+import { chinaToday as chinaDate } from '../../domain/china-date';
 import { redisClientOptions, withDeadline } from '../grants/redis-connection';
 import type { LimitTarget } from './limit-targets';
 import { targetKey } from './limit-keys';
@@ -41,7 +41,22 @@ export function msUntilNextChinaDay(now: Date = new Date()): number {
   return dayMs - (shifted % dayMs);
 }
 
+/** Today in China, recomputed only when a day has ended: this runs twice on every request. */
+function chinaDayClock(): (now: Date) => string {
+  let day = '';
+  let endsAt = 0;
+  return (now) => {
+    const t = now.getTime();
+    if (t >= endsAt || t < endsAt - 86_400_000) {
+      endsAt = t + msUntilNextChinaDay(now);
+      day = chinaDate(now);
+    }
+    return day;
+  };
+}
+
 export function createMemoryLookupMissBudget(): LookupMissBudget {
+  const chinaToday = chinaDayClock();
   const counts = new Map<string, number>();
   let day = '';
   const keyFor = (target: Pick<LimitTarget, 'scope' | 'id'>, now: Date) => {
@@ -75,6 +90,7 @@ export interface RedisLookupMissBudgetOptions {
 }
 
 export function createRedisLookupMissBudget(options: RedisLookupMissBudgetOptions): LookupMissBudget {
+  const chinaToday = chinaDayClock();
   const timeoutMs = options.commandTimeoutMs ?? 250;
   const fallback = createMemoryLookupMissBudget();
   const client = createClient(redisClientOptions(options.url));
