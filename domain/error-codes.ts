@@ -21,6 +21,8 @@ export const ErrorCode = {
   AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
   /** The application registry (sharing subgraph) cannot be asked whether a token's application is active; refused rather than let unknown applications in. HTTP 503. */
   REGISTRY_UNAVAILABLE: 'REGISTRY_UNAVAILABLE',
+  /** The HTTP request itself is malformed: not JSON, wrong content type, JSON nested too deeply. HTTP 400. */
+  BAD_REQUEST: 'BAD_REQUEST',
   /** The request body is larger than the gateway accepts (GATEWAY_MAX_BODY_BYTES). HTTP 413. */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
   /** `operationName` names no operation in the document, or several operations and none named. HTTP 400. */

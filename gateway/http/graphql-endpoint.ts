@@ -94,7 +94,7 @@ function enforceBodyDepth(req: http.IncomingMessage, rawBody: Buffer): void {
   for (const text of jsonTexts(req, rawBody)) {
     const measured = jsonDepth(text);
     if (measured > MAX_BODY_DEPTH) {
-      throw new HttpError(400, `The request's JSON nests deeper than the gateway's limit of ${MAX_BODY_DEPTH} levels.`, 'BAD_REQUEST', { limit: { name: 'bodyDepth', max: MAX_BODY_DEPTH, measured } });
+      throw new HttpError(400, `The request's JSON nests deeper than the gateway's limit of ${MAX_BODY_DEPTH} levels.`, ErrorCode.BAD_REQUEST, { limit: { name: 'bodyDepth', max: MAX_BODY_DEPTH, measured } });
     }
   }
 }

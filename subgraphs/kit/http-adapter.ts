@@ -14,7 +14,7 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly code: string = 'BAD_REQUEST',
+    readonly code: string = ErrorCode.BAD_REQUEST,
     /** More for the error's `extensions` beside `code`, e.g. `{ reason: 'EXPIRED' }`. */
     readonly extensions: Readonly<Record<string, unknown>> = {},
     /** Response headers that belong to the refusal, e.g. `www-authenticate` on a 401 (lower-case names). */

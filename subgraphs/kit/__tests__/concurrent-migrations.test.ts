@@ -1,0 +1,26 @@
+import { databaseTarget, dropDatabase, openDatabase } from '../database';
+import { Migration, migrateToLatest } from '../migrations';
+import { requireMysqlUrl, uniqueSuffix } from '../../../test/utils/temp-database';
+import { describeWithService } from '../../../test/utils/services';
+
+const MIGRATIONS: Migration[] = [
+  { name: '001_things', up: (db) => db.schema.createTable('things', (t) => t.string('id').primary()), down: (db) => db.schema.dropTable('things') },
+  { name: '002_more', up: (db) => db.schema.alterTable('things', (t) => t.string('label')), down: (db) => db.schema.alterTable('things', (t) => t.dropColumn('label')) },
+];
+
+describeWithService('mysql', 'migrations run by several processes at once (MariaDB)', () => {
+  it('leave the database migrated once, whoever creates the bookkeeping tables first', async () => {
+    const target = databaseTarget('race', { MYSQL_URL: requireMysqlUrl(), SHUJUTONG_DB_PREFIX: `sjt_test_${uniqueSuffix()}` });
+    // Four connections pools, as four gateway processes sharing one audit database would have.
+    const pools = await Promise.all([1, 2, 3, 4].map(() => openDatabase(target)));
+    try {
+      await Promise.all(pools.map((db) => migrateToLatest(db, MIGRATIONS)));
+      const done = (await pools[0]('knex_migrations').orderBy('name').pluck('name')) as string[];
+      expect(done).toEqual(['001_things', '002_more']);
+      expect(await pools[0].schema.hasColumn('things', 'label')).toBe(true);
+    } finally {
+      await Promise.all(pools.map((db) => db.destroy()));
+      await dropDatabase(target);
+    }
+  });
+});
