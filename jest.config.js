@@ -14,7 +14,7 @@ module.exports = {
       transform,
       transformIgnorePatterns,
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/{domain,subgraphs,gateway,scripts}/**/__tests__/**/*.test.ts'],
+      testMatch: ['<rootDir>/{domain,contracts,subgraphs,gateway,scripts}/**/__tests__/**/*.test.ts'],
     },
     {
       displayName: 'e2e',

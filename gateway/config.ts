@@ -4,8 +4,9 @@
  * later as a confusing runtime failure.
  */
 import path from 'node:path';
-import { envName, parsePort } from '../subgraphs/kit/subgraph-config';
-import { SUBGRAPHS, SubgraphName } from '../subgraphs/services';
+import { envName, parsePort } from '../contracts/env-values';
+import { SUPERGRAPH_PATH } from '../contracts/schema-files';
+import { SUBGRAPHS, SubgraphName } from '../contracts/subgraph-directory';
 import type { PolicyMode } from './policy/policy-plan';
 import { auditDisabledRequested } from './audit-hook/audit-switch';
 import { DEFAULT_MAX_BODY_BYTES, DEFAULT_OPERATION_LIMITS, OperationLimits } from './limits/limit-settings';
@@ -81,7 +82,7 @@ export interface GatewayConfig {
   /**
    * Run without the audit trail (`SHUJUTONG_INSECURE_DISABLE_AUDIT=1`): refused when
    * NODE_ENV=production, warned about loudly at every start. The trail's own settings
-   * (`GATEWAY_INSTANCE`, `AUDIT_*`) are read by gateway/audit/audit-config.ts. @default false
+   * (`GATEWAY_INSTANCE`, `AUDIT_*`) are read by contracts/audit/audit-config.ts. @default false
    */
   readonly auditDisabled: boolean;
   /**
@@ -146,7 +147,6 @@ export interface GatewayConfig {
 type Env = Readonly<Record<string, string | undefined>>;
 
 export const DEFAULT_GATEWAY_PORT = 4000;
-export const DEFAULT_SUPERGRAPH_PATH = path.resolve(__dirname, '../schema/supergraph.graphql');
 
 function integer(env: Env, variable: string, fallback: number, min: number, max: number): number {
   const value = env[variable];
@@ -235,7 +235,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
   return Object.freeze({
     host: env.GATEWAY_HOST || '127.0.0.1',
     port: parsePort('GATEWAY_PORT', env.GATEWAY_PORT, DEFAULT_GATEWAY_PORT),
-    supergraphPath: env.SUPERGRAPH_PATH ? path.resolve(env.SUPERGRAPH_PATH) : DEFAULT_SUPERGRAPH_PATH,
+    supergraphPath: env.SUPERGRAPH_PATH ? path.resolve(env.SUPERGRAPH_PATH) : SUPERGRAPH_PATH,
     subgraphUrls: Object.freeze(subgraphUrls(env)),
     subgraphTimeoutMs: integer(env, 'SUBGRAPH_TIMEOUT_MS', 5000, 50, 600_000),
     subgraphConnectTimeoutMs: integer(env, 'SUBGRAPH_CONNECT_TIMEOUT_MS', 2000, 50, 600_000),

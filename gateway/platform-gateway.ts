@@ -3,7 +3,7 @@
  * standard request stages (platform-hooks.ts). Used by `npm run gateway` and `npm start`.
  */
 import type { GatewayConfig } from './config';
-import { readSupergraphFile } from './composition/supergraph-file';
+import { readSupergraphFile } from './supergraph/read-supergraph';
 import { createPlatformHooks, PlatformHooks } from './platform-hooks';
 import { RunningGateway, startGateway } from './server';
 

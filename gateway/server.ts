@@ -5,9 +5,9 @@
  */
 import http from 'node:http';
 import type { GraphQLSchema } from 'graphql';
-import { closeServer, listen } from '../subgraphs/kit/http-adapter';
+import { closeServer, listen } from '../contracts/http/http-adapter';
 import { GatewayConfig } from './config';
-import { readSupergraphFile } from './composition/supergraph-file';
+import { readSupergraphFile } from './supergraph/read-supergraph';
 import { createFederatedGateway } from './execution/federated-gateway';
 import { createGatewayApolloServer } from './execution/gateway-apollo-server';
 import { exampleQuery } from './graphiql/example-query';

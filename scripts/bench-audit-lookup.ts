@@ -5,19 +5,19 @@
  * `sjt_bench` unless SHUJUTONG_DB_PREFIX says otherwise) with N synthetic, properly chained
  * records spread over the last 12 months (default 10,000,000), then times "who looked at this
  * person's data": the newest accesses to one subject hash, with department, application,
- * fields and purpose (gateway/audit/subject-lookup.ts). Prints p50/p99 over random subjects,
+ * fields and purpose (contracts/audit/subject-lookup.ts). Prints p50/p99 over random subjects,
  * first pass (cold) and second pass (warm). A benchmark prints numbers; it asserts nothing.
  */
 import { parseArgs } from 'node:util';
 import { Knex } from 'knex';
-import { databaseTarget, dropDatabase } from '../subgraphs/kit/database';
-import { buildRecordBody, SubjectRef } from '../gateway/audit/audit-record';
-import { addMonths, ensureMonthlyPartitions, monthStart } from '../gateway/audit/audit-partitions';
-import { recordToRow, subjectRows } from '../gateway/audit/audit-rows';
+import { databaseTarget, dropDatabase } from '../contracts/database/database';
+import { buildRecordBody, SubjectRef } from '../contracts/audit/audit-record';
+import { addMonths, ensureMonthlyPartitions, monthStart } from '../contracts/audit/audit-partitions';
+import { recordToRow, subjectRows } from '../contracts/audit/audit-rows';
 import { openAuditDatabase } from '../gateway/audit/audit-store';
-import { auditKey, subjectHash } from '../gateway/audit/keyed-hash';
-import { chainRecord, ChainHead, emptyChain } from '../gateway/audit/record-chain';
-import { subjectAccessQuery } from '../gateway/audit/subject-lookup';
+import { auditKey, subjectHash } from '../contracts/audit/keyed-hash';
+import { chainRecord, ChainHead, emptyChain } from '../contracts/audit/record-chain';
+import { subjectAccessQuery } from '../contracts/audit/subject-lookup';
 import { positiveInt } from './cli/positive-int';
 
 const DEPARTMENTS = ['公安局', '市场监督管理局', '人力资源和社会保障局', '民政局', '税务局', '卫生健康委员会', '住房和城乡建设局', '行政审批局'];

@@ -6,8 +6,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatProblem } from '../gateway/composition/compose-supergraph';
-import { composeRegisteredSupergraph, SUPERGRAPH_PATH, supergraphFileText } from '../gateway/composition/supergraph-file';
+import { formatProblem } from './compose/compose-supergraph';
+import { composeRegisteredSupergraph, SUPERGRAPH_PATH, supergraphFileText } from './compose/supergraph-file';
 
 function firstLine(text: string): string {
   const [first, ...rest] = text.split('\n');

@@ -6,8 +6,8 @@
 import { parseArgs } from 'node:util';
 import { prepareAllDatabases, registeredModules } from '../subgraphs/prepare-all';
 import { SeedProgress } from '../subgraphs/kit/seed-progress';
-import { databaseTarget } from '../subgraphs/kit/database';
-import { SUBGRAPHS, SubgraphName } from '../subgraphs/services';
+import { databaseTarget } from '../contracts/database/database';
+import { SUBGRAPHS, SubgraphName } from '../contracts/subgraph-directory';
 import { entityCountFor } from '../domain/demo/world';
 import { positiveInt } from './cli/positive-int';
 

@@ -7,13 +7,14 @@
  */
 import path from 'node:path';
 import { publicBaseUrl, readGatewayConfig } from '../gateway/config';
-import { registeredSubgraphNames } from '../gateway/composition/compose-supergraph';
-import { composeRegisteredSupergraph, readSupergraphFile, supergraphFileText } from '../gateway/composition/supergraph-file';
+import { registeredSubgraphNames } from './compose/compose-supergraph';
+import { composeRegisteredSupergraph, supergraphFileText } from './compose/supergraph-file';
+import { readSupergraphFile } from '../gateway/supergraph/read-supergraph';
 import { graphiqlHeadersText, issueDemoTokens } from '../gateway/auth/demo-tokens';
 import { startPlatformGateway } from '../gateway/platform-gateway';
-import { databaseTarget } from '../subgraphs/kit/database';
+import { databaseTarget } from '../contracts/database/database';
 import { readSubgraphConfig } from '../subgraphs/kit/subgraph-config';
-import { loadSigningSecret } from '../subgraphs/kit/signing-secret';
+import { loadSigningSecret } from '../contracts/signing/signing-secret';
 import { spawnService } from './start/child-service';
 import { prepareWithProgress } from './start/prepare-with-progress';
 import { readStartOptions } from './start/start-options';

@@ -5,7 +5,7 @@
  */
 import { runSubgraphMain } from '../subgraphs/kit/subgraph-main';
 import { SUBGRAPH_MODULES } from '../subgraphs/modules';
-import { SUBGRAPHS, SubgraphName } from '../subgraphs/services';
+import { SUBGRAPHS, SubgraphName } from '../contracts/subgraph-directory';
 import { prepareWithProgress } from './start/prepare-with-progress';
 import { readStartOptions } from './start/start-options';
 

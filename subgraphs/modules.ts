@@ -1,5 +1,5 @@
 /** All departmental subgraph modules, in the order of SUBGRAPHS. */
-import type { SubgraphName } from './services';
+import type { SubgraphName } from '../contracts/subgraph-directory';
 import type { SubgraphModule } from './kit/subgraph-module';
 import { populationSubgraph } from './population/module';
 import { legalEntitySubgraph } from './legal-entity/module';

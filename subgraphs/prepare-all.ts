@@ -4,12 +4,12 @@
  */
 import { Knex } from 'knex';
 import { WorldOptions } from '../domain/demo/world';
-import { databaseTarget, DatabaseEnv, dropDatabase, openDatabase } from './kit/database';
-import { migrateToLatest } from './kit/migrations';
+import { databaseTarget, DatabaseEnv, dropDatabase, openDatabase } from '../contracts/database/database';
+import { migrateToLatest } from '../contracts/database/migrations';
 import { isSeeded, clearTables, seedDatabase } from './kit/prepare-database';
 import { SeedReporter, SubgraphModule } from './kit/subgraph-module';
 import { SUBGRAPH_MODULES } from './modules';
-import { SUBGRAPHS, SubgraphName } from './services';
+import { SUBGRAPHS, SubgraphName } from '../contracts/subgraph-directory';
 
 export interface PrepareAllOptions {
   world: WorldOptions;

@@ -21,9 +21,9 @@
  * subgraphs and never enter the pipeline; and the 503s of the gate itself, which cannot be.
  */
 import { ErrorCode } from '../../domain/error-codes';
-import { HttpError } from '../../subgraphs/kit/http-adapter';
+import { HttpError } from '../../contracts/http/http-error';
 import { AuditConfig, AuditTrail, AuditTrailOptions, isAuditUnavailable, SubjectKind, SubjectRef } from '../audit';
-import { databaseLabel } from '../audit/audit-config';
+import { databaseLabel } from '../../contracts/audit/audit-config';
 import type { QuotaRefusalRecord } from '../../domain/subject-quota';
 import type { GatewayContext } from '../pipeline/gateway-context';
 import { OccurrenceCollector, QuotaTree, SubjectQuotas } from '../quotas';
@@ -33,7 +33,7 @@ import { stripSubjectKeys } from './strip-subject-keys';
 import { subjectKeyRewriter } from './subject-keys';
 
 export interface AuditStageOptions {
-  /** The trail's settings: readAuditConfig(env) (gateway/audit/audit-config.ts). */
+  /** The trail's settings: readAuditConfig(env) (contracts/audit/audit-config.ts). */
   readonly config: AuditConfig;
   /** For AuditTrail.open: tests inject file-system failures (`fs`) here. @default none */
   readonly trail?: AuditTrailOptions;

@@ -5,12 +5,12 @@
  * one row each.
  */
 import { Knex } from 'knex';
-import { insertSqliteRows } from '../../subgraphs/kit/sqlite-insert';
-import { DatabaseTarget, isMysql, openDatabase } from '../../subgraphs/kit/database';
-import { migrateToLatest } from '../../subgraphs/kit/migrations';
-import type { AuditRecord } from './audit-record';
-import { auditMigrations } from './audit-migrations';
-import { addMonths, DEFAULT_MONTHS_AHEAD, ensureMonthlyPartitions, monthStart } from './audit-partitions';
+import { insertSqliteRows } from '../../contracts/database/sqlite-insert';
+import { DatabaseTarget, isMysql, openDatabase } from '../../contracts/database/database';
+import { migrateToLatest } from '../../contracts/database/migrations';
+import type { AuditRecord } from '../../contracts/audit/audit-record';
+import { auditMigrations } from '../../contracts/audit/audit-migrations';
+import { addMonths, DEFAULT_MONTHS_AHEAD, ensureMonthlyPartitions, monthStart } from '../../contracts/audit/audit-partitions';
 import {
   checkpointToRow,
   CHECKPOINTS_TABLE,
@@ -20,8 +20,8 @@ import {
   RECORDS_TABLE,
   subjectRows,
   SUBJECTS_TABLE,
-} from './audit-rows';
-import type { Checkpoint } from './checkpoint';
+} from '../../contracts/audit/audit-rows';
+import type { Checkpoint } from '../../contracts/audit/checkpoint';
 
 export interface ShipBatch {
   readonly records: readonly AuditRecord[];

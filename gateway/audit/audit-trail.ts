@@ -3,15 +3,15 @@
  * per request, ships the journal to the audit database in the background, and reports health.
  */
 import { Knex } from 'knex';
-import type { AuditEntry, AuditRecord, SubjectKind } from './audit-record';
-import { buildRecordBody } from './audit-record';
-import { AuditConfig, databaseLabel } from './audit-config';
-import { AuditKeys, loadAuditKeys } from './audit-keys';
+import type { AuditEntry, AuditRecord, SubjectKind } from '../../contracts/audit/audit-record';
+import { buildRecordBody } from '../../contracts/audit/audit-record';
+import { AuditConfig, databaseLabel } from '../../contracts/audit/audit-config';
+import { AuditKeys, loadAuditKeys } from '../../contracts/audit/audit-keys';
 import { openAuditDatabase } from './audit-store';
 import { JournalFs } from './journal-fs';
 import { Journal, JournalStatus } from './journal';
 import { JournalShipper, ShipperStatus } from './journal-shipper';
-import { subjectHash } from './keyed-hash';
+import { subjectHash } from '../../contracts/audit/keyed-hash';
 
 export interface AuditHealth {
   /** `unavailable`: the journal cannot be written; the gateway must answer 503 AUDIT_UNAVAILABLE. */

@@ -51,17 +51,17 @@
  */
 export { AuditTrail } from './audit-trail';
 export type { AuditHealth, AuditTrailOptions } from './audit-trail';
-export { readAuditConfig } from './audit-config';
-export type { AuditConfig } from './audit-config';
+export { readAuditConfig } from '../../contracts/audit/audit-config';
+export type { AuditConfig } from '../../contracts/audit/audit-config';
 export { AuditUnavailableError, isAuditUnavailable } from './audit-unavailable-error';
-export type { AuditEntry, AuditOutcome, AuditRecord, DeniedField, SubjectKind, SubjectRef } from './audit-record';
+export type { AuditEntry, AuditOutcome, AuditRecord, DeniedField, SubjectKind, SubjectRef } from '../../contracts/audit/audit-record';
 export { subjectsFromResult, DEFAULT_SUBJECT_HINTS } from './subjects-from-result';
 export type { SubjectHint, SubjectHints } from './subjects-from-result';
-export { subjectHash, variablesHash, documentHash } from './keyed-hash';
-export { accessesToSubject } from './subject-lookup';
-export type { SubjectAccess, SubjectAccessQuery } from './subject-lookup';
+export { subjectHash, variablesHash, documentHash } from '../../contracts/audit/keyed-hash';
+export { accessesToSubject } from '../../contracts/audit/subject-lookup';
+export type { SubjectAccess, SubjectAccessQuery } from '../../contracts/audit/subject-lookup';
 export { openAuditDatabase } from './audit-store';
-export { ensureMonthlyPartitions } from './audit-partitions';
+export { ensureMonthlyPartitions } from '../../contracts/audit/audit-partitions';
 export { verifyAuditDatabase } from './verify-database';
 export type { VerifyReport } from './verify-database';
 export type { Finding, FindingKind } from './verify-chain';

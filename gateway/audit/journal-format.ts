@@ -11,8 +11,8 @@
  * A crash can leave the last line of the newest segment incomplete: readers ignore and report
  * it; nothing after an incomplete line was ever acknowledged (see journal.ts).
  */
-import type { AuditRecord } from './audit-record';
-import type { Checkpoint } from './checkpoint';
+import type { AuditRecord } from '../../contracts/audit/audit-record';
+import type { Checkpoint } from '../../contracts/audit/checkpoint';
 
 export const JOURNAL_FORMAT_VERSION = 1;
 

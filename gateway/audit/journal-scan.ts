@@ -7,7 +7,7 @@
 import path from 'node:path';
 import { parseChunk, segmentFileName } from './journal-format';
 import { JournalFs } from './journal-fs';
-import type { ChainHead } from './record-chain';
+import type { ChainHead } from '../../contracts/audit/record-chain';
 
 /** Where the newest segment of a previous run must be cut back: its end was never synced. */
 export interface Repair {

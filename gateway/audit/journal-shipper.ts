@@ -13,9 +13,9 @@
  */
 import path from 'node:path';
 import { Knex } from 'knex';
-import type { AuditRecord } from './audit-record';
+import type { AuditRecord } from '../../contracts/audit/audit-record';
 import { ShipBatch, storeBatch } from './audit-store';
-import type { Checkpoint } from './checkpoint';
+import type { Checkpoint } from '../../contracts/audit/checkpoint';
 import { parseChunk, segmentFileName, segmentNumbers } from './journal-format';
 import { JournalFs, nodeJournalFs } from './journal-fs';
 

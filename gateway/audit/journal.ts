@@ -16,14 +16,14 @@
  */
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { AuditRecord, AuditRecordBody } from './audit-record';
+import type { AuditRecord, AuditRecordBody } from '../../contracts/audit/audit-record';
 import { AuditUnavailableError } from './audit-unavailable-error';
-import { CheckpointSigner, signCheckpoint } from './checkpoint';
+import { CheckpointSigner, signCheckpoint } from '../../contracts/audit/checkpoint';
 import { encodeLine, JournalLine, SegmentHeader, segmentFileName, segmentNumbers, JOURNAL_FORMAT_VERSION } from './journal-format';
 import { Repair, scanNewest, ScanResult } from './journal-scan';
 import { JournalFile, JournalFs, nodeJournalFs } from './journal-fs';
 import { acquireJournalLock, releaseJournalLock } from './journal-lock';
-import { chainRecord, ChainHead, emptyChain } from './record-chain';
+import { chainRecord, ChainHead, emptyChain } from '../../contracts/audit/record-chain';
 
 export interface JournalOptions {
   /** The directory of this instance's segments; one writer per directory. */

@@ -10,7 +10,7 @@
  * Masked values (`320602********1234`) identify nobody and are skipped, so the key must be
  * fetched unmasked for the audit, whatever the caller is shown.
  */
-import type { SubjectKind, SubjectRef } from './audit-record';
+import type { SubjectKind, SubjectRef } from '../../contracts/audit/audit-record';
 
 /**
  * Per GraphQL type, its key field: either the field name (`'idNumber'` for a person,

@@ -17,9 +17,9 @@
  * AUDIT_CHECKPOINT_INTERVAL_MS, and on every shutdown.
  */
 import type { KeyObject } from 'node:crypto';
-import type { AuditRecord } from './audit-record';
-import { Checkpoint, checkpointValidity } from './checkpoint';
-import { GENESIS_HASH, recordHash } from './record-chain';
+import type { AuditRecord } from '../../contracts/audit/audit-record';
+import { Checkpoint, checkpointValidity } from '../../contracts/audit/checkpoint';
+import { GENESIS_HASH, recordHash } from '../../contracts/audit/record-chain';
 
 export type FindingKind =
   | 'modified'

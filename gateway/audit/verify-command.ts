@@ -9,9 +9,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { databaseTarget, dataDir, DatabaseEnv, openDatabase } from '../../subgraphs/kit/database';
-import { databaseLabel } from './audit-config';
-import { DEV_PUBLIC_KEY_FILE, parsePublicKey } from './audit-keys';
+import { databaseTarget, dataDir, DatabaseEnv, openDatabase } from '../../contracts/database/database';
+import { databaseLabel } from '../../contracts/audit/audit-config';
+import { DEV_PUBLIC_KEY_FILE, parsePublicKey } from '../../contracts/audit/audit-keys';
 import { verifyAuditDatabase } from './verify-database';
 import { formatVerifyReport } from './verify-report';
 

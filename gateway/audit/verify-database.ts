@@ -9,8 +9,8 @@
  */
 import { createHash, KeyObject } from 'node:crypto';
 import { Knex } from 'knex';
-import { CHECKPOINTS_TABLE, CheckpointRow, dbTime, DOCUMENTS_TABLE, RecordRow, RECORDS_TABLE, rowToCheckpoint, rowToRecord, SubjectRow, SUBJECTS_TABLE } from './audit-rows';
-import { publicKeyId } from './checkpoint';
+import { CHECKPOINTS_TABLE, CheckpointRow, dbTime, DOCUMENTS_TABLE, RecordRow, RECORDS_TABLE, rowToCheckpoint, rowToRecord, SubjectRow, SUBJECTS_TABLE } from '../../contracts/audit/audit-rows';
+import { publicKeyId } from '../../contracts/audit/checkpoint';
 import { ChainSummary, ChainVerifier, Finding, StoredRecord } from './verify-chain';
 
 export interface VerifyOptions {

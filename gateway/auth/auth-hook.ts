@@ -11,7 +11,7 @@
  * "who looked at my data" (citizen-scope.ts), 403 FORBIDDEN for anything else.
  */
 import { ErrorCode } from '../../domain/error-codes';
-import { HttpError } from '../../subgraphs/kit/http-adapter';
+import { HttpError } from '../../contracts/http/http-error';
 import type { GatewayHooks } from '../pipeline/request-hooks';
 import { isCitizenCaller } from './citizen-claims';
 import { citizenScope, citizenScopeError, outsideCitizenScope } from './citizen-scope';

@@ -11,12 +11,10 @@
  * again in the audit subgraph: only about the ID number in `sub`.
  */
 import { idNumberProblem } from '../../domain/id-number';
-import type { CallerIdentity } from '../../subgraphs/kit/subgraph-module';
+import { CITIZEN_DEPARTMENT, CallerIdentity } from '../../contracts/caller/caller-identity';
 
 /** The `kind` claim of a citizen's token; department tokens have none. */
 export const CITIZEN_TOKEN_KIND = 'citizen';
-/** The department claim (and caller department) of a citizen's token; not a department code. */
-export const CITIZEN_DEPARTMENT = 'citizen';
 
 /** Why these claims are not a citizen's token; null when they are. */
 export function citizenClaimsProblem(claims: { department?: unknown; application?: unknown; operator?: unknown; roles?: unknown; sub?: unknown }): string | null {

@@ -14,7 +14,7 @@ import { classifySchema } from '../../domain/catalogue/classification';
 import { ErrorCode } from '../../domain/error-codes';
 import { collectFieldUsages } from '../policy/field-usage';
 
-/** The subgraph whose fields a citizen may read beneath the root field (subgraphs/services.ts). */
+/** The subgraph whose fields a citizen may read beneath the root field (contracts/subgraph-directory.ts). */
 export const CITIZEN_SUBGRAPH = 'audit';
 /** The root fields a citizen may call. */
 export const CITIZEN_ROOT_FIELDS: readonly string[] = Object.freeze(['Query.whoAccessedMyData']);

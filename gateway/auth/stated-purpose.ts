@@ -8,7 +8,7 @@
 import type http from 'node:http';
 import { ErrorCode } from '../../domain/error-codes';
 import { isPurposeCode, PURPOSES } from '../../domain/departments';
-import { HttpError } from '../../subgraphs/kit/http-adapter';
+import { HttpError } from '../../contracts/http/http-error';
 
 export const PURPOSE_HEADER = 'x-purpose';
 

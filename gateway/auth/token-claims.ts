@@ -3,7 +3,7 @@
  * identity that the gateway forwards to the subgraphs. Pure: no keys, no clock.
  */
 import { isDepartmentCode } from '../../domain/departments';
-import type { CallerIdentity } from '../../subgraphs/kit/subgraph-module';
+import type { CallerIdentity } from '../../contracts/caller/caller-identity';
 import { CITIZEN_TOKEN_KIND, citizenCaller, citizenClaimsProblem } from './citizen-claims';
 
 /** The platform's own claims, beside the registered ones (sub, iss, aud, iat, exp, jti). */

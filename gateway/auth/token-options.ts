@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { DEPARTMENTS, isDepartmentCode } from '../../domain/departments';
 import { parseTokenTtl } from './duration';
 import { idNumberProblem } from '../../domain/id-number';
-import { CITIZEN_DEPARTMENT } from './citizen-claims';
+import { CITIZEN_DEPARTMENT } from '../../contracts/caller/caller-identity';
 import { isApplicationId, isOperatorId, isRoleName } from './token-claims';
 import { TokenRequest } from './issue-token';
 

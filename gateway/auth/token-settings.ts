@@ -3,7 +3,7 @@
  * by token-keys.ts; this only says where they come from.
  */
 import path from 'node:path';
-import { dataDir } from '../../subgraphs/kit/database';
+import { dataDir } from '../../contracts/database/database';
 
 export interface TokenSettings {
   /** `JWT_ISSUER`: who signs. @default shujutong */

@@ -7,7 +7,7 @@
  */
 import { errors, jwtVerify } from 'jose';
 import { ErrorCode } from '../../domain/error-codes';
-import type { CallerIdentity } from '../../subgraphs/kit/subgraph-module';
+import type { CallerIdentity } from '../../contracts/caller/caller-identity';
 import { CITIZEN_TOKEN_KIND } from './citizen-claims';
 import { callerFromClaims, claimsProblem, VerifiedClaims } from './token-claims';
 import { VerificationKey } from './token-keys';

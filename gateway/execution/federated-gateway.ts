@@ -6,7 +6,7 @@ import { ApolloGateway, ServiceEndpointDefinition } from '@apollo/gateway';
 import type { GatewayConfig } from '../config';
 import type { HookPipeline } from '../pipeline/request-hooks';
 import { SubgraphDataSource } from '../subgraph-client/subgraph-data-source';
-import type { SubgraphName } from '../../subgraphs/services';
+import type { SubgraphName } from '../../contracts/subgraph-directory';
 
 export interface FederatedGateway {
   gateway: ApolloGateway;

@@ -3,8 +3,8 @@
  * gateway's signed platform client, as the platform itself (GATEWAY_CALLER: only the big data
  * bureau and the department may read a department's grants).
  */
-import { grantSnapshotFromData, GRANTS_FOR_QUERY } from '../../subgraphs/sharing/grant-snapshot';
-import { CITIZEN_DEPARTMENT } from '../auth/citizen-claims';
+import { grantSnapshotFromData, GRANTS_FOR_QUERY } from '../../contracts/grants/grant-snapshot';
+import { CITIZEN_DEPARTMENT } from '../../contracts/caller/caller-identity';
 import type { PlatformClient } from '../signing/platform-client';
 import type { LoadedSnapshot } from './grant-cache';
 

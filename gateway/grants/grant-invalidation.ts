@@ -7,7 +7,7 @@
  * missed).
  */
 import { createClient } from 'redis';
-import { decodeGrantsChanged, grantsRedisNames } from '../../subgraphs/sharing/grant-snapshot';
+import { decodeGrantsChanged, grantsRedisNames } from '../../contracts/grants/grant-snapshot';
 import { redisClientOptions } from './redis-connection';
 
 export interface GrantInvalidationOptions {

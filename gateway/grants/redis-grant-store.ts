@@ -18,7 +18,7 @@
  */
 import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
 import { createClient } from 'redis';
-import { grantsRedisNames } from '../../subgraphs/sharing/grant-snapshot';
+import { grantsRedisNames } from '../../contracts/grants/grant-snapshot';
 import type { LoadedSnapshot } from './grant-cache';
 import { redisClientOptions, withDeadline } from './redis-connection';
 

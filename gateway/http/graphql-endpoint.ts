@@ -12,7 +12,8 @@
 import type http from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { ErrorCode } from '../../domain/error-codes';
-import { executeWithApollo, HttpError, MAX_BODY_BYTES, parseJsonBody, readBody } from '../../subgraphs/kit/http-adapter';
+import { executeWithApollo, MAX_BODY_BYTES, parseJsonBody, readBody } from '../../contracts/http/http-adapter';
+import { HttpError } from '../../contracts/http/http-error';
 import type { OperationLimiter } from '../limits';
 import { jsonDepth, MAX_BODY_DEPTH } from '../limits/json-depth';
 import { ApolloContextValue, createGatewayContext } from '../pipeline/gateway-context';

@@ -4,7 +4,7 @@
  */
 import type http from 'node:http';
 import { ErrorCode } from '../../domain/error-codes';
-import { writeGraphQLError, writeJson } from '../../subgraphs/kit/http-adapter';
+import { writeGraphQLError, writeJson } from '../../contracts/http/http-adapter';
 import { ASSET_PREFIX, AssetStore } from '../graphiql/graphiql-assets';
 import { GRAPHIQL_CSP } from '../graphiql/graphiql-page';
 

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { DocumentNode, ExecutionResult } from 'graphql';
-import type { CallerIdentity } from '../../subgraphs/kit/subgraph-module';
+import type { CallerIdentity } from '../../contracts/caller/caller-identity';
 import type { PolicyPlan } from '../policy/policy-plan';
 
 export interface GatewayContext {

@@ -32,7 +32,7 @@
  * stage's `health` is part of GET /health's answer, and one that is not ok makes it a 503.
  */
 import type { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
-import type { HttpError } from '../../subgraphs/kit/http-adapter';
+import type { HttpError } from '../../contracts/http/http-error';
 import type { GatewayContext } from './gateway-context';
 
 export interface IncomingGraphQLRequest {

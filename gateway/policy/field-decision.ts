@@ -12,8 +12,8 @@
  * unconditional fields stay masked; unconditional fields are still served.
  */
 import type { MaskKind } from '../../domain/catalogue/classification';
-import type { CallerIdentity } from '../../subgraphs/kit/subgraph-module';
-import type { FieldRule } from './field-rules';
+import type { CallerIdentity } from '../../contracts/caller/caller-identity';
+import type { FieldRule } from '../../contracts/field-rules';
 import { Grant, grantAppliesTo, grantCovers, GrantSnapshot, grantTiming } from './grant';
 
 /** Why a field was withheld; goes to callers as `extensions.reason` of a FORBIDDEN_FIELD error. */

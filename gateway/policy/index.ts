@@ -44,6 +44,6 @@ export type { Denial } from './denial-error';
 export { decideField, strictest } from './field-decision';
 export type { FieldDecision, DenialReason, PolicyCaller, ServingBasis, CombinedDecision } from './field-decision';
 export type { Grant, GrantSnapshot } from './grant';
-export { buildFieldRules, registeredSubgraphOwners } from './field-rules';
-export type { FieldRule } from './field-rules';
+export { buildFieldRules, registeredSubgraphOwners } from '../../contracts/field-rules';
+export type { FieldRule } from '../../contracts/field-rules';
 export { PROBE_KEY } from './typename-probe';

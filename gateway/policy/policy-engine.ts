@@ -11,7 +11,7 @@ import { DocumentNode, ExecutionResult, GraphQLSchema, parse, print, validate } 
 import { Supergraph } from '@apollo/federation-internals';
 import { denialError } from './denial-error';
 import type { PolicyCaller } from './field-decision';
-import { buildFieldRules, FieldRule, registeredSubgraphOwners } from './field-rules';
+import { buildFieldRules, FieldRule, registeredSubgraphOwners } from '../../contracts/field-rules';
 import type { GrantSnapshot } from './grant';
 import { PlanCache } from './plan-cache';
 import { buildPlan, PolicyMode, PolicyPlan } from './policy-plan';
@@ -22,7 +22,7 @@ export interface PolicyEngineOptions {
   readonly supergraphSdl: string;
   /** @default 'filter' */
   readonly mode?: PolicyMode;
-  /** Subgraph name → owner department code. @default the owners in subgraphs/services.ts */
+  /** Subgraph name → owner department code. @default the owners in contracts/subgraph-directory.ts */
   readonly subgraphOwners?: Readonly<Record<string, string>>;
   /** Plans kept, least recently used dropped first. @default 2000 */
   readonly cacheSize?: number;

@@ -10,7 +10,7 @@ import type { MaskKind } from '../../domain/catalogue/classification';
 import { ErrorCode } from '../../domain/error-codes';
 import { Denial, denialError } from './denial-error';
 import { CombinedDecision, decideField, FieldDecision, PolicyCaller, strictest } from './field-decision';
-import type { FieldRule } from './field-rules';
+import type { FieldRule } from '../../contracts/field-rules';
 import { collectFieldUsages, FieldPlace, FieldUsage } from './field-usage';
 import { GrantSnapshot, nextGrantChange } from './grant';
 import { rewriteOperation } from './operation-rewrite';

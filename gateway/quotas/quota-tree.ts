@@ -12,7 +12,7 @@
 import { DocumentNode, GraphQLSchema } from 'graphql';
 import type { MaskKind } from '../../domain/catalogue/classification';
 import { decideField, PolicyCaller } from '../policy/field-decision';
-import type { FieldRule } from '../policy/field-rules';
+import type { FieldRule } from '../../contracts/field-rules';
 import { collectFieldUsages, FieldUsage } from '../policy/field-usage';
 import type { GrantSnapshot } from '../policy/grant';
 

@@ -6,7 +6,7 @@
 import { ErrorCode } from '../../domain/error-codes';
 // The pipeline's refusal type still lives in subgraphs/kit (a later issue moves it); this is
 // the rate limits' only import from there.
-import { HttpError } from '../../subgraphs/kit/http-adapter';
+import { HttpError } from '../../contracts/http/http-error';
 import type { LimitTarget } from './limit-targets';
 
 export type LimitKind = 'RATE' | 'CONCURRENCY';

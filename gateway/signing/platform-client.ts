@@ -11,11 +11,11 @@
 import { randomUUID } from 'node:crypto';
 import type { GraphQLFormattedError } from 'graphql';
 import { Pool } from 'undici';
-import { GATEWAY_CALLER } from '../../subgraphs/sharing/grant-snapshot';
-import type { CallerIdentity } from '../../subgraphs/kit/subgraph-module';
+import { GATEWAY_CALLER } from '../../contracts/caller/caller-identity';
+import type { CallerIdentity } from '../../contracts/caller/caller-identity';
 import { classifyFetchError } from '../subgraph-client/subgraph-failure';
 import { isFailure, readGraphQLResponse } from '../subgraph-client/subgraph-response';
-import { signatureHeaders } from './subgraph-signature';
+import { signatureHeaders } from '../../contracts/signing/subgraph-signature';
 
 export type PlatformCallFailure =
   /** No URL is known for the subgraph named. */

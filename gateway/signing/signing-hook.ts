@@ -9,9 +9,9 @@
  * is signed with no caller, and the subgraph sees none.
  */
 import { randomUUID } from 'node:crypto';
-import { GATEWAY_CALLER } from '../../subgraphs/sharing/grant-snapshot';
+import { GATEWAY_CALLER } from '../../contracts/caller/caller-identity';
 import type { GatewayHooks } from '../pipeline/request-hooks';
-import { signatureHeaders } from './subgraph-signature';
+import { signatureHeaders } from '../../contracts/signing/subgraph-signature';
 
 export interface SigningHookOptions {
   readonly secret: Buffer;

@@ -5,7 +5,7 @@
  * belong to the city the command line names.
  */
 import path from 'node:path';
-import { databaseTarget, DatabaseEnv, dropDatabase, openDatabase } from '../../subgraphs/kit/database';
+import { databaseTarget, DatabaseEnv, dropDatabase, openDatabase } from '../../contracts/database/database';
 import { registeredModules } from '../../subgraphs/prepare-all';
 import { prepareWithProgress } from '../start/prepare-with-progress';
 

@@ -9,9 +9,9 @@
  */
 import { Knex } from 'knex';
 import { cursorFor } from '../../subgraphs/kit/connection';
-import { loadSigningSecret } from '../../subgraphs/kit/signing-secret';
-import { databaseTarget, DatabaseEnv, openDatabase } from '../../subgraphs/kit/database';
-import { SubgraphName } from '../../subgraphs/services';
+import { loadSigningSecret } from '../../contracts/signing/signing-secret';
+import { databaseTarget, DatabaseEnv, openDatabase } from '../../contracts/database/database';
+import { SubgraphName } from '../../contracts/subgraph-directory';
 
 export interface ApplicantFixture {
   idNumber: string;

@@ -5,7 +5,7 @@
  * check of its answer (no `errors`, the expected data present) that must pass on a target
  * before the operation is measured there.
  */
-import type { SubgraphName } from '../../subgraphs/services';
+import type { SubgraphName } from '../../contracts/subgraph-directory';
 import { maskIdNumber } from '../../gateway/masking/id-number';
 import type { ApplicantFixture, BenchFixtures, DashboardFixture, PeoplePageFixture } from './bench-fixtures';
 

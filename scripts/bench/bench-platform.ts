@@ -6,10 +6,10 @@
  * bench if one of them dies.
  */
 import path from 'node:path';
-import { registeredSubgraphNames } from '../../gateway/composition/compose-supergraph';
-import { DatabaseEnv } from '../../subgraphs/kit/database';
-import { envName } from '../../subgraphs/kit/subgraph-config';
-import { SubgraphName } from '../../subgraphs/services';
+import { registeredSubgraphNames } from '../compose/compose-supergraph';
+import { DatabaseEnv } from '../../contracts/database/database';
+import { envName } from '../../contracts/env-values';
+import { SubgraphName } from '../../contracts/subgraph-directory';
 import { Supervisor } from '../start/supervisor';
 import { waitHealthy } from '../start/wait-healthy';
 import { writeBenchSupergraph } from './bench-supergraph';

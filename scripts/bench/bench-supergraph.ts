@@ -5,8 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { readSupergraphFile } from '../../gateway/composition/supergraph-file';
-import { DEFAULT_SUPERGRAPH_PATH } from '../../gateway/config';
+import { readSupergraphFile } from '../../gateway/supergraph/read-supergraph';
+import { SUPERGRAPH_PATH } from '../../contracts/schema-files';
 
 export function supergraphWithPorts(sdl: string, ports: ReadonlyMap<string, number>): string {
   const seen = new Set<string>();
@@ -25,6 +25,6 @@ export function supergraphWithPorts(sdl: string, ports: ReadonlyMap<string, numb
 export function writeBenchSupergraph(dir: string, ports: ReadonlyMap<string, number>): string {
   const file = path.join(dir, 'supergraph.graphql');
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(file, supergraphWithPorts(readSupergraphFile(DEFAULT_SUPERGRAPH_PATH), ports));
+  fs.writeFileSync(file, supergraphWithPorts(readSupergraphFile(SUPERGRAPH_PATH), ports));
   return file;
 }

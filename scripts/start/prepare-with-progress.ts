@@ -2,7 +2,7 @@
 import { WorldOptions } from '../../domain/demo/world';
 import { SeedProgress } from '../../subgraphs/kit/seed-progress';
 import { prepareAllDatabases } from '../../subgraphs/prepare-all';
-import { SubgraphName } from '../../subgraphs/services';
+import { SubgraphName } from '../../contracts/subgraph-directory';
 
 export async function prepareWithProgress(world: WorldOptions, only?: SubgraphName[]): Promise<void> {
   const progress = new SeedProgress();

@@ -5,7 +5,7 @@
  */
 import DataLoader from 'dataloader';
 import { Knex } from 'knex';
-import { DOCUMENTS_TABLE, RECORDS_TABLE } from '../../gateway/audit/audit-rows';
+import { DOCUMENTS_TABLE, RECORDS_TABLE } from '../../contracts/audit/audit-rows';
 import { rowLoader } from '../kit/batch';
 import { InstantRange } from './time-window';
 

@@ -12,9 +12,9 @@
 import { GraphQLError } from 'graphql';
 import { departmentByCode, PLATFORM_DEPARTMENT } from '../../domain/departments';
 import { ErrorCode } from '../../domain/error-codes';
-import { CITIZEN_DEPARTMENT } from '../../gateway/auth/citizen-claims';
-import { normaliseSubjectId } from '../../gateway/audit/keyed-hash';
-import type { CallerIdentity } from '../kit/subgraph-module';
+import { CITIZEN_DEPARTMENT } from '../../contracts/caller/caller-identity';
+import { normaliseSubjectId } from '../../contracts/audit/keyed-hash';
+import type { CallerIdentity } from '../../contracts/caller/caller-identity';
 
 /** Roles that may look up any person's accesses: 个人信息保护负责人 and the platform's auditors. */
 export const SUBJECT_LOOKUP_ROLES: readonly string[] = Object.freeze(['data-protection-officer', 'audit-officer']);

@@ -5,7 +5,7 @@
  * that hashes ID numbers comes from the same variables as the gateway's (subject-key.ts).
  */
 import path from 'node:path';
-import { SCHEMA_DIR } from '../kit/subgraph-module';
+import { SCHEMA_DIR } from '../../contracts/schema-files';
 import { ProbingSettings, readProbingSettings } from './probing-settings';
 
 export interface AuditReadSettings {

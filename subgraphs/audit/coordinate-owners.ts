@@ -1,12 +1,12 @@
 /**
  * Who owns each field of the graph, for "accesses to data I own" and the statistics by resource:
- * the owner the resource catalogue names and the gateway reads in full (gateway/policy/field-rules.ts),
+ * the owner the resource catalogue names and the gateway reads in full (contracts/field-rules.ts),
  * the department of the subgraph serving the field (for a field several subgraphs serve, such as
  * an entity key, the type's home subgraph). Built once from the supergraph; pure lookups after.
  */
 import fs from 'node:fs';
 import { classifySchema } from '../../domain/catalogue/classification';
-import { buildFieldRules } from '../../gateway/policy/field-rules';
+import { buildFieldRules } from '../../contracts/field-rules';
 import type { ResourceOf } from './usage-summary';
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);

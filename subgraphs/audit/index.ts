@@ -1,4 +1,4 @@
-import { openDatabase } from '../kit/database';
+import { openDatabase } from '../../contracts/database/database';
 import { runSubgraphMain } from '../kit/subgraph-main';
 import { readSubgraphConfig } from '../kit/subgraph-config';
 import { readAuditReadSettings } from './audit-settings';

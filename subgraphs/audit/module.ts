@@ -1,4 +1,4 @@
-import { auditMigrations } from '../../gateway/audit/audit-migrations';
+import { auditMigrations } from '../../contracts/audit/audit-migrations';
 import { SubgraphModule } from '../kit/subgraph-module';
 import { AuditReadSettings, readAuditReadSettings } from './audit-settings';
 import { documentLoader } from './access-log-store';
@@ -20,7 +20,7 @@ export interface AuditSubgraphOptions {
 
 /**
  * The audit subgraph (审计) with its dependencies injected: tests give a key and owners; the
- * service reads them at start-up. Its tables are the audit library's (gateway/audit/audit-migrations.ts,
+ * service reads them at start-up. Its tables are the audit library's (contracts/audit/audit-migrations.ts,
  * the same list the gateway migrates with, so either may create them first).
  */
 export function createAuditSubgraph(options: AuditSubgraphOptions = {}): SubgraphModule<AuditContext> {

@@ -4,11 +4,9 @@
  */
 import { Knex } from 'knex';
 import { LOOKUP_MISSES_COLUMN } from '../../domain/subject-quota';
+import { RECORDS_TABLE, SUBJECTS_TABLE } from '../../contracts/audit/audit-rows';
 import type { ProbeRecordRow } from './probing-flags';
 
-/** The audit library's tables (gateway/audit/audit-rows.ts), named here: subgraphs import nothing new from the gateway. */
-const RECORDS_TABLE = 'audit_records';
-const SUBJECTS_TABLE = 'audit_subjects';
 
 const BATCH = 500;
 

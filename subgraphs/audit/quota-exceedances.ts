@@ -7,10 +7,8 @@
  */
 import { Knex } from 'knex';
 import { QUOTA_REFUSALS_COLUMN, QuotaRefusalRecord } from '../../domain/subject-quota';
+import { RECORDS_TABLE } from '../../contracts/audit/audit-rows';
 import { chinaDay } from './time-window';
-
-/** The audit library's records table (gateway/audit/audit-rows.ts), named here: subgraphs import nothing new from the gateway. */
-const RECORDS_TABLE = 'audit_records';
 
 export interface RefusalRow {
   time: string;

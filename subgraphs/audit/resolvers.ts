@@ -7,13 +7,13 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
 import type { GraphQLResolveInfo } from 'graphql';
 import { departmentByCode } from '../../domain/departments';
-import { CITIZEN_DEPARTMENT } from '../../gateway/auth/citizen-claims';
-import { dbTime, isoTime } from '../../gateway/audit/audit-rows';
-import { subjectHash } from '../../gateway/audit/keyed-hash';
+import { CITIZEN_DEPARTMENT } from '../../contracts/caller/caller-identity';
+import { dbTime, isoTime } from '../../contracts/audit/audit-rows';
+import { subjectHash } from '../../contracts/audit/keyed-hash';
 import { PageArgs, pageRequest, toConnection } from '../kit/connection';
 import { DateScalar, IdNumberScalar } from '../kit/scalars';
 import { badUserInput, requireIdNumber } from '../kit/user-input';
-import type { CallerIdentity } from '../kit/subgraph-module';
+import type { CallerIdentity } from '../../contracts/caller/caller-identity';
 import { accessLogDepartment, enforce, forbidden, maySeeOperators, mayLookUpSubject, mayReadStatistics, ownedDataOwner, requireCaller } from './access-rules';
 import { AccessLogRow, accessLogPage, countAccessLog } from './access-log-store';
 import { AuditContext } from './context';

@@ -5,9 +5,9 @@
  * whichever of gateway and subgraph starts first), so both hash a person alike. This subgraph
  * never sees the signing key: it reads the trail, it does not write it.
  */
-import { readAuditConfig } from '../../gateway/audit/audit-config';
-import { loadAuditHmacKey } from '../../gateway/audit/audit-keys';
-import type { AuditKey } from '../../gateway/audit/keyed-hash';
+import { readAuditConfig } from '../../contracts/audit/audit-config';
+import { loadAuditHmacKey } from '../../contracts/audit/audit-keys';
+import type { AuditKey } from '../../contracts/audit/keyed-hash';
 
 export type SubjectKeySource = () => AuditKey;
 

@@ -5,7 +5,7 @@
  * are the supervisors' findings. Pure: null when allowed, else the reason.
  */
 import { departmentByCode } from '../../domain/departments';
-import type { CallerIdentity } from '../kit/subgraph-module';
+import type { CallerIdentity } from '../../contracts/caller/caller-identity';
 import { isCitizen, isPlatform } from './access-rules';
 
 /** The owner whose findings are read: the one named, else the caller; null (all) only for the bureau. */

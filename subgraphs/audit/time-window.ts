@@ -1,10 +1,10 @@
 /**
  * The periods the audit queries take, checked (BAD_USER_INPUT naming the argument) and turned
  * into what the audit tables store: record times as UTC `YYYY-MM-DD HH:MM:SS.mmm`
- * (gateway/audit/audit-rows.ts), usage by China-time day and month. Evaluations follow the
+ * (contracts/audit/audit-rows.ts), usage by China-time day and month. Evaluations follow the
  * Chinese calendar year, so a request at 2025-12-31T17:00Z counts for 1 January 2026.
  */
-import { dbTime } from '../../gateway/audit/audit-rows';
+import { dbTime } from '../../contracts/audit/audit-rows';
 import { badUserInput } from '../kit/user-input';
 
 /** China Standard Time is UTC+8 all year (no daylight saving since 1991). */

@@ -1,6 +1,6 @@
 /**
  * Keeps the usage tables (audit_usage_fields, audit_usage_resources; see
- * gateway/audit/audit-usage-migration.ts) up to date with the records the gateway's shipper has
+ * contracts/audit/audit-usage-migration.ts) up to date with the records the gateway's shipper has
  * stored. Records are read per chain in seq order from a cursor; a chain has no gaps and is
  * shipped in order, so "seq above the cursor" is exactly what is new, found through the
  * (chain, seq) index however large the trail is.
@@ -11,9 +11,9 @@
  * moved, rolls back and reads on from the new position).
  */
 import { Knex } from 'knex';
-import { dbTime, RECORDS_TABLE } from '../../gateway/audit/audit-rows';
-import { USAGE_CURSOR_TABLE, USAGE_FIELDS_TABLE, USAGE_RESOURCES_TABLE } from '../../gateway/audit/audit-usage-migration';
-import { isMysql } from '../kit/database';
+import { dbTime, RECORDS_TABLE } from '../../contracts/audit/audit-rows';
+import { USAGE_CURSOR_TABLE, USAGE_FIELDS_TABLE, USAGE_RESOURCES_TABLE } from '../../contracts/audit/audit-usage-migration';
+import { isMysql } from '../../contracts/database/database';
 import { FieldUsageRow, RecordUsage, ResourceOf, ResourceUsageRow, summariseUsage } from './usage-summary';
 
 /** Records per transaction. */

@@ -4,7 +4,7 @@
  * key (period, coordinate, …)), and the bureau's monthly statistics (primary key (month, …)).
  */
 import { Knex } from 'knex';
-import { USAGE_FIELDS_TABLE, USAGE_RESOURCES_TABLE } from '../../gateway/audit/audit-usage-migration';
+import { USAGE_FIELDS_TABLE, USAGE_RESOURCES_TABLE } from '../../contracts/audit/audit-usage-migration';
 import { DayRange, MonthRange, periodsOf } from './time-window';
 
 export interface OwnedUsageFilter {

@@ -1,4 +1,4 @@
-import { Migration } from '../kit/migrations';
+import { Migration } from '../../contracts/database/migrations';
 
 export const migrations: readonly Migration[] = [
   {

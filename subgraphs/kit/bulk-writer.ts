@@ -4,8 +4,8 @@
  * lets a million people load in minutes rather than hours.
  */
 import { Knex } from 'knex';
-import { isMysql } from './database';
-import { insertSqliteRows } from './sqlite-insert';
+import { isMysql } from '../../contracts/database/database';
+import { insertSqliteRows } from '../../contracts/database/sqlite-insert';
 
 export type Row = Record<string, string | number | boolean | null>;
 

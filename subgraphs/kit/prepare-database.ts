@@ -1,7 +1,7 @@
 import { Knex } from 'knex';
 import { createWorld, WorldOptions } from '../../domain/demo/world';
-import { DatabaseTarget, openDatabase } from './database';
-import { migrateToLatest } from './migrations';
+import { DatabaseTarget, openDatabase } from '../../contracts/database/database';
+import { migrateToLatest } from '../../contracts/database/migrations';
 import { SeedReporter, SubgraphModule } from './subgraph-module';
 
 /** Has this database been seeded? A marker row is written last, so a half-finished seed does not count. */

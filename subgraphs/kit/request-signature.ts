@@ -1,5 +1,5 @@
 /**
- * A subgraph's half of the gateway signature (gateway/signing/subgraph-signature.ts): every
+ * A subgraph's half of the gateway signature (contracts/signing/subgraph-signature.ts): every
  * request must be signed by the gateway for this subgraph, recently, and only once. Without
  * this check anyone on the network could query a departmental database around the gateway,
  * and so around its authentication, sharing policy and audit, or name themselves as any caller.
@@ -18,10 +18,10 @@ import {
   signatureMatches,
   SignedRequest,
   TIMESTAMP_HEADER,
-} from '../../gateway/signing/subgraph-signature';
-import { HttpError } from './http-adapter';
+} from '../../contracts/signing/subgraph-signature';
+import { HttpError } from '../../contracts/http/http-error';
 import type { RequestVerifier } from './subgraph-server';
-import type { CallerIdentity } from './subgraph-module';
+import type { CallerIdentity } from '../../contracts/caller/caller-identity';
 
 export type SignatureRefusal = 'UNSIGNED' | 'MALFORMED' | 'BAD_SIGNATURE' | 'STALE' | 'FROM_THE_FUTURE' | 'REPLAYED';
 

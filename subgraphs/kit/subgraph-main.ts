@@ -1,11 +1,11 @@
 /** The process entry of one subgraph: configuration, database, server, clean shutdown. */
-import { migrateToLatest } from './migrations';
-import { openDatabase } from './database';
+import { migrateToLatest } from '../../contracts/database/migrations';
+import { openDatabase } from '../../contracts/database/database';
 import { createRequestVerifier } from './request-signature';
 import { readSubgraphConfig } from './subgraph-config';
 import { RequestVerifier, startSubgraphServer } from './subgraph-server';
 import { SubgraphModule } from './subgraph-module';
-import { INSECURE_SKIP_WARNING, insecureSkipRequested, loadSigningSecret } from './signing-secret';
+import { INSECURE_SKIP_WARNING, insecureSkipRequested, loadSigningSecret } from '../../contracts/signing/signing-secret';
 
 /**
  * Every subgraph process verifies the gateway's signature (request-signature.ts); this is the

@@ -1,27 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { DocumentNode, parse } from 'graphql';
 import { Knex } from 'knex';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
-import type { SubgraphName } from '../services';
+import type { SubgraphName } from '../../contracts/subgraph-directory';
 import type { World } from '../../domain/demo/world';
-import type { Migration } from './migrations';
+import type { Migration } from '../../contracts/database/migrations';
 import type { CursorCodec } from './cursor-codec';
-
-/** What the gateway tells a subgraph about the caller, in verified headers. */
-export interface CallerIdentity {
-  department: string;
-  application: string | null;
-  operator: string | null;
-  purpose: string | null;
-  roles: string[];
-  /**
-   * Only on a citizen's own token (department `citizen`, gateway/auth/citizen-claims.ts): the
-   * citizen's ID number, the one person such a caller may ask about ("who looked at my data").
-   * Forwarded to subgraphs in the signed caller header; never recorded in clear.
-   */
-  citizenIdNumber?: string;
-}
+import type { CallerIdentity } from '../../contracts/caller/caller-identity';
 
 export interface SubgraphContext {
   caller: CallerIdentity | null;
@@ -52,22 +35,4 @@ export interface SubgraphModule<TContext extends SubgraphContext = SubgraphConte
    * @default false
    */
   readonly preserveData?: boolean;
-}
-
-export const SCHEMA_DIR = path.resolve(__dirname, '../../schema');
-
-export function subgraphSdlPath(name: string): string {
-  return path.join(SCHEMA_DIR, `${name}.graphql`);
-}
-
-/** The sharing directive and its enums, common to every subgraph. */
-export const SHARING_SDL_PATH = path.join(SCHEMA_DIR, 'sharing-directives.graphql');
-
-/** The subgraph's SDL as served and composed: its own file plus the sharing definitions. */
-export function subgraphSdlText(name: string): string {
-  return `${fs.readFileSync(subgraphSdlPath(name), 'utf8')}\n${fs.readFileSync(SHARING_SDL_PATH, 'utf8')}`;
-}
-
-export function loadSubgraphSdl(name: string): DocumentNode {
-  return parse(subgraphSdlText(name));
 }

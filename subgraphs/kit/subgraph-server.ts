@@ -10,8 +10,11 @@ import { GraphQLFormattedError } from 'graphql';
 import { Knex } from 'knex';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
 import { ErrorCode } from '../../domain/error-codes';
-import { closeServer, executeWithApollo, HttpError, listen, parseJsonBody, readBody, writeApolloResponse, writeGraphQLError, writeJson } from './http-adapter';
-import { CallerIdentity, loadSubgraphSdl, SubgraphContext, SubgraphModule } from './subgraph-module';
+import { closeServer, executeWithApollo, listen, parseJsonBody, readBody, writeApolloResponse, writeGraphQLError, writeJson } from '../../contracts/http/http-adapter';
+import { HttpError } from '../../contracts/http/http-error';
+import { SubgraphContext, SubgraphModule } from './subgraph-module';
+import { CallerIdentity } from '../../contracts/caller/caller-identity';
+import { loadSubgraphSdl } from '../../contracts/schema-files';
 import { createCursorCodec, processCursorCodec } from './cursor-codec';
 
 /**

@@ -8,7 +8,7 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../domain/error-codes';
 import { departmentByCode, PLATFORM_DEPARTMENT } from '../../domain/departments';
-import type { CallerIdentity } from '../kit/subgraph-module';
+import type { CallerIdentity } from '../../contracts/caller/caller-identity';
 
 export function unauthenticated(): GraphQLError {
   return new GraphQLError('no verified caller: the sharing subgraph answers only requests the gateway has authenticated', {

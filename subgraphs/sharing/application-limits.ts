@@ -4,7 +4,7 @@
  * that could would lift the very bound that stops its system from enumerating the city.
  */
 import { effectiveLimits, isLimitFrequency, LimitFrequency, LimitOverrides, limitProblem, RequestLimits } from '../../domain/request-limits';
-import type { CallerIdentity } from '../kit/subgraph-module';
+import type { CallerIdentity } from '../../contracts/caller/caller-identity';
 import { badUserInput } from '../kit/user-input';
 import { isPlatform } from './access-rules';
 import type { ApplicationRow } from './store';

@@ -8,7 +8,7 @@
 import { Knex } from 'knex';
 import { isDepartmentCode } from '../../domain/departments';
 import { limitBasisAfterChange, LimitFrequency } from '../../domain/request-limits';
-import type { CallerIdentity } from '../kit/subgraph-module';
+import type { CallerIdentity } from '../../contracts/caller/caller-identity';
 import { badUserInput } from '../kit/user-input';
 import { enforce, forbidden, isPlatform, mayManageApplication } from './access-rules';
 import { decideStatusTransition, statusActor } from './status-transitions';

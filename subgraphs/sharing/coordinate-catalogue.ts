@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import { classifySchema, FieldClassification, MaskKind, SharingLevel } from '../../domain/catalogue/classification';
-import { SUBGRAPHS } from '../services';
+import { SUBGRAPHS } from '../../contracts/subgraph-directory';
 
 export interface CatalogueField {
   /** `Type.field` */
@@ -52,7 +52,7 @@ export function catalogueFromClassification(fields: readonly FieldClassification
 /** Owners by subgraph name from SUBGRAPHS; a subgraph missing there is a broken supergraph, not a guess. */
 export function subgraphOwner(subgraph: string): string {
   const service = SUBGRAPHS.find((s) => s.name === subgraph);
-  if (!service) throw new Error(`the supergraph names subgraph "${subgraph}", which subgraphs/services.ts does not list`);
+  if (!service) throw new Error(`the supergraph names subgraph "${subgraph}", which contracts/subgraph-directory.ts does not list`);
   return service.owner;
 }
 

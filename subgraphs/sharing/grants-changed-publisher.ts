@@ -14,7 +14,7 @@
 import { createClient } from 'redis';
 import { encodeRegistryChanged, registryChangedChannel } from '../../domain/registry-notice';
 import type { RegistryChangedListener } from './application-registry';
-import { encodeGrantsChanged, grantsRedisNames } from './grant-snapshot';
+import { encodeGrantsChanged, grantsRedisNames } from '../../contracts/grants/grant-snapshot';
 import type { GrantsChangedListener } from './sharing-workflow';
 
 export interface GrantsPublisherSettings {

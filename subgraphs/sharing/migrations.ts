@@ -1,5 +1,5 @@
 import { DEFAULT_SUBJECT_QUOTA } from '../../domain/subject-quota';
-import { Migration } from '../kit/migrations';
+import { Migration } from '../../contracts/database/migrations';
 
 /**
  * Lists are stored as JSON text (coordinates, purposes): they are read and written whole, never

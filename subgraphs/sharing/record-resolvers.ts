@@ -3,7 +3,7 @@
  * the flags derived from today's date. Related records load through the request's DataLoaders.
  */
 import { Department, departmentByCode } from '../../domain/departments';
-import { SUBGRAPHS } from '../services';
+import { SUBGRAPHS } from '../../contracts/subgraph-directory';
 import { maySeeRequest, requireCaller } from './access-rules';
 import { applicationLimits } from './application-limits';
 import { SharingContext } from './context';

@@ -5,12 +5,12 @@
  * classification, the same source the gateway enforces, so the catalogue cannot promise what the
  * gateway refuses; built once at start, pure filtering after.
  *
- * The owner is the one the gateway treats as the owner (gateway/policy/field-rules.ts): for a
+ * The owner is the one the gateway treats as the owner (contracts/field-rules.ts): for a
  * field several subgraphs serve, such as an entity key, the department of the type's home
  * subgraph, not every department that can join on it.
  */
 import { classifySchema, MaskKind, SharingLevel } from '../../domain/catalogue/classification';
-import { buildFieldRules } from '../../gateway/policy/field-rules';
+import { buildFieldRules } from '../../contracts/field-rules';
 import { readSupergraphText } from './coordinate-catalogue';
 
 export interface CatalogueItem {

@@ -5,7 +5,8 @@
  */
 import { Knex } from 'knex';
 import { PLATFORM_DEPARTMENT } from '../../domain/departments';
-import type { CallerIdentity, SeedReporter } from '../kit/subgraph-module';
+import type { SeedReporter } from '../kit/subgraph-module';
+import type { CallerIdentity } from '../../contracts/caller/caller-identity';
 import { createApplicationRegistry } from './application-registry';
 import { Clock } from './clock';
 import { CoordinateCatalogue } from './coordinate-catalogue';

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { DEFAULT_SUBJECT_QUOTA, subjectQuotaProblem } from '../../domain/subject-quota';
-import { SCHEMA_DIR } from '../kit/subgraph-module';
+import { SCHEMA_DIR } from '../../contracts/schema-files';
 import { WorkingCalendar } from './working-days';
 
 export interface SharingSettings {

@@ -6,7 +6,7 @@
  * published, so the gateway stops or starts serving the data without a restart.
  */
 import { Knex } from 'knex';
-import type { CallerIdentity } from '../kit/subgraph-module';
+import type { CallerIdentity } from '../../contracts/caller/caller-identity';
 import { badUserInput } from '../kit/user-input';
 import { enforce, forbidden, mayDecide } from './access-rules';
 import { approvalTerms, ApprovalChoice } from './approval-terms';

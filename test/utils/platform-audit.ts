@@ -11,7 +11,7 @@ import path from 'node:path';
 import { Knex } from 'knex';
 import { AuditConfig, AuditTrailOptions, openAuditDatabase, readAuditConfig } from '../../gateway/audit';
 import type { AuditStage } from '../../gateway/audit-hook';
-import { DatabaseTarget, dropDatabase } from '../../subgraphs/kit/database';
+import { DatabaseTarget, dropDatabase } from '../../contracts/database/database';
 import { requireMysqlUrl, uniqueSuffix } from './temp-database';
 
 export interface PlatformAuditOptions {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Knex } from 'knex';
-import { DatabaseTarget, databaseTarget, dropDatabase } from '../../subgraphs/kit/database';
+import { DatabaseTarget, databaseTarget, dropDatabase } from '../../contracts/database/database';
 import { prepareDatabase } from '../../subgraphs/kit/prepare-database';
 import { SubgraphModule } from '../../subgraphs/kit/subgraph-module';
 

@@ -1,7 +1,7 @@
 import type { GatewayContext } from '../../pipeline/gateway-context';
 import type { PolicyPlan } from '../../policy';
 import type { RequestOutcome } from '../../pipeline/request-hooks';
-import { HttpError } from '../../../subgraphs/kit/http-adapter';
+import { HttpError } from '../../../contracts/http/http-error';
 import { buildAuditEntry } from '../audit-entry';
 import { LITERALS_KEY } from '../audit-document';
 

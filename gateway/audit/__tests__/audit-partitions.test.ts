@@ -1,9 +1,9 @@
 import { Knex } from 'knex';
 import { describeWithService } from '../../../test/utils/services';
-import { ensureMonthlyPartitions, existingPartitions, initialPartitionClause, monthlyPartitions, partitionName, planPartitionChanges, addMonths, monthStart } from '../audit-partitions';
-import { recordToRow } from '../audit-rows';
+import { ensureMonthlyPartitions, existingPartitions, initialPartitionClause, monthlyPartitions, partitionName, planPartitionChanges, addMonths, monthStart } from '../../../contracts/audit/audit-partitions';
+import { recordToRow } from '../../../contracts/audit/audit-rows';
 import { openAuditDatabase } from '../audit-store';
-import { chainOf, testAuditDatabase, TestAuditDatabase, testKeys } from './audit-fixtures';
+import { chainOf, testAuditDatabase, TestAuditDatabase, testKeys } from '../../../test/utils/audit-fixtures';
 
 describe('monthly partitions', () => {
   it('start with history below the current month, one partition per month for a year ahead, and a MAXVALUE catch-all', () => {

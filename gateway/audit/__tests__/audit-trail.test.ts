@@ -2,12 +2,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory from 'knex';
-import { readAuditConfig } from '../audit-config';
+import { readAuditConfig } from '../../../contracts/audit/audit-config';
 import { AuditTrail } from '../audit-trail';
 import { AuditUnavailableError } from '../audit-unavailable-error';
 import { subjectsFromResult } from '../subjects-from-result';
 import { runVerifyCommand } from '../verify-command';
-import { entry, instrumentedFs, PERSON_A, tempDir } from './audit-fixtures';
+import { entry, instrumentedFs, PERSON_A, tempDir } from '../../../test/utils/audit-fixtures';
 
 let dir: string;
 beforeEach(() => {

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Knex } from 'knex';
-import { buildRecordBody } from '../audit-record';
+import { buildRecordBody } from '../../../contracts/audit/audit-record';
 import { segmentFileName, segmentNumbers } from '../journal-format';
 import { Journal, JournalOptions } from '../journal';
 import { CURSOR_FILE, JournalShipper, ShipperOptions } from '../journal-shipper';
-import { countRows, entry, instrumentedFs, tempDir, testAuditDatabase, TestAuditDatabase, testKeys } from './audit-fixtures';
+import { countRows, entry, instrumentedFs, tempDir, testAuditDatabase, TestAuditDatabase, testKeys } from '../../../test/utils/audit-fixtures';
 
 const keys = testKeys();
 const body = (i: number) => buildRecordBody(entry(i), { instance: 'gw-s', key: keys.hmac });

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Journal } from '../journal';
 import { JournalShipper } from '../journal-shipper';
 import { verifyAuditDatabase } from '../verify-database';
-import { tempDir, testAuditDatabase, testKeys } from './audit-fixtures';
+import { tempDir, testAuditDatabase, testKeys } from '../../../test/utils/audit-fixtures';
 
 const keys = testKeys();
 

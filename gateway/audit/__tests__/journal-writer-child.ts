@@ -4,11 +4,11 @@
  * kills it with SIGKILL mid-stream and checks that every printed id survived.
  */
 import { createPrivateKey, createPublicKey } from 'node:crypto';
-import { buildRecordBody } from '../audit-record';
-import { publicKeyId } from '../checkpoint';
+import { buildRecordBody } from '../../../contracts/audit/audit-record';
+import { publicKeyId } from '../../../contracts/audit/checkpoint';
 import { Journal } from '../journal';
-import { auditKey } from '../keyed-hash';
-import { entry } from './audit-fixtures';
+import { auditKey } from '../../../contracts/audit/keyed-hash';
+import { entry } from '../../../test/utils/audit-fixtures';
 
 async function main(): Promise<void> {
   const privateKey = createPrivateKey(process.env.AUDIT_TEST_SIGNING_KEY!);

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AuditRecord, buildRecordBody } from '../audit-record';
+import { AuditRecord, buildRecordBody } from '../../../contracts/audit/audit-record';
 import { AuditUnavailableError } from '../audit-unavailable-error';
 import { parseChunk, segmentFileName, segmentNumbers } from '../journal-format';
 import { nodeJournalFs } from '../journal-fs';
 import { Journal, JournalOptions } from '../journal';
 import { JournalInUseError } from '../journal-lock';
-import { GENESIS_HASH } from '../record-chain';
-import { entry, instrumentedFs, tempDir, testKeys } from './audit-fixtures';
+import { GENESIS_HASH } from '../../../contracts/audit/record-chain';
+import { entry, instrumentedFs, tempDir, testKeys } from '../../../test/utils/audit-fixtures';
 
 const keys = testKeys();
 const body = (i: number) => buildRecordBody(entry(i), { instance: 'gw-j', key: keys.hmac });

@@ -3,10 +3,10 @@
  * so a record without them (every record written before they existed) keeps its form and hash,
  * and a record with them rebuilds from its row to the same hash.
  */
-import { AuditEntry, buildRecordBody } from '../audit-record';
-import { recordToRow, rowToRecord, subjectRows } from '../audit-rows';
-import { auditKey } from '../keyed-hash';
-import { chainRecord, emptyChain, isRecordIntact, recordHash } from '../record-chain';
+import { AuditEntry, buildRecordBody } from '../../../contracts/audit/audit-record';
+import { recordToRow, rowToRecord, subjectRows } from '../../../contracts/audit/audit-rows';
+import { auditKey } from '../../../contracts/audit/keyed-hash';
+import { chainRecord, emptyChain, isRecordIntact, recordHash } from '../../../contracts/audit/record-chain';
 
 const key = auditKey(Buffer.alloc(32, 7));
 const entry: AuditEntry = {

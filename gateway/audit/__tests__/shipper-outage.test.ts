@@ -6,12 +6,12 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import { describeWithService } from '../../../test/utils/services';
-import { buildRecordBody } from '../audit-record';
+import { buildRecordBody } from '../../../contracts/audit/audit-record';
 import { openAuditDatabase } from '../audit-store';
 import { Journal } from '../journal';
 import { CURSOR_FILE, JournalShipper } from '../journal-shipper';
 import { verifyAuditDatabase } from '../verify-database';
-import { countRows, entry, tempDir, testAuditDatabase, TestAuditDatabase, testKeys } from './audit-fixtures';
+import { countRows, entry, tempDir, testAuditDatabase, TestAuditDatabase, testKeys } from '../../../test/utils/audit-fixtures';
 
 const keys = testKeys();
 

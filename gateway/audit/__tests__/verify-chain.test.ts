@@ -1,8 +1,8 @@
-import { AuditRecord } from '../audit-record';
-import { signCheckpoint } from '../checkpoint';
-import { recordHash } from '../record-chain';
+import { AuditRecord } from '../../../contracts/audit/audit-record';
+import { signCheckpoint } from '../../../contracts/audit/checkpoint';
+import { recordHash } from '../../../contracts/audit/record-chain';
 import { ChainVerifier, Finding, StoredRecord } from '../verify-chain';
-import { chainOf, testKeys } from './audit-fixtures';
+import { chainOf, testKeys } from '../../../test/utils/audit-fixtures';
 
 const keys = testKeys();
 const publicKeys = new Map([[keys.signer.keyId, keys.publicKey]]);

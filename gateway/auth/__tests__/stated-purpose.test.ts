@@ -1,4 +1,4 @@
-import { HttpError } from '../../../subgraphs/kit/http-adapter';
+import { HttpError } from '../../../contracts/http/http-error';
 import { statedPurpose } from '../stated-purpose';
 
 const post = (headers: Record<string, string>, body: unknown = { query: '{ a }' }) => statedPurpose({ method: 'POST', url: '/graphql', headers }, Buffer.from(JSON.stringify(body)));

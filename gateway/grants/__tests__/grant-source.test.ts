@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { createClient } from 'redis';
-import { encodeGrantsChanged, grantsRedisNames } from '../../../subgraphs/sharing/grant-snapshot';
+import { encodeGrantsChanged, grantsRedisNames } from '../../../contracts/grants/grant-snapshot';
 import { describeWithService } from '../../../test/utils/services';
 import { LoadedSnapshot, UNAVAILABLE } from '../grant-cache';
 import { createGrantSource, GrantSourceOptions } from '../grant-source';

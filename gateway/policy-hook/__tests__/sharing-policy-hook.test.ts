@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { GraphQLError, parse, print } from 'graphql';
-import { SUPERGRAPH_PATH } from '../../composition/supergraph-file';
+import { SUPERGRAPH_PATH } from '../../../contracts/schema-files';
 import type { GrantSource } from '../../grants';
 import type { GatewayContext } from '../../pipeline/gateway-context';
 import type { OperationStage, ResultStage } from '../../pipeline/request-hooks';

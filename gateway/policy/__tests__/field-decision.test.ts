@@ -1,5 +1,5 @@
 import { decideField, FieldDecision, PolicyCaller, strictest } from '../field-decision';
-import type { FieldRule } from '../field-rules';
+import type { FieldRule } from '../../../contracts/field-rules';
 import type { Grant, GrantSnapshot } from '../grant';
 
 const NOW = Date.parse('2025-06-01T00:00:00Z');

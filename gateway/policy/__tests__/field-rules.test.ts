@@ -1,4 +1,4 @@
-import { buildFieldRules, registeredSubgraphOwners } from '../field-rules';
+import { buildFieldRules, registeredSubgraphOwners } from '../../../contracts/field-rules';
 import { FIXTURE_OWNERS, fixtureSupergraphSdl } from './fixture-supergraph';
 
 describe('buildFieldRules', () => {
@@ -29,7 +29,7 @@ describe('buildFieldRules', () => {
     expect(rules.get('Holder.contactPhone')).toMatchObject({ level: 'UNCONDITIONAL', owners: ['public-security'] });
   });
 
-  it('knows the owners registered in subgraphs/services.ts', () => {
+  it('knows the owners registered in contracts/subgraph-directory.ts', () => {
     expect(registeredSubgraphOwners()).toMatchObject({ population: 'public-security', 'legal-entity': 'market-regulation', credit: 'credit-office' });
   });
 });

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
-import { SHARING_SDL_PATH } from '../../../subgraphs/kit/subgraph-module';
+import { SHARING_SDL_PATH } from '../../../contracts/schema-files';
 
 const LINKS = `
 extend schema

@@ -1,5 +1,5 @@
-import { databaseTarget, dropDatabase, openDatabase } from '../database';
-import { Migration, migrateToLatest } from '../migrations';
+import { databaseTarget, dropDatabase, openDatabase } from '../../../contracts/database/database';
+import { Migration, migrateToLatest } from '../../../contracts/database/migrations';
 import { requireMysqlUrl, uniqueSuffix } from '../../../test/utils/temp-database';
 import { describeWithService } from '../../../test/utils/services';
 

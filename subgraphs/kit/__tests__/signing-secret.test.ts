@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { insecureSkipRequested, loadSigningSecret } from '../signing-secret';
+import { insecureSkipRequested, loadSigningSecret } from '../../../contracts/signing/signing-secret';
 
 describe('subgraph signing secret', () => {
   let dir: string;

@@ -1,6 +1,6 @@
 import { createClient } from 'redis';
 import { describeWithService } from '../../../test/utils/services';
-import { decodeGrantsChanged, GRANTS_CHANGED_CHANNEL, grantsRedisNames } from '../grant-snapshot';
+import { decodeGrantsChanged, GRANTS_CHANGED_CHANNEL, grantsRedisNames } from '../../../contracts/grants/grant-snapshot';
 import { createGrantsChangedPublisher, readGrantsPublisherSettings } from '../grants-changed-publisher';
 
 describe('grant-change publisher settings', () => {

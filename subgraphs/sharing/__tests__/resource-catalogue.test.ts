@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { classifySchema } from '../../../domain/catalogue/classification';
-import { SUPERGRAPH_PATH } from '../../../gateway/composition/supergraph-file';
+import { SUPERGRAPH_PATH } from '../../../contracts/schema-files';
 import { buildResourceCatalogue } from '../resource-catalogue';
 import { TEST_SUPERGRAPH } from './sharing-fixture';
 

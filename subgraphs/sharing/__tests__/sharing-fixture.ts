@@ -5,7 +5,7 @@
  */
 import type http from 'node:http';
 import { postGraphQL, GraphQLResult } from '../../../test/utils/graphql-client';
-import type { CallerIdentity } from '../../kit/subgraph-module';
+import type { CallerIdentity } from '../../../contracts/caller/caller-identity';
 import type { RequestVerifier } from '../../kit/subgraph-server';
 import { catalogueFromSupergraph } from '../coordinate-catalogue';
 

@@ -30,7 +30,7 @@ describe('readSharingSettings', () => {
 });
 
 describe('the coordinate catalogue', () => {
-  it('reads owners from the committed supergraph via subgraphs/services.ts', () => {
+  it('reads owners from the committed supergraph via contracts/subgraph-directory.ts', () => {
     const catalogue = loadSupergraphCatalogue(readSharingSettings({}).supergraphPath);
     expect(catalogue.field('Person.phone')).toMatchObject({ level: 'CONDITIONAL', mask: 'PHONE', owners: ['public-security'] });
     expect(catalogue.fieldsOf('Household').length).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { createTempDatabase, TempDatabase } from '../../../test/utils/temp-database';
 import { QueryCounter } from '../../kit/query-counter';
 import { RunningSubgraph, startSubgraphServer } from '../../kit/subgraph-server';
-import { grantSnapshotFromData, GRANTS_FOR_QUERY } from '../grant-snapshot';
+import { grantSnapshotFromData, GRANTS_FOR_QUERY } from '../../../contracts/grants/grant-snapshot';
 import { createSharingSubgraph } from '../module';
 import { readSharingSettings } from '../sharing-settings';
 import { clientFor, manualClock, testCatalogue, testVerifier } from './sharing-fixture';

@@ -8,7 +8,7 @@
  */
 import { Knex } from 'knex';
 import { AuditRecord } from '../../../gateway/audit';
-import { subjectHash } from '../../../gateway/audit/keyed-hash';
+import { subjectHash } from '../../../contracts/audit/keyed-hash';
 import { postGraphQL } from '../../utils/graphql-client';
 import { Platform, startPlatform } from '../../utils/platform';
 import { recordsFor, storedText } from './audit-rows';

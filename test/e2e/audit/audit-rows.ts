@@ -1,7 +1,7 @@
 /** Reading back what the gateway's audit trail stored, for the audit scenarios. */
 import { Knex } from 'knex';
 import { AuditRecord } from '../../../gateway/audit';
-import { RecordRow, rowToRecord, SubjectRow } from '../../../gateway/audit/audit-rows';
+import { RecordRow, rowToRecord, SubjectRow } from '../../../contracts/audit/audit-rows';
 
 export const AUDIT_TABLES = ['audit_records', 'audit_subjects', 'audit_documents', 'audit_checkpoints'] as const;
 

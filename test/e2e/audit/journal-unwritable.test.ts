@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { instrumentedFs, InstrumentedFs } from '../../../gateway/audit/__tests__/audit-fixtures';
+import { instrumentedFs, InstrumentedFs } from '../../utils/audit-fixtures';
 import { postGraphQL } from '../../utils/graphql-client';
 import { Platform, PlatformOptions, startPlatform } from '../../utils/platform';
 import { recordCounts } from './audit-rows';

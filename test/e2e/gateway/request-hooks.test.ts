@@ -4,7 +4,7 @@
  * can do, with stand-in hooks.
  */
 import { GraphQLError, Kind, visit } from 'graphql';
-import { HttpError } from '../../../subgraphs/kit/http-adapter';
+import { HttpError } from '../../../contracts/http/http-error';
 import { GatewayHooks, RequestOutcome } from '../../../gateway/pipeline/request-hooks';
 import { postGraphQL } from '../../utils/graphql-client';
 import { Platform, startPlatform } from '../../utils/platform';

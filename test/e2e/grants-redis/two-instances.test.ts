@@ -6,7 +6,7 @@
  * GRANTS_REDIS_TTL_MS (30 s).
  */
 import { createClient } from 'redis';
-import { grantsRedisNames } from '../../../subgraphs/sharing/grant-snapshot';
+import { grantsRedisNames } from '../../../contracts/grants/grant-snapshot';
 import { postGraphQL } from '../../utils/graphql-client';
 import { ExtraGateway, Platform, startPlatform } from '../../utils/platform';
 import { describeWithService } from '../../utils/services';

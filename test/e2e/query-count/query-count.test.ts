@@ -5,7 +5,7 @@
  */
 import { cursorFor } from '../../../subgraphs/kit/connection';
 import { QueryCounter } from '../../../subgraphs/kit/query-counter';
-import { SubgraphName } from '../../../subgraphs/services';
+import { SubgraphName } from '../../../contracts/subgraph-directory';
 import { postGraphQL } from '../../utils/graphql-client';
 import { Platform, startPlatform } from '../../utils/platform';
 import { describeWithService } from '../../utils/services';

@@ -5,7 +5,7 @@
  * The limits live in the application registry, which only the big data bureau may change.
  */
 import { randomUUID } from 'node:crypto';
-import { HttpError } from '../../../subgraphs/kit/http-adapter';
+import { HttpError } from '../../../contracts/http/http-error';
 import { LIMITS_BY_FREQUENCY } from '../../../domain/request-limits';
 import type { GatewayHooks } from '../../../gateway/pipeline/request-hooks';
 import { recordsFor } from '../audit/audit-rows';

@@ -7,7 +7,7 @@
  *    second (pub/sub notice), and without Redis within the short local cache lifetime.
  */
 import { createClient } from 'redis';
-import { grantsRedisNames } from '../../../subgraphs/sharing/grant-snapshot';
+import { grantsRedisNames } from '../../../contracts/grants/grant-snapshot';
 import { grantCopyKey, signGrantCopy } from '../../../gateway/grants/redis-grant-store';
 import { postGraphQL } from '../../utils/graphql-client';
 import { ExtraGateway, Platform, startPlatform } from '../../utils/platform';

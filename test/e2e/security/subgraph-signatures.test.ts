@@ -4,9 +4,9 @@
  * and once, and gives its resolvers the caller that was signed.
  */
 import { randomBytes } from 'node:crypto';
-import { CALLER_HEADER, encodeCaller, NONCE_HEADER, signatureHeaders, TIMESTAMP_HEADER } from '../../../gateway/signing/subgraph-signature';
+import { CALLER_HEADER, encodeCaller, NONCE_HEADER, signatureHeaders, TIMESTAMP_HEADER } from '../../../contracts/signing/subgraph-signature';
 import { createRequestVerifier } from '../../../subgraphs/kit/request-signature';
-import type { CallerIdentity } from '../../../subgraphs/kit/subgraph-module';
+import type { CallerIdentity } from '../../../contracts/caller/caller-identity';
 import { RunningSubgraph, startSubgraphServer } from '../../../subgraphs/kit/subgraph-server';
 import { testCatalogue } from '../../../subgraphs/sharing/__tests__/sharing-fixture';
 import { createSharingSubgraph } from '../../../subgraphs/sharing/module';

@@ -10,8 +10,8 @@
  */
 import { createClient } from 'redis';
 import { chinaToday } from '../../../domain/china-date';
-import { RecordRow, rowToRecord, SubjectRow } from '../../../gateway/audit/audit-rows';
-import { isRecordIntact } from '../../../gateway/audit/record-chain';
+import { RecordRow, rowToRecord, SubjectRow } from '../../../contracts/audit/audit-rows';
+import { isRecordIntact } from '../../../contracts/audit/record-chain';
 import { GraphQLResult, postGraphQL } from '../../utils/graphql-client';
 import { Platform, startPlatform } from '../../utils/platform';
 import { describeWithService } from '../../utils/services';

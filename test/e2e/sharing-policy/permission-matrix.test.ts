@@ -12,7 +12,7 @@
  * subgraphs, which serves everything in clear; masked ones are those values through the mask.
  */
 import { classifySchema, MaskKind } from '../../../domain/catalogue/classification';
-import { buildFieldRules } from '../../../gateway/policy/field-rules';
+import { buildFieldRules } from '../../../contracts/field-rules';
 import { maskValue } from '../../../gateway/masking';
 import { postGraphQL } from '../../utils/graphql-client';
 import { Platform, startPlatform } from '../../utils/platform';

@@ -1,4 +1,0 @@
-import { describeWithService } from '../../../test/utils/services';
-import { describeAuditReading } from './audit-reading-cases';
-
-describeWithService('mysql', 'audit subgraph on MariaDB', () => describeAuditReading('mysql'));

@@ -1,0 +1,4 @@
+import { describeWithService } from '../../utils/services';
+import { describeAuditReading } from './audit-reading-cases';
+
+describeWithService('mysql', 'audit subgraph on MariaDB', () => describeAuditReading('mysql'));
