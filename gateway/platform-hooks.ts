@@ -1,28 +1,30 @@
 /**
- * The gateway's standard request stages, built from configuration, in the order they must run
- * (pipeline/request-hooks.ts): the audit's gate, authentication, the sharing policy, the audit,
- * and last the signing of subgraph fetches, so the signed caller is the one the earlier stages
- * settled on.
+ * The gateway's standard request stages (gateway/stages/), built from configuration with what
+ * they share (the signed platform client, the registry, grants), in the order declared in
+ * stages/stage-order.ts.
  * `npm run gateway`, `npm start` and the test platform all build their gateway from this, so
  * what is tested is what runs.
  */
 import { PlatformClient, createPlatformClient } from './signing/platform-client';
-import { createSigningHook } from './signing/signing-hook';
-import { createAuthHook } from './auth/auth-hook';
+import { createSigningHook } from './stages/sign-subgraph-fetches';
+import { createAuthHook } from './stages/authenticate';
 import { createRegistryLookup, RegistryLookup } from './auth/registry-lookup';
 import { RegistryInvalidation, subscribeToRegistryChanges } from './auth/registry-invalidation';
 import { loadTokenKeys, TokenKeys } from './auth/token-keys';
 import { readTokenSettings, TokenSettings } from './auth/token-settings';
 import { subgraphEndpoints } from './supergraph/subgraph-endpoints';
 import type { GatewayConfig } from './config';
-import type { GatewayHooks } from './pipeline/request-hooks';
+import type { GatewayHooks } from './stages/stage-hooks';
+import { inStageOrder } from './stages/stage-order';
 import { createGrantSource, GrantSource, grantSnapshotFetcher } from './grants';
-import { createSharingPolicyHook, SharingPolicyHook } from './policy-hook';
+import { createSharingPolicyHook, SharingPolicyHook } from './stages/enforce-sharing-policy';
 import { loadSigningSecret, SigningSecret } from '../contracts/signing/signing-secret';
 import { AuditConfig, AuditTrailOptions, readAuditConfig } from './audit';
-import { AUDIT_DISABLED_WARNING, AuditStage, createAuditStage } from './audit-hook';
+import { AuditStage, createAuditStage } from './stages/record-audit';
+import { AUDIT_DISABLED_WARNING } from './audit-hook/audit-switch';
 import { createMemoryQuotaCounter, createRedisQuotaCounter, createSubjectQuotas } from './quotas';
-import { RateLimitStage, setUpRateLimits } from './rate-limits';
+import { setUpRateLimits } from './stages/limit-request-rate';
+import type { RateLimitStage } from './stages/limit-request-rate';
 
 export interface PlatformHooksOptions {
   readonly config: GatewayConfig;
@@ -139,21 +141,15 @@ export async function createPlatformHooks(options: PlatformHooksOptions): Promis
     : null;
   if (!rateLimits) log('[rate-limits] WARNING: GATEWAY_RATE_LIMITS is off: no request rate or concurrency limit is enforced (for measuring their cost only)');
 
-  const hooks: GatewayHooks[] = [
-    // First: while nothing can be recorded nothing runs, not even authentication.
-    ...(audit ? [audit.gate] : []),
-    createAuthHook({ key: tokenKeys.verification, issuer: tokenSettings.issuer, audience: tokenSettings.audience, registry }),
-    // After authentication (it limits the caller); before the policy, so a refused request costs no policy work.
-    ...(rateLimits ? [rateLimits] : []),
-    // After authentication (it decides for context.caller); before the audit, which records its decisions.
-    policy,
-    ...(options.extraHooks ?? []),
-    // After every stage that edits the operation or the result (its keys go in last and come out
-    // last), and the last onResponse: the record is written just before the bytes leave.
-    ...(audit ? [audit] : []),
-    // Last: signs with the caller as the stages before left it.
-    createSigningHook({ secret }),
-  ];
+  const hooks = inStageOrder({
+    auditGate: audit ? audit.gate : null,
+    authenticate: createAuthHook({ key: tokenKeys.verification, issuer: tokenSettings.issuer, audience: tokenSettings.audience, registry }),
+    limitRequestRate: rateLimits,
+    enforceSharingPolicy: policy,
+    extra: options.extraHooks,
+    recordAudit: audit,
+    signSubgraphFetches: createSigningHook({ secret }),
+  });
 
   return {
     hooks,

@@ -17,14 +17,14 @@ import { graphqlEndpoint } from './http/graphql-endpoint';
 import { createOperationLimiter } from './limits';
 import { GRAPHQL_PATH, requestRouter } from './http/request-router';
 import { stageHealth } from './http/stage-health';
-import { StagedGateway } from './pipeline/staged-gateway';
-import { GatewayHooks, hookPipeline } from './pipeline/request-hooks';
+import { StagedGateway } from './execution/staged-gateway';
+import { GatewayHooks, hookPipeline } from './stages/stage-hooks';
 
 export interface StartGatewayOptions {
   config: GatewayConfig;
   /** The supergraph to serve. @default the file at config.supergraphPath */
   supergraphSdl?: string;
-  /** Request stages (authentication, sharing policy, audit ...), in order; see pipeline/request-hooks.ts. */
+  /** Request stages (authentication, sharing policy, audit ...), in order; see stages/stage-hooks.ts. */
   hooks?: readonly GatewayHooks[];
   /** @default console.error */
   log?: (line: string) => void;

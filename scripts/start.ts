@@ -95,7 +95,7 @@ async function main(supervisor: Supervisor): Promise<void> {
   const demo = platform.tokenKeys.signing ? await issueDemoTokens(platform.tokenKeys.signing, platform.tokenSettings) : [];
   const [first] = demo;
   const trail = platform.audit?.trail;
-  // Every request is recorded before its response leaves (gateway/audit-hook/).
+  // Every request is recorded before its response leaves (gateway/stages/record-audit.ts).
   const auditLine = trail
     ? `${displayPath(trail.config.journalDir)}, shipped to the audit database; check it with \`npm run audit:verify\``
     : 'OFF (SHUJUTONG_INSECURE_DISABLE_AUDIT): nothing is recorded';

@@ -28,7 +28,7 @@ export interface DeniedField {
 }
 
 /**
- * What became of the request (gateway/audit-hook/audit-outcome.ts decides):
+ * What became of the request (gateway/audit-capture/audit-outcome.ts decides):
  * - ok: served in full; partial: data with errors; denied-fields: served, some fields withheld
  *   by the sharing policy; subgraph-failed: a subgraph could not answer (data partial or none);
  *   error: no data (the gateway's own failure, or errors only);

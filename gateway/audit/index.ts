@@ -4,7 +4,7 @@
  * and checkpointed, verifiable by a standalone tool, and the gateway refuses to serve a request
  * it cannot record.
  *
- * ## Gateway integration (gateway/audit-hook/ does this; the sketch shows the contract)
+ * ## Gateway integration (gateway/stages/record-audit.ts does this; the sketch shows the contract)
  *
  *   // start-up
  *   const audit = await AuditTrail.open(readAuditConfig(process.env));

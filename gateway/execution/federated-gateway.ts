@@ -4,8 +4,8 @@
  */
 import { ApolloGateway, ServiceEndpointDefinition } from '@apollo/gateway';
 import type { GatewayConfig } from '../config';
-import type { HookPipeline } from '../pipeline/request-hooks';
-import { SubgraphDataSource } from '../subgraph-client/subgraph-data-source';
+import type { HookPipeline } from '../stages/stage-hooks';
+import { SubgraphDataSource } from './subgraph-data-source';
 import type { SubgraphName } from '../../contracts/subgraph-directory';
 
 export interface FederatedGateway {

@@ -13,7 +13,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { GatewayInterface } from '@apollo/server-gateway-interface';
-import type { ApolloContextValue } from '../pipeline/gateway-context';
+import type { ApolloContextValue } from '../stages/request-context';
 import { gatewayErrorFormatter } from './format-error';
 import { operationResolutionPlugin } from './operation-resolution';
 

@@ -1,6 +1,6 @@
 /**
  * POST (or GET) /graphql: runs one GraphQL request through the hook pipeline and Apollo Server
- * (request-hooks.ts describes the stages). The response is held until the onResponse stage
+ * (stage-hooks.ts describes the stages). The response is held until the onResponse stage
  * has run, so the audit record is written before the caller sees anything, and a failure to
  * write it can still replace the response.
  *
@@ -16,8 +16,8 @@ import { executeWithApollo, MAX_BODY_BYTES, parseJsonBody, readBody } from '../.
 import { HttpError } from '../../contracts/http/http-error';
 import type { OperationLimiter } from '../limits';
 import { jsonDepth, MAX_BODY_DEPTH } from '../limits/json-depth';
-import { ApolloContextValue, createGatewayContext } from '../pipeline/gateway-context';
-import { HookPipeline, runStage } from '../pipeline/request-hooks';
+import { ApolloContextValue, createGatewayContext } from '../stages/request-context';
+import { HookPipeline, runStage } from '../stages/stage-hooks';
 
 interface HeldResponse {
   status: number;

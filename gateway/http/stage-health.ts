@@ -1,10 +1,10 @@
 /**
- * GET /health from the stages' own health (request-hooks.ts): 200 `{ status: 'ok', ... }` when
+ * GET /health from the stages' own health (stage-hooks.ts): 200 `{ status: 'ok', ... }` when
  * every stage can serve, 503 `{ status: 'unavailable', ... }` when one cannot, so a load balancer
  * takes an instance that cannot write its audit trail out of rotation. Each stage's detail is
  * shown under its name.
  */
-import type { HookPipeline } from '../pipeline/request-hooks';
+import type { HookPipeline } from '../stages/stage-hooks';
 import type { HealthAnswer } from './request-router';
 
 export function stageHealth(pipeline: HookPipeline): (() => Promise<HealthAnswer>) | undefined {

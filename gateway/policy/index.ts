@@ -17,7 +17,7 @@
  *     if (plan.rejection) throw new HttpError(403, plan.rejection.message, plan.rejection.code);  // mode 'reject' only;
  *                                                   // plan.rejection.errors has one FORBIDDEN_FIELD error per withheld field
  *     if (plan.changed) { stage.document = plan.document; stage.documentKey = plan.documentKey; }
- *     context.sharingPlan = plan;   // for apply() and the audit record
+ *     // keep `plan` with the request (gateway/stages/enforce-sharing-policy.ts): for apply() and the audit record
  *
  * After execution, before the response is serialised (errors need the executed data for their
  * list positions, so they are added here rather than in the operation stage):

@@ -1,6 +1,6 @@
 /**
  * Whose data each quota-bound value of a response is, collected during the audit's one walk over
- * the result (gateway/audit-hook/strip-subject-keys.ts), in the order the walk meets them:
+ * the result (gateway/audit-capture/strip-subject-keys.ts), in the order the walk meets them:
  *
  * - a value on a subject's object (a Person, a LegalEntity), or on an object nested under it
  *   that is no subject itself (a Person's residence), belongs to that nearest subject;

@@ -1,6 +1,6 @@
 /**
  * Subject quotas in the request path. They need what only the audit stage has, the subjects of
- * each response (its key aliases, gateway/audit-hook/subject-keys.ts), and what only the sharing
+ * each response (its key aliases, gateway/audit-capture/subject-keys.ts), and what only the sharing
  * policy has, which served values rely on which grant; so the audit stage drives them, in its
  * own steps, and the response is walked once for both:
  *
@@ -19,7 +19,7 @@ import type { QuotaRefusalRecord } from '../../domain/subject-quota';
 import type { ExecutionResult } from 'graphql';
 import type { SubjectRef } from '../audit';
 import type { GrantSource } from '../grants/grant-source';
-import type { GatewayContext } from '../pipeline/gateway-context';
+import type { GatewayContext } from '../stages/request-context';
 import type { PolicyEngine, PolicyPlan } from '../policy';
 import { decideWithholding, quotaCharges } from './quota-decision';
 import { CountRequest, QuotaCounter, quotaCountKey } from './quota-counter';
@@ -49,7 +49,8 @@ export interface EnforceInput {
 }
 
 export interface SubjectQuotas {
-  prepare(context: GatewayContext): Promise<QuotaTree | null>;
+  /** `plan`: the sharing policy's plan for the request (what the quota counts subjects of). */
+  prepare(context: GatewayContext, plan: PolicyPlan | undefined): Promise<QuotaTree | null>;
   enforce(input: EnforceInput): Promise<{ result: ExecutionResult; refusals: readonly QuotaRefusalRecord[] }>;
   close(): Promise<void>;
 }
@@ -60,8 +61,7 @@ export function createSubjectQuotas(options: SubjectQuotasOptions): SubjectQuota
   const trees = new WeakMap<PolicyPlan, QuotaTree | null>();
 
   return {
-    async prepare(context) {
-      const plan = context.sharingPlan;
+    async prepare(context, plan) {
       const caller = context.caller;
       // dry-run serves everything by design; nothing is enforced there, quotas included.
       if (!plan || !caller || plan.mode === 'dry-run' || plan.grantIds.length === 0) return null;

@@ -2,14 +2,10 @@
  * Rate and concurrency limits per application and department (issue 7 §2), shared by the gateway
  * instances through Redis, in process without it. Pure parts: limit-targets.ts (who counts
  * against what), limit-keys.ts, token-bucket.ts, rate-limit-refusal.ts; I/O: request-rate.ts
- * (rate-limiter-flexible), concurrency-leases.ts; the stage: rate-limit-stage.ts.
+ * (rate-limiter-flexible), concurrency-leases.ts; the stage: gateway/stages/limit-request-rate.ts.
  *
  *   const stage = setUpRateLimits({ registry, departmentLimits, redis: { url, namespace }, leaseMs, citizenKeySecret, log });
  */
-export { setUpRateLimits } from './rate-limit-setup';
-export type { RateLimitSetup } from './rate-limit-setup';
-export { createRateLimitStage } from './rate-limit-stage';
-export type { RateLimitStage, RateLimitStageOptions, RateLimitMode } from './rate-limit-stage';
 export { limitTargets } from './limit-targets';
 export type { LimitTarget, LimitScope, LimitedCaller } from './limit-targets';
 export { limitKey, limitKeyPrefix, targetKey } from './limit-keys';

@@ -7,7 +7,7 @@
  * for the day (China time), its further requests are refused with 429 until the next day: the
  * 2,850 guesses take weeks instead of seconds, and the probing flags (subgraphs/audit) name the
  * prober long before. Misses are counted from the responses as the audit sees them
- * (audit-hook/lookup-misses.ts): a root lookup answered null without an error, and each
+ * (audit-capture/lookup-misses.ts): a root lookup answered null without an error, and each
  * BAD_USER_INPUT.
  *
  * Shared by the gateway instances through Redis (INCRBY on a key per target and day, expiring

@@ -13,8 +13,8 @@ import type { GraphQLFormattedError } from 'graphql';
 import { Pool } from 'undici';
 import { GATEWAY_CALLER } from '../../contracts/caller/caller-identity';
 import type { CallerIdentity } from '../../contracts/caller/caller-identity';
-import { classifyFetchError } from '../subgraph-client/subgraph-failure';
-import { isFailure, readGraphQLResponse } from '../subgraph-client/subgraph-response';
+import { classifyFetchError } from '../execution/subgraph-failure';
+import { isFailure, readGraphQLResponse } from '../execution/subgraph-response';
 import { signatureHeaders } from '../../contracts/signing/subgraph-signature';
 
 export type PlatformCallFailure =

@@ -2,7 +2,7 @@
  * Whether the operation, as this subgraph received it, selects a field directly under the
  * current one: through named and inline fragments, with @skip/@include evaluated as the
  * executor will. Used to insist that "who looked at my data" returns its `subject`, which is what
- * makes the gateway's audit record of the lookup name the person (gateway/audit-hook/subject-keys.ts
+ * makes the gateway's audit record of the lookup name the person (gateway/audit-capture/subject-keys.ts
  * adds the person's key under every Person selection).
  */
 import { getDirectiveValues, GraphQLIncludeDirective, GraphQLResolveInfo, GraphQLSkipDirective, Kind, SelectionNode, SelectionSetNode } from 'graphql';

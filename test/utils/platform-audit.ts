@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Knex } from 'knex';
 import { AuditConfig, AuditTrailOptions, openAuditDatabase, readAuditConfig } from '../../gateway/audit';
-import type { AuditStage } from '../../gateway/audit-hook';
+import type { AuditStage } from '../../gateway/stages/record-audit';
 import { DatabaseTarget, dropDatabase } from '../../contracts/database/database';
 import { requireMysqlUrl, uniqueSuffix } from './temp-database';
 

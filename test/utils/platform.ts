@@ -20,7 +20,7 @@ import { createPlatformHooks, PlatformHooks } from '../../gateway/platform-hooks
 import { createRequestVerifier } from '../../subgraphs/kit/request-signature';
 import { composeSupergraph, formatProblem, registeredSubgraphNames } from '../../scripts/compose/compose-supergraph';
 import { GatewayConfig, readGatewayConfig } from '../../gateway/config';
-import { GatewayHooks } from '../../gateway/pipeline/request-hooks';
+import { GatewayHooks } from '../../gateway/stages/stage-hooks';
 import { RunningGateway, startGateway } from '../../gateway/server';
 import { startSubgraphServer } from '../../subgraphs/kit/subgraph-server';
 import { SUBGRAPH_MODULES } from '../../subgraphs/modules';
@@ -30,9 +30,9 @@ import { createSharingSubgraph } from '../../subgraphs/sharing/module';
 import { createAuditSubgraph } from '../../subgraphs/audit/module';
 import { subjectKeyFromEnv } from '../../subgraphs/audit/subject-key';
 import { createTempDatabase, TempDatabase, uniqueSuffix } from './temp-database';
-import { createAuditStage } from '../../gateway/audit-hook';
+import { createAuditStage } from '../../gateway/stages/record-audit';
 import { AuditSetup, createAuditSetup, PlatformAudit, PlatformAuditOptions } from './platform-audit';
-import type { AuditStage } from '../../gateway/audit-hook';
+import type { AuditStage } from '../../gateway/stages/record-audit';
 import type { RequestVerifier } from '../../subgraphs/kit/subgraph-server';
 
 export interface PlatformOptions {

@@ -3,7 +3,7 @@
  * charges go to the counter (in memory here), and the values of refused subjects are withheld.
  */
 import type { ExecutionResult } from 'graphql';
-import { stripSubjectKeys } from '../../audit-hook/strip-subject-keys';
+import { stripSubjectKeys } from '../../audit-capture/strip-subject-keys';
 import { createMemoryQuotaCounter } from '../quota-counter';
 import { decideWithholding, quotaCharges } from '../quota-decision';
 import type { QuotaEntry, QuotaNode, QuotaTree } from '../quota-tree';

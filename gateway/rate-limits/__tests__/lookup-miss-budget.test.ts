@@ -1,8 +1,8 @@
 import type { ExecutionResult } from 'graphql';
-import type { GatewayContext } from '../../pipeline/gateway-context';
+import type { GatewayContext } from '../../stages/request-context';
 import { createMemoryLeases } from '../concurrency-leases';
 import { createMemoryLookupMissBudget, lookupMissKey, msUntilNextChinaDay } from '../lookup-miss-budget';
-import { createRateLimitStage } from '../rate-limit-stage';
+import { createRateLimitStage } from '../../stages/limit-request-rate';
 
 const app = { scope: 'APPLICATION' as const, id: 'tax-collection' };
 

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { readGatewayConfig } from '../../../gateway/config';
 import { startGateway } from '../../../gateway/server';
-import { createSigningHook } from '../../../gateway/signing/signing-hook';
+import { createSigningHook } from '../../../gateway/stages/sign-subgraph-fetches';
 import { postGraphQL } from '../../utils/graphql-client';
 import { Platform, startPlatform } from '../../utils/platform';
 

@@ -1,11 +1,11 @@
 /**
- * The gateway's request stages (gateway/pipeline/request-hooks.ts) are where authentication,
+ * The gateway's request stages (gateway/stages/stage-hooks.ts) are where authentication,
  * the sharing policy and the audit plug in; these tests pin down when each runs and what it
  * can do, with stand-in hooks.
  */
 import { GraphQLError, Kind, visit } from 'graphql';
 import { HttpError } from '../../../contracts/http/http-error';
-import { GatewayHooks, RequestOutcome } from '../../../gateway/pipeline/request-hooks';
+import { GatewayHooks, RequestOutcome } from '../../../gateway/stages/stage-hooks';
 import { postGraphQL } from '../../utils/graphql-client';
 import { Platform, startPlatform } from '../../utils/platform';
 

@@ -6,7 +6,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { issueToken } from '../../../gateway/auth/issue-token';
 import { loadTokenKeys } from '../../../gateway/auth/token-keys';
 import { readTokenSettings } from '../../../gateway/auth/token-settings';
-import type { GatewayHooks } from '../../../gateway/pipeline/request-hooks';
+import type { GatewayHooks } from '../../../gateway/stages/stage-hooks';
 import type { CallerIdentity } from '../../../contracts/caller/caller-identity';
 import { GraphQLResult, postGraphQL } from '../../utils/graphql-client';
 import { Platform, startPlatform } from '../../utils/platform';

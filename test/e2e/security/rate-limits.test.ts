@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { HttpError } from '../../../contracts/http/http-error';
 import { LIMITS_BY_FREQUENCY } from '../../../domain/request-limits';
-import type { GatewayHooks } from '../../../gateway/pipeline/request-hooks';
+import type { GatewayHooks } from '../../../gateway/stages/stage-hooks';
 import { recordsFor } from '../audit/audit-rows';
 import { RedisChild, startRedisChild } from '../grants-redis/redis-server';
 import { ExtraGateway, Platform, PlatformOptions, startPlatform } from '../../utils/platform';

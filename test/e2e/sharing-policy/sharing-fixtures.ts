@@ -6,7 +6,7 @@
  */
 import { parse, visit } from 'graphql';
 import { Knex } from 'knex';
-import { GatewayHooks } from '../../../gateway/pipeline/request-hooks';
+import { GatewayHooks } from '../../../gateway/stages/stage-hooks';
 import { chinaDate } from '../../../subgraphs/sharing/clock';
 import { bumpGrantVersion } from '../../../subgraphs/sharing/grant-versions';
 import { postGraphQL } from '../../utils/graphql-client';

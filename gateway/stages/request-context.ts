@@ -1,14 +1,13 @@
 /**
  * What the gateway knows about one request while it runs. Created when the request arrives,
  * before authentication, so every request (refused ones too) has one for the audit record.
- * Later stages add their own optional fields here (policy decisions, masked fields ...), so
- * the audit stage can read what earlier stages decided.
+ * What only one stage decides (the sharing policy's plan, say) stays with that stage, in a
+ * `stageState` slot it owns, and reaches a later stage through the accessor the owner exports.
  */
 import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { DocumentNode, ExecutionResult } from 'graphql';
 import type { CallerIdentity } from '../../contracts/caller/caller-identity';
-import type { PolicyPlan } from '../policy/policy-plan';
 
 export interface GatewayContext {
   /** Unique per request; goes into the audit record and, later, to subgraphs. */
@@ -28,8 +27,6 @@ export interface GatewayContext {
   credentials?: { readonly subject: string; readonly tokenId: string | null; readonly expiresAt: Date };
   /** The operation as planned, after any operation stage edited it. Unset if it never got that far. */
   operation?: { readonly document: DocumentNode; readonly operationName: string | null };
-  /** The sharing policy's decisions for the operation (set in the operation stage), for the result stage and the audit record. */
-  sharingPlan?: PolicyPlan;
   /** The gateway's execution result before serialisation. Unset when execution did not run. */
   result?: ExecutionResult;
 }
@@ -54,5 +51,22 @@ export function createGatewayContext(req: http.IncomingMessage): GatewayContext 
       remoteAddress: req.socket.remoteAddress ?? null,
     },
     caller: null,
+  };
+}
+
+/**
+ * One stage's state for each request, kept by the stage: the context carries nothing a generic
+ * pipeline would need to know the type of. Held weakly, so it goes with the request.
+ */
+export interface StageState<T> {
+  get(context: GatewayContext): T | undefined;
+  set(context: GatewayContext, value: T): void;
+}
+
+export function stageState<T>(): StageState<T> {
+  const values = new WeakMap<GatewayContext, T>();
+  return {
+    get: (context) => values.get(context),
+    set: (context, value) => void values.set(context, value),
   };
 }

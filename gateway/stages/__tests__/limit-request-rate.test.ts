@@ -1,10 +1,10 @@
 import { parse } from 'graphql';
-import type { GatewayContext } from '../../pipeline/gateway-context';
+import type { GatewayContext } from '../request-context';
 import { RegistryUnavailableError } from '../../auth/registry-lookup';
-import { createMemoryLeases } from '../concurrency-leases';
-import type { LimitTarget } from '../limit-targets';
-import { createRateLimitStage } from '../rate-limit-stage';
-import type { RequestRate } from '../request-rate';
+import { createMemoryLeases } from '../../rate-limits/concurrency-leases';
+import type { LimitTarget } from '../../rate-limits/limit-targets';
+import { createRateLimitStage } from '../limit-request-rate';
+import type { RequestRate } from '../../rate-limits/request-rate';
 
 const departmentLimits = { requestsPerMinute: 600, burst: 50, concurrency: 5 };
 const appLimits = { requestsPerMinute: 60, burst: 5, concurrency: 1 };

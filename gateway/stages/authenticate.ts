@@ -1,5 +1,5 @@
 /**
- * Authentication, the gateway's first request stage (pipeline/request-hooks.ts, onRequest):
+ * Authentication, the gateway's first request stage (stages/stage-hooks.ts, onRequest):
  * every GraphQL request carries `Authorization: Bearer <platform token>`; the token's
  * department, application, operator and roles, plus the purpose stated for this request,
  * become `context.caller`, which the policy decides on, the audit records and the signing
@@ -12,15 +12,15 @@
  */
 import { ErrorCode } from '../../domain/error-codes';
 import { HttpError } from '../../contracts/http/http-error';
-import type { GatewayHooks } from '../pipeline/request-hooks';
-import { isCitizenCaller } from './citizen-claims';
-import { citizenScope, citizenScopeError, outsideCitizenScope } from './citizen-scope';
-import { RegistryLookup, RegistryUnavailableError } from './registry-lookup';
-import { statedPurpose } from './stated-purpose';
-import { callerFromClaims, VerifiedClaims } from './token-claims';
-import type { VerificationKey } from './token-keys';
-import { VerifiedTokens } from './verified-tokens';
-import { bearerToken, checkApplication, TokenFailure, verifyToken } from './verify-token';
+import type { GatewayHooks } from './stage-hooks';
+import { isCitizenCaller } from '../auth/citizen-claims';
+import { citizenScope, citizenScopeError, outsideCitizenScope } from '../auth/citizen-scope';
+import { RegistryLookup, RegistryUnavailableError } from '../auth/registry-lookup';
+import { statedPurpose } from '../http/stated-purpose';
+import { callerFromClaims, VerifiedClaims } from '../auth/token-claims';
+import type { VerificationKey } from '../auth/token-keys';
+import { VerifiedTokens } from '../auth/verified-tokens';
+import { bearerToken, checkApplication, TokenFailure, verifyToken } from '../auth/verify-token';
 
 export const AUTH_REALM = 'shujutong';
 

@@ -1,6 +1,6 @@
-import type { GatewayContext } from '../../pipeline/gateway-context';
+import type { GatewayContext } from '../../stages/request-context';
 import type { PolicyPlan } from '../../policy';
-import type { RequestOutcome } from '../../pipeline/request-hooks';
+import type { RequestOutcome } from '../../stages/stage-hooks';
 import { HttpError } from '../../../contracts/http/http-error';
 import { buildAuditEntry } from '../audit-entry';
 import { LITERALS_KEY } from '../audit-document';
@@ -56,10 +56,9 @@ describe('the audit entry of a request', () => {
     const ctx = context({
       caller: { department: 'tax', application: 'app-1', operator: 'clerk', roles: ['r'], purpose: 'TAX_ADMINISTRATION' },
       operation: { document: { kind: 'Document', definitions: [] } as never, operationName: 'H' },
-      sharingPlan: plan,
       result: { data: { holder: { phone: '1' } } },
     });
-    const entry = buildAuditEntry(outcome(ctx, { rawBody: raw({ query: '{ holder(id: "x") { phone } }' }) }), { subgraphs: new Set(['population']), subjects: [{ kind: 'person', id: 'X' }] }, 1_001);
+    const entry = buildAuditEntry(outcome(ctx, { rawBody: raw({ query: '{ holder(id: "x") { phone } }' }) }), { subgraphs: new Set(['population']), subjects: [{ kind: 'person', id: 'X' }], sharingPlan: plan }, 1_001);
     expect(entry).toMatchObject({
       caller: { department: 'tax', application: 'app-1', operator: 'clerk', roles: ['r'] },
       purpose: 'TAX_ADMINISTRATION',

@@ -7,7 +7,7 @@
 import type { ExecutionResult } from 'graphql';
 import type { AuditEntry, DeniedField, SubjectRef } from '../audit';
 import type { PolicyPlan } from '../policy';
-import type { RequestOutcome } from '../pipeline/request-hooks';
+import type { RequestOutcome } from '../stages/stage-hooks';
 import type { QuotaRefusalRecord } from '../../domain/subject-quota';
 import { auditDocument, auditName, hashedVariables } from './audit-document';
 import { lookupMisses } from './lookup-misses';
@@ -22,6 +22,8 @@ export interface RequestEvidence {
   readonly subjects: readonly SubjectRef[];
   /** Values withheld past a subject quota (gateway/quotas/). @default none */
   readonly quotaRefusals?: readonly QuotaRefusalRecord[];
+  /** The sharing policy's decisions (its requested, served, masked and denied fields); unset when it did not run. */
+  readonly sharingPlan?: PolicyPlan;
 }
 
 /** Bodies of requests that did not execute are small error lists; a bound keeps a stray large one off the hot path. */
@@ -86,7 +88,7 @@ export function buildAuditEntry(response: RequestOutcome, evidence: RequestEvide
     errors: facts.errors,
   });
   const caller = context.caller;
-  const plan = context.sharingPlan;
+  const plan = evidence.sharingPlan;
   const misses = lookupMisses(executed ? context.result : undefined);
   return {
     requestId: context.requestId,

@@ -1,5 +1,5 @@
 /**
- * Wraps the Apollo gateway so the operation stage (request-hooks.ts, step 3) runs between
+ * Wraps the Apollo gateway so the operation stage (stage-hooks.ts, step 3) runs between
  * validation and query planning, and the result stage (step 5) between execution and
  * serialisation. A stage that replaces the document also changes the query-plan cache key:
  * otherwise a caller could be served a plan made for another caller's (differently edited)
@@ -15,8 +15,8 @@ import type {
   GatewaySchemaLoadOrUpdateCallback,
   GatewayUnsubscriber,
 } from '@apollo/server-gateway-interface';
-import type { ApolloContextValue } from './gateway-context';
-import { HookPipeline, OperationStage, ResultStage, runStage } from './request-hooks';
+import type { ApolloContextValue } from '../stages/request-context';
+import { HookPipeline, OperationStage, ResultStage, runStage } from '../stages/stage-hooks';
 
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 

@@ -1,5 +1,5 @@
 /**
- * The sharing policy as a gateway stage (pipeline/request-hooks.ts): in the operation stage,
+ * The sharing policy as a gateway stage (stages/stage-hooks.ts): in the operation stage,
  * after validation and before query planning, it decides every field for the caller's
  * department, application and purpose against the department's grants and replaces the
  * document with one that leaves withheld fields out, so subgraphs never receive them; in the
@@ -12,8 +12,17 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../../domain/error-codes';
 import type { GrantSource } from '../grants/grant-source';
-import type { GatewayHooks } from '../pipeline/request-hooks';
+import type { GatewayHooks } from './stage-hooks';
 import { createPolicyEngine, PolicyEngine, PolicyMode, PolicyPlan, Rejection } from '../policy';
+import { GatewayContext, stageState } from './request-context';
+
+/** The policy's decisions for each request's operation: applied to its result here, recorded by the audit stage. */
+const sharingPlans = stageState<PolicyPlan>();
+
+/** What the sharing policy decided for this request's operation; undefined when it did not get that far. */
+export function sharingPlanOf(context: GatewayContext): PolicyPlan | undefined {
+  return sharingPlans.get(context);
+}
 
 export interface SharingPolicyHookOptions {
   /** The supergraph the gateway serves; replaced if the gateway loads another. */
@@ -92,7 +101,7 @@ export function createSharingPolicyHook(options: SharingPolicyHookOptions): Shar
       const held = options.grants.snapshotFor(caller.department);
       const grants = held instanceof Promise ? await held : held;
       const plan = engine.plan(stage.document, stage.operationName, caller, grants);
-      stage.context.sharingPlan = plan;
+      sharingPlans.set(stage.context, plan);
       if (plan.rejection) throw rejectionError(plan.rejection);
       if (plan.changed) {
         stage.document = plan.document;
@@ -102,7 +111,7 @@ export function createSharingPolicyHook(options: SharingPolicyHookOptions): Shar
     },
 
     onResult(stage) {
-      const plan = stage.context.sharingPlan;
+      const plan = sharingPlans.get(stage.context);
       if (plan) stage.result = engine.apply(plan, stage.result, stage.variables);
     },
   };

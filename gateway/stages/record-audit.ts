@@ -1,5 +1,5 @@
 /**
- * The audit trail as gateway stages (pipeline/request-hooks.ts): every GraphQL request that
+ * The audit trail as gateway stages (stages/stage-hooks.ts): every GraphQL request that
  * reaches the gateway, whatever became of it, is recorded (gateway/audit/) before its response
  * leaves, and nothing is served that could not be recorded.
  *
@@ -25,12 +25,13 @@ import { HttpError } from '../../contracts/http/http-error';
 import { AuditConfig, AuditTrail, AuditTrailOptions, isAuditUnavailable, SubjectKind, SubjectRef } from '../audit';
 import { databaseLabel } from '../../contracts/audit/audit-config';
 import type { QuotaRefusalRecord } from '../../domain/subject-quota';
-import type { GatewayContext } from '../pipeline/gateway-context';
+import type { GatewayContext } from './request-context';
 import { OccurrenceCollector, QuotaTree, SubjectQuotas } from '../quotas';
-import type { GatewayHooks, StageHealth } from '../pipeline/request-hooks';
-import { buildAuditEntry } from './audit-entry';
-import { stripSubjectKeys } from './strip-subject-keys';
-import { subjectKeyRewriter } from './subject-keys';
+import type { GatewayHooks, StageHealth } from './stage-hooks';
+import { buildAuditEntry } from '../audit-capture/audit-entry';
+import { sharingPlanOf } from './enforce-sharing-policy';
+import { stripSubjectKeys } from '../audit-capture/strip-subject-keys';
+import { subjectKeyRewriter } from '../audit-capture/subject-keys';
 
 export interface AuditStageOptions {
   /** The trail's settings: readAuditConfig(env) (contracts/audit/audit-config.ts). */
@@ -143,7 +144,7 @@ export function createAuditStage(options: AuditStageOptions): AuditStage {
       const e = noted(stage.context);
       e.keys = rewritten.keys;
       // Only where there are subjects can a quota count any.
-      if (quotas) e.quotaTree = await quotas.prepare(stage.context);
+      if (quotas) e.quotaTree = await quotas.prepare(stage.context, sharingPlanOf(stage.context));
     },
     onSubgraphRequest({ subgraph, context }) {
       if (context) noted(context).subgraphs.add(subgraph);
@@ -167,7 +168,7 @@ export function createAuditStage(options: AuditStageOptions): AuditStage {
       if (refusedByGate.has(context)) return;
       if (!trail) throw unavailable();
       const seen = evidence.get(context);
-      const entry = buildAuditEntry(response, { subgraphs: seen?.subgraphs ?? [], subjects: seen?.subjects ?? [], quotaRefusals: seen?.quotaRefusals ?? [] }, Date.now());
+      const entry = buildAuditEntry(response, { subgraphs: seen?.subgraphs ?? [], subjects: seen?.subjects ?? [], quotaRefusals: seen?.quotaRefusals ?? [], sharingPlan: sharingPlanOf(response.context) }, Date.now());
       try {
         await trail.append(entry);
       } catch (err) {

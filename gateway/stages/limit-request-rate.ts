@@ -1,5 +1,5 @@
 /**
- * The rate-limit stage (pipeline/request-hooks.ts), right after authentication, which settles
+ * The rate-limit stage (stages/stage-hooks.ts), right after authentication, which settles
  * who is calling, and before the sharing policy, so a refused request costs no policy work, no
  * planning and no subgraph call. For each target (limit-targets.ts), narrowest first: a token
  * from its bucket, then a lease on a concurrency slot for every target at once. The first limit
@@ -16,15 +16,16 @@ import { createHmac } from 'node:crypto';
 import type { RequestLimits } from '../../domain/request-limits';
 import { isCitizenCaller } from '../auth/citizen-claims';
 import { RegistryLookup, RegistryUnavailableError } from '../auth/registry-lookup';
-import type { GatewayContext } from '../pipeline/gateway-context';
-import type { GatewayHooks } from '../pipeline/request-hooks';
-import type { ConcurrencyLeases, Lease } from './concurrency-leases';
-import { LimitTarget, limitTargets } from './limit-targets';
-import { lookupMisses } from '../audit-hook/lookup-misses';
-import { LookupMissBudget, msUntilNextChinaDay } from './lookup-miss-budget';
-import { lookupMissBudgetRefusal, rateLimitRefusal, registryUnavailableRefusal } from './rate-limit-refusal';
-import type { RedisDegradation } from './redis-degradation';
-import type { RequestRate } from './request-rate';
+import type { GatewayContext } from './request-context';
+import type { GatewayHooks } from './stage-hooks';
+import type { ConcurrencyLeases, Lease } from '../rate-limits/concurrency-leases';
+import { LimitTarget, limitTargets } from '../rate-limits/limit-targets';
+import { lookupMisses } from '../audit-capture/lookup-misses';
+import { LookupMissBudget, msUntilNextChinaDay } from '../rate-limits/lookup-miss-budget';
+import { lookupMissBudgetRefusal, rateLimitRefusal, registryUnavailableRefusal } from '../rate-limits/rate-limit-refusal';
+import type { RedisDegradation } from '../rate-limits/redis-degradation';
+import type { RequestRate } from '../rate-limits/request-rate';
+import { openRateLimitStores, RateLimitStoreSettings } from '../rate-limits/rate-limit-stores';
 
 /** The registry mutation whose answer this gateway must not keep serving from its cache. */
 const LIMITS_MUTATION = 'setApplicationLimits';
@@ -123,4 +124,16 @@ export function createRateLimitStage(options: RateLimitStageOptions): RateLimitS
       await missBudget?.counter.close();
     },
   };
+}
+
+export interface RateLimitSetup extends RateLimitStoreSettings {
+  readonly registry: Pick<RegistryLookup, 'limits' | 'invalidate'>;
+  readonly departmentLimits: RequestLimits;
+  readonly citizenKeySecret: Buffer;
+}
+
+/** The stage as the platform runs it: over Redis when the gateway has one, else in process. */
+export function setUpRateLimits(setup: RateLimitSetup): RateLimitStage {
+  const stores = openRateLimitStores(setup);
+  return createRateLimitStage({ registry: setup.registry, departmentLimits: setup.departmentLimits, citizenKeySecret: setup.citizenKeySecret, ...stores });
 }

@@ -33,7 +33,7 @@
  */
 import type { DocumentNode, ExecutionResult, GraphQLError, GraphQLSchema } from 'graphql';
 import type { HttpError } from '../../contracts/http/http-error';
-import type { GatewayContext } from './gateway-context';
+import type { GatewayContext } from './request-context';
 
 export interface IncomingGraphQLRequest {
   readonly context: GatewayContext;

@@ -11,7 +11,7 @@ import {
   signatureMatches,
   SignedRequest,
   TIMESTAMP_HEADER,
-} from '../../../contracts/signing/subgraph-signature';
+} from '../subgraph-signature';
 
 const SECRET = Buffer.from('a-test-secret-of-at-least-thirty-two-chars');
 const CALLER = { department: 'civil-affairs', application: 'minimum-living-allowance', operator: 'zhang.wei', purpose: 'SOCIAL_ASSISTANCE', roles: ['clerk'] };

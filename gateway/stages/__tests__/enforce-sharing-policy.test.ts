@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import { GraphQLError, parse, print } from 'graphql';
 import { SUPERGRAPH_PATH } from '../../../contracts/schema-files';
 import type { GrantSource } from '../../grants';
-import type { GatewayContext } from '../../pipeline/gateway-context';
-import type { OperationStage, ResultStage } from '../../pipeline/request-hooks';
+import type { GatewayContext } from '../request-context';
+import type { OperationStage, ResultStage } from '../stage-hooks';
 import type { GrantSnapshot } from '../../policy';
-import { createSharingPolicyHook } from '../sharing-policy-hook';
+import { createSharingPolicyHook, sharingPlanOf } from '../enforce-sharing-policy';
 
 const supergraphSdl = fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
 const QUERY = parse('query R($id: ID!) { person(idNumber: $id) { gender birthDate } }');
@@ -29,7 +29,7 @@ describe('sharing policy hook', () => {
     const { context, operation, result } = stages('education');
     await hook.onOperation!(operation);
     expect(print(operation.document)).not.toContain('birthDate');
-    expect(operation.documentKey).toBe(context.sharingPlan!.documentKey);
+    expect(operation.documentKey).toBe(sharingPlanOf(context)!.documentKey);
     const after = result({ person: { gender: 'MALE' } });
     hook.onResult!(after);
     expect(after.result.data).toEqual({ person: { gender: 'MALE', birthDate: null } });
@@ -41,14 +41,14 @@ describe('sharing policy hook', () => {
     await hook.onOperation!(operation);
     expect(operation.document).toBe(QUERY);
     expect(operation.documentKey).toBeUndefined();
-    expect(context.sharingPlan!.denied).toEqual([]);
+    expect(sharingPlanOf(context)!.denied).toEqual([]);
   });
 
   it('waits for grants that are being loaded', async () => {
     const later = createSharingPolicyHook({ supergraphSdl, grants: grantSource(async () => ({ status: 'UNAVAILABLE' })), log: () => {} });
     const { operation, context } = stages('education');
     await later.onOperation!(operation);
-    expect(context.sharingPlan!.denied.map((d) => d.reason)).toEqual(['POLICY_UNAVAILABLE']);
+    expect(sharingPlanOf(context)!.denied.map((d) => d.reason)).toEqual(['POLICY_UNAVAILABLE']);
   });
 
   it('refuses a request without an authenticated caller (401): it cannot decide for nobody', async () => {

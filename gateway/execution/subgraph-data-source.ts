@@ -17,8 +17,8 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 // The enum is not re-exported from the package root.
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import type { ApolloContextValue } from '../pipeline/gateway-context';
-import { HookPipeline, runStage } from '../pipeline/request-hooks';
+import type { ApolloContextValue } from '../stages/request-context';
+import { HookPipeline, runStage } from '../stages/stage-hooks';
 import { classifyFetchError, subgraphUnavailable } from './subgraph-failure';
 import { isFailure, readGraphQLResponse } from './subgraph-response';
 

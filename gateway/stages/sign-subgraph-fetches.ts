@@ -1,5 +1,5 @@
 /**
- * Signs every subgraph fetch of the gateway's query plans (request-hooks.ts, onSubgraphRequest)
+ * Signs every subgraph fetch of the gateway's query plans (stage-hooks.ts, onSubgraphRequest)
  * with the caller the authentication stage set, so a subgraph serves only the gateway and
  * knows for whom (subgraphs/kit/request-signature.ts). Install it last: the headers must
  * describe the caller as the earlier stages left it.
@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { GATEWAY_CALLER } from '../../contracts/caller/caller-identity';
-import type { GatewayHooks } from '../pipeline/request-hooks';
+import type { GatewayHooks } from './stage-hooks';
 import { signatureHeaders } from '../../contracts/signing/subgraph-signature';
 
 export interface SigningHookOptions {

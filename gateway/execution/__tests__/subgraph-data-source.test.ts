@@ -2,8 +2,8 @@ import http from 'node:http';
 import net from 'node:net';
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
-import { ApolloContextValue, GatewayContext } from '../../pipeline/gateway-context';
-import { hookPipeline } from '../../pipeline/request-hooks';
+import { ApolloContextValue, GatewayContext } from '../../stages/request-context';
+import { hookPipeline } from '../../stages/stage-hooks';
 import { SubgraphDataSource } from '../subgraph-data-source';
 
 type Handler = (req: http.IncomingMessage, body: string, res: http.ServerResponse) => void;

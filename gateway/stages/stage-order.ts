@@ -1,0 +1,49 @@
+/**
+ * The order of the gateway's request stages, declared once. Each stage is a file in this folder;
+ * within every hook point (stage-hooks.ts) they run in this order, and the first refusal wins.
+ *
+ *   gate on the audit      503 while no record can be written: nothing runs unrecorded
+ *   authenticate           who is calling (token, application registry)
+ *   limit request rate     per application and department; before any policy or planning work
+ *   enforce sharing policy withhold, mask and refuse fields by grant
+ *   (extra stages)         tests and experiments
+ *   record audit           the data subjects' keys in, then out; the record before the bytes leave
+ *   sign subgraph fetches  last: signs the caller as the stages before left it
+ *
+ * Operation limits (gateway/limits/) are not a stage: the GraphQL endpoint checks them on the
+ * parsed body before Apollo parses and validates the document, which a stage cannot precede.
+ */
+import type { GatewayHooks } from './stage-hooks';
+
+export interface PlatformStages {
+  /** The audit's gate; null only when the audit trail is switched off. */
+  readonly auditGate: GatewayHooks | null;
+  readonly authenticate: GatewayHooks;
+  /** Null when GATEWAY_RATE_LIMITS is off. */
+  readonly limitRequestRate: GatewayHooks | null;
+  readonly enforceSharingPolicy: GatewayHooks;
+  /** Run after the policy and before the audit, so the audit records what they did too. @default none */
+  readonly extra?: readonly GatewayHooks[];
+  /** Null only when the audit trail is switched off. */
+  readonly recordAudit: GatewayHooks | null;
+  readonly signSubgraphFetches: GatewayHooks;
+}
+
+export function inStageOrder(stages: PlatformStages): GatewayHooks[] {
+  const present = (stage: GatewayHooks | null): GatewayHooks[] => (stage ? [stage] : []);
+  return [
+    // First: while nothing can be recorded nothing runs, not even authentication.
+    ...present(stages.auditGate),
+    stages.authenticate,
+    // After authentication (it limits the caller); before the policy, so a refused request costs no policy work.
+    ...present(stages.limitRequestRate),
+    // After authentication (it decides for context.caller); before the audit, which records its decisions.
+    stages.enforceSharingPolicy,
+    ...(stages.extra ?? []),
+    // After every stage that edits the operation or the result (its keys go in last and come out
+    // last), and the last onResponse: the record is written just before the bytes leave.
+    ...present(stages.recordAudit),
+    // Last: signs with the caller as the stages before left it.
+    stages.signSubgraphFetches,
+  ];
+}
