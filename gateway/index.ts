@@ -1,4 +1,6 @@
 /** The gateway process (`npm run gateway`): configuration, server with the platform's request stages, clean shutdown. */
+// First: before anything loads @apollo/gateway (composition-fence.ts says why).
+import './composition-fence';
 import { publicBaseUrl, readGatewayConfig } from './config';
 import { startPlatformGateway } from './platform-gateway';
 

@@ -11,17 +11,17 @@ import { createAuthHook } from './stages/authenticate';
 import { createRegistryLookup, RegistryLookup } from './auth/registry-lookup';
 import { RegistryInvalidation, subscribeToRegistryChanges } from './auth/registry-invalidation';
 import { loadTokenKeys, TokenKeys } from './auth/token-keys';
-import { readTokenSettings, TokenSettings } from './auth/token-settings';
+import type { TokenSettings } from './auth/token-settings';
 import { subgraphEndpoints } from './supergraph/subgraph-endpoints';
 import type { GatewayConfig } from './config';
 import type { GatewayHooks } from './stages/stage-hooks';
 import { inStageOrder } from './stages/stage-order';
 import { createGrantSource, GrantSource, grantSnapshotFetcher } from './grants';
 import { createSharingPolicyHook, SharingPolicyHook } from './stages/enforce-sharing-policy';
-import { loadSigningSecret, SigningSecret } from '../contracts/signing/signing-secret';
-import { AuditConfig, AuditTrailOptions, readAuditConfig } from './audit';
+import { loadSigningSecretFrom, SigningSecret } from '../contracts/signing/signing-secret';
+import { AuditConfig, AuditTrailOptions } from './audit';
 import { AuditStage, createAuditStage } from './stages/record-audit';
-import { AUDIT_DISABLED_WARNING } from './audit-hook/audit-switch';
+import { AUDIT_DISABLED_WARNING } from './config/audit-switch';
 import { createMemoryQuotaCounter, createRedisQuotaCounter, createSubjectQuotas } from './quotas';
 import { setUpRateLimits } from './stages/limit-request-rate';
 import type { RateLimitStage } from './stages/limit-request-rate';
@@ -30,11 +30,9 @@ export interface PlatformHooksOptions {
   readonly config: GatewayConfig;
   /** The supergraph the gateway serves: where the platform client finds the subgraphs. */
   readonly supergraphSdl: string;
-  /** Read for token keys and the signing secret. @default process.env */
-  readonly env?: Readonly<Record<string, string | undefined>>;
-  /** The subgraph signing secret. @default loadSigningSecret(env) */
+  /** The subgraph signing secret. @default loaded as config.signing says */
   readonly secret?: Buffer;
-  /** @default readTokenSettings(env) */
+  /** @default config.tokens */
   readonly tokenSettings?: TokenSettings;
   /** @default loadTokenKeys(tokenSettings) */
   readonly tokenKeys?: TokenKeys;
@@ -43,7 +41,7 @@ export interface PlatformHooksOptions {
   /**
    * The audit trail's settings; null runs without one, which only `config.auditDisabled`
    * (SHUJUTONG_INSECURE_DISABLE_AUDIT) or a test that says so should ask for: it is logged loudly.
-   * @default readAuditConfig(env), or null when config.auditDisabled
+   * @default config.audit, or null when config.auditDisabled
    */
   readonly audit?: AuditConfig | null;
   /** For AuditTrail.open (tests inject file-system failures). @default none */
@@ -77,11 +75,10 @@ export interface PlatformHooks {
 }
 
 export async function createPlatformHooks(options: PlatformHooksOptions): Promise<PlatformHooks> {
-  const env = options.env ?? process.env;
   const { config } = options;
-  const loaded = options.secret ? null : loadSigningSecret(env);
+  const loaded = options.secret ? null : loadSigningSecretFrom(config.signing);
   const secret = options.secret ?? loaded!.secret;
-  const tokenSettings = options.tokenSettings ?? readTokenSettings(env);
+  const tokenSettings = options.tokenSettings ?? config.tokens;
   const tokenKeys = options.tokenKeys ?? (await loadTokenKeys(tokenSettings));
   const log = options.log ?? ((line: string) => console.error(line));
   if (loaded?.source === 'dev') log(`[gateway] signing subgraph requests with the development secret ${loaded.file} (set SUBGRAPH_SIGNING_SECRET in production)`);
@@ -112,7 +109,7 @@ export async function createPlatformHooks(options: PlatformHooksOptions): Promis
   // Started and stopped with the gateway (its start/stop hooks): Redis connections included.
   const policy = createSharingPolicyHook({ supergraphSdl: options.supergraphSdl, mode: config.sharingPolicyMode, grants, log });
 
-  const auditConfig = options.audit !== undefined ? options.audit : config.auditDisabled ? null : readAuditConfig(env);
+  const auditConfig = options.audit !== undefined ? options.audit : config.auditDisabled ? null : config.audit;
   if (!auditConfig) log(AUDIT_DISABLED_WARNING);
   // Opened and closed with the gateway (its start/stop hooks): the journal, its replay and shipping.
   // Subject quotas need the subjects only the audit stage knows: they run inside it, and not without it.

@@ -1,24 +1,33 @@
-/** All departmental subgraph modules, in the order of SUBGRAPHS. */
+/**
+ * Every departmental subgraph, in the order of SUBGRAPHS: its service definition (what `npm run
+ * subgraph` and the test platform start, as each subgraph's index.ts does), and its module (what
+ * seeding and composition use).
+ */
 import type { SubgraphName } from '../contracts/subgraph-directory';
-import type { SubgraphModule } from './kit/subgraph-module';
-import { populationSubgraph } from './population/module';
-import { legalEntitySubgraph } from './legal-entity/module';
-import { licencesSubgraph } from './licences/module';
-import { spatialSubgraph } from './spatial/module';
-import { cityPartsSubgraph } from './city-parts/module';
-import { macroEconomySubgraph } from './macro-economy/module';
-import { creditSubgraph } from './credit/module';
-import { sharingSubgraph } from './sharing/module';
-import { auditSubgraph } from './audit/module';
+import type { SubgraphDefinition } from './kit/subgraph-service';
+import type { AnySubgraphModule } from './kit/subgraph-module';
+import { populationService } from './population/module';
+import { legalEntityService } from './legal-entity/module';
+import { licencesService } from './licences/module';
+import { spatialService } from './spatial/module';
+import { cityPartsService } from './city-parts/module';
+import { macroEconomyService } from './macro-economy/module';
+import { creditService } from './credit/module';
+import { sharingService } from './sharing/sharing-service';
+import { auditService } from './audit/audit-service';
 
-export const SUBGRAPH_MODULES: Partial<Record<SubgraphName, SubgraphModule<any>>> = {
-  population: populationSubgraph,
-  'legal-entity': legalEntitySubgraph,
-  licences: licencesSubgraph,
-  spatial: spatialSubgraph,
-  'city-parts': cityPartsSubgraph,
-  'macro-economy': macroEconomySubgraph,
-  credit: creditSubgraph,
-  sharing: sharingSubgraph,
-  audit: auditSubgraph,
+export const SUBGRAPH_SERVICES: Partial<Record<SubgraphName, SubgraphDefinition>> = {
+  population: populationService,
+  'legal-entity': legalEntityService,
+  licences: licencesService,
+  spatial: spatialService,
+  'city-parts': cityPartsService,
+  'macro-economy': macroEconomyService,
+  credit: creditService,
+  sharing: sharingService,
+  audit: auditService,
 };
+
+export const SUBGRAPH_MODULES: Partial<Record<SubgraphName, AnySubgraphModule>> = Object.fromEntries(
+  Object.entries(SUBGRAPH_SERVICES).map(([name, service]) => [name, service.module]),
+);

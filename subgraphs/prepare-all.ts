@@ -7,7 +7,8 @@ import { WorldOptions } from '../domain/demo/world';
 import { databaseTarget, DatabaseEnv, dropDatabase, openDatabase } from '../contracts/database/database';
 import { migrateToLatest } from '../contracts/database/migrations';
 import { isSeeded, clearTables, seedDatabase } from './kit/prepare-database';
-import { SeedReporter, SubgraphModule } from './kit/subgraph-module';
+import { SeedReporter } from './kit/subgraph-module';
+import type { AnySubgraphModule } from './kit/subgraph-module';
 import { SUBGRAPH_MODULES } from './modules';
 import { SUBGRAPHS, SubgraphName } from '../contracts/subgraph-directory';
 
@@ -22,13 +23,13 @@ export interface PrepareAllOptions {
   onSubgraph?: (name: SubgraphName, outcome: 'seeded' | 'kept') => void;
 }
 
-export function registeredModules(only?: SubgraphName[]): SubgraphModule<any>[] {
+export function registeredModules(only?: SubgraphName[]): AnySubgraphModule[] {
   return SUBGRAPHS.filter((s) => !only || only.includes(s.name))
     .map((s) => SUBGRAPH_MODULES[s.name])
-    .filter((m): m is SubgraphModule<any> => m !== undefined);
+    .filter((m): m is AnySubgraphModule => m !== undefined);
 }
 
-async function prepareOne(module: SubgraphModule<any>, options: PrepareAllOptions): Promise<void> {
+async function prepareOne(module: AnySubgraphModule, options: PrepareAllOptions): Promise<void> {
   const target = databaseTarget(module.name, options.env ?? process.env);
   if (module.preserveData) {
     // Evidence (the audit trail): brought up to date, never reset, cleared or seeded.

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { dataDir } from '../database/database';
+import { insecureSwitch, isProduction, SettingsEnv } from '../settings/setting-values';
 
 export const SIGNING_SECRET_VARIABLE = 'SUBGRAPH_SIGNING_SECRET';
 /**
@@ -20,8 +21,6 @@ export const DEV_SECRET_FILE = 'subgraph-signing.secret';
 /** 256 bits, the size of the HMAC-SHA256 key; shorter secrets are guessable offline from one captured request. */
 export const MIN_SECRET_LENGTH = 32;
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 export interface SigningSecret {
   readonly secret: Buffer;
   readonly source: 'configured' | 'dev';
@@ -29,7 +28,16 @@ export interface SigningSecret {
   readonly file: string | null;
 }
 
-const isProduction = (env: Env) => env.NODE_ENV === 'production';
+/** Where the secret comes from, read and checked at start; loading it may write the dev secret. */
+export interface SigningSettings {
+  /**
+   * `SUBGRAPH_SIGNING_SECRET`, at least MIN_SECRET_LENGTH characters. Required with
+   * NODE_ENV=production. @default null: the development secret in `devSecretDir`
+   */
+  readonly configured: string | null;
+  /** Where the development secret is made and found. @default <DATA_DIR>/keys */
+  readonly devSecretDir: string;
+}
 
 /**
  * Reads (or, the first time, makes) the dev secret. Written under a temporary name and linked
@@ -54,33 +62,38 @@ export function devSigningSecret(dir: string): { secret: Buffer; file: string; c
   return { secret: Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'utf8'), file, created };
 }
 
-export function loadSigningSecret(env: Env = process.env): SigningSecret {
+export function readSigningSettings(env: SettingsEnv = process.env): SigningSettings {
   const configured = env[SIGNING_SECRET_VARIABLE];
   if (configured) {
     if (configured.length < MIN_SECRET_LENGTH) {
       throw new Error(`${SIGNING_SECRET_VARIABLE} must be at least ${MIN_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 32\`), got ${configured.length}`);
     }
-    return { secret: Buffer.from(configured, 'utf8'), source: 'configured', file: null };
+  } else if (isProduction(env)) {
+    // A production service that made up its own secret would refuse every request from a
+    // gateway on another machine, or worse, share a secret nobody manages.
+    throw new Error(`${SIGNING_SECRET_VARIABLE} is not set; a development secret is not made when NODE_ENV=production`);
   }
-  // A production service that made up its own secret would refuse every request from a
-  // gateway on another machine, or worse, share a secret nobody manages.
-  if (isProduction(env)) throw new Error(`${SIGNING_SECRET_VARIABLE} is not set; a development secret is not made when NODE_ENV=production`);
-  const { secret, file } = devSigningSecret(path.join(dataDir(env), 'keys'));
+  return Object.freeze({ configured: configured || null, devSecretDir: path.join(dataDir(env), 'keys') });
+}
+
+/** The secret itself: the configured one, or the development secret (made on first use). */
+export function loadSigningSecretFrom(settings: SigningSettings): SigningSecret {
+  if (settings.configured) return { secret: Buffer.from(settings.configured, 'utf8'), source: 'configured', file: null };
+  const { secret, file } = devSigningSecret(settings.devSecretDir);
   return { secret, source: 'dev', file };
+}
+
+/** readSigningSettings and loadSigningSecretFrom in one step (scripts, tools). */
+export function loadSigningSecret(env: SettingsEnv = process.env): SigningSecret {
+  return loadSigningSecretFrom(readSigningSettings(env));
 }
 
 /**
  * Whether subgraphs accept unsigned requests: false unless INSECURE_SKIP_VARIABLE is set.
  * Throws (the service must not start) when it is set together with NODE_ENV=production.
  */
-export function insecureSkipRequested(env: Env = process.env): boolean {
-  const value = env[INSECURE_SKIP_VARIABLE];
-  if (value === undefined || value === '' || /^(0|false|no|off)$/i.test(value)) return false;
-  if (!/^(1|true|yes|on)$/i.test(value)) throw new Error(`${INSECURE_SKIP_VARIABLE} must be 1 or 0, got "${value}"`);
-  if (isProduction(env)) {
-    throw new Error(`${INSECURE_SKIP_VARIABLE} is set and NODE_ENV=production: refusing to serve departmental data to unsigned requests. Unset it.`);
-  }
-  return true;
+export function insecureSkipRequested(env: SettingsEnv = process.env): boolean {
+  return insecureSwitch(env, INSECURE_SKIP_VARIABLE, 'to serve departmental data to unsigned requests');
 }
 
 export const INSECURE_SKIP_WARNING = [

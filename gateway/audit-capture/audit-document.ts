@@ -60,7 +60,10 @@ function valueNameGuesser(): (token: Token) => boolean {
     const kind = token.kind;
     let isValue = false;
     if (kind === TokenKind.PAREN_L) parens++;
-    else if (kind === TokenKind.PAREN_R) (parens = Math.max(0, parens - 1)), (lists = 0);
+    else if (kind === TokenKind.PAREN_R) {
+      parens = Math.max(0, parens - 1);
+      lists = 0;
+    }
     else if (kind === TokenKind.BRACKET_L && parens > 0) lists++;
     else if (kind === TokenKind.BRACKET_R && lists > 0) lists--;
     else if (kind === TokenKind.NAME && parens > 0) isValue = lists > 0 || previous === TokenKind.COLON || previous === TokenKind.EQUALS;

@@ -5,7 +5,8 @@
 import { Knex } from 'knex';
 import type { AuditEntry, AuditRecord, SubjectKind } from '../../contracts/audit/audit-record';
 import { buildRecordBody } from '../../contracts/audit/audit-record';
-import { AuditConfig, databaseLabel } from '../../contracts/audit/audit-config';
+import { databaseLabel } from '../../contracts/audit/audit-config';
+import type { AuditConfig } from '../config/audit';
 import { AuditKeys, loadAuditKeys } from '../../contracts/audit/audit-keys';
 import { openAuditDatabase } from './audit-store';
 import { JournalFs } from './journal-fs';

@@ -35,7 +35,7 @@
  * appends share one fsync). A background shipper copies the journal into the audit database
  * (MariaDB with MYSQL_URL, else SQLite) idempotently, resuming after restarts and outages.
  *
- * ## Configuration (audit-config.ts; every variable optional outside production)
+ * ## Configuration (gateway/config/audit.ts; every variable optional outside production)
  *   GATEWAY_INSTANCE (host name), AUDIT_JOURNAL_DIR (<DATA_DIR>/audit/<instance>),
  *   AUDIT_GROUP_WINDOW_MS (2), AUDIT_GROUP_MAX_RECORDS (256), AUDIT_SEGMENT_BYTES (64 MiB),
  *   AUDIT_KEEP_SHIPPED (false), AUDIT_SHIP_BATCH (500), AUDIT_SHIP_RETRY_MAX_MS (30000),
@@ -51,8 +51,8 @@
  */
 export { AuditTrail } from './audit-trail';
 export type { AuditHealth, AuditTrailOptions } from './audit-trail';
-export { readAuditConfig } from '../../contracts/audit/audit-config';
-export type { AuditConfig } from '../../contracts/audit/audit-config';
+export { readAuditConfig } from '../config/audit';
+export type { AuditConfig } from '../config/audit';
 export { AuditUnavailableError, isAuditUnavailable } from './audit-unavailable-error';
 export type { AuditEntry, AuditOutcome, AuditRecord, DeniedField, SubjectKind, SubjectRef } from '../../contracts/audit/audit-record';
 export { subjectsFromResult, DEFAULT_SUBJECT_HINTS } from './subjects-from-result';

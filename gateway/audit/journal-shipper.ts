@@ -1,5 +1,7 @@
 /**
- * Ships journalled records to the audit database in batches, in journal order, each once.
+ * Ships journalled records to the audit database in batches, in journal order, each once. This
+ * file holds the rounds, retries and the database; journal-batch-reader.ts reads a batch and
+ * journal-ship-cursor.ts keeps the position.
  *
  * Its position is a cursor file (segment number and byte offset) beside the segments, written
  * after each committed batch; on start it resumes from there, so whatever the last run had not
@@ -11,21 +13,17 @@
  * Shipped segments are deleted (unless kept by configuration) once the cursor has moved into a
  * later segment, whose header carries the chain head forward.
  */
-import path from 'node:path';
 import { Knex } from 'knex';
-import type { AuditRecord } from '../../contracts/audit/audit-record';
-import { ShipBatch, storeBatch } from './audit-store';
-import type { Checkpoint } from '../../contracts/audit/checkpoint';
-import { parseChunk, segmentFileName, segmentNumbers } from './journal-format';
+import { storeBatch } from './audit-store';
+import { JournalBatchReader, ReadableJournal, ShipCursor } from './journal-batch-reader';
 import { JournalFs, nodeJournalFs } from './journal-fs';
+import { ShipCursorFile } from './journal-ship-cursor';
 
-export const CURSOR_FILE = 'ship-cursor.json';
+export { CURSOR_FILE } from './journal-ship-cursor';
+export type { ShipCursor } from './journal-batch-reader';
 
 /** What the shipper needs from the journal that writes the directory. */
-export interface ShipperSource {
-  readonly dir: string;
-  /** Bytes of segment `n` that are on stable storage and may be shipped. */
-  readableLimit(n: number): number;
+export interface ShipperSource extends ReadableJournal {
   onDurable(listener: () => void): void;
 }
 
@@ -56,11 +54,6 @@ export interface ShipperOptions {
   readonly onWarning?: (message: string) => void;
 }
 
-export interface ShipCursor {
-  readonly segment: number;
-  readonly offset: number;
-}
-
 export interface ShipperStatus {
   /** The audit database answered the last attempt. */
   readonly connected: boolean;
@@ -74,29 +67,9 @@ export interface ShipperStatus {
   readonly cursor: ShipCursor | null;
 }
 
-interface ReadResult {
-  readonly batch: ShipBatch;
-  readonly next: ShipCursor;
-  /** False when there is nothing more to read now. */
-  readonly progressed: boolean;
-}
-
-const EMPTY: ShipBatch = { records: [], documents: new Map(), checkpoints: [] };
-
-/** The first `n` complete lines of `chunk` (all of it when it has fewer). */
-function firstLines(chunk: Buffer, n: number): Buffer {
-  let end = -1;
-  for (let i = 0; i < n; i++) {
-    end = chunk.indexOf(0x0a, end + 1);
-    if (end < 0) return chunk;
-  }
-  return chunk.subarray(0, end + 1);
-}
-
 export class JournalShipper {
-  private readonly fs: JournalFs;
-  private readonly batchRecords: number;
-  private readonly readBytes: number;
+  private readonly reader: JournalBatchReader;
+  private readonly cursorFile: ShipCursorFile;
   private readonly retryMinMs: number;
   private readonly retryMaxMs: number;
   private readonly intervalMs: number;
@@ -104,7 +77,6 @@ export class JournalShipper {
   private intervalTimer: NodeJS.Timeout | null = null;
   private db: Knex | null = null;
   private connecting: Promise<Knex> | null = null;
-  private cursor: ShipCursor | null = null;
   private running: Promise<void> | null = null;
   private again = false;
   private retryTimer: NodeJS.Timeout | null = null;
@@ -122,9 +94,23 @@ export class JournalShipper {
   };
 
   constructor(private readonly options: ShipperOptions) {
-    this.fs = options.fs ?? nodeJournalFs;
-    this.batchRecords = options.batchRecords ?? 500;
-    this.readBytes = options.readBytes ?? 4 * 1024 * 1024;
+    const fs: JournalFs = options.fs ?? nodeJournalFs;
+    const warn = (key: string, message: string) => this.warn(key, message);
+    this.reader = new JournalBatchReader({
+      fs,
+      source: options.source,
+      batchRecords: options.batchRecords ?? 500,
+      readBytes: options.readBytes ?? 4 * 1024 * 1024,
+      warn,
+    });
+    this.cursorFile = new ShipCursorFile({
+      fs,
+      dir: options.source.dir,
+      target: options.target,
+      keepShipped: options.keepShipped ?? false,
+      file: (n) => this.reader.file(n),
+      warn,
+    });
     this.retryMinMs = options.retryMinMs ?? 500;
     this.retryMaxMs = options.retryMaxMs ?? 30_000;
     this.intervalMs = options.intervalMs ?? 250;
@@ -139,7 +125,7 @@ export class JournalShipper {
   }
 
   status(): ShipperStatus {
-    return { ...this.state, cursor: this.cursor };
+    return { ...this.state, cursor: this.cursorFile.current };
   }
 
   /**
@@ -224,24 +210,20 @@ export class JournalShipper {
     return this.db;
   }
 
-  private file(n: number): string {
-    return path.join(this.options.source.dir, segmentFileName(n));
-  }
-
   private async shipAll(): Promise<number> {
     let shipped = 0;
     try {
       const db = await this.database();
-      let cursor = await this.loadCursor();
+      let cursor = await this.cursorFile.load();
       for (;;) {
         if (this.stopped) break;
-        const read = await this.readBatch(cursor);
+        const read = await this.reader.read(cursor);
         const { batch } = read;
         if (batch.records.length > 0 || batch.checkpoints.length > 0 || batch.documents.size > 0) await storeBatch(db, batch);
         if (read.next.segment !== cursor.segment || read.next.offset !== cursor.offset) {
           cursor = read.next;
-          await this.saveCursor(cursor);
-          await this.removeShipped(cursor);
+          await this.cursorFile.save(cursor);
+          await this.cursorFile.removeShipped(cursor);
         }
         shipped += batch.records.length;
         this.state.shippedRecords += batch.records.length;
@@ -261,100 +243,5 @@ export class JournalShipper {
       this.state.lastErrorAt = new Date();
       throw err;
     }
-  }
-
-  private async loadCursor(): Promise<ShipCursor> {
-    if (this.cursor) return this.cursor;
-    const text = await this.fs.readText(path.join(this.options.source.dir, CURSOR_FILE));
-    let cursor: ShipCursor = { segment: 0, offset: 0 };
-    if (text !== null) {
-      try {
-        const saved = JSON.parse(text) as { target?: unknown; segment?: unknown; offset?: unknown };
-        if (saved.target === this.options.target && Number.isSafeInteger(saved.segment) && Number.isSafeInteger(saved.offset)) {
-          cursor = { segment: saved.segment as number, offset: saved.offset as number };
-        } else if (saved.target !== this.options.target) {
-          this.warn(`target:${String(saved.target)}`, `audit shipper: the cursor was for ${String(saved.target)}; shipping the whole journal to ${this.options.target}`);
-        }
-      } catch {
-        this.warn('cursor', `audit shipper: ${CURSOR_FILE} is unreadable; shipping the whole journal again (duplicates are ignored)`);
-      }
-    }
-    this.cursor = cursor;
-    return cursor;
-  }
-
-  private async saveCursor(cursor: ShipCursor): Promise<void> {
-    const text = `${JSON.stringify({ v: 1, target: this.options.target, segment: cursor.segment, offset: cursor.offset, updated: new Date().toISOString() })}\n`;
-    await this.fs.replaceFile(path.join(this.options.source.dir, CURSOR_FILE), text);
-    this.cursor = cursor;
-  }
-
-  /** Segments wholly behind the cursor, once the cursor's segment (and its header) has been read. */
-  private async removeShipped(cursor: ShipCursor): Promise<void> {
-    if (this.options.keepShipped || cursor.offset === 0) return;
-    const old = segmentNumbers(await this.fs.list(this.options.source.dir)).filter((n) => n < cursor.segment);
-    if (old.length === 0) return;
-    // The cursor must survive a crash before the segments it points past disappear.
-    await this.fs.syncDir(this.options.source.dir);
-    for (const n of old) await this.fs.remove(this.file(n));
-  }
-
-  private async readBatch(from: ShipCursor): Promise<ReadResult> {
-    const numbers = segmentNumbers(await this.fs.list(this.options.source.dir));
-    let cursor = from;
-    if (!numbers.includes(cursor.segment)) {
-      const next = numbers.find((n) => n > cursor.segment);
-      if (next === undefined) return { batch: EMPTY, next: cursor, progressed: false };
-      cursor = { segment: next, offset: 0 };
-    }
-    const hasNewer = numbers.some((n) => n > cursor.segment);
-    const moveOn = (): ReadResult => {
-      const next = numbers.find((n) => n > cursor.segment)!;
-      return { batch: EMPTY, next: { segment: next, offset: 0 }, progressed: true };
-    };
-    const size = (await this.fs.size(this.file(cursor.segment))) ?? 0;
-    const limit = Math.min(size, this.options.source.readableLimit(cursor.segment));
-    if (cursor.offset >= limit) {
-      // An older segment is finished once everything in it has been read.
-      if (hasNewer && limit >= size) return moveOn();
-      return { batch: EMPTY, next: cursor, progressed: cursor !== from };
-    }
-    let want = Math.min(limit - cursor.offset, this.readBytes);
-    // Only the lines one batch can take are parsed: after an outage the backlog is many reads
-    // long, and parsing all of each read for one batch of it would parse it many times over.
-    const read = async () => parseChunk(firstLines(await this.fs.read(this.file(cursor.segment), cursor.offset, want), this.batchRecords), cursor.offset);
-    let parsed = await read();
-    // A line longer than one read: read more until it ends or the readable part does.
-    while (parsed.lines.length === 0 && !parsed.bad && parsed.incompleteBytes > 0 && cursor.offset + want < limit) {
-      want = Math.min(limit - cursor.offset, want * 2);
-      parsed = await read();
-    }
-    if (parsed.lines.length === 0) {
-      const at = parsed.bad?.offset ?? parsed.end;
-      const why = parsed.bad ? parsed.bad.reason : 'an incomplete last line';
-      if (hasNewer) {
-        this.warn(`${cursor.segment}:${at}`, `audit journal ${segmentFileName(cursor.segment)}: ${why} at byte ${at}; the rest of this segment is not shipped (it was never acknowledged, or it is damaged)`);
-        return moveOn();
-      }
-      this.warn(`${cursor.segment}:${at}`, `audit journal ${segmentFileName(cursor.segment)}: ${why} at byte ${at}; shipping waits here`);
-      return { batch: EMPTY, next: cursor, progressed: cursor !== from };
-    }
-    const records: AuditRecord[] = [];
-    const documents = new Map<string, string>();
-    const checkpoints: Checkpoint[] = [];
-    let end = cursor.offset;
-    for (const { line, end: lineEnd } of parsed.lines) {
-      if (records.length >= this.batchRecords) break;
-      if (line.t === 'record') {
-        records.push(line.record);
-        if (line.document !== undefined && line.record.documentHash) documents.set(line.record.documentHash, line.document);
-      } else if (line.t === 'checkpoint') {
-        checkpoints.push(line.checkpoint);
-      } else if (cursor.offset !== 0 || end !== 0) {
-        this.warn(`${cursor.segment}:header`, `audit journal ${segmentFileName(cursor.segment)}: a segment header in the middle of the segment`);
-      }
-      end = lineEnd;
-    }
-    return { batch: { records, documents, checkpoints }, next: { segment: cursor.segment, offset: end }, progressed: true };
   }
 }

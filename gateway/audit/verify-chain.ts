@@ -1,72 +1,17 @@
 /**
  * Checks one chain of stored audit records (pure; verify-database.ts feeds it from the audit
- * database in sequence order). It names the first record at which each kind of tampering shows:
- *
- *   modified     a record's stored values no longer hash to its stored hash
- *   reordered    a record's values hash correctly only under another sequence number: it was moved
- *   deleted      sequence numbers are missing (a gap, or a chain that does not start at 1)
- *   inserted     a record claims a sequence number that the chain's genuine record holds
- *   broken-link  a record was not chained after the record stored before it: that one was
- *                replaced or rewritten with a recomputed hash
- *   checkpoint-mismatch  a validly signed checkpoint says seq N had hash H; the stored one differs
- *   tail-cut     a validly signed checkpoint says the chain reached seq N; it ends before
- *   bad-signature / unknown-key  a checkpoint that does not verify with the configured public keys
- *
- * Records after the last checkpoint can be cut off without trace until the next checkpoint
- * covers them: checkpoints are signed at least every AUDIT_CHECKPOINT_EVERY records,
- * AUDIT_CHECKPOINT_INTERVAL_MS, and on every shutdown.
+ * database in sequence order). It walks the records once and names the first record at which
+ * each kind of tampering shows (the kinds: verify-findings.ts; what checkpoints prove:
+ * verify-checkpoints.ts). A sequence number held by several records is judged once the next
+ * one is known, since the genuine record is the one the next record is chained after.
  */
 import type { KeyObject } from 'node:crypto';
-import type { AuditRecord } from '../../contracts/audit/audit-record';
-import { Checkpoint, checkpointValidity } from '../../contracts/audit/checkpoint';
+import type { Checkpoint } from '../../contracts/audit/checkpoint';
 import { GENESIS_HASH, recordHash } from '../../contracts/audit/record-chain';
+import { tailCut, validCheckpoints } from './verify-checkpoints';
+import { ChainFinding, ChainSummary, describeRecord, Finding, shortHash, StoredRecord } from './verify-findings';
 
-export type FindingKind =
-  | 'modified'
-  | 'reordered'
-  | 'deleted'
-  | 'inserted'
-  | 'broken-link'
-  | 'checkpoint-mismatch'
-  | 'tail-cut'
-  | 'bad-signature'
-  | 'unknown-key'
-  | 'document-modified'
-  | 'document-missing';
-
-export interface Finding {
-  readonly kind: FindingKind;
-  readonly chain: string;
-  /** The sequence number where the chain breaks. */
-  readonly seq: number | null;
-  /** The record named as the first affected. */
-  readonly recordId: string | null;
-  readonly time: string | null;
-  readonly message: string;
-}
-
-/** A row as stored, and the record rebuilt from it (null when a column could not be read). */
-export interface StoredRecord {
-  readonly id: string;
-  readonly seq: number;
-  readonly hash: string;
-  readonly prevHash: string;
-  readonly time: string;
-  readonly record: AuditRecord | null;
-  /** Why `record` is null. */
-  readonly unreadable?: string;
-}
-
-export interface ChainSummary {
-  readonly chain: string;
-  readonly records: number;
-  readonly firstSeq: number | null;
-  readonly lastSeq: number | null;
-  readonly checkpoints: number;
-  /** Highest sequence number covered by a valid checkpoint. */
-  readonly lastCheckpointSeq: number | null;
-  readonly findings: number;
-}
+export type { ChainSummary, Finding, FindingKind, StoredRecord } from './verify-findings';
 
 export interface ChainVerifierOptions {
   /** Sequence number the walk starts at: 1 for a whole chain. @default 1 */
@@ -92,18 +37,10 @@ interface Accepted {
 /** Reorder detection costs 2·window hashes per bad record: bounded so a wholly damaged chain stays fast. */
 const MAX_REORDER_SEARCHES = 50;
 
-function short(hash: string): string {
-  return `${hash.slice(0, 12)}…`;
-}
-
-function describe(r: StoredRecord): string {
-  return `record ${r.id} (seq ${r.seq}, ${r.time})`;
-}
-
 export class ChainVerifier {
   private readonly startSeq: number;
   private readonly window: number;
-  private readonly validCheckpoints = new Map<number, Checkpoint>();
+  private readonly validCheckpoints: Map<number, Checkpoint>;
   private prev: Accepted | null;
   private pendingGroup: StoredRecord[] | null = null;
   private currentGroup: StoredRecord[] = [];
@@ -111,7 +48,7 @@ export class ChainVerifier {
   private count = 0;
   private findingCount = 0;
   private firstSeq: number | null = null;
-  private checkpointCount = 0;
+  private readonly checkpointCount: number;
 
   constructor(
     readonly chain: string,
@@ -120,25 +57,9 @@ export class ChainVerifier {
     this.startSeq = options.startSeq ?? 1;
     this.window = options.reorderWindow ?? 256;
     this.prev = options.anchor ? { ...options.anchor, flagged: false } : null;
-    for (const cp of options.checkpoints ?? []) {
-      this.checkpointCount++;
-      const validity = checkpointValidity(cp, options.publicKeys);
-      if (validity === 'valid') {
-        if (!this.validCheckpoints.has(cp.seq) || this.validCheckpoints.get(cp.seq)!.hash === cp.hash) this.validCheckpoints.set(cp.seq, cp);
-        else this.emit({ kind: 'checkpoint-mismatch', seq: cp.seq, recordId: null, time: cp.time, message: `two validly signed checkpoints for seq ${cp.seq} disagree about its hash: the chain was forked` });
-        continue;
-      }
-      this.emit({
-        kind: validity,
-        seq: cp.seq,
-        recordId: null,
-        time: cp.time,
-        message:
-          validity === 'unknown-key'
-            ? `the checkpoint at seq ${cp.seq} (${cp.time}) is signed with key ${cp.keyId}, which is not among the public keys given: forged, or verify with that key too`
-            : `the checkpoint at seq ${cp.seq} (${cp.time}) has an invalid signature: it was forged or altered`,
-      });
-    }
+    const checkpoints = options.checkpoints ?? [];
+    this.checkpointCount = checkpoints.length;
+    this.validCheckpoints = validCheckpoints(checkpoints, options.publicKeys, (f) => this.emit(f));
   }
 
   /** Records must come in ascending (seq, id) order. */
@@ -160,18 +81,8 @@ export class ChainVerifier {
     this.currentGroup = [];
     const last = this.prev;
     const lastSeq = last && (this.count > 0 || this.options.anchor) ? last.seq : null;
-    const beyond = [...this.validCheckpoints.values()].filter((cp) => cp.seq >= this.startSeq && cp.seq > (lastSeq ?? 0)).sort((a, b) => b.seq - a.seq);
-    if (beyond.length > 0) {
-      const cp = beyond[0];
-      const end = lastSeq === null ? 'has no records' : `ends at seq ${lastSeq}`;
-      this.emit({
-        kind: 'tail-cut',
-        seq: lastSeq,
-        recordId: last?.id ?? null,
-        time: cp.time,
-        message: `a checkpoint signed ${cp.time} says the chain reached seq ${cp.seq} (hash ${short(cp.hash)}), but the stored chain ${end}: records ${(lastSeq ?? 0) + 1}..${cp.seq} were removed`,
-      });
-    }
+    const cut = tailCut(this.validCheckpoints, this.startSeq, lastSeq, last?.id ?? null);
+    if (cut) this.emit(cut);
     const covered = [...this.validCheckpoints.keys()].filter((s) => lastSeq !== null && s <= lastSeq);
     return {
       chain: this.chain,
@@ -189,7 +100,7 @@ export class ChainVerifier {
     return [...this.validCheckpoints.values()].filter((cp) => cp.seq < seq);
   }
 
-  private emit(f: Omit<Finding, 'chain'>): void {
+  private emit(f: ChainFinding): void {
     this.findingCount++;
     this.options.report({ chain: this.chain, ...f });
   }
@@ -219,7 +130,7 @@ export class ChainVerifier {
       gap = true;
       const missing = seq - 1 === expected ? `seq ${expected} is` : `seqs ${expected}..${seq - 1} are`;
       const after = prev ? `after record ${prev.id} (seq ${prev.seq})` : 'at the start of the chain';
-      this.emit({ kind: 'deleted', seq, recordId: group[0].id, time: group[0].time, message: `${missing} missing ${after}, before ${describe(group[0])}: records were deleted` });
+      this.emit({ kind: 'deleted', seq, recordId: group[0].id, time: group[0].time, message: `${missing} missing ${after}, before ${describeRecord(group[0])}: records were deleted` });
     }
     const links = (r: StoredRecord) => (prev ? r.prevHash === prev.hash : seq === 1 ? r.prevHash === GENESIS_HASH : true);
     let accepted = group[0];
@@ -235,7 +146,7 @@ export class ChainVerifier {
           time: r.time,
           message:
             genuine.length === 1
-              ? `${describe(r)} is not part of the chain: seq ${seq} belongs to record ${accepted.id}, which the next record is chained after; it was inserted (forged or copied)`
+              ? `${describeRecord(r)} is not part of the chain: seq ${seq} belongs to record ${accepted.id}, which the next record is chained after; it was inserted (forged or copied)`
               : `${group.length} records claim seq ${seq} (${group.map((g) => g.id).join(', ')}): records were inserted`,
         });
       }
@@ -245,10 +156,10 @@ export class ChainVerifier {
       flagged = true;
       const s = accepted.unreadable ? null : this.writtenAs(accepted);
       if (s !== null) {
-        this.emit({ kind: 'reordered', seq, recordId: accepted.id, time: accepted.time, message: `${describe(accepted)} was written as seq ${s}: records were reordered` });
+        this.emit({ kind: 'reordered', seq, recordId: accepted.id, time: accepted.time, message: `${describeRecord(accepted)} was written as seq ${s}: records were reordered` });
       } else {
         const why = accepted.unreadable ? `cannot be read (${accepted.unreadable})` : 'does not match its hash';
-        this.emit({ kind: 'modified', seq, recordId: accepted.id, time: accepted.time, message: `${describe(accepted)} ${why}: stored values were changed after it was written` });
+        this.emit({ kind: 'modified', seq, recordId: accepted.id, time: accepted.time, message: `${describeRecord(accepted)} ${why}: stored values were changed after it was written` });
       }
     } else if (!gap && !links(accepted) && !(prev?.flagged ?? false)) {
       flagged = true;
@@ -258,10 +169,10 @@ export class ChainVerifier {
           seq: prev.seq,
           recordId: prev.id,
           time: null,
-          message: `record ${prev.id} (seq ${prev.seq}) is not the record that ${describe(accepted)} was chained after (expected hash ${short(accepted.prevHash)}, stored ${short(prev.hash)}): it was replaced or rewritten with a recomputed hash`,
+          message: `record ${prev.id} (seq ${prev.seq}) is not the record that ${describeRecord(accepted)} was chained after (expected hash ${shortHash(accepted.prevHash)}, stored ${shortHash(prev.hash)}): it was replaced or rewritten with a recomputed hash`,
         });
       } else {
-        this.emit({ kind: 'broken-link', seq, recordId: accepted.id, time: accepted.time, message: `${describe(accepted)} starts the chain but does not follow the genesis hash: it was forged or the chain's start was replaced` });
+        this.emit({ kind: 'broken-link', seq, recordId: accepted.id, time: accepted.time, message: `${describeRecord(accepted)} starts the chain but does not follow the genesis hash: it was forged or the chain's start was replaced` });
       }
     }
     const cp = this.validCheckpoints.get(seq);
@@ -271,7 +182,7 @@ export class ChainVerifier {
         seq,
         recordId: accepted.id,
         time: accepted.time,
-        message: `the checkpoint signed ${cp.time} says seq ${seq} had hash ${short(cp.hash)}, but ${describe(accepted)} has ${short(accepted.hash)}: the chain was rewritten up to here`,
+        message: `the checkpoint signed ${cp.time} says seq ${seq} had hash ${shortHash(cp.hash)}, but ${describeRecord(accepted)} has ${shortHash(accepted.hash)}: the chain was rewritten up to here`,
       });
     }
     this.prev = { seq, hash: accepted.hash, id: accepted.id, flagged };

@@ -3,7 +3,14 @@
  * ends the degraded mode by itself), and never queue commands while disconnected, so a request
  * that asks Redis while it is away fails at once and falls through to the next tier.
  */
-import type { RedisClientOptions } from 'redis';
+import type { RedisClientOptions, RedisClientType } from 'redis';
+
+/**
+ * A node-redis client of any module, function and script set: the stores that take one send only
+ * plain commands and EVAL, whichever way `createClient` typed it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above: the type parameters are deliberately open
+export type AnyRedisClient = RedisClientType<any, any, any, any, any>;
 
 /** Reconnect delays: 50 ms, doubling, at most 1 s apart, so recovery is noticed within a second. */
 export function reconnectDelay(retries: number): number {

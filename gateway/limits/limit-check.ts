@@ -4,7 +4,6 @@
  */
 import { ErrorCode } from '../../domain/error-codes';
 import type { OperationLimits } from './limit-settings';
-import type { OperationMeasures } from './operation-measures';
 
 export type LimitName = 'tokens' | 'depth' | 'aliases' | 'rootFields' | 'selections' | 'cost';
 

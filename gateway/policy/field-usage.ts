@@ -5,12 +5,10 @@
  * for them). `__typename` and introspection name no data and are not collected.
  *
  * The walk is linear in the document after fragment de-duplication: a fragment that reaches the
- * same place of the response (see FieldPlace) with the same narrowing is walked once, whatever
- * the number of routes to it, since every usage it would yield again is already there. Without
- * that, fragments that each spread two others cost 2^depth walks (issue 7: 16 levels in 1.4 KB
- * held the CPU for a second, 30 for minutes). What still grows with the document's expansion is
- * the number of distinct response paths (aliased fields each spreading the next level); that is
- * the size of the response itself, bounded before the policy runs by gateway/limits/.
+ * same place of the response (see FieldPlace) with the same narrowing is walked once
+ * (fragment-visits.ts). What still grows with the document's expansion is the number of
+ * distinct response paths (aliased fields each spreading the next level); that is the size of
+ * the response itself, bounded before the policy runs by gateway/limits/.
  *
  * For a field selected on an interface, the coordinates to decide are the interface field and
  * the field of every implementation that can be there, narrowed by the enclosing type
@@ -28,7 +26,6 @@ import {
   GraphQLError,
   GraphQLOutputType,
   GraphQLSchema,
-  isAbstractType,
   isCompositeType,
   isInterfaceType,
   isListType,
@@ -39,13 +36,13 @@ import {
   SelectionSetNode,
 } from 'graphql';
 import { ErrorCode } from '../../domain/error-codes';
+import { FragmentVisits } from './fragment-visits';
+import { booleanDefaults, conditionsOf, IncludeCondition } from './include-conditions';
+import { intersect, possibleTypes, typesKey } from './possible-types';
 import { PROBE_KEY } from './typename-probe';
 
-/** An `@include`/`@skip` on the way to a field, evaluated per request against its variables. */
-export interface IncludeCondition {
-  readonly directive: 'include' | 'skip';
-  readonly value: boolean | { readonly variable: string };
-}
+export { isIncluded } from './include-conditions';
+export type { IncludeCondition } from './include-conditions';
 
 /**
  * One place of the response: the usages with the same response path, coordinates and narrowing.
@@ -91,47 +88,6 @@ export interface OperationFields {
   readonly visited: number;
 }
 
-/**
- * How many different `@include`/`@skip` condition lists one fragment is walked with at one place
- * before it is walked once more as unconditional instead. Condition lists multiply along routes
- * of spreads (each route its own list), so without a bound they would bring the exponential walk
- * back; unconditional is the safe side (a withheld field's null is put in even where a condition
- * would have left the field out; decisions do not depend on conditions).
- */
-const MAX_CONDITION_VARIANTS = 4;
-
-interface FragmentVisits {
-  readonly conditions: Set<string>;
-  unconditional: boolean;
-}
-
-const possibleTypesCache = new WeakMap<GraphQLSchema, Map<string, ReadonlySet<string>>>();
-
-function possibleTypes(schema: GraphQLSchema, type: GraphQLCompositeType): ReadonlySet<string> {
-  let cache = possibleTypesCache.get(schema);
-  if (!cache) possibleTypesCache.set(schema, (cache = new Map()));
-  let found = cache.get(type.name);
-  if (!found) {
-    found = new Set(isAbstractType(type) ? schema.getPossibleTypes(type).map((t) => t.name) : [type.name]);
-    cache.set(type.name, found);
-  }
-  return found;
-}
-
-const typesKeys = new WeakMap<ReadonlySet<string>, string>();
-
-function typesKey(types: ReadonlySet<string>): string {
-  let key = typesKeys.get(types);
-  if (key === undefined) typesKeys.set(types, (key = [...types].sort().join(',')));
-  return key;
-}
-
-function intersect(a: ReadonlySet<string>, b: ReadonlySet<string>): ReadonlySet<string> {
-  for (const x of a) if (!b.has(x)) return new Set([...a].filter((y) => b.has(y)));
-  // Unchanged (the common case, a fragment on the enclosing type): the same set, so its key is cached.
-  return a;
-}
-
 function nonNullFlags(type: GraphQLOutputType): boolean[] {
   const flags: boolean[] = [];
   let t: GraphQLOutputType = type;
@@ -142,18 +98,6 @@ function nonNullFlags(type: GraphQLOutputType): boolean[] {
     if (!isListType(t)) return flags;
     t = t.ofType;
   }
-}
-
-function conditionsOf(directives: readonly DirectiveNode[] | undefined): IncludeCondition[] {
-  const out: IncludeCondition[] = [];
-  for (const d of directives ?? []) {
-    if (d.name.value !== 'include' && d.name.value !== 'skip') continue;
-    const arg = d.arguments?.find((a) => a.name.value === 'if');
-    if (!arg) continue;
-    const value = arg.value.kind === Kind.VARIABLE ? { variable: arg.value.name.value } : arg.value.kind === Kind.BOOLEAN && arg.value.value;
-    out.push({ directive: d.name.value, value });
-  }
-  return out;
 }
 
 function invalid(message: string): GraphQLError {
@@ -187,27 +131,7 @@ export function collectFieldUsages(schema: GraphQLSchema, document: DocumentNode
   const spreading: string[] = [];
   let visited = 0;
   const places = new Map<string, FieldPlace & { usages: FieldUsage[] }>();
-  // Per enclosing place (0: the root), per fragment and narrowing: the walks already made there.
-  const fragmentVisits = new Map<number, Map<string, FragmentVisits>>();
-
-  /** The conditions to walk a fragment with at this place, or null when an earlier walk already yielded every usage. */
-  const fragmentWalk = (name: string, scope: Scope): readonly IncludeCondition[] | null => {
-    const placeId = scope.parent ? scope.parent.place.id : 0;
-    let here = fragmentVisits.get(placeId);
-    if (!here) fragmentVisits.set(placeId, (here = new Map()));
-    const key = `${name}|${typesKey(scope.narrowed)}`;
-    let visits = here.get(key);
-    if (!visits) here.set(key, (visits = { conditions: new Set(), unconditional: false }));
-    if (visits.unconditional) return null;
-    if (scope.conditions.length === 0 || visits.conditions.size >= MAX_CONDITION_VARIANTS) {
-      visits.unconditional = true;
-      return [];
-    }
-    const conditionsKey = JSON.stringify(scope.conditions);
-    if (visits.conditions.has(conditionsKey)) return null;
-    visits.conditions.add(conditionsKey);
-    return scope.conditions;
-  };
+  const fragmentVisits = new FragmentVisits();
 
   const typeNamed = (name: string): GraphQLCompositeType => {
     const t = schema.getType(name);
@@ -229,7 +153,7 @@ export function collectFieldUsages(schema: GraphQLSchema, document: DocumentNode
         if (!fragment) throw invalid(`Unknown fragment "${name}".`);
         if (spreading.includes(name)) throw invalid(`Cannot spread fragment "${name}" within itself.`);
         const inner = narrow(scope, typeNamed(fragment.typeCondition.name.value), sel.directives);
-        const conditions = fragmentWalk(name, inner);
+        const conditions = fragmentVisits.next(name, inner.parent ? inner.parent.place.id : 0, inner.narrowed, inner.conditions);
         if (conditions === null) continue;
         spreading.push(name);
         walk(fragment.selectionSet, conditions === inner.conditions ? inner : { ...inner, conditions });
@@ -289,23 +213,5 @@ export function collectFieldUsages(schema: GraphQLSchema, document: DocumentNode
   const rootPossible = possibleTypes(schema, rootType);
   walk(operation.selectionSet, { type: rootType, possible: rootPossible, narrowed: rootPossible, conditions: [], parent: null, enclosing: operation.selectionSet });
 
-  const variableDefaults: Record<string, boolean> = {};
-  for (const v of operation.variableDefinitions ?? []) {
-    if (v.defaultValue?.kind === Kind.BOOLEAN) variableDefaults[v.variable.name.value] = v.defaultValue.value;
-  }
-  return { operation, fragments, usages, variableDefaults, visited };
-}
-
-/** Whether a field under these conditions is part of the response for these variables (GraphQL spec §3.13). */
-export function isIncluded(
-  conditions: readonly IncludeCondition[],
-  variables: Readonly<Record<string, unknown>>,
-  defaults: Readonly<Record<string, boolean>>,
-): boolean {
-  for (const c of conditions) {
-    const value = typeof c.value === 'boolean' ? c.value : (variables[c.value.variable] ?? defaults[c.value.variable]);
-    if (c.directive === 'include' && value !== true) return false;
-    if (c.directive === 'skip' && value === true) return false;
-  }
-  return true;
+  return { operation, fragments, usages, variableDefaults: booleanDefaults(operation), visited };
 }

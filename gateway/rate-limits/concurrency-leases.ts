@@ -6,7 +6,7 @@
  * `leaseMs`, so its in-flight count cannot leak for ever. Without Redis, or while it is away,
  * counts are kept in this instance (redis-degradation.ts says so).
  */
-import type { RedisClientType } from 'redis';
+import type { AnyRedisClient } from '../grants/redis-connection';
 import { withDeadline } from '../grants/redis-connection';
 import { limitKey } from './limit-keys';
 import type { LimitTarget } from './limit-targets';
@@ -69,7 +69,7 @@ end
 return 0`;
 
 export interface RedisLeasesOptions {
-  readonly client: RedisClientType<any, any, any, any, any>;
+  readonly client: AnyRedisClient;
   readonly namespace: string | null;
   /** How long a lease outlives a gateway that never gives it back. */
   readonly leaseMs: number;

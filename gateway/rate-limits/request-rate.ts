@@ -7,8 +7,8 @@
  *
  * One limiter per distinct setting (the registry has a handful), each keyed by target.
  */
+import type { AnyRedisClient } from '../grants/redis-connection';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, RLWrapperTimeouts } from 'rate-limiter-flexible';
-import type { RedisClientType } from 'redis';
 import type { RequestLimits } from '../../domain/request-limits';
 import { limitKeyPrefix, targetKey } from './limit-keys';
 import type { LimitTarget } from './limit-targets';
@@ -77,7 +77,7 @@ export function createMemoryRequestRate(): RequestRate {
 
 export interface RedisRequestRateOptions {
   /** A node-redis client that does not queue commands while disconnected (grants/redis-connection.ts). */
-  readonly client: RedisClientType<any, any, any, any, any>;
+  readonly client: AnyRedisClient;
   readonly namespace: string | null;
   readonly degradation: RedisDegradation;
   /** Deadline for Redis's answer before the in-process limiter decides. @default 250 */

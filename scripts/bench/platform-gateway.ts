@@ -10,4 +10,5 @@ import { usePlainStackTraces } from './plain-stack-traces';
 
 usePlainStackTraces();
 // Loaded for its side effect (it starts the gateway), after the line above.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- an import would be hoisted above it
 require('../../gateway/index');

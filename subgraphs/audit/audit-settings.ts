@@ -1,11 +1,15 @@
 /**
- * The audit subgraph's own settings, read and validated once from the environment. An invalid
- * value stops start-up with a message naming the variable. The audit database is the gateway's
- * (`databaseTarget('audit')`: MariaDB with MYSQL_URL, else SQLite in DATA_DIR), and the HMAC key
- * that hashes ID numbers comes from the same variables as the gateway's (subject-key.ts).
+ * The audit subgraph's own settings, read and validated once from the environment (with the
+ * settings every subgraph has, by readSubgraphConfig('audit', env, readAuditReadSettings)). An
+ * invalid value stops start-up with a message naming the variable. The audit database is the
+ * gateway's (`databaseTarget('audit')`: MariaDB with MYSQL_URL, else SQLite in DATA_DIR), and the
+ * HMAC key that hashes ID numbers comes from the same variables as the gateway's (subject-key.ts).
  */
 import path from 'node:path';
+import { readAuditKeySources } from '../../contracts/audit/audit-config';
+import type { AuditKeySources } from '../../contracts/audit/audit-keys';
 import { SCHEMA_DIR } from '../../contracts/schema-files';
+import { integerSetting, SettingsEnv } from '../../contracts/settings/setting-values';
 import { ProbingSettings, readProbingSettings } from './probing-settings';
 
 export interface AuditReadSettings {
@@ -26,23 +30,21 @@ export interface AuditReadSettings {
   readonly usageRequestBudgetMs: number;
   /** When an application is flagged as probing (probing-settings.ts). */
   readonly probing: ProbingSettings;
+  /**
+   * Where the HMAC key comes from (`AUDIT_HMAC_KEY`, `AUDIT_HMAC_KEY_FILE`), the gateway's, for
+   * subjectKeyFrom (subject-key.ts). @default the development key in <DATA_DIR>/keys
+   */
+  readonly hmacKeys: AuditKeySources;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
+const MILLISECONDS = 'a whole number of milliseconds';
 
-function integer(env: Env, variable: string, fallback: number, min: number, max: number): number {
-  const value = env[variable];
-  if (value === undefined || value === '') return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${variable} must be a whole number of milliseconds from ${min} to ${max}, got "${value}"`);
-  return n;
-}
-
-export function readAuditReadSettings(env: Env = process.env): AuditReadSettings {
+export function readAuditReadSettings(env: SettingsEnv = process.env): AuditReadSettings {
   return Object.freeze({
     supergraphPath: env.SUPERGRAPH_PATH ? path.resolve(env.SUPERGRAPH_PATH) : path.join(SCHEMA_DIR, 'supergraph.graphql'),
-    usageIntervalMs: integer(env, 'AUDIT_USAGE_INTERVAL_MS', 30_000, 0, 86_400_000),
-    usageRequestBudgetMs: integer(env, 'AUDIT_USAGE_REQUEST_BUDGET_MS', 2000, 10, 600_000),
+    usageIntervalMs: integerSetting(env, 'AUDIT_USAGE_INTERVAL_MS', 30_000, 0, 86_400_000, MILLISECONDS),
+    usageRequestBudgetMs: integerSetting(env, 'AUDIT_USAGE_REQUEST_BUDGET_MS', 2000, 10, 600_000, MILLISECONDS),
     probing: readProbingSettings(env),
+    hmacKeys: readAuditKeySources(env),
   });
 }

@@ -5,8 +5,8 @@
  * whichever of gateway and subgraph starts first), so both hash a person alike. This subgraph
  * never sees the signing key: it reads the trail, it does not write it.
  */
-import { readAuditConfig } from '../../contracts/audit/audit-config';
-import { loadAuditHmacKey } from '../../contracts/audit/audit-keys';
+import { readAuditKeySources } from '../../contracts/audit/audit-config';
+import { AuditKeySources, loadAuditHmacKey } from '../../contracts/audit/audit-keys';
 import type { AuditKey } from '../../contracts/audit/keyed-hash';
 
 export type SubjectKeySource = () => AuditKey;
@@ -15,11 +15,10 @@ export type SubjectKeySource = () => AuditKey;
  * Loads the key on first use and keeps it. A development key file written at the same moment by
  * the gateway (EEXIST) is read on a second try.
  */
-export function subjectKeyFromEnv(env: Readonly<Record<string, string | undefined>> = process.env, warn: (line: string) => void = console.error): SubjectKeySource {
+export function subjectKeyFrom(sources: AuditKeySources, warn: (line: string) => void = console.error): SubjectKeySource {
   let key: AuditKey | null = null;
   return () => {
     if (key) return key;
-    const sources = readAuditConfig(env).keys;
     let loaded;
     try {
       loaded = loadAuditHmacKey(sources);
@@ -31,6 +30,11 @@ export function subjectKeyFromEnv(env: Readonly<Record<string, string | undefine
     key = loaded.hmac;
     return key;
   };
+}
+
+/** subjectKeyFrom the key sources in `env` (tests, and the module's default). */
+export function subjectKeyFromEnv(env: Readonly<Record<string, string | undefined>> = process.env, warn: (line: string) => void = console.error): SubjectKeySource {
+  return subjectKeyFrom(readAuditKeySources(env), warn);
 }
 
 /** A fixed key (tests, tools). */

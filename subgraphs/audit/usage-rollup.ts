@@ -12,21 +12,18 @@
  */
 import { Knex } from 'knex';
 import { dbTime, RECORDS_TABLE } from '../../contracts/audit/audit-rows';
-import { USAGE_CURSOR_TABLE, USAGE_FIELDS_TABLE, USAGE_RESOURCES_TABLE } from '../../contracts/audit/audit-usage-migration';
 import { isMysql } from '../../contracts/database/database';
-import { FieldUsageRow, RecordUsage, ResourceOf, ResourceUsageRow, summariseUsage } from './usage-summary';
+import { CursorMoved, moveCursor, readCursor } from './usage-cursor';
+import { addFieldUsage, addResourceUsage } from './usage-upserts';
+import { RecordUsage, ResourceOf, summariseUsage } from './usage-summary';
 
 /** Records per transaction. */
 export const USAGE_BATCH_RECORDS = 2000;
-/** Rows per INSERT: under SQLite's 500-term compound select and both databases' parameter limits. */
-const ROWS_PER_INSERT = 200;
 
 export interface CatchUpResult {
   /** Records summarised by this run. */
   readonly records: number;
 }
-
-class CursorMoved extends Error {}
 
 interface SourceRow {
   seq: number | string;
@@ -60,82 +57,6 @@ async function nextChain(db: Knex, after: string | null): Promise<string | null>
   if (after !== null) q.where('chain', '>', after);
   const row = (await q.first()) as { chain: string } | undefined;
   return row ? row.chain : null;
-}
-
-async function readCursor(db: Knex, chain: string): Promise<number> {
-  const row = (await db(USAGE_CURSOR_TABLE).where({ chain }).first('seq')) as { seq: number | string } | undefined;
-  return row ? Number(row.seq) : 0;
-}
-
-async function moveCursor(trx: Knex.Transaction, chain: string, from: number, to: number): Promise<void> {
-  const updatedAt = dbTime(new Date().toISOString());
-  if (from === 0) {
-    if (await trx(USAGE_CURSOR_TABLE).where({ chain }).first('seq')) throw new CursorMoved();
-    try {
-      await trx(USAGE_CURSOR_TABLE).insert({ chain, seq: to, updated_at: updatedAt });
-    } catch (err) {
-      // Another instance inserted the chain's first cursor meanwhile (duplicate key).
-      if (/dup|constraint|unique/i.test(`${(err as { code?: string }).code ?? ''} ${(err as Error).message}`)) throw new CursorMoved();
-      throw err;
-    }
-    return;
-  }
-  const moved = await trx(USAGE_CURSOR_TABLE).where({ chain, seq: from }).update({ seq: to, updated_at: updatedAt });
-  if (moved !== 1) throw new CursorMoved();
-}
-
-/** Adds to an existing row: `col + <incoming col>` in the dialect's upsert syntax. */
-function adder(db: Knex) {
-  const mysql = isMysql(db);
-  return {
-    sum: (col: string) => db.raw(mysql ? `?? + VALUES(??)` : `?? + excluded.??`, [col, col]),
-    min: (col: string) => db.raw(mysql ? `LEAST(??, VALUES(??))` : `MIN(??, excluded.??)`, [col, col]),
-    max: (col: string) => db.raw(mysql ? `GREATEST(??, VALUES(??))` : `MAX(??, excluded.??)`, [col, col]),
-  };
-}
-
-async function addFieldUsage(trx: Knex.Transaction, rows: readonly FieldUsageRow[]): Promise<void> {
-  const add = adder(trx);
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const chunk = rows.slice(i, i + ROWS_PER_INSERT).map((r) => ({
-      key_hash: r.key,
-      period: r.period,
-      department: r.department,
-      application: r.application,
-      purpose: r.purpose,
-      coordinate: r.coordinate,
-      served: r.served,
-      masked: r.masked,
-      denied: r.denied,
-      first_time: r.firstTime,
-      last_time: r.lastTime,
-    }));
-    await trx(USAGE_FIELDS_TABLE)
-      .insert(chunk)
-      .onConflict(['period', 'coordinate', 'key_hash'])
-      .merge({ served: add.sum('served'), masked: add.sum('masked'), denied: add.sum('denied'), first_time: add.min('first_time'), last_time: add.max('last_time') });
-  }
-}
-
-async function addResourceUsage(trx: Knex.Transaction, rows: readonly ResourceUsageRow[]): Promise<void> {
-  const add = adder(trx);
-  for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-    const chunk = rows.slice(i, i + ROWS_PER_INSERT).map((r) => ({
-      key_hash: r.key,
-      month: r.month,
-      department: r.department,
-      resource: r.resource,
-      owner: r.owner,
-      requests: r.requests,
-      served: r.served,
-      masked: r.masked,
-      denied: r.denied,
-    }));
-    await trx(USAGE_RESOURCES_TABLE)
-      .insert(chunk)
-      .onConflict(['month', 'key_hash'])
-      .merge({ requests: add.sum('requests'), served: add.sum('served'), masked: add.sum('masked'), denied: add.sum('denied') });
-  }
 }
 
 /** Summarises one chain from its cursor to its newest stored record. */

@@ -1,4 +1,5 @@
+/** The city-parts subgraph's process (`npm start` spawns it; `npm run subgraph -- city-parts` runs the same). */
 import { runSubgraphMain } from '../kit/subgraph-main';
-import { cityPartsSubgraph } from './module';
+import { cityPartsService } from './module';
 
-void runSubgraphMain(cityPartsSubgraph);
+void runSubgraphMain(cityPartsService);

@@ -1,4 +1,5 @@
 import { SubgraphModule } from '../kit/subgraph-module';
+import { plainSubgraph } from '../kit/subgraph-service';
 import { CityPartsContext } from './context';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
@@ -12,3 +13,6 @@ export const cityPartsSubgraph: SubgraphModule<CityPartsContext> = {
   createContext: (db, caller) => ({ caller, store: createCityPartsStore(db) }),
   seed: seedCityParts,
 };
+
+/** Served as it is: no settings of its own, nothing in the background. */
+export const cityPartsService = plainSubgraph(cityPartsSubgraph);

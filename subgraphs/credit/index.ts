@@ -1,4 +1,5 @@
+/** The credit subgraph's process (`npm start` spawns it; `npm run subgraph -- credit` runs the same). */
 import { runSubgraphMain } from '../kit/subgraph-main';
-import { creditSubgraph } from './module';
+import { creditService } from './module';
 
-void runSubgraphMain(creditSubgraph);
+void runSubgraphMain(creditService);

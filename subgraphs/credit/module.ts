@@ -1,4 +1,5 @@
 import { SubgraphModule } from '../kit/subgraph-module';
+import { plainSubgraph } from '../kit/subgraph-service';
 import { CreditContext } from './context';
 import { chinaToday } from './credit-status';
 import { migrations } from './migrations';
@@ -13,3 +14,6 @@ export const creditSubgraph: SubgraphModule<CreditContext> = {
   createContext: (db, caller) => ({ caller, store: createCreditStore(db), today: chinaToday() }),
   seed: seedCredit,
 };
+
+/** Served as it is: no settings of its own, nothing in the background. */
+export const creditService = plainSubgraph(creditSubgraph);

@@ -2,7 +2,7 @@ import { Knex } from 'knex';
 import { createWorld, WorldOptions } from '../../domain/demo/world';
 import { DatabaseTarget, openDatabase } from '../../contracts/database/database';
 import { migrateToLatest } from '../../contracts/database/migrations';
-import { SeedReporter, SubgraphModule } from './subgraph-module';
+import { AnySubgraphModule, SeedReporter } from './subgraph-module';
 
 /** Has this database been seeded? A marker row is written last, so a half-finished seed does not count. */
 export async function isSeeded(db: Knex): Promise<boolean> {
@@ -11,7 +11,7 @@ export async function isSeeded(db: Knex): Promise<boolean> {
   return row !== undefined;
 }
 
-export async function seedDatabase(db: Knex, module: SubgraphModule<any>, world: WorldOptions, reporter: SeedReporter): Promise<void> {
+export async function seedDatabase(db: Knex, module: AnySubgraphModule, world: WorldOptions, reporter: SeedReporter): Promise<void> {
   await migrateToLatest(db, module.migrations);
   if (!(await db.schema.hasTable('seed_info'))) {
     await db.schema.createTable('seed_info', (t) => {
@@ -31,7 +31,7 @@ export interface PrepareOptions {
 }
 
 /** Opens the subgraph's database, brings its tables up to date and, if asked, seeds an empty one. */
-export async function prepareDatabase(module: SubgraphModule<any>, target: DatabaseTarget, options: PrepareOptions = {}): Promise<Knex> {
+export async function prepareDatabase(module: AnySubgraphModule, target: DatabaseTarget, options: PrepareOptions = {}): Promise<Knex> {
   const db = await openDatabase(target);
   await migrateToLatest(db, module.migrations);
   if (options.seedIfEmpty && !module.preserveData && !(await isSeeded(db))) {
@@ -42,7 +42,7 @@ export async function prepareDatabase(module: SubgraphModule<any>, target: Datab
 }
 
 /** Empties the subgraph's tables (an interrupted seed leaves partial rows behind). */
-export async function clearTables(db: Knex, module: SubgraphModule<any>): Promise<void> {
+export async function clearTables(db: Knex, module: AnySubgraphModule): Promise<void> {
   if (module.preserveData) throw new Error(`the ${module.name} database holds records the platform wrote; it is never cleared`);
   await module.migrations.reduceRight(async (prev, m) => {
     await prev;

@@ -1,42 +1,43 @@
-/** The process entry of one subgraph: configuration, database, server, clean shutdown. */
-import { migrateToLatest } from '../../contracts/database/migrations';
-import { openDatabase } from '../../contracts/database/database';
+/**
+ * The process entry of one subgraph: its configuration, read and checked once
+ * (subgraph-config.ts), then the service (subgraph-service.ts) with its background tasks, and a
+ * clean shutdown on SIGTERM or Ctrl-C.
+ */
+import { INSECURE_SKIP_WARNING, loadSigningSecretFrom } from '../../contracts/signing/signing-secret';
 import { createRequestVerifier } from './request-signature';
 import { readSubgraphConfig } from './subgraph-config';
-import { RequestVerifier, startSubgraphServer } from './subgraph-server';
-import { SubgraphModule } from './subgraph-module';
-import { INSECURE_SKIP_WARNING, insecureSkipRequested, loadSigningSecret } from '../../contracts/signing/signing-secret';
+import { RequestVerifier } from './subgraph-server';
+import { createSubgraphService, SubgraphDefinition } from './subgraph-service';
 
 /**
  * Every subgraph process verifies the gateway's signature (request-signature.ts); this is the
- * one place that turns it on. Read before the database opens, so a refused setting (the
- * insecure switch in production, no secret in production) stops the service at once.
+ * one place that turns it on, and the one that says so loudly when it is turned off.
  */
-export function gatewaySignatureVerifier(subgraph: string, env: NodeJS.ProcessEnv = process.env, warn: (text: string) => void = console.error): RequestVerifier {
-  const acceptUnsigned = insecureSkipRequested(env);
+export function gatewaySignatureVerifier(subgraph: string, secret: Buffer, acceptUnsigned: boolean, warn: (text: string) => void = console.error): RequestVerifier {
   if (acceptUnsigned) warn(INSECURE_SKIP_WARNING.replace(/this subgraph/, `the ${subgraph} subgraph`));
-  const { secret } = loadSigningSecret(env);
   return createRequestVerifier({ subgraph, secret, acceptUnsigned });
 }
 
-export async function runSubgraphMain(module: SubgraphModule<any>): Promise<void> {
+export async function runSubgraphMain<TSettings>(definition: SubgraphDefinition<TSettings>): Promise<void> {
+  const log = (line: string) => console.error(line);
   try {
-    const config = readSubgraphConfig(module.name);
-    const verifyRequest = gatewaySignatureVerifier(module.name);
-    const db = await openDatabase(config.database);
-    await migrateToLatest(db, module.migrations);
-    // Cursor keys are derived from the signing secret: instances of one subgraph open each other's cursors.
-    const running = await startSubgraphServer(module, { db, port: config.port, host: config.host, verifyRequest, cursorSecret: loadSigningSecret().secret });
-    console.log(`[${module.name}] serving ${running.url} (${config.database.client})`);
+    // Everything is read here, at start, so a bad value stops the service now rather than
+    // failing its first request; and before the database opens.
+    const config = readSubgraphConfig(definition.name, process.env, (env) => definition.readSettings(env));
+    // Cursor keys are derived from the signing secret too: instances of one subgraph open each other's cursors.
+    const { secret } = loadSigningSecretFrom(config.signing);
+    const verifyRequest = gatewaySignatureVerifier(definition.name, secret, config.acceptUnsigned, log);
+    const service = await createSubgraphService(definition, config.own, { database: config.database, port: config.port, host: config.host, verifyRequest, cursorSecret: secret, log });
+    const tasks = service.tasks.length > 0 ? `; ${service.tasks.map((t) => t.name).join(', ')}` : '';
+    console.log(`[${definition.name}] serving ${service.url} (${config.database.client}${tasks})`);
     const stop = async () => {
-      await running.stop();
-      await db.destroy();
+      await service.stop();
       process.exit(0);
     };
     process.once('SIGTERM', stop);
     process.once('SIGINT', stop);
   } catch (err) {
-    console.error(`[${module.name}] failed to start: ${err instanceof Error ? err.message : String(err)}`);
+    console.error(`[${definition.name}] failed to start: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   }
 }

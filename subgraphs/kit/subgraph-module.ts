@@ -36,3 +36,10 @@ export interface SubgraphModule<TContext extends SubgraphContext = SubgraphConte
    */
   readonly preserveData?: boolean;
 }
+
+/**
+ * The module of any one subgraph. Each is served by a server of its own, so one subgraph's
+ * context type never meets another's; only lists of them (the registry, seeding) need this.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the context type is erased on purpose, above
+export type AnySubgraphModule = SubgraphModule<any>;

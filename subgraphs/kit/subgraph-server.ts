@@ -101,7 +101,14 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
   const host = options.host ?? '127.0.0.1';
-  const port = await listen(server, options.port, host);
+  let port: number;
+  try {
+    port = await listen(server, options.port, host);
+  } catch (err) {
+    // E.g. the port is taken: nothing may be left running for a service that never started.
+    await apollo.stop();
+    throw err;
+  }
   return {
     name: module.name,
     url: `http://${host}:${port}/graphql`,

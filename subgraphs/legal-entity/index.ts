@@ -1,4 +1,5 @@
+/** The legal-entity subgraph's process (`npm start` spawns it; `npm run subgraph -- legal-entity` runs the same). */
 import { runSubgraphMain } from '../kit/subgraph-main';
-import { legalEntitySubgraph } from './module';
+import { legalEntityService } from './module';
 
-void runSubgraphMain(legalEntitySubgraph);
+void runSubgraphMain(legalEntityService);

@@ -1,4 +1,5 @@
 import { SubgraphModule } from '../kit/subgraph-module';
+import { plainSubgraph } from '../kit/subgraph-service';
 import { LegalEntityContext } from './context';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
@@ -13,3 +14,6 @@ export const legalEntitySubgraph: SubgraphModule<LegalEntityContext> = {
   createContext: (db, caller) => ({ caller, store: createLegalEntityStore(db) }),
   seed: seedLegalEntities,
 };
+
+/** Served as it is: no settings of its own, nothing in the background. */
+export const legalEntityService = plainSubgraph(legalEntitySubgraph);

@@ -1,4 +1,5 @@
+/** The licences subgraph's process (`npm start` spawns it; `npm run subgraph -- licences` runs the same). */
 import { runSubgraphMain } from '../kit/subgraph-main';
-import { licencesSubgraph } from './module';
+import { licencesService } from './module';
 
-void runSubgraphMain(licencesSubgraph);
+void runSubgraphMain(licencesService);

@@ -1,4 +1,5 @@
 import { SubgraphModule } from '../kit/subgraph-module';
+import { plainSubgraph } from '../kit/subgraph-service';
 import { chinaToday } from './certificate-status';
 import { LicencesContext } from './context';
 import { migrations } from './migrations';
@@ -14,3 +15,6 @@ export const licencesSubgraph: SubgraphModule<LicencesContext> = {
   createContext: (db, caller) => ({ caller, store: createLicencesStore(db), today: chinaToday() }),
   seed: seedLicences,
 };
+
+/** Served as it is: no settings of its own, nothing in the background. */
+export const licencesService = plainSubgraph(licencesSubgraph);

@@ -1,4 +1,5 @@
+/** The macro-economy subgraph's process (`npm start` spawns it; `npm run subgraph -- macro-economy` runs the same). */
 import { runSubgraphMain } from '../kit/subgraph-main';
-import { macroEconomySubgraph } from './module';
+import { macroEconomyService } from './module';
 
-void runSubgraphMain(macroEconomySubgraph);
+void runSubgraphMain(macroEconomyService);

@@ -1,4 +1,5 @@
 import { SubgraphModule } from '../kit/subgraph-module';
+import { plainSubgraph } from '../kit/subgraph-service';
 import { MacroEconomyContext } from './context';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
@@ -12,3 +13,6 @@ export const macroEconomySubgraph: SubgraphModule<MacroEconomyContext> = {
   createContext: (db, caller) => ({ caller, store: createMacroEconomyStore(db) }),
   seed: seedMacroEconomy,
 };
+
+/** Served as it is: no settings of its own, nothing in the background. */
+export const macroEconomyService = plainSubgraph(macroEconomySubgraph);

@@ -1,4 +1,5 @@
+/** The population subgraph's process (`npm start` spawns it; `npm run subgraph -- population` runs the same). */
 import { runSubgraphMain } from '../kit/subgraph-main';
-import { populationSubgraph } from './module';
+import { populationService } from './module';
 
-void runSubgraphMain(populationSubgraph);
+void runSubgraphMain(populationService);

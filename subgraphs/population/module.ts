@@ -1,4 +1,5 @@
 import { SubgraphModule } from '../kit/subgraph-module';
+import { plainSubgraph } from '../kit/subgraph-service';
 import { PopulationContext } from './context';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
@@ -12,3 +13,6 @@ export const populationSubgraph: SubgraphModule<PopulationContext> = {
   createContext: (db, caller) => ({ caller, store: createPopulationStore(db) }),
   seed: seedPopulation,
 };
+
+/** Served as it is: no settings of its own, nothing in the background. */
+export const populationService = plainSubgraph(populationSubgraph);

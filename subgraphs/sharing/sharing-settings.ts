@@ -1,10 +1,12 @@
 /**
- * The sharing subgraph's own settings, read and validated once from the environment. An invalid
- * value stops start-up with a message naming the variable.
+ * The sharing workflow's settings, read and validated once from the environment (with the Redis
+ * of its notices in sharing-service.ts, and what every subgraph reads in kit/subgraph-config.ts).
+ * An invalid value stops start-up with a message naming the variable.
  */
 import path from 'node:path';
 import { DEFAULT_SUBJECT_QUOTA, subjectQuotaProblem } from '../../domain/subject-quota';
 import { SCHEMA_DIR } from '../../contracts/schema-files';
+import type { SettingsEnv } from '../../contracts/settings/setting-values';
 import { WorkingCalendar } from './working-days';
 
 export interface SharingSettings {
@@ -34,11 +36,9 @@ export interface SharingSettings {
   readonly defaultSubjectQuota: number;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 export const DEFAULT_REPLY_WORKING_DAYS = 10;
 
-function dateList(env: Env, variable: string): Set<string> {
+function dateList(env: SettingsEnv, variable: string): Set<string> {
   const value = env[variable];
   const dates = new Set<string>();
   if (!value) return dates;
@@ -52,7 +52,7 @@ function dateList(env: Env, variable: string): Set<string> {
   return dates;
 }
 
-export function readSharingSettings(env: Env = process.env): SharingSettings {
+export function readSharingSettings(env: SettingsEnv = process.env): SharingSettings {
   const raw = env.SHARING_REPLY_WORKING_DAYS;
   const replyWorkingDays = raw === undefined || raw === '' ? DEFAULT_REPLY_WORKING_DAYS : Number(raw);
   if (!Number.isInteger(replyWorkingDays) || replyWorkingDays < 1 || replyWorkingDays > 60) {

@@ -1,4 +1,5 @@
+/** The spatial subgraph's process (`npm start` spawns it; `npm run subgraph -- spatial` runs the same). */
 import { runSubgraphMain } from '../kit/subgraph-main';
-import { spatialSubgraph } from './module';
+import { spatialService } from './module';
 
-void runSubgraphMain(spatialSubgraph);
+void runSubgraphMain(spatialService);

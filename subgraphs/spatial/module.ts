@@ -1,4 +1,5 @@
 import { SubgraphModule } from '../kit/subgraph-module';
+import { plainSubgraph } from '../kit/subgraph-service';
 import { SpatialContext } from './context';
 import { migrations } from './migrations';
 import { resolvers } from './resolvers';
@@ -12,3 +13,6 @@ export const spatialSubgraph: SubgraphModule<SpatialContext> = {
   createContext: (db, caller) => ({ caller, store: createSpatialStore(db) }),
   seed: seedSpatial,
 };
+
+/** Served as it is: no settings of its own, nothing in the background. */
+export const spatialService = plainSubgraph(spatialSubgraph);

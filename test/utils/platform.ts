@@ -22,13 +22,10 @@ import { composeSupergraph, formatProblem, registeredSubgraphNames } from '../..
 import { GatewayConfig, readGatewayConfig } from '../../gateway/config';
 import { GatewayHooks } from '../../gateway/stages/stage-hooks';
 import { RunningGateway, startGateway } from '../../gateway/server';
-import { startSubgraphServer } from '../../subgraphs/kit/subgraph-server';
-import { SUBGRAPH_MODULES } from '../../subgraphs/modules';
+import { createSubgraphService } from '../../subgraphs/kit/subgraph-service';
+import { SUBGRAPH_MODULES, SUBGRAPH_SERVICES } from '../../subgraphs/modules';
 import { SubgraphName } from '../../contracts/subgraph-directory';
-import { createGrantsChangedPublisher } from '../../subgraphs/sharing/grants-changed-publisher';
-import { createSharingSubgraph } from '../../subgraphs/sharing/module';
-import { createAuditSubgraph } from '../../subgraphs/audit/module';
-import { subjectKeyFromEnv } from '../../subgraphs/audit/subject-key';
+import type { SettingsEnv } from '../../contracts/settings/setting-values';
 import { createTempDatabase, TempDatabase, uniqueSuffix } from './temp-database';
 import { createAuditStage } from '../../gateway/stages/record-audit';
 import { AuditSetup, createAuditSetup, PlatformAudit, PlatformAuditOptions } from './platform-audit';
@@ -79,7 +76,7 @@ export interface PlatformSubgraph {
   db: Knex;
   /** GraphQL requests this subgraph has received (health checks aside), from the gateway or anyone. */
   requests(): number;
-  /** Stops this subgraph's server (its database stays until platform.stop()); idempotent. */
+  /** Stops this subgraph's server and background tasks (its database stays until platform.stop()); idempotent. */
   stop(): Promise<void>;
 }
 
@@ -138,6 +135,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const missing = names.filter((n) => !SUBGRAPH_MODULES[n]);
   if (missing.length > 0) throw new Error(`startPlatform: subgraph(s) not registered in subgraphs/modules.ts: ${missing.join(', ')}`);
   if (names.length === 0) throw new Error('startPlatform: no subgraph to start');
+  if (options.audit === false && names.includes('audit')) throw new Error("startPlatform: the audit subgraph reads the platform's audit trail; leave audit on to start it");
   const log = options.log ?? (() => {});
   const security = options.security ?? true;
   // Fresh for every platform: nothing in data/keys is read or made by tests.
@@ -164,16 +162,16 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     if (failed) throw failed.reason;
 
     const redisNamespace = options.redis ? (options.redis.namespace ?? `test-${uniqueSuffix()}`) : null;
-    const publisher = options.redis ? createGrantsChangedPublisher({ url: options.redis.url, namespace: redisNamespace, log }) : null;
-    if (publisher) stops.push(once(() => publisher.close()));
-    // The audit subgraph reads what the platform's gateways record: their audit database and HMAC key.
     const audit = options.audit === false ? null : (auditSetup = createAuditSetup(options.backend ?? 'sqlite', options.audit ?? {}));
-    const moduleOf = (name: SubgraphName) =>
-      name === 'sharing' && publisher
-        ? createSharingSubgraph({ onGrantsChanged: publisher.publish, onRegistryChanged: publisher.registryChanged, log })
-        : name === 'audit' && audit
-          ? createAuditSubgraph({ subjectKey: subjectKeyFromEnv(audit.env, log), log })
-          : SUBGRAPH_MODULES[name]!;
+    // Each subgraph is the service its process runs (subgraph-service.ts), told what the
+    // environment does not say about this platform: the sharing subgraph announces grant changes
+    // on the platform's Redis (none unless asked), the audit subgraph reads what the platform's
+    // gateways record, with their HMAC key.
+    const envOf = (name: SubgraphName): SettingsEnv => ({
+      ...process.env,
+      ...(name === 'sharing' ? { REDIS_URL: options.redis?.url ?? '', GRANTS_REDIS_NAMESPACE: redisNamespace ?? '' } : {}),
+      ...(name === 'audit' ? audit?.env : {}),
+    });
 
     const subgraphs: Partial<Record<SubgraphName, PlatformSubgraph>> = {};
     await Promise.all(
@@ -184,11 +182,13 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
           requests++;
           return verify ? verify(req, raw) : null;
         };
-        const db = name === 'audit' && audit ? await audit.connect() : temps[i].db;
-        const server = await startSubgraphServer(moduleOf(name), { db, port: 0, log, verifyRequest, cursorSecret: secret });
-        const stop = once(() => server.stop());
+        const database = name === 'audit' && audit ? { target: audit.target, db: await audit.connect() } : temps[i];
+        const definition = SUBGRAPH_SERVICES[name]!;
+        const settings = definition.readSettings(envOf(name));
+        const service = await createSubgraphService(definition, settings, { database: database.target, db: database.db, port: 0, log, verifyRequest, cursorSecret: secret });
+        const stop = once(() => service.stop());
         stops.push(stop);
-        subgraphs[name] = { url: server.url, db, requests: () => requests, stop };
+        subgraphs[name] = { url: service.url, db: service.db, requests: () => requests, stop };
       }),
     );
 

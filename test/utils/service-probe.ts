@@ -45,7 +45,10 @@ export async function probeService(name: ServiceName, env: NodeJS.ProcessEnv = p
   return (await tcpAnswers(url.hostname, port)) ? null : `nothing answers at ${url.hostname}:${port} (${variable})`;
 }
 
-/** Environment variable through which global setup tells the test workers the outcome. */
+/**
+ * Environment variable through which global setup tells the test workers the outcome. Outside
+ * our settings' prefixes: the services the tests start inherit it, and refuse unknown settings.
+ */
 export function availabilityVariable(name: ServiceName): string {
-  return `SHUJUTONG_SKIP_${name.toUpperCase()}`;
+  return `TEST_SKIP_${name.toUpperCase()}`;
 }

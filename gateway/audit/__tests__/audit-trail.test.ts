@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory from 'knex';
-import { readAuditConfig } from '../../../contracts/audit/audit-config';
+import { readAuditConfig } from '../../config/audit';
 import { AuditTrail } from '../audit-trail';
 import { AuditUnavailableError } from '../audit-unavailable-error';
 import { subjectsFromResult } from '../subjects-from-result';

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AuditRecord, buildRecordBody } from '../../../contracts/audit/audit-record';
@@ -214,7 +215,6 @@ describe('Journal when the disk fails', () => {
 
 describe('Journal on a read-only directory (real file-system errors)', () => {
   const isRoot = process.getuid?.() === 0;
-  const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
   /** As root, permissions do not stop writes; the immutable attribute does (ext4, xfs, btrfs). */
   function setReadOnly(d: string, on: boolean): boolean {
     const targets = [d, ...fs.readdirSync(d).map((n) => path.join(d, n))];

@@ -68,7 +68,7 @@ describe('a relation and its inverse carry the same sharing level', () => {
 
   it('fails composition with both fields located in their SDL files', () => {
     const legalEntity = subgraphSdlText('legal-entity');
-    const sdl = legalEntity.replace(/  legalRepresentative: Person\n    @sharing\(level: CONDITIONAL[^\n]*\n/, '  legalRepresentative: Person\n');
+    const sdl = legalEntity.replace(/ {2}legalRepresentative: Person\n {4}@sharing\(level: CONDITIONAL[^\n]*\n/, '  legalRepresentative: Person\n');
     expect(sdl).not.toBe(legalEntity);
     const outcome = composeSupergraph(registeredSubgraphNames().map((name) => ({ name, url: defaultSubgraphUrl(name), ...(name === 'legal-entity' ? { sdl } : {}) })));
     expect(outcome.ok).toBe(false);

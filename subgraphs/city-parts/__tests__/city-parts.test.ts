@@ -122,7 +122,7 @@ function cityPartsSuite(options: TempDatabaseOptions) {
         { r: [regionRef(town), regionRef(CITY_CODE)] },
       );
       expect(body.errors).toBeUndefined();
-      const [t, city] = body.data?._entities;
+      const [t, city] = body.data!._entities;
       const utilities = await temp.db('city_parts').where({ town_code: town, class: 'PUBLIC_UTILITIES' }).count({ n: '*' });
       expect(t.utilities.totalCount).toBe(Number(utilities[0].n));
       expect(t.utilities.nodes.every((n: { class: string; region: { code: string } }) => n.class === 'PUBLIC_UTILITIES' && n.region.code === town)).toBe(true);

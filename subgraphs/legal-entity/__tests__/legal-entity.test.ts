@@ -1,4 +1,5 @@
 import { postGraphQL } from '../../../test/utils/graphql-client';
+import { describeWithService } from '../../../test/utils/services';
 import { createTempDatabase, TempDatabase } from '../../../test/utils/temp-database';
 import { buildCreditCode, creditCodeProblem } from '../../../domain/credit-code';
 import { createWorld, personAt } from '../../../domain/demo/world';
@@ -205,9 +206,7 @@ describe('legal-entity subgraph', () => {
   });
 });
 
-const maybe = process.env.MYSQL_URL ? describe : describe.skip;
-
-maybe('legal-entity subgraph on MariaDB', () => {
+describeWithService('mysql', 'legal-entity subgraph on MariaDB', () => {
   let temp: TempDatabase;
   let server: RunningSubgraph;
 

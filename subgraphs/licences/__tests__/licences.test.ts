@@ -1,4 +1,5 @@
 import { postGraphQL } from '../../../test/utils/graphql-client';
+import { describeWithService } from '../../../test/utils/services';
 import { createTempDatabase, TempDatabase } from '../../../test/utils/temp-database';
 import { isValidCreditCode } from '../../../domain/credit-code';
 import { addYears, ageOn, DEMO_AS_OF } from '../../../domain/demo/calendar';
@@ -246,9 +247,7 @@ describe('licences subgraph', () => {
   });
 });
 
-const maybe = process.env.MYSQL_URL ? describe : describe.skip;
-
-maybe('licences subgraph on MariaDB', () => {
+describeWithService('mysql', 'licences subgraph on MariaDB', () => {
   let temp: TempDatabase;
   let server: RunningSubgraph;
 

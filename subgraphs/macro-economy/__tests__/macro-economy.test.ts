@@ -146,7 +146,7 @@ describe('macro-economy subgraph', () => {
         { r: [{ __typename: 'Region', code: '320612' }] },
       );
       expect(body.errors).toBeUndefined();
-      const [industry, gdp, income] = body.data?._entities[0].indicators.map((s: { observations: unknown[] }) => s.observations[0]);
+      const [industry, gdp, income] = body.data!._entities[0].indicators.map((s: { observations: unknown[] }) => s.observations[0]);
       expect(industry.reportingUnits).toBeGreaterThan(100);
       expect(industry.samplingError).toBeNull();
       expect(gdp).toMatchObject({ reportingUnits: null, samplingError: null });

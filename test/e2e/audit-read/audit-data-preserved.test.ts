@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { readAuditConfig } from '../../../contracts/audit/audit-config';
+import { readAuditConfig } from '../../../gateway/config/audit';
 import { AuditTrail } from '../../../gateway/audit/audit-trail';
 import { testKeys } from '../../utils/audit-fixtures';
 import { databaseTarget, openDatabase } from '../../../contracts/database/database';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Knex } from 'knex';
-import { readAuditConfig } from '../../../contracts/audit/audit-config';
+import { readAuditConfig } from '../../../gateway/config/audit';
 import type { AuditEntry } from '../../../contracts/audit/audit-record';
 import { openAuditDatabase } from '../../../gateway/audit/audit-store';
 import { AuditTrail } from '../../../gateway/audit/audit-trail';

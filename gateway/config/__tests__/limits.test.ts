@@ -1,5 +1,5 @@
-import { readGatewayConfig } from '../../config';
-import { DEFAULT_MAX_BODY_BYTES, DEFAULT_OPERATION_LIMITS } from '../limit-settings';
+import { readGatewayConfig } from '..';
+import { DEFAULT_MAX_BODY_BYTES, DEFAULT_OPERATION_LIMITS } from '../../limits/limit-settings';
 
 describe('operation limits in the gateway settings', () => {
   it('are on with the documented defaults when nothing is set', () => {

@@ -1,5 +1,5 @@
 import { auditDisabledRequested } from '../audit-switch';
-import { readGatewayConfig } from '../../config';
+import { readGatewayConfig } from '..';
 
 describe('SHUJUTONG_INSECURE_DISABLE_AUDIT', () => {
   it('keeps the audit on unless set', () => {

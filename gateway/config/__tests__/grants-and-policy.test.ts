@@ -1,4 +1,4 @@
-import { readGatewayConfig } from '../config';
+import { readGatewayConfig } from '..';
 
 describe('readGatewayConfig: sharing policy and grants', () => {
   it('filters, without Redis, caching grants in process for at most a second, when nothing is set', () => {

@@ -5,19 +5,13 @@
  * act: refused when NODE_ENV=production, and shouted about at every start. It exists for
  * benchmarks (durable audit on against off) and for developers who know why they need it.
  */
+import { insecureSwitch, SettingsEnv } from '../../contracts/settings/setting-values';
+
 export const AUDIT_DISABLE_VARIABLE = 'SHUJUTONG_INSECURE_DISABLE_AUDIT';
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 /** Whether the audit trail is switched off; throws (the gateway must not start) with NODE_ENV=production. */
-export function auditDisabledRequested(env: Env = process.env): boolean {
-  const value = env[AUDIT_DISABLE_VARIABLE];
-  if (value === undefined || value === '' || /^(0|false|no|off)$/i.test(value)) return false;
-  if (!/^(1|true|yes|on)$/i.test(value)) throw new Error(`${AUDIT_DISABLE_VARIABLE} must be 1 or 0, got "${value}"`);
-  if (env.NODE_ENV === 'production') {
-    throw new Error(`${AUDIT_DISABLE_VARIABLE} is set and NODE_ENV=production: refusing to serve departmental data without an audit trail. Unset it.`);
-  }
-  return true;
+export function auditDisabledRequested(env: SettingsEnv = process.env): boolean {
+  return insecureSwitch(env, AUDIT_DISABLE_VARIABLE, 'to serve departmental data without an audit trail');
 }
 
 export const AUDIT_DISABLED_WARNING = [

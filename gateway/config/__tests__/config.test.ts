@@ -1,4 +1,4 @@
-import { readGatewayConfig } from '../config';
+import { readGatewayConfig } from '..';
 
 describe('readGatewayConfig', () => {
   it('serves on loopback port 4000 with a 5 s subgraph deadline when nothing is set', () => {
