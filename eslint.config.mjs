@@ -180,7 +180,10 @@ export default defineConfig(
               ['./scripts', WHY.scripts],
               ['./test', WHY.testOnly],
               [BESIDE, WHY.testOnly],
-              [['./gateway/stages', './gateway/http', './gateway/execution', './contracts/http'], WHY.library],
+              [
+                ['./gateway/stages', './gateway/http', './gateway/execution', './contracts/http'],
+                WHY.library,
+              ],
             ].map(([from, message]) => ({ target: `./gateway/${dir}`, from, message })),
           ),
         },

@@ -14,7 +14,9 @@ module.exports = {
       transform,
       transformIgnorePatterns,
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/{domain,contracts,subgraphs,gateway,scripts}/**/__tests__/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/{domain,contracts,subgraphs,gateway,scripts}/**/__tests__/**/*.test.ts',
+      ],
     },
     {
       displayName: 'e2e',

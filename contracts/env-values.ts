@@ -7,6 +7,7 @@ export function envName(subgraph: string, suffix: string): string {
 export function parsePort(variable: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new Error(`${variable} must be a port number (0-65535), got "${value}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new Error(`${variable} must be a port number (0-65535), got "${value}"`);
   return n;
 }

@@ -10,7 +10,11 @@
  * read every resident's ID number in clear because its subgraph can join on it.
  */
 import type { DocumentNode } from 'graphql';
-import { classifySchema, FieldClassification, SharingRule } from '../domain/catalogue/classification';
+import {
+  classifySchema,
+  FieldClassification,
+  SharingRule,
+} from '../domain/catalogue/classification';
 import { SUBGRAPHS } from './subgraph-directory';
 
 export interface FieldRule extends SharingRule {
@@ -57,10 +61,19 @@ export function buildFieldRules(
     const graphs = atHome.length > 0 ? atHome : f.subgraphs;
     const owners = graphs.map((g) => {
       const owner = subgraphOwners[g];
-      if (!owner) throw new Error(`subgraph "${g}" (serving ${f.coordinate}) has no owner department; add it to contracts/subgraph-directory.ts`);
+      if (!owner)
+        throw new Error(
+          `subgraph "${g}" (serving ${f.coordinate}) has no owner department; add it to contracts/subgraph-directory.ts`,
+        );
       return owner;
     });
-    rules.set(f.coordinate, { coordinate: f.coordinate, level: f.level, condition: f.condition, mask: f.mask, owners: [...new Set(owners)] });
+    rules.set(f.coordinate, {
+      coordinate: f.coordinate,
+      level: f.level,
+      condition: f.condition,
+      mask: f.mask,
+      owners: [...new Set(owners)],
+    });
   }
   return rules;
 }

@@ -54,7 +54,12 @@ export function isValidCreditCode(value: string): boolean {
  * Builds a valid code from its parts; `organisationBody` is the first eight characters of the
  * organisation code, whose GB 11714 check character is added here.
  */
-export function buildCreditCode(authority: string, entityType: string, regionCode: string, organisationBody: string): string {
+export function buildCreditCode(
+  authority: string,
+  entityType: string,
+  regionCode: string,
+  organisationBody: string,
+): string {
   const org = organisationBody + organisationCodeCheckChar(organisationBody);
   const first17 = authority + entityType + regionCode + org;
   return first17 + creditCodeCheckChar(first17);

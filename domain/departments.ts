@@ -25,21 +25,66 @@ export const PLATFORM_DEPARTMENT = 'big-data-bureau';
 
 export const DEPARTMENTS: readonly Department[] = Object.freeze([
   { code: 'public-security', name: '公安局', nameEn: 'Public Security Bureau', kind: 'OWNER' },
-  { code: 'market-regulation', name: '市场监督管理局', nameEn: 'Market Regulation Administration', kind: 'OWNER' },
-  { code: 'natural-resources', name: '自然资源和规划局', nameEn: 'Natural Resources and Planning Bureau', kind: 'OWNER' },
+  {
+    code: 'market-regulation',
+    name: '市场监督管理局',
+    nameEn: 'Market Regulation Administration',
+    kind: 'OWNER',
+  },
+  {
+    code: 'natural-resources',
+    name: '自然资源和规划局',
+    nameEn: 'Natural Resources and Planning Bureau',
+    kind: 'OWNER',
+  },
   { code: 'statistics', name: '统计局', nameEn: 'Statistics Bureau', kind: 'OWNER' },
-  { code: 'urban-management', name: '城市管理局', nameEn: 'Urban Management Bureau', kind: 'OWNER' },
-  { code: 'administrative-approval', name: '行政审批局', nameEn: 'Administrative Approval Bureau', kind: 'OWNER' },
-  { code: 'credit-office', name: '信用办（发展和改革委员会）', nameEn: 'Social Credit Office (Development and Reform Commission)', kind: 'OWNER' },
-  { code: PLATFORM_DEPARTMENT, name: '大数据管理局', nameEn: 'Big Data Administration Bureau', kind: 'PLATFORM' },
+  {
+    code: 'urban-management',
+    name: '城市管理局',
+    nameEn: 'Urban Management Bureau',
+    kind: 'OWNER',
+  },
+  {
+    code: 'administrative-approval',
+    name: '行政审批局',
+    nameEn: 'Administrative Approval Bureau',
+    kind: 'OWNER',
+  },
+  {
+    code: 'credit-office',
+    name: '信用办（发展和改革委员会）',
+    nameEn: 'Social Credit Office (Development and Reform Commission)',
+    kind: 'OWNER',
+  },
+  {
+    code: PLATFORM_DEPARTMENT,
+    name: '大数据管理局',
+    nameEn: 'Big Data Administration Bureau',
+    kind: 'PLATFORM',
+  },
   { code: 'civil-affairs', name: '民政局', nameEn: 'Civil Affairs Bureau', kind: 'CONSUMER' },
-  { code: 'human-resources', name: '人力资源和社会保障局', nameEn: 'Human Resources and Social Security Bureau', kind: 'CONSUMER' },
-  { code: 'housing', name: '住房和城乡建设局', nameEn: 'Housing and Urban-Rural Development Bureau', kind: 'CONSUMER' },
+  {
+    code: 'human-resources',
+    name: '人力资源和社会保障局',
+    nameEn: 'Human Resources and Social Security Bureau',
+    kind: 'CONSUMER',
+  },
+  {
+    code: 'housing',
+    name: '住房和城乡建设局',
+    nameEn: 'Housing and Urban-Rural Development Bureau',
+    kind: 'CONSUMER',
+  },
   { code: 'tax', name: '税务局', nameEn: 'Taxation Bureau', kind: 'CONSUMER' },
   { code: 'education', name: '教育局', nameEn: 'Education Bureau', kind: 'CONSUMER' },
   { code: 'health', name: '卫生健康委员会', nameEn: 'Health Commission', kind: 'CONSUMER' },
   { code: 'finance', name: '财政局', nameEn: 'Finance Bureau', kind: 'CONSUMER' },
-  { code: 'emergency-management', name: '应急管理局', nameEn: 'Emergency Management Bureau', kind: 'CONSUMER' },
+  {
+    code: 'emergency-management',
+    name: '应急管理局',
+    nameEn: 'Emergency Management Bureau',
+    kind: 'CONSUMER',
+  },
 ] satisfies Department[]);
 
 const BY_CODE = new Map(DEPARTMENTS.map((d) => [d.code, d]));
@@ -61,20 +106,32 @@ export interface Purpose {
 
 export const PURPOSES: readonly Purpose[] = Object.freeze([
   { code: 'ADMINISTRATIVE_APPROVAL', name: '行政审批', nameEn: 'Administrative approval' },
-  { code: 'SOCIAL_ASSISTANCE', name: '社会救助', nameEn: 'Social assistance (minimum living allowance, relief)' },
+  {
+    code: 'SOCIAL_ASSISTANCE',
+    name: '社会救助',
+    nameEn: 'Social assistance (minimum living allowance, relief)',
+  },
   { code: 'SOCIAL_INSURANCE', name: '社会保险', nameEn: 'Social insurance' },
   { code: 'EMPLOYMENT_SERVICES', name: '就业服务', nameEn: 'Employment services and subsidies' },
   { code: 'TAX_ADMINISTRATION', name: '税收征管', nameEn: 'Tax administration' },
   { code: 'HOUSING_SECURITY', name: '住房保障', nameEn: 'Housing security (subsidised housing)' },
   { code: 'LAW_ENFORCEMENT', name: '行政执法', nameEn: 'Administrative law enforcement' },
   { code: 'MARKET_SUPERVISION', name: '市场监管', nameEn: 'Market supervision' },
-  { code: 'CREDIT_SUPERVISION', name: '信用监管', nameEn: 'Credit supervision and joint punishment' },
+  {
+    code: 'CREDIT_SUPERVISION',
+    name: '信用监管',
+    nameEn: 'Credit supervision and joint punishment',
+  },
   { code: 'STATISTICS', name: '统计调查', nameEn: 'Statistical surveys' },
   { code: 'URBAN_MANAGEMENT', name: '城市管理', nameEn: 'Urban and grid management' },
   { code: 'EDUCATION_ENROLMENT', name: '入学服务', nameEn: 'School enrolment' },
   { code: 'HEALTH_SERVICES', name: '卫生健康', nameEn: 'Health services' },
   { code: 'EMERGENCY_RESPONSE', name: '应急处置', nameEn: 'Emergency response' },
-  { code: 'PUBLIC_SERVICE', name: '公共服务', nameEn: 'Public services (government service network)' },
+  {
+    code: 'PUBLIC_SERVICE',
+    name: '公共服务',
+    nameEn: 'Public services (government service network)',
+  },
 ] satisfies Purpose[]);
 
 const PURPOSE_BY_CODE = new Map(PURPOSES.map((p) => [p.code, p]));

@@ -34,14 +34,20 @@ export function idNumberProblem(value: string, today: Date = new Date()): IdNumb
     return { kind: 'FORMAT', message: 'an ID number is 17 digits followed by a digit or X' };
   }
   if (value[0] === '0' || value.startsWith('00', 2)) {
-    return { kind: 'REGION', message: `"${value.slice(0, 6)}" is not an administrative division code` };
+    return {
+      kind: 'REGION',
+      message: `"${value.slice(0, 6)}" is not an administrative division code`,
+    };
   }
   const year = Number(value.slice(6, 10));
   const month = Number(value.slice(10, 12));
   const day = Number(value.slice(12, 14));
   const birth = Date.UTC(year, month - 1, day);
   if (year < 1850 || !isValidCalendarDate(year, month, day) || birth > today.getTime()) {
-    return { kind: 'DATE', message: `"${value.slice(6, 14)}" is not a valid birth date (YYYYMMDD)` };
+    return {
+      kind: 'DATE',
+      message: `"${value.slice(6, 14)}" is not a valid birth date (YYYYMMDD)`,
+    };
   }
   const expected = idNumberCheckChar(value.slice(0, 17));
   if (value[17] !== expected) {

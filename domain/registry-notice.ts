@@ -31,7 +31,9 @@ export function decodeRegistryChanged(text: string): RegistryChangedMessage | nu
     const value: unknown = JSON.parse(text);
     if (typeof value !== 'object' || value === null) return null;
     const { application } = value as Record<string, unknown>;
-    return typeof application === 'string' && application.length > 0 && application.length <= 64 ? { application } : null;
+    return typeof application === 'string' && application.length > 0 && application.length <= 64
+      ? { application }
+      : null;
   } catch {
     return null;
   }

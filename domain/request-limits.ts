@@ -39,14 +39,19 @@ export const LIMITS_BY_FREQUENCY: Readonly<Record<LimitFrequency, RequestLimits>
 });
 
 /** What a citizen's own token ("who looked at my data") may do, per citizen. */
-export const CITIZEN_LIMITS: RequestLimits = Object.freeze({ requestsPerMinute: 30, burst: 10, concurrency: 2 });
+export const CITIZEN_LIMITS: RequestLimits = Object.freeze({
+  requestsPerMinute: 30,
+  burst: 10,
+  concurrency: 2,
+});
 
 /** Bounds on a limit the bureau sets: above these a limit no longer limits. */
-export const LIMIT_BOUNDS: Readonly<Record<keyof RequestLimits, readonly [number, number]>> = Object.freeze({
-  requestsPerMinute: [1, 600_000] as const,
-  burst: [1, 100_000] as const,
-  concurrency: [1, 10_000] as const,
-});
+export const LIMIT_BOUNDS: Readonly<Record<keyof RequestLimits, readonly [number, number]>> =
+  Object.freeze({
+    requestsPerMinute: [1, 600_000] as const,
+    burst: [1, 100_000] as const,
+    concurrency: [1, 10_000] as const,
+  });
 
 export function isLimitFrequency(value: unknown): value is LimitFrequency {
   return (LIMIT_FREQUENCIES as readonly unknown[]).includes(value);
@@ -80,7 +85,13 @@ export function effectiveLimits(basis: LimitFrequency, overrides: LimitOverrides
  * system that declared itself MONTHLY and then "DAILY" keeps MONTHLY's limits until the bureau
  * agrees (its own change of the field, or setting the limits). The bureau's change applies as is.
  */
-export function limitBasisAfterChange(current: LimitFrequency, declared: LimitFrequency, byBureau: boolean): LimitFrequency {
+export function limitBasisAfterChange(
+  current: LimitFrequency,
+  declared: LimitFrequency,
+  byBureau: boolean,
+): LimitFrequency {
   if (byBureau) return declared;
-  return LIMIT_FREQUENCIES.indexOf(declared) > LIMIT_FREQUENCIES.indexOf(current) ? declared : current;
+  return LIMIT_FREQUENCIES.indexOf(declared) > LIMIT_FREQUENCIES.indexOf(current)
+    ? declared
+    : current;
 }

@@ -13,7 +13,12 @@ export const MAX_SUBJECT_QUOTA = 1_000_000;
 
 /** Why `value` cannot be a subject quota, or null when it can. */
 export function subjectQuotaProblem(value: unknown): string | null {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_SUBJECT_QUOTA) {
+  if (
+    typeof value !== 'number' ||
+    !Number.isInteger(value) ||
+    value < 1 ||
+    value > MAX_SUBJECT_QUOTA
+  ) {
     return `a subject quota is a whole number of subjects per day from 1 to ${MAX_SUBJECT_QUOTA}, got ${String(value)}`;
   }
   return null;

@@ -26,7 +26,8 @@ export function fenceOffComposition(): void {
     {},
     {
       get(_target, property) {
-        if (typeof property === 'symbol' || property === '__esModule' || property === 'then') return undefined;
+        if (typeof property === 'symbol' || property === '__esModule' || property === 'then')
+          return undefined;
         throw new Error(`${REFUSAL} (asked for @apollo/composition's ${property})`);
       },
     },

@@ -7,7 +7,9 @@ import { startPlatformGateway } from './platform-gateway';
 async function main(): Promise<void> {
   const config = readGatewayConfig();
   const running = await startPlatformGateway(config);
-  console.log(`[gateway] serving ${publicBaseUrl(config.host, running.gateway.port)}/graphql (GraphiQL ${config.graphiql ? 'on' : 'off'})`);
+  console.log(
+    `[gateway] serving ${publicBaseUrl(config.host, running.gateway.port)}/graphql (GraphiQL ${config.graphiql ? 'on' : 'off'})`,
+  );
   const stop = async (signal: string) => {
     console.log(`[gateway] ${signal}: stopping`);
     await running.stop();

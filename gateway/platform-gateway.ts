@@ -14,7 +14,10 @@ export interface PlatformGateway {
   stop(): Promise<void>;
 }
 
-export async function startPlatformGateway(config: GatewayConfig, log: (line: string) => void = (line) => console.error(line)): Promise<PlatformGateway> {
+export async function startPlatformGateway(
+  config: GatewayConfig,
+  log: (line: string) => void = (line) => console.error(line),
+): Promise<PlatformGateway> {
   const supergraphSdl = readSupergraphFile(config.supergraphPath);
   const platform = await createPlatformHooks({ config, supergraphSdl, log });
   let gateway: RunningGateway;

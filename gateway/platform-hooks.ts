@@ -81,8 +81,14 @@ export async function createPlatformHooks(options: PlatformHooksOptions): Promis
   const tokenSettings = options.tokenSettings ?? config.tokens;
   const tokenKeys = options.tokenKeys ?? (await loadTokenKeys(tokenSettings));
   const log = options.log ?? ((line: string) => console.error(line));
-  if (loaded?.source === 'dev') log(`[gateway] signing subgraph requests with the development secret ${loaded.file} (set SUBGRAPH_SIGNING_SECRET in production)`);
-  if (tokenKeys.source === 'dev') log(`[gateway] accepting tokens signed with the development key in ${tokenSettings.devKeyDir} (set JWT_PUBLIC_KEY in production)`);
+  if (loaded?.source === 'dev')
+    log(
+      `[gateway] signing subgraph requests with the development secret ${loaded.file} (set SUBGRAPH_SIGNING_SECRET in production)`,
+    );
+  if (tokenKeys.source === 'dev')
+    log(
+      `[gateway] accepting tokens signed with the development key in ${tokenSettings.devKeyDir} (set JWT_PUBLIC_KEY in production)`,
+    );
 
   const client = createPlatformClient({
     subgraphUrls: subgraphEndpoints(options.supergraphSdl, config.subgraphUrls),
@@ -93,13 +99,25 @@ export async function createPlatformHooks(options: PlatformHooksOptions): Promis
   // With Redis, registry answers are kept until a change notice drops them (a suspension applies
   // on every instance within a second); without, or while notices cannot arrive, only briefly.
   let registryNotices: RegistryInvalidation | null = null;
-  const registry = createRegistryLookup({ client, ttlMs: () => (registryNotices?.subscribed ? config.registryCacheMs : config.registryLocalCacheMs) });
+  const registry = createRegistryLookup({
+    client,
+    ttlMs: () =>
+      registryNotices?.subscribed ? config.registryCacheMs : config.registryLocalCacheMs,
+  });
   registryNotices = config.redisUrl
-    ? subscribeToRegistryChanges({ url: config.redisUrl, namespace: config.grantsRedisNamespace, onChange: (id) => registry.forget(id), onSubscriptionChange: () => registry.invalidate(), log })
+    ? subscribeToRegistryChanges({
+        url: config.redisUrl,
+        namespace: config.grantsRedisNamespace,
+        onChange: (id) => registry.forget(id),
+        onSubscriptionChange: () => registry.invalidate(),
+        log,
+      })
     : null;
   const grants = createGrantSource({
     fetchSnapshot: grantSnapshotFetcher(client),
-    redis: config.redisUrl ? { url: config.redisUrl, namespace: config.grantsRedisNamespace, secret } : null,
+    redis: config.redisUrl
+      ? { url: config.redisUrl, namespace: config.grantsRedisNamespace, secret }
+      : null,
     localTtlMs: config.grantsTtlMs,
     redisTtlMs: config.grantsRedisTtlMs,
     degradedTtlMs: config.grantsDegradedTtlMs,
@@ -107,40 +125,72 @@ export async function createPlatformHooks(options: PlatformHooksOptions): Promis
     log,
   });
   // Started and stopped with the gateway (its start/stop hooks): Redis connections included.
-  const policy = createSharingPolicyHook({ supergraphSdl: options.supergraphSdl, mode: config.sharingPolicyMode, grants, log });
+  const policy = createSharingPolicyHook({
+    supergraphSdl: options.supergraphSdl,
+    mode: config.sharingPolicyMode,
+    grants,
+    log,
+  });
 
-  const auditConfig = options.audit !== undefined ? options.audit : config.auditDisabled ? null : config.audit;
+  const auditConfig =
+    options.audit !== undefined ? options.audit : config.auditDisabled ? null : config.audit;
   if (!auditConfig) log(AUDIT_DISABLED_WARNING);
   // Opened and closed with the gateway (its start/stop hooks): the journal, its replay and shipping.
   // Subject quotas need the subjects only the audit stage knows: they run inside it, and not without it.
-  const subjectQuotas = auditConfig && config.subjectQuotas
-    ? createSubjectQuotas({
-        policy,
-        grants,
-        counter: config.redisUrl ? createRedisQuotaCounter({ url: config.redisUrl, log }) : createMemoryQuotaCounter(),
-        namespace: config.grantsRedisNamespace,
-      })
+  const subjectQuotas =
+    auditConfig && config.subjectQuotas
+      ? createSubjectQuotas({
+          policy,
+          grants,
+          counter: config.redisUrl
+            ? createRedisQuotaCounter({ url: config.redisUrl, log })
+            : createMemoryQuotaCounter(),
+          namespace: config.grantsRedisNamespace,
+        })
+      : null;
+  if (!auditConfig)
+    log('[subject-quota] WARNING: without the audit trail no subject quota is enforced');
+  else if (!config.subjectQuotas)
+    log(
+      '[subject-quota] WARNING: GATEWAY_SUBJECT_QUOTAS is off: no subject quota is enforced (for measuring their cost only)',
+    );
+  const audit = auditConfig
+    ? createAuditStage({ config: auditConfig, trail: options.auditTrail, log, subjectQuotas })
     : null;
-  if (!auditConfig) log('[subject-quota] WARNING: without the audit trail no subject quota is enforced');
-  else if (!config.subjectQuotas) log('[subject-quota] WARNING: GATEWAY_SUBJECT_QUOTAS is off: no subject quota is enforced (for measuring their cost only)');
-  const audit = auditConfig ? createAuditStage({ config: auditConfig, trail: options.auditTrail, log, subjectQuotas }) : null;
 
   const rateLimits = config.rateLimits
     ? setUpRateLimits({
         registry,
-        departmentLimits: { requestsPerMinute: config.departmentRequestsPerMinute, burst: config.departmentBurst, concurrency: config.departmentConcurrency },
-        redis: config.redisUrl ? { url: config.redisUrl, namespace: config.rateLimitRedisNamespace ?? config.grantsRedisNamespace } : null,
+        departmentLimits: {
+          requestsPerMinute: config.departmentRequestsPerMinute,
+          burst: config.departmentBurst,
+          concurrency: config.departmentConcurrency,
+        },
+        redis: config.redisUrl
+          ? {
+              url: config.redisUrl,
+              namespace: config.rateLimitRedisNamespace ?? config.grantsRedisNamespace,
+            }
+          : null,
         leaseMs: config.rateLimitLeaseMs,
         lookupMissesPerDay: config.lookupMissesPerDay,
         citizenKeySecret: secret,
         log,
       })
     : null;
-  if (!rateLimits) log('[rate-limits] WARNING: GATEWAY_RATE_LIMITS is off: no request rate or concurrency limit is enforced (for measuring their cost only)');
+  if (!rateLimits)
+    log(
+      '[rate-limits] WARNING: GATEWAY_RATE_LIMITS is off: no request rate or concurrency limit is enforced (for measuring their cost only)',
+    );
 
   const hooks = inStageOrder({
     auditGate: audit ? audit.gate : null,
-    authenticate: createAuthHook({ key: tokenKeys.verification, issuer: tokenSettings.issuer, audience: tokenSettings.audience, registry }),
+    authenticate: createAuthHook({
+      key: tokenKeys.verification,
+      issuer: tokenSettings.issuer,
+      audience: tokenSettings.audience,
+      registry,
+    }),
     limitRequestRate: rateLimits,
     enforceSharingPolicy: policy,
     extra: options.extraHooks,

@@ -55,12 +55,32 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const example = exampleQuery(loaded.apiSchema);
 
   const graphiql = config.graphiql
-    ? { page: graphiqlPage({ endpoint: GRAPHQL_PATH, defaultQuery: example, defaultHeaders: DEFAULT_HEADERS_TEXT }), assets: new AssetStore() }
+    ? {
+        page: graphiqlPage({
+          endpoint: GRAPHQL_PATH,
+          defaultQuery: example,
+          defaultHeaders: DEFAULT_HEADERS_TEXT,
+        }),
+        assets: new AssetStore(),
+      }
     : null;
-  const limiter = config.operationLimits ? createOperationLimiter(config.operationLimits, () => loaded.apiSchema ?? null) : null;
-  if (!limiter) log('[limits] WARNING: GATEWAY_OPERATION_LIMITS is off: no bound on tokens, depth, aliases, selections or cost (for measuring their cost only)');
-  const endpoint = graphqlEndpoint({ apollo, hooks, log, maxBodyBytes: config.maxBodyBytes, limiter });
-  const server = http.createServer(requestRouter({ graphql: endpoint, graphiql, health: stageHealth(hooks), log }));
+  const limiter = config.operationLimits
+    ? createOperationLimiter(config.operationLimits, () => loaded.apiSchema ?? null)
+    : null;
+  if (!limiter)
+    log(
+      '[limits] WARNING: GATEWAY_OPERATION_LIMITS is off: no bound on tokens, depth, aliases, selections or cost (for measuring their cost only)',
+    );
+  const endpoint = graphqlEndpoint({
+    apollo,
+    hooks,
+    log,
+    maxBodyBytes: config.maxBodyBytes,
+    limiter,
+  });
+  const server = http.createServer(
+    requestRouter({ graphql: endpoint, graphiql, health: stageHealth(hooks), log }),
+  );
   // Clients (and load balancers) keep connections open; a longer timeout than theirs avoids races on reuse.
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;

@@ -5,7 +5,10 @@
  */
 import { runVerifyCommand } from '../gateway/audit/verify-command';
 
-runVerifyCommand(process.argv.slice(2), process.env, { out: (t) => console.log(t), err: (t) => console.error(t) }).then(
+runVerifyCommand(process.argv.slice(2), process.env, {
+  out: (t) => console.log(t),
+  err: (t) => console.error(t),
+}).then(
   (code) => process.exit(code),
   (err: unknown) => {
     console.error(err);

@@ -11,7 +11,11 @@
 import { parseArgs } from 'node:util';
 import { Knex } from 'knex';
 import { databaseTarget, dropDatabase } from '../contracts/database/database';
-import { addMonths, ensureMonthlyPartitions, monthStart } from '../contracts/audit/audit-partitions';
+import {
+  addMonths,
+  ensureMonthlyPartitions,
+  monthStart,
+} from '../contracts/audit/audit-partitions';
 import { openAuditDatabase } from '../gateway/audit/audit-store';
 import { subjectHash } from '../contracts/audit/keyed-hash';
 import { subjectAccessQuery } from '../contracts/audit/subject-lookup';
@@ -40,37 +44,59 @@ async function main(): Promise<void> {
       keep: { type: 'boolean', default: false },
     },
   });
-  if (!process.env.MYSQL_URL) throw new Error('MYSQL_URL must point at MariaDB (e.g. mysql://root@127.0.0.1:3306): the benchmark is for the partitioned tables');
+  if (!process.env.MYSQL_URL)
+    throw new Error(
+      'MYSQL_URL must point at MariaDB (e.g. mysql://root@127.0.0.1:3306): the benchmark is for the partitioned tables',
+    );
   const records = positiveInt('--records', values.records, 10_000_000);
   const people = positiveInt('--subjects', values.subjects, Math.max(1, Math.floor(records / 5)));
   const samples = positiveInt('--samples', values.samples, 100);
   const limit = positiveInt('--limit', values.limit, 100);
   const chains = positiveInt('--chains', values.chains, 4);
-  const target = databaseTarget('audit', { ...process.env, SHUJUTONG_DB_PREFIX: process.env.SHUJUTONG_DB_PREFIX || 'sjt_bench' });
+  const target = databaseTarget('audit', {
+    ...process.env,
+    SHUJUTONG_DB_PREFIX: process.env.SHUJUTONG_DB_PREFIX || 'sjt_bench',
+  });
   if (target.client !== 'mysql') throw new Error('unreachable');
-  console.log(`audit lookup benchmark on ${target.database}: ${records.toLocaleString()} records, ${people.toLocaleString()} people, ${samples} lookups of up to ${limit} rows`);
+  console.log(
+    `audit lookup benchmark on ${target.database}: ${records.toLocaleString()} records, ${people.toLocaleString()} people, ${samples} lookups of up to ${limit} rows`,
+  );
   if (!values.reuse) await dropDatabase(target);
   const db = await openAuditDatabase(target);
   try {
     if (!values.reuse) {
       const now = new Date();
-      await ensureMonthlyPartitions(db, { from: addMonths(monthStart(now), -12), through: addMonths(monthStart(now), 12) });
+      await ensureMonthlyPartitions(db, {
+        from: addMonths(monthStart(now), -12),
+        through: addMonths(monthStart(now), 12),
+      });
       await fill(db, records, people, chains);
       await db.raw('ANALYZE TABLE audit_records, audit_subjects');
     }
     const [sizes] = (await db.raw(
       "SELECT TABLE_NAME AS t, TABLE_ROWS AS r, ROUND(DATA_LENGTH/1048576) AS data_mb, ROUND(INDEX_LENGTH/1048576) AS index_mb FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME LIKE 'audit_%' ORDER BY t",
     )) as [Array<{ t: string; r: number; data_mb: number; index_mb: number }>];
-    for (const s of sizes) console.log(`  ${s.t}: ~${Number(s.r).toLocaleString()} rows, ${s.data_mb} MB data, ${s.index_mb} MB indexes`);
+    for (const s of sizes)
+      console.log(
+        `  ${s.t}: ~${Number(s.r).toLocaleString()} rows, ${s.data_mb} MB data, ${s.index_mb} MB indexes`,
+      );
     const [[bp]] = (await db.raw('SELECT @@innodb_buffer_pool_size AS b')) as [[{ b: number }]];
     console.log(`  innodb_buffer_pool_size: ${Math.round(Number(bp.b) / 1048576)} MB`);
 
     const random = rng(7);
-    const hashes = Array.from({ length: samples }, () => subjectHash(key, 'person', personId(Math.floor(random() * people))));
+    const hashes = Array.from({ length: samples }, () =>
+      subjectHash(key, 'person', personId(Math.floor(random() * people))),
+    );
     const explain = subjectAccessQuery(db, { subjectHash: hashes[0], limit }).toSQL().toNative();
-    const [plan] = (await db.raw(`EXPLAIN ${explain.sql}`, explain.bindings as readonly Knex.Value[])) as [Array<Record<string, unknown>>];
+    const [plan] = (await db.raw(
+      `EXPLAIN ${explain.sql}`,
+      explain.bindings as readonly Knex.Value[],
+    )) as [Array<Record<string, unknown>>];
     console.log('query plan:');
-    for (const row of plan) console.log(`  ${row.table}: type=${row.type} key=${row.key} rows=${row.rows} ${row.Extra ?? ''}`);
+    for (const row of plan)
+      console.log(
+        `  ${row.table}: type=${row.type} key=${row.key} rows=${row.rows} ${row.Extra ?? ''}`,
+      );
     for (const pass of ['first pass (cold)', 'second pass (warm)']) {
       const timings: number[] = [];
       let rows = 0;

@@ -16,7 +16,10 @@
 import { Supervisor } from './start/supervisor';
 import { runGatewayBench } from './bench/run-gateway-bench';
 
-const supervisor = new Supervisor((line) => console.log(`[bench] ${line}`), (code) => process.exit(code));
+const supervisor = new Supervisor(
+  (line) => console.log(`[bench] ${line}`),
+  (code) => process.exit(code),
+);
 runGatewayBench(process.argv.slice(2), supervisor)
   .then((code) => supervisor.shutdown(code))
   .catch(async (err: unknown) => {

@@ -7,7 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatProblem } from './compose/compose-supergraph';
-import { composeRegisteredSupergraph, SUPERGRAPH_PATH, supergraphFileText } from './compose/supergraph-file';
+import {
+  composeRegisteredSupergraph,
+  SUPERGRAPH_PATH,
+  supergraphFileText,
+} from './compose/supergraph-file';
 
 function firstLine(text: string): string {
   const [first, ...rest] = text.split('\n');
@@ -21,18 +25,23 @@ function main(): number {
     return 1;
   }
   if (!outcome.ok) {
-    console.error(`compose: ${outcome.errors.length} composition error(s) in ${subgraphs.join(', ')}:\n`);
+    console.error(
+      `compose: ${outcome.errors.length} composition error(s) in ${subgraphs.join(', ')}:\n`,
+    );
     for (const problem of outcome.errors) console.error(`${formatProblem(problem)}\n`);
     console.error(`${path.relative(process.cwd(), SUPERGRAPH_PATH)} was not changed.`);
     return 1;
   }
   // Hints quote whole descriptions; the first line says what and the locations say where.
-  for (const hint of outcome.hints) console.warn(`warning: ${formatProblem({ ...hint, message: firstLine(hint.message) })}`);
+  for (const hint of outcome.hints)
+    console.warn(`warning: ${formatProblem({ ...hint, message: firstLine(hint.message) })}`);
   const text = supergraphFileText(outcome.supergraphSdl, subgraphs);
   const previous = fs.existsSync(SUPERGRAPH_PATH) ? fs.readFileSync(SUPERGRAPH_PATH, 'utf8') : null;
   fs.writeFileSync(SUPERGRAPH_PATH, text);
   const state = previous === text ? 'unchanged' : previous === null ? 'written' : 'updated';
-  console.log(`compose: ${path.relative(process.cwd(), SUPERGRAPH_PATH)} ${state} (${subgraphs.join(', ')}; ${outcome.hints.length} hint(s))`);
+  console.log(
+    `compose: ${path.relative(process.cwd(), SUPERGRAPH_PATH)} ${state} (${subgraphs.join(', ')}; ${outcome.hints.length} hint(s))`,
+  );
   return 0;
 }
 

@@ -27,16 +27,24 @@ async function main(): Promise<void> {
   if (unknown?.length) throw new Error(`--only: unknown subgraph(s) ${unknown.join(', ')}`);
 
   const modules = registeredModules(only);
-  const where = databaseTarget(modules[0]?.name ?? 'population').client === 'mysql' ? `MariaDB (${process.env.MYSQL_URL})` : 'SQLite files under ./data';
-  console.log(`Seeding ${modules.map((m) => m.name).join(', ')} into ${where}: ${persons.toLocaleString('en-US')} persons, ${entityCountFor(persons).toLocaleString('en-US')} legal entities, seed ${seed}${values.reset ? ' (reset)' : ''}`);
+  const where =
+    databaseTarget(modules[0]?.name ?? 'population').client === 'mysql'
+      ? `MariaDB (${process.env.MYSQL_URL})`
+      : 'SQLite files under ./data';
+  console.log(
+    `Seeding ${modules.map((m) => m.name).join(', ')} into ${where}: ${persons.toLocaleString('en-US')} persons, ${entityCountFor(persons).toLocaleString('en-US')} legal entities, seed ${seed}${values.reset ? ' (reset)' : ''}`,
+  );
 
   const progress = new SeedProgress();
   const interactive = process.stdout.isTTY;
-  const timer = setInterval(() => {
-    const line = `  ${progress.line()}`;
-    if (interactive) process.stdout.write(`\r${line}   `);
-    else console.log(line);
-  }, interactive ? 500 : 5000);
+  const timer = setInterval(
+    () => {
+      const line = `  ${progress.line()}`;
+      if (interactive) process.stdout.write(`\r${line}   `);
+      else console.log(line);
+    },
+    interactive ? 500 : 5000,
+  );
   try {
     await prepareAllDatabases({
       world: { persons, seed },
@@ -45,14 +53,17 @@ async function main(): Promise<void> {
       reporter: progress,
       onSubgraph: (name, outcome) => {
         if (interactive) process.stdout.write('\n');
-        console.log(`  ${name}: ${outcome === 'seeded' ? 'seeded' : 'already seeded, kept (use --reset to replace)'}`);
+        console.log(
+          `  ${name}: ${outcome === 'seeded' ? 'seeded' : 'already seeded, kept (use --reset to replace)'}`,
+        );
       },
     });
   } finally {
     clearInterval(timer);
   }
   console.log(`Done: ${progress.line()}`);
-  for (const [table, rows] of progress.tables()) console.log(`  ${table.padEnd(28)} ${rows.toLocaleString('en-US').padStart(12)}`);
+  for (const [table, rows] of progress.tables())
+    console.log(`  ${table.padEnd(28)} ${rows.toLocaleString('en-US').padStart(12)}`);
 }
 
 main().catch((err) => {

@@ -32,9 +32,13 @@ function log(line: string): void {
 function warnIfSupergraphStale(file: string): void {
   const { subgraphs, outcome } = composeRegisteredSupergraph();
   if (!outcome.ok) {
-    log(`warning: the subgraph SDLs do not compose (run \`npm run compose\` for details); serving ${path.relative(ROOT, file)} as committed`);
+    log(
+      `warning: the subgraph SDLs do not compose (run \`npm run compose\` for details); serving ${path.relative(ROOT, file)} as committed`,
+    );
   } else if (readSupergraphFile(file) !== supergraphFileText(outcome.supergraphSdl, subgraphs)) {
-    log(`warning: ${path.relative(ROOT, file)} is stale against the subgraph SDLs; run \`npm run compose\``);
+    log(
+      `warning: ${path.relative(ROOT, file)} is stale against the subgraph SDLs; run \`npm run compose\``,
+    );
   }
 }
 
@@ -52,7 +56,10 @@ function redactPassword(url: string): string {
 
 /** One line for curl: comments dropped, whitespace collapsed. */
 function compactQuery(query: string): string {
-  return query.replace(/#[^\n]*/g, '').replace(/\s+/g, ' ').trim();
+  return query
+    .replace(/#[^\n]*/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 async function main(supervisor: Supervisor): Promise<void> {
@@ -63,20 +70,31 @@ async function main(supervisor: Supervisor): Promise<void> {
   if (names.length === 0) throw new Error('no subgraph is registered in subgraphs/modules.ts');
   const subgraphConfigs = names.map((name) => readSubgraphConfig(name));
   const target = databaseTarget(names[0]);
-  const where = target.client === 'mysql' ? `MariaDB at ${redactPassword(target.url)}` : `SQLite files in ${displayPath(path.dirname(target.file))}`;
+  const where =
+    target.client === 'mysql'
+      ? `MariaDB at ${redactPassword(target.url)}`
+      : `SQLite files in ${displayPath(path.dirname(target.file))}`;
 
-  log(`preparing ${names.length} subgraph databases (${where}); empty ones get a demo city of ${options.persons.toLocaleString('en-US')} persons`);
+  log(
+    `preparing ${names.length} subgraph databases (${where}); empty ones get a demo city of ${options.persons.toLocaleString('en-US')} persons`,
+  );
   await prepareWithProgress({ persons: options.persons, seed: options.seed });
   warnIfSupergraphStale(gatewayConfig.supergraphPath);
 
   // Made (once) before the processes that share it start, rather than raced for by nine of them.
   const signing = loadSigningSecret();
-  if (signing.source === 'dev') log(`subgraph requests are signed with the development secret in ${displayPath(signing.file!)}`);
+  if (signing.source === 'dev')
+    log(
+      `subgraph requests are signed with the development secret in ${displayPath(signing.file!)}`,
+    );
 
   log(`starting subgraphs: ${names.join(', ')}`);
   supervisor.handleSignals();
   const children = subgraphConfigs.map((config) => {
-    const child = spawnService(config.name, [path.join('subgraphs', config.name, 'index.ts')], { cwd: ROOT, env: process.env });
+    const child = spawnService(config.name, [path.join('subgraphs', config.name, 'index.ts')], {
+      cwd: ROOT,
+      env: process.env,
+    });
     supervisor.watch(child);
     return { config, child };
   });
@@ -92,7 +110,9 @@ async function main(supervisor: Supervisor): Promise<void> {
   supervisor.beforeChildrenStop(() => running.stop());
   const { gateway, platform } = running;
   const base = publicBaseUrl(gatewayConfig.host, gateway.port);
-  const demo = platform.tokenKeys.signing ? await issueDemoTokens(platform.tokenKeys.signing, platform.tokenSettings) : [];
+  const demo = platform.tokenKeys.signing
+    ? await issueDemoTokens(platform.tokenKeys.signing, platform.tokenSettings)
+    : [];
   const [first] = demo;
   const trail = platform.audit?.trail;
   // Every request is recorded before its response leaves (gateway/stages/record-audit.ts).
@@ -107,11 +127,15 @@ Shujutong 数据通 is up (${seconds} s): ${names.length} subgraphs behind one g
   GraphiQL           ${base}/graphql   (open it in a browser)
   Audit trail        ${auditLine}
 
-Every request needs a token. ${demo.length > 0 ? `Two demo callers, valid for 12 hours: paste one line into
+Every request needs a token. ${
+    demo.length > 0
+      ? `Two demo callers, valid for 12 hours: paste one line into
 GraphiQL's Headers pane (bottom left), replacing what is there.
 
 ${demo.map(({ caller, token }) => `  ${caller.title}\n  ${graphiqlHeadersText(token, caller.purpose)}\n`).join('\n')}
-Others: npm run token -- --department <code> [--app <id>]` : 'Only JWT_PUBLIC_KEY is set here: issue tokens where JWT_PRIVATE_KEY is.'}
+Others: npm run token -- --department <code> [--app <id>]`
+      : 'Only JWT_PUBLIC_KEY is set here: issue tokens where JWT_PRIVATE_KEY is.'
+  }
 
 Example query (GraphiQL opens with it):
 
@@ -119,8 +143,12 @@ ${gateway.exampleQuery.trimEnd().replace(/^/gm, '  ')}
 
 Or from a terminal:
 
-  curl -s ${base}/graphql -H 'content-type: application/json' \\${first ? `
-    -H 'authorization: Bearer ${first.token}' -H 'x-purpose: ${first.caller.purpose}' \\` : ''}
+  curl -s ${base}/graphql -H 'content-type: application/json' \\${
+    first
+      ? `
+    -H 'authorization: Bearer ${first.token}' -H 'x-purpose: ${first.caller.purpose}' \\`
+      : ''
+  }
     -d '${JSON.stringify({ query: compactQuery(gateway.exampleQuery) }).replace(/'/g, "'\\''")}'
 
 Press Ctrl-C to stop.

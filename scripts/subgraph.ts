@@ -14,7 +14,8 @@ async function main(): Promise<void> {
   const [name, ...rest] = process.argv.slice(2);
   const known = SUBGRAPHS.map((s) => s.name).join(', ');
   if (!name) throw new Error(`usage: npm run subgraph -- <name>, with name one of ${known}`);
-  if (!SUBGRAPHS.some((s) => s.name === name)) throw new Error(`unknown subgraph "${name}"; known: ${known}`);
+  if (!SUBGRAPHS.some((s) => s.name === name))
+    throw new Error(`unknown subgraph "${name}"; known: ${known}`);
   const service = SUBGRAPH_SERVICES[name as SubgraphName];
   if (!service) throw new Error(`subgraph "${name}" is not registered in subgraphs/modules.ts yet`);
   const options = readStartOptions(rest, process.env);

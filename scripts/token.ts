@@ -24,8 +24,12 @@ async function main(): Promise<number> {
   }
   const settings = readTokenSettings();
   const keys = await loadTokenKeys(settings);
-  if (!keys.signing) throw new Error('only JWT_PUBLIC_KEY is set: set JWT_PRIVATE_KEY to issue tokens');
-  if (keys.source === 'dev') console.error(`token: signed with the development key in ${settings.devKeyDir} (kid ${keys.signing.kid})`);
+  if (!keys.signing)
+    throw new Error('only JWT_PUBLIC_KEY is set: set JWT_PRIVATE_KEY to issue tokens');
+  if (keys.source === 'dev')
+    console.error(
+      `token: signed with the development key in ${settings.devKeyDir} (kid ${keys.signing.kid})`,
+    );
   console.log(await issueToken(keys.signing, settings, command.request));
   return 0;
 }

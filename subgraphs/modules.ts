@@ -28,6 +28,7 @@ export const SUBGRAPH_SERVICES: Partial<Record<SubgraphName, SubgraphDefinition>
   audit: auditService,
 };
 
-export const SUBGRAPH_MODULES: Partial<Record<SubgraphName, AnySubgraphModule>> = Object.fromEntries(
-  Object.entries(SUBGRAPH_SERVICES).map(([name, service]) => [name, service.module]),
-);
+export const SUBGRAPH_MODULES: Partial<Record<SubgraphName, AnySubgraphModule>> =
+  Object.fromEntries(
+    Object.entries(SUBGRAPH_SERVICES).map(([name, service]) => [name, service.module]),
+  );

@@ -4,7 +4,12 @@
  */
 import { Knex } from 'knex';
 import { WorldOptions } from '../domain/demo/world';
-import { databaseTarget, DatabaseEnv, dropDatabase, openDatabase } from '../contracts/database/database';
+import {
+  databaseTarget,
+  DatabaseEnv,
+  dropDatabase,
+  openDatabase,
+} from '../contracts/database/database';
 import { migrateToLatest } from '../contracts/database/migrations';
 import { isSeeded, clearTables, seedDatabase } from './kit/prepare-database';
 import { SeedReporter } from './kit/subgraph-module';

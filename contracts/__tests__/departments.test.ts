@@ -1,4 +1,11 @@
-import { DEPARTMENTS, departmentByCode, isDepartmentCode, isPurposeCode, PLATFORM_DEPARTMENT, PURPOSES } from '../../domain/departments';
+import {
+  DEPARTMENTS,
+  departmentByCode,
+  isDepartmentCode,
+  isPurposeCode,
+  PLATFORM_DEPARTMENT,
+  PURPOSES,
+} from '../../domain/departments';
 import { SUBGRAPHS } from '../subgraph-directory';
 
 describe('department codes', () => {
@@ -12,11 +19,17 @@ describe('department codes', () => {
   });
 
   it('include the owner of every subgraph, as an owner or the platform', () => {
-    for (const s of SUBGRAPHS) expect([s.name, departmentByCode(s.owner)?.kind]).toEqual([s.name, s.owner === PLATFORM_DEPARTMENT ? 'PLATFORM' : 'OWNER']);
+    for (const s of SUBGRAPHS)
+      expect([s.name, departmentByCode(s.owner)?.kind]).toEqual([
+        s.name,
+        s.owner === PLATFORM_DEPARTMENT ? 'PLATFORM' : 'OWNER',
+      ]);
   });
 
   it('name exactly one platform department, the big data bureau', () => {
-    expect(DEPARTMENTS.filter((d) => d.kind === 'PLATFORM').map((d) => d.code)).toEqual(['big-data-bureau']);
+    expect(DEPARTMENTS.filter((d) => d.kind === 'PLATFORM').map((d) => d.code)).toEqual([
+      'big-data-bureau',
+    ]);
   });
 
   it('tell known codes from unknown ones', () => {

@@ -17,7 +17,9 @@ export function readAuditKeySources(env: SettingsEnv = process.env): AuditKeySou
   return Object.freeze({
     hmacKey: env.AUDIT_HMAC_KEY || undefined,
     hmacKeyFile: env.AUDIT_HMAC_KEY_FILE ? path.resolve(env.AUDIT_HMAC_KEY_FILE) : undefined,
-    signingKeyFile: env.AUDIT_SIGNING_KEY_FILE ? path.resolve(env.AUDIT_SIGNING_KEY_FILE) : undefined,
+    signingKeyFile: env.AUDIT_SIGNING_KEY_FILE
+      ? path.resolve(env.AUDIT_SIGNING_KEY_FILE)
+      : undefined,
     keysDir: path.join(dataDir(env), 'keys'),
     allowDevKeys: env.NODE_ENV !== 'production',
   });

@@ -5,7 +5,13 @@
  * protection against whoever holds the disk, so production (NODE_ENV=production) must
  * configure both and start-up fails, naming the variable, when it does not.
  */
-import { createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, randomBytes } from 'node:crypto';
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  KeyObject,
+  randomBytes,
+} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CheckpointSigner, publicKeyId } from './checkpoint';
@@ -50,7 +56,9 @@ function readFileFor(variable: string, file: string): string {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (err) {
-    throw new Error(`${variable}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    throw new Error(
+      `${variable}: cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+    );
   }
 }
 
@@ -60,14 +68,18 @@ function writeSecret(file: string, content: string): void {
   fs.writeFileSync(file, content, { mode: 0o600, flag: 'wx' });
 }
 
-export function parseSigningKey(pem: string, variable: string): { privateKey: KeyObject; publicKey: KeyObject } {
+export function parseSigningKey(
+  pem: string,
+  variable: string,
+): { privateKey: KeyObject; publicKey: KeyObject } {
   let privateKey: KeyObject;
   try {
     privateKey = createPrivateKey(pem);
   } catch (err) {
     throw new Error(`${variable} is not a PEM private key: ${(err as Error).message}`);
   }
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`${variable} must be an Ed25519 key, got ${privateKey.asymmetricKeyType}`);
+  if (privateKey.asymmetricKeyType !== 'ed25519')
+    throw new Error(`${variable} must be an Ed25519 key, got ${privateKey.asymmetricKeyType}`);
   return { privateKey, publicKey: createPublicKey(privateKey) };
 }
 
@@ -78,26 +90,44 @@ export function parsePublicKey(pem: string, source: string): KeyObject {
   } catch (err) {
     throw new Error(`${source} is not a PEM public key: ${(err as Error).message}`);
   }
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`${source} must be an Ed25519 key, got ${key.asymmetricKeyType}`);
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new Error(`${source} must be an Ed25519 key, got ${key.asymmetricKeyType}`);
   return key;
 }
 
 function loadHmac(sources: AuditKeySources, generated: string[]): AuditKey {
   if (sources.hmacKey) return decodeKey(sources.hmacKey, 'AUDIT_HMAC_KEY');
-  if (sources.hmacKeyFile) return decodeKey(readFileFor('AUDIT_HMAC_KEY_FILE', sources.hmacKeyFile), 'AUDIT_HMAC_KEY_FILE');
+  if (sources.hmacKeyFile)
+    return decodeKey(
+      readFileFor('AUDIT_HMAC_KEY_FILE', sources.hmacKeyFile),
+      'AUDIT_HMAC_KEY_FILE',
+    );
   const file = path.join(sources.keysDir, DEV_HMAC_KEY_FILE);
   if (fs.existsSync(file)) return decodeKey(readFileFor('AUDIT_HMAC_KEY_FILE', file), file);
-  if (!sources.allowDevKeys) throw new Error('AUDIT_HMAC_KEY or AUDIT_HMAC_KEY_FILE must be set (dev keys are not generated when NODE_ENV=production)');
+  if (!sources.allowDevKeys)
+    throw new Error(
+      'AUDIT_HMAC_KEY or AUDIT_HMAC_KEY_FILE must be set (dev keys are not generated when NODE_ENV=production)',
+    );
   writeSecret(file, `${randomBytes(32).toString('base64')}\n`);
   generated.push(file);
   return decodeKey(fs.readFileSync(file, 'utf8'), file);
 }
 
-function loadSigner(sources: AuditKeySources, generated: string[]): { privateKey: KeyObject; publicKey: KeyObject } {
-  if (sources.signingKeyFile) return parseSigningKey(readFileFor('AUDIT_SIGNING_KEY_FILE', sources.signingKeyFile), 'AUDIT_SIGNING_KEY_FILE');
+function loadSigner(
+  sources: AuditKeySources,
+  generated: string[],
+): { privateKey: KeyObject; publicKey: KeyObject } {
+  if (sources.signingKeyFile)
+    return parseSigningKey(
+      readFileFor('AUDIT_SIGNING_KEY_FILE', sources.signingKeyFile),
+      'AUDIT_SIGNING_KEY_FILE',
+    );
   const file = path.join(sources.keysDir, DEV_SIGNING_KEY_FILE);
   if (!fs.existsSync(file)) {
-    if (!sources.allowDevKeys) throw new Error('AUDIT_SIGNING_KEY_FILE must be set (dev keys are not generated when NODE_ENV=production)');
+    if (!sources.allowDevKeys)
+      throw new Error(
+        'AUDIT_SIGNING_KEY_FILE must be set (dev keys are not generated when NODE_ENV=production)',
+      );
     const pair = generateKeyPairSync('ed25519');
     writeSecret(file, pair.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
     generated.push(file);
@@ -118,7 +148,10 @@ function loadSigner(sources: AuditKeySources, generated: string[]): { privateKey
  * audit subgraph's "who looked at my data") and must never sign anything. Same sources and dev
  * key file as the gateway's, so both hash a person alike.
  */
-export function loadAuditHmacKey(sources: AuditKeySources): { hmac: AuditKey; generated: readonly string[] } {
+export function loadAuditHmacKey(sources: AuditKeySources): {
+  hmac: AuditKey;
+  generated: readonly string[];
+} {
   const generated: string[] = [];
   return { hmac: loadHmac(sources, generated), generated };
 }

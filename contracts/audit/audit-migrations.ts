@@ -162,7 +162,13 @@ export const auditMigrations: readonly Migration[] = [
       else await createSqlite(db);
     },
     async down(db) {
-      for (const table of ['audit_checkpoints', 'audit_documents', 'audit_subjects', 'audit_records']) await db.schema.dropTableIfExists(table);
+      for (const table of [
+        'audit_checkpoints',
+        'audit_documents',
+        'audit_subjects',
+        'audit_records',
+      ])
+        await db.schema.dropTableIfExists(table);
     },
   },
   // The read side's index and usage summaries (the audit subgraph): audit-usage-migration.ts.

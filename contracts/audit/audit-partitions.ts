@@ -45,7 +45,8 @@ function clause(p: MonthlyPartition): string {
 /** Months [from, through] inclusive, each bounded by the next month's first day. */
 export function monthlyPartitions(from: Date, through: Date): MonthlyPartition[] {
   const out: MonthlyPartition[] = [];
-  for (let m = monthStart(from); m <= monthStart(through); m = addMonths(m, 1)) out.push({ name: partitionName(m), lessThan: ymd(addMonths(m, 1)) });
+  for (let m = monthStart(from); m <= monthStart(through); m = addMonths(m, 1))
+    out.push({ name: partitionName(m), lessThan: ymd(addMonths(m, 1)) });
   return out;
 }
 
@@ -78,7 +79,11 @@ function boundOf(p: ExistingPartition): string | null {
  * its own partition, splitting p_before at the low end and pmax at the high end. Empty when
  * nothing is missing.
  */
-export function planPartitionChanges(table: string, existing: readonly ExistingPartition[], want: { from?: Date; through: Date }): string[] {
+export function planPartitionChanges(
+  table: string,
+  existing: readonly ExistingPartition[],
+  want: { from?: Date; through: Date },
+): string[] {
   const statements: string[] = [];
   const before = existing.find((p) => p.name === 'p_before');
   const max = existing.find((p) => p.name === 'pmax');
@@ -87,8 +92,13 @@ export function planPartitionChanges(table: string, existing: readonly ExistingP
   if (max && lastBound) {
     const firstNew = new Date(`${lastBound}T00:00:00Z`);
     if (firstNew <= monthStart(want.through)) {
-      const parts = [...monthlyPartitions(firstNew, want.through), { name: 'pmax', lessThan: null }];
-      statements.push(`ALTER TABLE \`${table}\` REORGANIZE PARTITION pmax INTO (${parts.map(clause).join(', ')})`);
+      const parts = [
+        ...monthlyPartitions(firstNew, want.through),
+        { name: 'pmax', lessThan: null },
+      ];
+      statements.push(
+        `ALTER TABLE \`${table}\` REORGANIZE PARTITION pmax INTO (${parts.map(clause).join(', ')})`,
+      );
     }
   }
   if (before && want.from) {
@@ -96,8 +106,13 @@ export function planPartitionChanges(table: string, existing: readonly ExistingP
     const from = monthStart(want.from);
     const oldStart = new Date(`${bound}T00:00:00Z`);
     if (from < oldStart) {
-      const parts = [{ name: 'p_before', lessThan: ymd(from) }, ...monthlyPartitions(from, addMonths(oldStart, -1))];
-      statements.push(`ALTER TABLE \`${table}\` REORGANIZE PARTITION p_before INTO (${parts.map(clause).join(', ')})`);
+      const parts = [
+        { name: 'p_before', lessThan: ymd(from) },
+        ...monthlyPartitions(from, addMonths(oldStart, -1)),
+      ];
+      statements.push(
+        `ALTER TABLE \`${table}\` REORGANIZE PARTITION p_before INTO (${parts.map(clause).join(', ')})`,
+      );
     }
   }
   return statements;
@@ -112,7 +127,10 @@ export async function existingPartitions(db: Knex, table: string): Promise<Exist
 }
 
 /** Adds monthly partitions on MariaDB through `through` (and back to `from`); returns the statements run. */
-export async function ensureMonthlyPartitions(db: Knex, want: { from?: Date; through: Date }): Promise<string[]> {
+export async function ensureMonthlyPartitions(
+  db: Knex,
+  want: { from?: Date; through: Date },
+): Promise<string[]> {
   const run: string[] = [];
   for (const table of PARTITIONED_TABLES) {
     for (const sql of planPartitionChanges(table, await existingPartitions(db, table), want)) {

@@ -36,8 +36,25 @@ export interface DeniedField {
  *   unauthenticated: no valid token (401); invalid: a bad body, unparsable or invalid operation (400).
  * At most 16 characters (the column).
  */
-export type AuditOutcome = 'ok' | 'partial' | 'denied-fields' | 'subgraph-failed' | 'error' | 'refused' | 'unauthenticated' | 'invalid';
-export const AUDIT_OUTCOMES: readonly AuditOutcome[] = ['ok', 'partial', 'denied-fields', 'subgraph-failed', 'error', 'refused', 'unauthenticated', 'invalid'];
+export type AuditOutcome =
+  | 'ok'
+  | 'partial'
+  | 'denied-fields'
+  | 'subgraph-failed'
+  | 'error'
+  | 'refused'
+  | 'unauthenticated'
+  | 'invalid';
+export const AUDIT_OUTCOMES: readonly AuditOutcome[] = [
+  'ok',
+  'partial',
+  'denied-fields',
+  'subgraph-failed',
+  'error',
+  'refused',
+  'unauthenticated',
+  'invalid',
+];
 
 /** What the gateway knows about one request, in clear. `append` hashes what must not be stored. */
 export interface AuditEntry {
@@ -171,7 +188,9 @@ function optionalText(value: string | null | undefined, limit: number): string |
 
 /** Sets are stored sorted and without repeats, so a record has one form and rows rebuild it. */
 function sortedSet(values: readonly string[] | undefined): string[] {
-  return [...new Set((values ?? []).map((v) => storableText(String(v), Number.MAX_SAFE_INTEGER)))].sort();
+  return [
+    ...new Set((values ?? []).map((v) => storableText(String(v), Number.MAX_SAFE_INTEGER))),
+  ].sort();
 }
 
 function compare(a: string, b: string): number {
@@ -179,14 +198,16 @@ function compare(a: string, b: string): number {
 }
 
 function count(value: number, what: string): number {
-  if (!Number.isFinite(value)) throw new TypeError(`audit entry ${what} must be a finite number, got ${value}`);
+  if (!Number.isFinite(value))
+    throw new TypeError(`audit entry ${what} must be a finite number, got ${value}`);
   return Math.max(0, Math.min(Number.MAX_SAFE_INTEGER, Math.round(value)));
 }
 
 /** ISO 8601 UTC with milliseconds; the database keeps exactly this precision. */
 export function auditTime(time: number | Date): string {
   const ms = typeof time === 'number' ? time : time.getTime();
-  if (!Number.isFinite(ms)) throw new TypeError(`audit entry time is not a valid time: ${String(time)}`);
+  if (!Number.isFinite(ms))
+    throw new TypeError(`audit entry time is not a valid time: ${String(time)}`);
   return new Date(Math.trunc(ms)).toISOString();
 }
 
@@ -199,24 +220,48 @@ export interface BuildContext {
 
 /** Hashes what must not be stored in clear and puts the entry in its one canonical form. */
 export function buildRecordBody(entry: AuditEntry, context: BuildContext): AuditRecordBody {
-  if (!AUDIT_OUTCOMES.includes(entry.outcome)) throw new TypeError(`audit entry outcome must be one of ${AUDIT_OUTCOMES.join(', ')}, got "${entry.outcome}"`);
+  if (!AUDIT_OUTCOMES.includes(entry.outcome))
+    throw new TypeError(
+      `audit entry outcome must be one of ${AUDIT_OUTCOMES.join(', ')}, got "${entry.outcome}"`,
+    );
   const subjects = new Map<string, SubjectHashRef>();
   for (const s of entry.subjects ?? []) {
-    if (!SUBJECT_KINDS.includes(s.kind)) throw new TypeError(`audit subject kind must be one of ${SUBJECT_KINDS.join(', ')}, got "${s.kind}"`);
+    if (!SUBJECT_KINDS.includes(s.kind))
+      throw new TypeError(
+        `audit subject kind must be one of ${SUBJECT_KINDS.join(', ')}, got "${s.kind}"`,
+      );
     const hash = subjectHash(context.key, s.kind, s.id);
     subjects.set(`${s.kind}\0${hash}`, { kind: s.kind, hash });
   }
   const denied = new Map<string, DeniedField>();
   for (const d of entry.fields?.denied ?? []) {
-    const field = { coordinate: storableText(d.coordinate, Number.MAX_SAFE_INTEGER), reason: storableText(d.reason, Number.MAX_SAFE_INTEGER) };
+    const field = {
+      coordinate: storableText(d.coordinate, Number.MAX_SAFE_INTEGER),
+      reason: storableText(d.reason, Number.MAX_SAFE_INTEGER),
+    };
     denied.set(`${field.coordinate}\0${field.reason}`, field);
   }
   const quotaRefusals = (entry.quotaRefusals ?? [])
-    .map((q) => ({ grantId: storableText(q.grantId, 100), quota: count(q.quota, 'quota'), day: storableText(q.day, 10), coordinates: sortedSet(q.coordinates), subjects: sortedSet(q.subjects) }))
+    .map((q) => ({
+      grantId: storableText(q.grantId, 100),
+      quota: count(q.quota, 'quota'),
+      day: storableText(q.day, 10),
+      coordinates: sortedSet(q.coordinates),
+      subjects: sortedSet(q.subjects),
+    }))
     .sort((a, b) => compare(a.grantId, b.grantId) || compare(a.day, b.day));
   const misses = entry.lookupMisses;
-  const lookupMisses = misses && (misses.notFound > 0 || misses.badInput > 0) ? { notFound: count(misses.notFound, 'notFound'), badInput: count(misses.badInput, 'badInput') } : null;
-  const hasVariables = entry.variables !== null && entry.variables !== undefined && Object.keys(entry.variables).length > 0;
+  const lookupMisses =
+    misses && (misses.notFound > 0 || misses.badInput > 0)
+      ? {
+          notFound: count(misses.notFound, 'notFound'),
+          badInput: count(misses.badInput, 'badInput'),
+        }
+      : null;
+  const hasVariables =
+    entry.variables !== null &&
+    entry.variables !== undefined &&
+    Object.keys(entry.variables).length > 0;
   return {
     v: RECORD_FORMAT_VERSION,
     id: context.id ?? uuidV7(),
@@ -229,20 +274,25 @@ export function buildRecordBody(entry: AuditEntry, context: BuildContext): Audit
     roles: sortedSet(entry.caller.roles),
     clientAddress: optionalText(entry.caller.clientAddress, TEXT_LIMITS.clientAddress),
     operationName: optionalText(entry.operationName, TEXT_LIMITS.operationName),
-    documentHash: entry.document === null || entry.document === undefined ? null : documentHash(entry.document),
+    documentHash:
+      entry.document === null || entry.document === undefined ? null : documentHash(entry.document),
     variablesHash: hasVariables ? variablesHash(context.key, entry.variables!) : null,
     purpose: optionalText(entry.purpose, TEXT_LIMITS.purpose),
     fieldsRequested: sortedSet(entry.fields?.requested),
     fieldsServed: sortedSet(entry.fields?.served),
     fieldsMasked: sortedSet(entry.fields?.masked),
-    fieldsDenied: [...denied.values()].sort((a, b) => compare(a.coordinate, b.coordinate) || compare(a.reason, b.reason)),
+    fieldsDenied: [...denied.values()].sort(
+      (a, b) => compare(a.coordinate, b.coordinate) || compare(a.reason, b.reason),
+    ),
     subgraphs: sortedSet(entry.subgraphs),
     outcome: entry.outcome,
     httpStatus: count(entry.httpStatus, 'httpStatus'),
     errorCodes: sortedSet(entry.errorCodes),
     latencyMs: count(entry.latencyMs, 'latencyMs'),
     responseBytes: count(entry.responseBytes, 'responseBytes'),
-    subjects: [...subjects.values()].sort((a, b) => compare(a.kind, b.kind) || compare(a.hash, b.hash)),
+    subjects: [...subjects.values()].sort(
+      (a, b) => compare(a.kind, b.kind) || compare(a.hash, b.hash),
+    ),
     ...(quotaRefusals.length > 0 ? { quotaRefusals } : {}),
     ...(lookupMisses ? { lookupMisses } : {}),
   };

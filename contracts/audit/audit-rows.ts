@@ -8,7 +8,13 @@
  * SQLite), which sorts and compares the same in both.
  */
 import type { LookupMissesRecord, QuotaRefusalRecord } from '../../domain/subject-quota';
-import type { AuditOutcome, AuditRecord, DeniedField, SubjectHashRef, SubjectKind } from './audit-record';
+import type {
+  AuditOutcome,
+  AuditRecord,
+  DeniedField,
+  SubjectHashRef,
+  SubjectKind,
+} from './audit-record';
 import type { Checkpoint } from './checkpoint';
 
 export const RECORDS_TABLE = 'audit_records';
@@ -178,8 +184,12 @@ export function rowToRecord(row: RecordRow, subjects: readonly SubjectRow[]): Au
     latencyMs: int(row.latency_ms),
     responseBytes: int(row.response_bytes),
     subjects: subjectRefs,
-    ...(row.quota_refusals ? { quotaRefusals: JSON.parse(row.quota_refusals) as QuotaRefusalRecord[] } : {}),
-    ...(row.lookup_misses ? { lookupMisses: JSON.parse(row.lookup_misses) as LookupMissesRecord } : {}),
+    ...(row.quota_refusals
+      ? { quotaRefusals: JSON.parse(row.quota_refusals) as QuotaRefusalRecord[] }
+      : {}),
+    ...(row.lookup_misses
+      ? { lookupMisses: JSON.parse(row.lookup_misses) as LookupMissesRecord }
+      : {}),
     chain: row.chain,
     seq: int(row.seq),
     prevHash: row.prev_hash,
@@ -188,9 +198,25 @@ export function rowToRecord(row: RecordRow, subjects: readonly SubjectRow[]): Au
 }
 
 export function checkpointToRow(cp: Checkpoint): CheckpointRow {
-  return { chain: cp.chain, seq: cp.seq, hash: cp.hash, time: dbTime(cp.time), key_id: cp.keyId, signature: cp.signature, format_version: cp.v };
+  return {
+    chain: cp.chain,
+    seq: cp.seq,
+    hash: cp.hash,
+    time: dbTime(cp.time),
+    key_id: cp.keyId,
+    signature: cp.signature,
+    format_version: cp.v,
+  };
 }
 
 export function rowToCheckpoint(row: CheckpointRow): Checkpoint {
-  return { v: int(row.format_version) as 1, chain: row.chain, seq: int(row.seq), hash: row.hash, time: isoTime(row.time), keyId: row.key_id, signature: row.signature };
+  return {
+    v: int(row.format_version) as 1,
+    chain: row.chain,
+    seq: int(row.seq),
+    hash: row.hash,
+    time: isoTime(row.time),
+    keyId: row.key_id,
+    signature: row.signature,
+  };
 }

@@ -44,7 +44,8 @@ const RECORD_INDEXES: Readonly<Record<string, readonly string[]>> = {
 const ASCII = 'CHARACTER SET ascii COLLATE ascii_bin';
 
 async function createMysql(db: Knex): Promise<void> {
-  for (const [name, columns] of Object.entries(RECORD_INDEXES)) await db.raw(`CREATE INDEX ${name} ON audit_records (${columns.join(', ')})`);
+  for (const [name, columns] of Object.entries(RECORD_INDEXES))
+    await db.raw(`CREATE INDEX ${name} ON audit_records (${columns.join(', ')})`);
   await db.raw(`
     CREATE TABLE ${USAGE_FIELDS_TABLE} (
       period VARCHAR(10) ${ASCII} NOT NULL,
@@ -127,10 +128,12 @@ export const auditUsageMigration: Migration = {
     else await createSqlite(db);
   },
   async down(db) {
-    for (const table of [USAGE_CURSOR_TABLE, USAGE_RESOURCES_TABLE, USAGE_FIELDS_TABLE]) await db.schema.dropTableIfExists(table);
+    for (const table of [USAGE_CURSOR_TABLE, USAGE_RESOURCES_TABLE, USAGE_FIELDS_TABLE])
+      await db.schema.dropTableIfExists(table);
     if (await db.schema.hasTable('audit_records')) {
       await db.schema.alterTable('audit_records', (t) => {
-        for (const [name, columns] of Object.entries(RECORD_INDEXES)) t.dropIndex([...columns], name);
+        for (const [name, columns] of Object.entries(RECORD_INDEXES))
+          t.dropIndex([...columns], name);
       });
     }
   },

@@ -18,7 +18,8 @@
  * This is RFC 8785 (JCS) restricted to integers, so a JCS library gives the same bytes.
  */
 
-export type CanonicalValue = null | boolean | number | string | CanonicalValue[] | { readonly [key: string]: CanonicalValue };
+export type CanonicalValue =
+  null | boolean | number | string | CanonicalValue[] | { readonly [key: string]: CanonicalValue };
 
 export interface CanonicalOptions {
   /**
@@ -47,12 +48,17 @@ function write(value: unknown, path: (string | number)[], finite: boolean): stri
       return JSON.stringify(value);
     case 'number':
       if (finite) {
-        if (!Number.isFinite(value)) throw new TypeError(`canonical JSON cannot represent ${value} at ${where(path)}`);
+        if (!Number.isFinite(value))
+          throw new TypeError(`canonical JSON cannot represent ${value} at ${where(path)}`);
         return JSON.stringify(value);
       }
-      if (!Number.isSafeInteger(value)) throw new TypeError(`canonical JSON allows only safe integers, got ${value} at ${where(path)}`);
+      if (!Number.isSafeInteger(value))
+        throw new TypeError(
+          `canonical JSON allows only safe integers, got ${value} at ${where(path)}`,
+        );
       // -0 would print as "0" in JSON.stringify but is a different value: refuse to be ambiguous.
-      if (Object.is(value, -0)) throw new TypeError(`canonical JSON does not allow -0 at ${where(path)}`);
+      if (Object.is(value, -0))
+        throw new TypeError(`canonical JSON does not allow -0 at ${where(path)}`);
       return String(value);
     case 'object': {
       if (Array.isArray(value)) {
@@ -65,7 +71,10 @@ function write(value: unknown, path: (string | number)[], finite: boolean): stri
         return `${out}]`;
       }
       const proto = Object.getPrototypeOf(value);
-      if (proto !== Object.prototype && proto !== null) throw new TypeError(`canonical JSON allows only plain objects, got ${proto?.constructor?.name ?? 'object'} at ${where(path)}`);
+      if (proto !== Object.prototype && proto !== null)
+        throw new TypeError(
+          `canonical JSON allows only plain objects, got ${proto?.constructor?.name ?? 'object'} at ${where(path)}`,
+        );
       const keys = Object.keys(value).sort();
       const record = value as Record<string, unknown>;
       let out = '{';

@@ -33,18 +33,36 @@ export interface CheckpointSigner {
 }
 
 export function publicKeyId(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function checkpointPayload(cp: Omit<Checkpoint, 'signature'>): Buffer {
   return Buffer.from(
-    canonicalJson({ type: CHECKPOINT_TYPE, v: cp.v, chain: cp.chain, seq: cp.seq, hash: cp.hash, time: cp.time, keyId: cp.keyId }),
+    canonicalJson({
+      type: CHECKPOINT_TYPE,
+      v: cp.v,
+      chain: cp.chain,
+      seq: cp.seq,
+      hash: cp.hash,
+      time: cp.time,
+      keyId: cp.keyId,
+    }),
     'utf8',
   );
 }
 
 export function signCheckpoint(head: ChainHead, time: Date, signer: CheckpointSigner): Checkpoint {
-  const unsigned = { v: 1 as const, chain: head.chain, seq: head.seq, hash: head.hash, time: time.toISOString(), keyId: signer.keyId };
+  const unsigned = {
+    v: 1 as const,
+    chain: head.chain,
+    seq: head.seq,
+    hash: head.hash,
+    time: time.toISOString(),
+    keyId: signer.keyId,
+  };
   // Ed25519 takes no digest algorithm: node:crypto wants null here.
   const signature = sign(null, checkpointPayload(unsigned), signer.privateKey).toString('base64');
   return { ...unsigned, signature };
@@ -53,13 +71,18 @@ export function signCheckpoint(head: ChainHead, time: Date, signer: CheckpointSi
 export type CheckpointValidity = 'valid' | 'bad-signature' | 'unknown-key';
 
 /** `keys` maps keyId to the public key; a checkpoint signed by any other key is not trusted. */
-export function checkpointValidity(cp: Checkpoint, keys: ReadonlyMap<string, KeyObject>): CheckpointValidity {
+export function checkpointValidity(
+  cp: Checkpoint,
+  keys: ReadonlyMap<string, KeyObject>,
+): CheckpointValidity {
   const key = keys.get(cp.keyId);
   if (!key) return 'unknown-key';
   try {
     // A forged row may hold anything (a non-integer seq, a signature that is not base64):
     // whatever cannot even be checked is simply not a valid signature.
-    return verify(null, checkpointPayload(cp), key, Buffer.from(cp.signature, 'base64')) ? 'valid' : 'bad-signature';
+    return verify(null, checkpointPayload(cp), key, Buffer.from(cp.signature, 'base64'))
+      ? 'valid'
+      : 'bad-signature';
   } catch {
     return 'bad-signature';
   }

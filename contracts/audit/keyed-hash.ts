@@ -18,12 +18,18 @@ export interface AuditKey {
 export const MIN_AUDIT_KEY_BYTES = 32;
 
 export function auditKey(secret: Buffer): AuditKey {
-  if (secret.length < MIN_AUDIT_KEY_BYTES) throw new Error(`the audit HMAC key must have at least ${MIN_AUDIT_KEY_BYTES} bytes, got ${secret.length}`);
+  if (secret.length < MIN_AUDIT_KEY_BYTES)
+    throw new Error(
+      `the audit HMAC key must have at least ${MIN_AUDIT_KEY_BYTES} bytes, got ${secret.length}`,
+    );
   return Object.freeze({ secret: Buffer.from(secret) });
 }
 
 function hmac(key: AuditKey, purpose: string, text: string): string {
-  return createHmac('sha256', key.secret).update(`shujutong-audit/${purpose}\0`, 'utf8').update(text, 'utf8').digest('hex');
+  return createHmac('sha256', key.secret)
+    .update(`shujutong-audit/${purpose}\0`, 'utf8')
+    .update(text, 'utf8')
+    .digest('hex');
 }
 
 /**

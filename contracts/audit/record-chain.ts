@@ -38,8 +38,13 @@ export function recordHash(record: Omit<AuditRecord, 'hash'> | AuditRecord): str
 }
 
 /** Places a record after `head`; returns the record and the new head. */
-export function chainRecord(body: AuditRecordBody, head: ChainHead): { record: AuditRecord; head: ChainHead } {
-  const record = { ...body, chain: head.chain, seq: head.seq + 1, prevHash: head.hash } as { -readonly [K in keyof AuditRecord]: AuditRecord[K] };
+export function chainRecord(
+  body: AuditRecordBody,
+  head: ChainHead,
+): { record: AuditRecord; head: ChainHead } {
+  const record = { ...body, chain: head.chain, seq: head.seq + 1, prevHash: head.hash } as {
+    -readonly [K in keyof AuditRecord]: AuditRecord[K];
+  };
   // Hashed before `hash` is added; the object is not shared until returned.
   record.hash = sha256Canonical(record);
   return { record, head: { chain: head.chain, seq: record.seq, hash: record.hash } };

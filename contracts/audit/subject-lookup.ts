@@ -55,7 +55,11 @@ export function subjectAccessQuery(db: Knex, query: SubjectAccessQuery): Knex.Qu
   if (query.before) {
     const time = dbTime(query.before.time);
     const id = query.before.recordId;
-    q.where((w) => w.where('s.time', '<', time).orWhere((x) => x.where('s.time', time).where('s.record_id', '<', id)));
+    q.where((w) =>
+      w
+        .where('s.time', '<', time)
+        .orWhere((x) => x.where('s.time', time).where('s.record_id', '<', id)),
+    );
   }
   return q;
 }
@@ -73,7 +77,10 @@ interface AccessRow {
   outcome: string;
 }
 
-export async function accessesToSubject(db: Knex, query: SubjectAccessQuery): Promise<SubjectAccess[]> {
+export async function accessesToSubject(
+  db: Knex,
+  query: SubjectAccessQuery,
+): Promise<SubjectAccess[]> {
   const rows = (await subjectAccessQuery(db, query)) as AccessRow[];
   return rows.map((r) => ({
     recordId: r.id,

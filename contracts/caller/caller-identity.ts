@@ -26,4 +26,10 @@ export const CITIZEN_DEPARTMENT = 'citizen';
  * Who the gateway is when it loads grants: the platform, through its own registered application
  * (seeded as shujutong-gateway). Only the platform and the department itself may read grantsFor.
  */
-export const GATEWAY_CALLER: CallerIdentity = Object.freeze({ department: PLATFORM_DEPARTMENT, application: 'shujutong-gateway', operator: null, purpose: null, roles: [] });
+export const GATEWAY_CALLER: CallerIdentity = Object.freeze({
+  department: PLATFORM_DEPARTMENT,
+  application: 'shujutong-gateway',
+  operator: null,
+  purpose: null,
+  roles: [],
+});

@@ -8,8 +8,7 @@ import path from 'node:path';
 import knexFactory, { Knex } from 'knex';
 
 export type DatabaseTarget =
-  | { client: 'sqlite'; file: string }
-  | { client: 'mysql'; url: string; database: string };
+  { client: 'sqlite'; file: string } | { client: 'mysql'; url: string; database: string };
 
 export interface DatabaseEnv {
   /** e.g. mysql://root@127.0.0.1:3306 — unset means embedded SQLite. */
@@ -26,18 +25,31 @@ export function dataDir(env: DatabaseEnv = process.env): string {
 
 export function databaseTarget(name: string, env: DatabaseEnv = process.env): DatabaseTarget {
   const prefix = env.SHUJUTONG_DB_PREFIX || 'shujutong';
-  if (!/^[a-z][a-z0-9_]*$/.test(prefix)) throw new Error(`SHUJUTONG_DB_PREFIX must be lower-case letters, digits and _, got "${prefix}"`);
+  if (!/^[a-z][a-z0-9_]*$/.test(prefix))
+    throw new Error(
+      `SHUJUTONG_DB_PREFIX must be lower-case letters, digits and _, got "${prefix}"`,
+    );
   if (env.MYSQL_URL) {
     let url: URL;
     try {
       url = new URL(env.MYSQL_URL);
     } catch {
-      throw new Error(`MYSQL_URL is not a URL: "${env.MYSQL_URL}" (expected mysql://user:password@host:port)`);
+      throw new Error(
+        `MYSQL_URL is not a URL: "${env.MYSQL_URL}" (expected mysql://user:password@host:port)`,
+      );
     }
-    if (url.protocol !== 'mysql:') throw new Error(`MYSQL_URL must start with mysql://, got "${url.protocol}"`);
-    return { client: 'mysql', url: env.MYSQL_URL, database: `${prefix}_${name.replace(/-/g, '_')}` };
+    if (url.protocol !== 'mysql:')
+      throw new Error(`MYSQL_URL must start with mysql://, got "${url.protocol}"`);
+    return {
+      client: 'mysql',
+      url: env.MYSQL_URL,
+      database: `${prefix}_${name.replace(/-/g, '_')}`,
+    };
   }
-  const file = path.join(dataDir(env), prefix === 'shujutong' ? `${name}.sqlite` : `${prefix}-${name}.sqlite`);
+  const file = path.join(
+    dataDir(env),
+    prefix === 'shujutong' ? `${name}.sqlite` : `${prefix}-${name}.sqlite`,
+  );
   return { client: 'sqlite', file };
 }
 
@@ -62,7 +74,10 @@ export interface OpenOptions {
 }
 
 /** Opens (and for MariaDB creates) the subgraph's database. */
-export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Knex> {
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: OpenOptions = {},
+): Promise<Knex> {
   if (target.client === 'sqlite') {
     fs.mkdirSync(path.dirname(target.file), { recursive: true });
     const db = knexFactory({
@@ -72,7 +87,10 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
       pool: {
         min: 1,
         max: 1,
-        afterCreate: (conn: { pragma: (s: string) => unknown }, done: (err: Error | null, conn: unknown) => void) => {
+        afterCreate: (
+          conn: { pragma: (s: string) => unknown },
+          done: (err: Error | null, conn: unknown) => void,
+        ) => {
           // WAL lets the seeder and a running subgraph share the file; NORMAL sync is safe under WAL.
           conn.pragma('journal_mode = WAL');
           conn.pragma('synchronous = NORMAL');
@@ -84,9 +102,16 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     });
     return db;
   }
-  const admin = knexFactory({ client: 'mysql2', connection: mysqlConnection(target.url), pool: { min: 0, max: 1 } });
+  const admin = knexFactory({
+    client: 'mysql2',
+    connection: mysqlConnection(target.url),
+    pool: { min: 0, max: 1 },
+  });
   try {
-    await admin.raw('CREATE DATABASE IF NOT EXISTS ?? CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci', [target.database]);
+    await admin.raw(
+      'CREATE DATABASE IF NOT EXISTS ?? CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci',
+      [target.database],
+    );
   } finally {
     await admin.destroy();
   }
@@ -103,7 +128,11 @@ export async function dropDatabase(target: DatabaseTarget): Promise<void> {
     for (const suffix of ['', '-wal', '-shm']) fs.rmSync(target.file + suffix, { force: true });
     return;
   }
-  const admin = knexFactory({ client: 'mysql2', connection: mysqlConnection(target.url), pool: { min: 0, max: 1 } });
+  const admin = knexFactory({
+    client: 'mysql2',
+    connection: mysqlConnection(target.url),
+    pool: { min: 0, max: 1 },
+  });
   try {
     await admin.raw('DROP DATABASE IF EXISTS ??', [target.database]);
   } finally {

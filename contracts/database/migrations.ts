@@ -32,7 +32,10 @@ class ListedMigrations implements Knex.MigrationSource<Migration> {
  */
 function concurrentMigration(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
-  return err.name === 'MigrationLocked' || /knex_migrations(_lock)?['`"]? already exists|already locked|Can't take lock/i.test(err.message);
+  return (
+    err.name === 'MigrationLocked' ||
+    /knex_migrations(_lock)?['`"]? already exists|already locked|Can't take lock/i.test(err.message)
+  );
 }
 
 const MIGRATION_ATTEMPTS = 20;
@@ -40,7 +43,10 @@ const MIGRATION_ATTEMPTS = 20;
 export async function migrateToLatest(db: Knex, migrations: readonly Migration[]): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     try {
-      await db.migrate.latest({ migrationSource: new ListedMigrations(migrations), tableName: 'knex_migrations' });
+      await db.migrate.latest({
+        migrationSource: new ListedMigrations(migrations),
+        tableName: 'knex_migrations',
+      });
       return;
     } catch (err) {
       if (!concurrentMigration(err) || attempt >= MIGRATION_ATTEMPTS) throw err;

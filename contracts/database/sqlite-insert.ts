@@ -19,7 +19,13 @@ function insertSql(table: string, columns: string[], mode: SqliteInsertMode): st
 }
 
 /** Inserts on the connection `db` holds (a knex transaction's own connection inside one). */
-export async function insertSqliteRows(db: Knex, table: string, rows: readonly Record<string, unknown>[], mode: SqliteInsertMode, ownTransaction: boolean): Promise<void> {
+export async function insertSqliteRows(
+  db: Knex,
+  table: string,
+  rows: readonly Record<string, unknown>[],
+  mode: SqliteInsertMode,
+  ownTransaction: boolean,
+): Promise<void> {
   if (rows.length === 0) return;
   const conn = (await db.client.acquireConnection()) as SqliteConnection;
   try {

@@ -4,7 +4,6 @@
  * changed. Kept here, beside the schema it matches, so both sides change together.
  */
 
-
 export const GRANTS_FOR_QUERY = `query GrantsFor($department: ID!) {
   grantsFor(department: $department) {
     version
@@ -82,7 +81,10 @@ export function chinaDayStart(date: string, days = 0): string {
   return new Date(Date.parse(`${date}T00:00:00+08:00`) + days * 86_400_000).toISOString();
 }
 
-export function grantSnapshotFromData(department: string, data: GrantsForData): GrantSnapshotRecord {
+export function grantSnapshotFromData(
+  department: string,
+  data: GrantsForData,
+): GrantSnapshotRecord {
   const { version, grants } = data.grantsFor;
   return {
     status: 'LOADED',
@@ -113,9 +115,15 @@ export const GRANTS_CHANGED_CHANNEL = 'shujutong:grants-changed';
  * that share one Redis server: pub/sub ignores the database number, so nothing else would.
  * Without one the channel is exactly GRANTS_CHANGED_CHANNEL.
  */
-export function grantsRedisNames(namespace: string | null = null): { channel: string; snapshotKey: (department: string) => string } {
+export function grantsRedisNames(namespace: string | null = null): {
+  channel: string;
+  snapshotKey: (department: string) => string;
+} {
   const suffix = namespace ? `:${namespace}` : '';
-  return { channel: `${GRANTS_CHANGED_CHANNEL}${suffix}`, snapshotKey: (department) => `shujutong:grants${suffix}:${department}` };
+  return {
+    channel: `${GRANTS_CHANGED_CHANNEL}${suffix}`,
+    snapshotKey: (department) => `shujutong:grants${suffix}:${department}`,
+  };
 }
 
 export interface GrantsChangedMessage {
@@ -133,7 +141,8 @@ export function decodeGrantsChanged(text: string): GrantsChangedMessage | null {
     const value: unknown = JSON.parse(text);
     if (typeof value !== 'object' || value === null) return null;
     const { department, version } = value as Record<string, unknown>;
-    if (typeof department !== 'string' || !Number.isInteger(version) || (version as number) < 0) return null;
+    if (typeof department !== 'string' || !Number.isInteger(version) || (version as number) < 0)
+      return null;
     return { department, version: version as number };
   } catch {
     return null;

@@ -4,7 +4,13 @@
  * body (the gateway signs it; subgraphs verify the signature over it).
  */
 import http from 'node:http';
-import { ApolloServer, BaseContext, HeaderMap, HTTPGraphQLRequest, HTTPGraphQLResponse } from '@apollo/server';
+import {
+  ApolloServer,
+  BaseContext,
+  HeaderMap,
+  HTTPGraphQLRequest,
+  HTTPGraphQLResponse,
+} from '@apollo/server';
 import { ErrorCode } from '../../domain/error-codes';
 import { HttpError } from './http-error';
 
@@ -24,7 +30,11 @@ export interface ReadBodyOptions {
   readonly drainLimit?: number;
 }
 
-export function readBody(req: http.IncomingMessage, limit = MAX_BODY_BYTES, options: ReadBodyOptions = {}): Promise<Buffer> {
+export function readBody(
+  req: http.IncomingMessage,
+  limit = MAX_BODY_BYTES,
+  options: ReadBodyOptions = {},
+): Promise<Buffer> {
   const drain = options.overflow === 'drain';
   const drainLimit = options.drainLimit ?? 64 * 1_048_576;
   return new Promise((resolve, reject) => {
@@ -32,7 +42,12 @@ export function readBody(req: http.IncomingMessage, limit = MAX_BODY_BYTES, opti
     let size = 0;
     const tooLarge = () =>
       drain
-        ? new HttpError(413, `The request body exceeds the gateway's limit of ${limit} bytes.`, ErrorCode.PAYLOAD_TOO_LARGE, { limit: { name: 'bodyBytes', max: limit, measured: size } })
+        ? new HttpError(
+            413,
+            `The request body exceeds the gateway's limit of ${limit} bytes.`,
+            ErrorCode.PAYLOAD_TOO_LARGE,
+            { limit: { name: 'bodyBytes', max: limit, measured: size } },
+          )
         : new HttpError(413, `request body exceeds ${limit} bytes`);
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
@@ -83,7 +98,10 @@ export function toApolloRequest(req: http.IncomingMessage, body: unknown): HTTPG
   };
 }
 
-export async function writeApolloResponse(res: http.ServerResponse, response: HTTPGraphQLResponse): Promise<void> {
+export async function writeApolloResponse(
+  res: http.ServerResponse,
+  response: HTTPGraphQLResponse,
+): Promise<void> {
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
@@ -94,9 +112,18 @@ export async function writeApolloResponse(res: http.ServerResponse, response: HT
   res.end();
 }
 
-export function writeJson(res: http.ServerResponse, status: number, payload: unknown, headers: Readonly<Record<string, string>> = {}): void {
+export function writeJson(
+  res: http.ServerResponse,
+  status: number,
+  payload: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): void {
   const body = JSON.stringify(payload);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    ...headers,
+  });
   res.end(body);
 }
 
@@ -118,7 +145,10 @@ export async function executeWithApollo<TContext extends BaseContext>(
   body: unknown,
   context: () => Promise<TContext>,
 ): Promise<HTTPGraphQLResponse> {
-  return server.executeHTTPGraphQLRequest({ httpGraphQLRequest: toApolloRequest(req, body), context });
+  return server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: toApolloRequest(req, body),
+    context,
+  });
 }
 
 export function listen(server: http.Server, port: number, host: string): Promise<number> {

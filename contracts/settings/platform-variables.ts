@@ -24,17 +24,24 @@ export const PLATFORM_VARIABLES = {
   shared: {
     readBy: 'gateway, subgraphs and scripts, as each line says',
     variables: {
-      NODE_ENV: 'All: `production` refuses development keys and secrets and every SHUJUTONG_INSECURE_* switch',
+      NODE_ENV:
+        'All: `production` refuses development keys and secrets and every SHUJUTONG_INSECURE_* switch',
       DATA_DIR: 'All: SQLite files, development keys and audit journals. Default ./data',
-      MYSQL_URL: 'All: MariaDB/MySQL server (mysql://user:password@host:port). Default: SQLite files in DATA_DIR',
-      SHUJUTONG_DB_PREFIX: 'All: prefix of the database names, to keep deployments or test runs apart. Default shujutong',
-      SUPERGRAPH_PATH: 'Gateway, sharing, audit: the supergraph served and classified against. Default schema/supergraph.graphql',
-      REDIS_URL: 'Gateway, sharing: the Redis they share (grants, notices, counters). Default: none, in process',
-      SEED_PERSONS: 'People in a freshly seeded demo city (npm start, seed, subgraph). Default 20000',
+      MYSQL_URL:
+        'All: MariaDB/MySQL server (mysql://user:password@host:port). Default: SQLite files in DATA_DIR',
+      SHUJUTONG_DB_PREFIX:
+        'All: prefix of the database names, to keep deployments or test runs apart. Default shujutong',
+      SUPERGRAPH_PATH:
+        'Gateway, sharing, audit: the supergraph served and classified against. Default schema/supergraph.graphql',
+      REDIS_URL:
+        'Gateway, sharing: the Redis they share (grants, notices, counters). Default: none, in process',
+      SEED_PERSONS:
+        'People in a freshly seeded demo city (npm start, seed, subgraph). Default 20000',
     },
   },
   subgraphProcesses: {
-    readBy: 'subgraphs; <NAME>_PORT also the gateway, which then reaches the subgraph on loopback there',
+    readBy:
+      'subgraphs; <NAME>_PORT also the gateway, which then reaches the subgraph on loopback there',
     variables: {
       SUBGRAPH_HOST: 'Interface every subgraph listens on. Default 127.0.0.1',
       ...perSubgraph('PORT', (title, port) => `${title}: its port. Default ${port}`),
@@ -43,8 +50,10 @@ export const PLATFORM_VARIABLES = {
   signing: {
     readBy: 'gateway and subgraphs',
     variables: {
-      SUBGRAPH_SIGNING_SECRET: 'HMAC secret of subgraph requests, 32+ characters. Default: a development secret in DATA_DIR/keys',
-      SHUJUTONG_INSECURE_SKIP_SUBGRAPH_SIGNATURES: 'Subgraphs answer unsigned requests (benchmarks only; refused in production). Default off',
+      SUBGRAPH_SIGNING_SECRET:
+        'HMAC secret of subgraph requests, 32+ characters. Default: a development secret in DATA_DIR/keys',
+      SHUJUTONG_INSECURE_SKIP_SUBGRAPH_SIGNATURES:
+        'Subgraphs answer unsigned requests (benchmarks only; refused in production). Default off',
     },
   },
   gatewayServer: {
@@ -59,7 +68,10 @@ export const PLATFORM_VARIABLES = {
   subgraphFetches: {
     readBy: 'gateway',
     variables: {
-      ...perSubgraph('URL', (title) => `${title}: where the gateway reaches it, over the supergraph's URL`),
+      ...perSubgraph(
+        'URL',
+        (title) => `${title}: where the gateway reaches it, over the supergraph's URL`,
+      ),
       SUBGRAPH_TIMEOUT_MS: 'Deadline of one subgraph fetch, connection included. Default 5000',
       SUBGRAPH_CONNECT_TIMEOUT_MS: 'Deadline for opening a connection to a subgraph. Default 2000',
       SUBGRAPH_CONNECTIONS: 'Keep-alive connections per subgraph. Default 64',
@@ -71,8 +83,10 @@ export const PLATFORM_VARIABLES = {
       JWT_ISSUER: 'Who signs tokens. Default shujutong',
       JWT_AUDIENCE: 'Who accepts them. Default shujutong-gateway',
       JWT_PRIVATE_KEY: 'PKCS#8 PEM (text or file) that signs tokens; only the issuer needs it',
-      JWT_PUBLIC_KEY: 'SPKI PEM (text or file) that verifies them. Default: development keys in DATA_DIR/keys',
-      GATEWAY_REGISTRY_CACHE_MS: "How long an application's registry entry is cached while Redis notices arrive. Default 30000",
+      JWT_PUBLIC_KEY:
+        'SPKI PEM (text or file) that verifies them. Default: development keys in DATA_DIR/keys',
+      GATEWAY_REGISTRY_CACHE_MS:
+        "How long an application's registry entry is cached while Redis notices arrive. Default 30000",
       GATEWAY_REGISTRY_LOCAL_CACHE_MS: 'The same without Redis notices, at most 1000. Default 1000',
     },
   },
@@ -89,13 +103,15 @@ export const PLATFORM_VARIABLES = {
   policy: {
     readBy: 'gateway',
     variables: {
-      SHARING_POLICY_MODE: 'filter (withhold fields), reject (refuse the operation) or dry-run. Default filter',
+      SHARING_POLICY_MODE:
+        'filter (withhold fields), reject (refuse the operation) or dry-run. Default filter',
     },
   },
   auditTrail: {
     readBy: 'gateway; the keys also the audit subgraph (HMAC) and npm run audit:verify',
     variables: {
-      SHUJUTONG_INSECURE_DISABLE_AUDIT: 'Run without the audit trail (benchmarks only; refused in production). Default off',
+      SHUJUTONG_INSECURE_DISABLE_AUDIT:
+        'Run without the audit trail (benchmarks only; refused in production). Default off',
       GATEWAY_INSTANCE: 'This gateway instance: its chain and journal. Default the host name',
       AUDIT_JOURNAL_DIR: 'The journal folder. Default DATA_DIR/audit/<instance>',
       AUDIT_GROUP_WINDOW_MS: "Longest a record waits for its group's fsync. Default 2",
@@ -103,21 +119,26 @@ export const PLATFORM_VARIABLES = {
       AUDIT_SEGMENT_BYTES: 'Journal files rotate at this size. Default 67108864',
       AUDIT_KEEP_SHIPPED: 'Keep journal segments after shipping them. Default off',
       AUDIT_SHIP_BATCH: 'Records per database transaction. Default 500',
-      AUDIT_SHIP_RETRY_MAX_MS: 'Longest wait between attempts while the database is down. Default 30000',
+      AUDIT_SHIP_RETRY_MAX_MS:
+        'Longest wait between attempts while the database is down. Default 30000',
       AUDIT_SHIP_INTERVAL_MS: 'Least time between shipping rounds. Default 250',
       AUDIT_CHECKPOINT_EVERY: 'Sign the chain head after this many records... Default 1000',
       AUDIT_CHECKPOINT_INTERVAL_MS: '...or this long after the last checkpoint. Default 60000',
-      AUDIT_HMAC_KEY: 'Key (base64) that hashes subjects and variables. Default: a development key in DATA_DIR/keys',
+      AUDIT_HMAC_KEY:
+        'Key (base64) that hashes subjects and variables. Default: a development key in DATA_DIR/keys',
       AUDIT_HMAC_KEY_FILE: 'A file holding that key instead',
-      AUDIT_SIGNING_KEY_FILE: 'Ed25519 PKCS#8 PEM that signs checkpoints. Default: a development key',
-      AUDIT_PUBLIC_KEY_FILE: 'audit:verify only: comma-separated public keys checkpoints are checked against',
+      AUDIT_SIGNING_KEY_FILE:
+        'Ed25519 PKCS#8 PEM that signs checkpoints. Default: a development key',
+      AUDIT_PUBLIC_KEY_FILE:
+        'audit:verify only: comma-separated public keys checkpoints are checked against',
     },
   },
   operationLimits: {
     readBy: 'gateway',
     variables: {
       GATEWAY_MAX_BODY_BYTES: 'Larger request bodies are refused (413). Default 262144',
-      GATEWAY_OPERATION_LIMITS: 'Check the bounds below (off only to measure their cost). Default on',
+      GATEWAY_OPERATION_LIMITS:
+        'Check the bounds below (off only to measure their cost). Default on',
       OPERATION_MAX_TOKENS: 'Lexical tokens in the document. Default 10000',
       OPERATION_MAX_DEPTH: 'Nesting of fields. Default 20',
       OPERATION_MAX_ALIASES: 'Aliased fields after fragment expansion. Default 30',
@@ -131,19 +152,23 @@ export const PLATFORM_VARIABLES = {
   rateLimits: {
     readBy: 'gateway',
     variables: {
-      GATEWAY_RATE_LIMITS: 'Enforce rates and concurrency (off only to measure their cost). Default on',
+      GATEWAY_RATE_LIMITS:
+        'Enforce rates and concurrency (off only to measure their cost). Default on',
       RATE_LIMIT_DEPARTMENT_PER_MINUTE: "A department's sustained request rate. Default 6000",
       RATE_LIMIT_DEPARTMENT_BURST: "A department's burst. Default 500",
       RATE_LIMIT_DEPARTMENT_CONCURRENCY: "A department's requests in flight. Default 64",
-      RATE_LIMIT_REDIS_NAMESPACE: 'Separates rate-limit counters in one Redis. Default GRANTS_REDIS_NAMESPACE',
+      RATE_LIMIT_REDIS_NAMESPACE:
+        'Separates rate-limit counters in one Redis. Default GRANTS_REDIS_NAMESPACE',
       RATE_LIMIT_LEASE_MS: 'Longest a request holds its concurrency slot in Redis. Default 60000',
-      LOOKUP_MISS_BUDGET_PER_DAY: 'Lookups naming nobody per application and day; off for none. Default 200',
+      LOOKUP_MISS_BUDGET_PER_DAY:
+        'Lookups naming nobody per application and day; off for none. Default 200',
     },
   },
   subjectQuotas: {
     readBy: 'gateway',
     variables: {
-      GATEWAY_SUBJECT_QUOTAS: "Enforce the grants' daily subject quotas (off only to measure their cost). Default on",
+      GATEWAY_SUBJECT_QUOTAS:
+        "Enforce the grants' daily subject quotas (off only to measure their cost). Default on",
     },
   },
   sharingSubgraph: {
@@ -152,17 +177,21 @@ export const PLATFORM_VARIABLES = {
       SHARING_REPLY_WORKING_DAYS: 'Working days an owner has to answer an application. Default 10',
       SHARING_HOLIDAYS: 'Public holidays, comma-separated YYYY-MM-DD. Default none',
       SHARING_MAKEUP_WORKDAYS: 'Make-up working days, comma-separated YYYY-MM-DD. Default none',
-      SHARING_DEFAULT_SUBJECT_QUOTA: 'Daily subject quota an approval sets unless the owner chooses. Default 1000',
+      SHARING_DEFAULT_SUBJECT_QUOTA:
+        'Daily subject quota an approval sets unless the owner chooses. Default 1000',
     },
   },
   auditSubgraph: {
     readBy: 'audit subgraph',
     variables: {
-      AUDIT_USAGE_INTERVAL_MS: 'How often shipped records are summarised into usage; 0 on demand. Default 30000',
+      AUDIT_USAGE_INTERVAL_MS:
+        'How often shipped records are summarised into usage; 0 on demand. Default 30000',
       AUDIT_USAGE_REQUEST_BUDGET_MS: 'Longest a usage query spends catching up. Default 2000',
       AUDIT_PROBING_WINDOW_MINUTES: 'The probing window. Default 10',
-      AUDIT_PROBING_LOOKUP_MISSES: 'Lookups naming nobody in a window that flag an application. Default 100',
-      AUDIT_PROBING_DISTINCT_SUBJECTS: 'Distinct subjects in a window that flag an application. Default 300',
+      AUDIT_PROBING_LOOKUP_MISSES:
+        'Lookups naming nobody in a window that flag an application. Default 100',
+      AUDIT_PROBING_DISTINCT_SUBJECTS:
+        'Distinct subjects in a window that flag an application. Default 300',
     },
   },
 } as const satisfies Readonly<Record<string, VariableGroup>>;

@@ -41,7 +41,8 @@ export function switchSetting(env: SettingsEnv, variable: string, fallback: bool
 export function insecureSwitch(env: SettingsEnv, variable: string, refusal: string): boolean {
   const value = env[variable];
   if (value === undefined || value === '' || /^(0|false|no|off)$/i.test(value)) return false;
-  if (!/^(1|true|yes|on)$/i.test(value)) throw new Error(`${variable} must be 1 or 0, got "${value}"`);
+  if (!/^(1|true|yes|on)$/i.test(value))
+    throw new Error(`${variable} must be 1 or 0, got "${value}"`);
   if (isProduction(env)) {
     throw new Error(`${variable} is set and NODE_ENV=production: refusing ${refusal}. Unset it.`);
   }

@@ -15,7 +15,9 @@ export function unknownVariableProblems(
   for (const name of Object.keys(env).sort()) {
     if (known.has(name) || !prefixes.some((p) => name.startsWith(p))) continue;
     const near = closestName(name, known);
-    problems.push(near ? `${name} is not a setting: did you mean ${near}?` : `${name} is not a setting`);
+    problems.push(
+      near ? `${name} is not a setting: did you mean ${near}?` : `${name} is not a setting`,
+    );
   }
   return problems;
 }

@@ -66,19 +66,27 @@ export function readSigningSettings(env: SettingsEnv = process.env): SigningSett
   const configured = env[SIGNING_SECRET_VARIABLE];
   if (configured) {
     if (configured.length < MIN_SECRET_LENGTH) {
-      throw new Error(`${SIGNING_SECRET_VARIABLE} must be at least ${MIN_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 32\`), got ${configured.length}`);
+      throw new Error(
+        `${SIGNING_SECRET_VARIABLE} must be at least ${MIN_SECRET_LENGTH} characters (e.g. \`openssl rand -base64 32\`), got ${configured.length}`,
+      );
     }
   } else if (isProduction(env)) {
     // A production service that made up its own secret would refuse every request from a
     // gateway on another machine, or worse, share a secret nobody manages.
-    throw new Error(`${SIGNING_SECRET_VARIABLE} is not set; a development secret is not made when NODE_ENV=production`);
+    throw new Error(
+      `${SIGNING_SECRET_VARIABLE} is not set; a development secret is not made when NODE_ENV=production`,
+    );
   }
-  return Object.freeze({ configured: configured || null, devSecretDir: path.join(dataDir(env), 'keys') });
+  return Object.freeze({
+    configured: configured || null,
+    devSecretDir: path.join(dataDir(env), 'keys'),
+  });
 }
 
 /** The secret itself: the configured one, or the development secret (made on first use). */
 export function loadSigningSecretFrom(settings: SigningSettings): SigningSecret {
-  if (settings.configured) return { secret: Buffer.from(settings.configured, 'utf8'), source: 'configured', file: null };
+  if (settings.configured)
+    return { secret: Buffer.from(settings.configured, 'utf8'), source: 'configured', file: null };
   const { secret, file } = devSigningSecret(settings.devSecretDir);
   return { secret, source: 'dev', file };
 }
@@ -93,7 +101,11 @@ export function loadSigningSecret(env: SettingsEnv = process.env): SigningSecret
  * Throws (the service must not start) when it is set together with NODE_ENV=production.
  */
 export function insecureSkipRequested(env: SettingsEnv = process.env): boolean {
-  return insecureSwitch(env, INSECURE_SKIP_VARIABLE, 'to serve departmental data to unsigned requests');
+  return insecureSwitch(
+    env,
+    INSECURE_SKIP_VARIABLE,
+    'to serve departmental data to unsigned requests',
+  );
 }
 
 export const INSECURE_SKIP_WARNING = [

@@ -66,7 +66,11 @@ export function computeSignature(request: SignedRequest, secret: Buffer): string
 }
 
 /** Constant-time comparison, so response timing does not reveal how much of a forged signature was right. */
-export function signatureMatches(request: SignedRequest, secret: Buffer, presented: string): boolean {
+export function signatureMatches(
+  request: SignedRequest,
+  secret: Buffer,
+  presented: string,
+): boolean {
   const expected = Buffer.from(computeSignature(request, secret));
   const given = Buffer.from(presented);
   return given.length === expected.length && timingSafeEqual(given, expected);

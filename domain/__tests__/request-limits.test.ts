@@ -1,4 +1,10 @@
-import { effectiveLimits, LIMIT_FREQUENCIES, limitBasisAfterChange, LIMITS_BY_FREQUENCY, limitProblem } from '../request-limits';
+import {
+  effectiveLimits,
+  LIMIT_FREQUENCIES,
+  limitBasisAfterChange,
+  LIMITS_BY_FREQUENCY,
+  limitProblem,
+} from '../request-limits';
 
 describe('request limits', () => {
   it('never gives a less frequent system more than a more frequent one', () => {
@@ -12,17 +18,27 @@ describe('request limits', () => {
   });
 
   it('takes each limit the bureau set and the usage-frequency default for the rest', () => {
-    expect(effectiveLimits('WEEKLY', { requestsPerMinute: 10, burst: null, concurrency: null })).toEqual({
+    expect(
+      effectiveLimits('WEEKLY', { requestsPerMinute: 10, burst: null, concurrency: null }),
+    ).toEqual({
       requestsPerMinute: 10,
       burst: LIMITS_BY_FREQUENCY.WEEKLY.burst,
       concurrency: LIMITS_BY_FREQUENCY.WEEKLY.concurrency,
     });
-    expect(effectiveLimits('RARELY', { requestsPerMinute: null, burst: null, concurrency: null })).toEqual(LIMITS_BY_FREQUENCY.RARELY);
+    expect(
+      effectiveLimits('RARELY', { requestsPerMinute: null, burst: null, concurrency: null }),
+    ).toEqual(LIMITS_BY_FREQUENCY.RARELY);
   });
 
   it.each([
     ['a department lowering its frequency lowers its limits', 'DAILY', 'MONTHLY', false, 'MONTHLY'],
-    ['a department raising its frequency keeps the lower limits', 'MONTHLY', 'DAILY', false, 'MONTHLY'],
+    [
+      'a department raising its frequency keeps the lower limits',
+      'MONTHLY',
+      'DAILY',
+      false,
+      'MONTHLY',
+    ],
     ['the bureau raising the frequency raises them', 'MONTHLY', 'DAILY', true, 'DAILY'],
     ['the bureau lowering the frequency lowers them', 'DAILY', 'RARELY', true, 'RARELY'],
   ] as const)('%s', (_name, current, declared, byBureau, basis) => {

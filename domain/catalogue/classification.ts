@@ -18,7 +18,15 @@ import {
 } from 'graphql';
 
 export type SharingLevel = 'UNCONDITIONAL' | 'CONDITIONAL' | 'NONE';
-export type MaskKind = 'ID_NUMBER' | 'PHONE' | 'NAME' | 'ADDRESS' | 'DATE' | 'CERTIFICATE_NUMBER' | 'COORDINATES' | 'FREE_TEXT';
+export type MaskKind =
+  | 'ID_NUMBER'
+  | 'PHONE'
+  | 'NAME'
+  | 'ADDRESS'
+  | 'DATE'
+  | 'CERTIFICATE_NUMBER'
+  | 'COORDINATES'
+  | 'FREE_TEXT';
 
 export interface SharingRule {
   level: SharingLevel;
@@ -41,7 +49,11 @@ export interface FieldClassification extends SharingRule {
   subgraphs: string[];
 }
 
-type FieldHolder = ObjectTypeDefinitionNode | ObjectTypeExtensionNode | InterfaceTypeDefinitionNode | InterfaceTypeExtensionNode;
+type FieldHolder =
+  | ObjectTypeDefinitionNode
+  | ObjectTypeExtensionNode
+  | InterfaceTypeDefinitionNode
+  | InterfaceTypeExtensionNode;
 
 /** Federation's and our own plumbing: not data items, never classified. */
 const INTERNAL_TYPE = /^(_Service|_Entity|_Any|join__|link__)/;
@@ -64,7 +76,9 @@ function argValue(directive: ConstDirectiveNode, name: string): string | null {
   return null;
 }
 
-export function sharingRuleOf(directives: readonly ConstDirectiveNode[] | undefined): SharingRule | null {
+export function sharingRuleOf(
+  directives: readonly ConstDirectiveNode[] | undefined,
+): SharingRule | null {
   const d = directives?.find((x) => x.name.value === 'sharing');
   if (!d) return null;
   return {
@@ -80,7 +94,10 @@ function typeText(t: TypeNode): string {
   return t.name.value;
 }
 
-function joinGraphs(directives: readonly ConstDirectiveNode[] | undefined, directive: string): string[] {
+function joinGraphs(
+  directives: readonly ConstDirectiveNode[] | undefined,
+  directive: string,
+): string[] {
   return (directives ?? [])
     .filter((d) => d.name.value === directive)
     .map((d) => argValue(d, 'graph'))
@@ -128,7 +145,9 @@ export function classifySchema(sdl: string | DocumentNode): ClassificationResult
         continue;
       }
       const fieldGraphs = joinGraphs(f.directives, 'join__field');
-      const served = (fieldGraphs.length ? fieldGraphs : typeGraphs).map((g) => graphs.get(g) ?? g.toLowerCase());
+      const served = (fieldGraphs.length ? fieldGraphs : typeGraphs).map(
+        (g) => graphs.get(g) ?? g.toLowerCase(),
+      );
       fields.push({
         ...rule,
         coordinate,

@@ -23,10 +23,19 @@ export interface AddressSeed {
 const COUNTY_NAMES = new Map(COUNTY_REGIONS.map((c) => [c.code, c.name]));
 
 /** Addresses of households ("H") and enterprises ("E") live in separate serial ranges. */
-export function addressIn(world: WorldOptions, town: RegionSeed, kind: 'H' | 'E', index: number): AddressSeed {
+export function addressIn(
+  world: WorldOptions,
+  town: RegionSeed,
+  kind: 'H' | 'E',
+  index: number,
+): AddressSeed {
   const rng = new Rng(world.seed, `address-${kind}`, index);
   const road = rng.pick(ROADS);
-  const houseNumber = `${rng.between(1, 399)}号` + (kind === 'H' && rng.chance(0.6) ? `${rng.between(1, 40)}幢${rng.between(1, 30) * 100 + rng.between(1, 4)}室` : '');
+  const houseNumber =
+    `${rng.between(1, 399)}号` +
+    (kind === 'H' && rng.chance(0.6)
+      ? `${rng.between(1, 40)}幢${rng.between(1, 30) * 100 + rng.between(1, 4)}室`
+      : '');
   const serial = (kind === 'H' ? 0 : 5_000_000) + index;
   const [bx0, by0, bx1, by1] = town.bbox;
   const longitude = Math.round((bx0 + rng.next() * (bx1 - bx0)) * 1e6) / 1e6;

@@ -11,7 +11,12 @@ import { Rng, scramble } from './random';
 import { ENTERPRISE_WORDS, INDUSTRIES } from './vocabulary';
 import type { World, WorldOptions } from './world';
 
-export type EntityKind = 'COMPANY' | 'INDIVIDUAL_BUSINESS' | 'COOPERATIVE' | 'PRIVATE_NON_ENTERPRISE' | 'PUBLIC_INSTITUTION';
+export type EntityKind =
+  | 'COMPANY'
+  | 'INDIVIDUAL_BUSINESS'
+  | 'COOPERATIVE'
+  | 'PRIVATE_NON_ENTERPRISE'
+  | 'PUBLIC_INSTITUTION';
 export type EntityStatus = 'ACTIVE' | 'REVOKED' | 'CANCELLED' | 'MOVED_OUT';
 
 export interface EntitySeed {
@@ -62,14 +67,24 @@ export function entityAt(world: WorldOptions, index: number): EntitySeed {
   const representative = adultPersonNear(world, rng.int(world.persons));
   const place = county.name.replace(/[区县市]$/, '');
   const name =
-    kind === 'COMPANY' ? `南通${word}${industry}有限公司`
-      : kind === 'INDIVIDUAL_BUSINESS' ? `${place}${representative.name.slice(0, 1)}记${industry}经营部`
-        : kind === 'COOPERATIVE' ? `${place}${word}农业专业合作社`
-          : kind === 'PRIVATE_NON_ENTERPRISE' ? `南通市${word}社会服务中心`
+    kind === 'COMPANY'
+      ? `南通${word}${industry}有限公司`
+      : kind === 'INDIVIDUAL_BUSINESS'
+        ? `${place}${representative.name.slice(0, 1)}记${industry}经营部`
+        : kind === 'COOPERATIVE'
+          ? `${place}${word}农业专业合作社`
+          : kind === 'PRIVATE_NON_ENTERPRISE'
+            ? `南通市${word}社会服务中心`
             : `南通市${place}${word}事务中心`;
-  const status = rng.weighted<EntityStatus>([['ACTIVE', 85], ['CANCELLED', 8], ['REVOKED', 5], ['MOVED_OUT', 2]]);
+  const status = rng.weighted<EntityStatus>([
+    ['ACTIVE', 85],
+    ['CANCELLED', 8],
+    ['REVOKED', 5],
+    ['MOVED_OUT', 2],
+  ]);
   const established = Date.UTC(1992, 0, 1) + rng.int(33 * 365) * 86_400_000;
-  const capital = kind === 'INDIVIDUAL_BUSINESS' ? rng.between(1, 50) : Math.round(Math.exp(rng.next() * 9 + 2));
+  const capital =
+    kind === 'INDIVIDUAL_BUSINESS' ? rng.between(1, 50) : Math.round(Math.exp(rng.next() * 9 + 2));
   return {
     index,
     creditCode,

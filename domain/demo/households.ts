@@ -30,7 +30,11 @@ function startsHousehold(world: WorldOptions, index: number): boolean {
   return index === 0 || new Rng(world.seed, 'household-break', index).chance(1 / 2.7);
 }
 
-export function householdAt(world: WorldOptions, householdIndex: number, head: PersonSeed): HouseholdSeed {
+export function householdAt(
+  world: WorldOptions,
+  householdIndex: number,
+  head: PersonSeed,
+): HouseholdSeed {
   const rng = new Rng(world.seed, 'household', householdIndex);
   // Most people are registered where their number was issued; some moved within the city.
   const county = rng.chance(0.85) ? head.idRegionCode : rng.pick(COUNTY_REGIONS).code;
@@ -53,12 +57,23 @@ function yearsBetween(older: string, younger: string): number {
  * spouse is an adult of the other gender within twelve years of the head, parents are at least
  * eighteen years older and children at least eighteen years younger. Head first, then spouse.
  */
-export function assignRelations(members: PersonSeed[]): { person: PersonSeed; relation: HouseholdRelation }[] {
-  const byAge = [...members].sort((a, b) => a.birthDate.localeCompare(b.birthDate) || a.index - b.index);
+export function assignRelations(
+  members: PersonSeed[],
+): { person: PersonSeed; relation: HouseholdRelation }[] {
+  const byAge = [...members].sort(
+    (a, b) => a.birthDate.localeCompare(b.birthDate) || a.index - b.index,
+  );
   const adults = byAge.filter((p) => p.birthDate <= ADULT_BORN_BY);
   const head = adults.find((p) => p.birthDate >= '1960-01-01') ?? adults[0] ?? byAge[0];
-  const spouse = adults.find((p) => p !== head && p.gender !== head.gender && Math.abs(yearsBetween(head.birthDate, p.birthDate)) <= 12);
-  const out: { person: PersonSeed; relation: HouseholdRelation }[] = [{ person: head, relation: 'HEAD' }];
+  const spouse = adults.find(
+    (p) =>
+      p !== head &&
+      p.gender !== head.gender &&
+      Math.abs(yearsBetween(head.birthDate, p.birthDate)) <= 12,
+  );
+  const out: { person: PersonSeed; relation: HouseholdRelation }[] = [
+    { person: head, relation: 'HEAD' },
+  ];
   if (spouse) out.push({ person: spouse, relation: 'SPOUSE' });
   for (const p of byAge) {
     if (p === head || p === spouse) continue;

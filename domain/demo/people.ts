@@ -48,17 +48,53 @@ export function personAt(world: WorldOptions, index: number): PersonSeed {
   const rng = new Rng(world.seed, 'person', index);
   const gender: Gender = rng.chance(0.5) ? 'MALE' : 'FEMALE';
   const seq = seqHalf * 2 + (gender === 'MALE' ? 1 : 2);
-  const idNumber = withIdNumberCheck(county.code + birthDate.replace(/-/g, '') + String(seq).padStart(3, '0'));
+  const idNumber = withIdNumberCheck(
+    county.code + birthDate.replace(/-/g, '') + String(seq).padStart(3, '0'),
+  );
   const surname = rng.weighted(SURNAMES);
   const given = gender === 'MALE' ? MALE_GIVEN : FEMALE_GIVEN;
   const name = surname + rng.pick(given) + (rng.chance(0.7) ? rng.pick(given) : '');
   const [ethnicityCode, ethnicity] = rng.weighted(ETHNICITIES);
   const adult = Number(birthDate.slice(0, 4)) <= 2012;
   const phone = adult ? mobileNumber(rng) : null;
-  return { index, idNumber, name, gender, birthDate, ethnicityCode, ethnicity, phone, idRegionCode: county.code };
+  return {
+    index,
+    idNumber,
+    name,
+    gender,
+    birthDate,
+    ethnicityCode,
+    ethnicity,
+    phone,
+    idRegionCode: county.code,
+  };
 }
 
-const MOBILE_PREFIXES = ['130', '131', '132', '133', '135', '136', '137', '138', '139', '150', '151', '152', '157', '158', '159', '177', '180', '181', '182', '187', '188', '189', '199'];
+const MOBILE_PREFIXES = [
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '157',
+  '158',
+  '159',
+  '177',
+  '180',
+  '181',
+  '182',
+  '187',
+  '188',
+  '189',
+  '199',
+];
 
 function mobileNumber(rng: Rng): string {
   return rng.pick(MOBILE_PREFIXES) + String(rng.int(100_000_000)).padStart(8, '0');

@@ -28,7 +28,12 @@ export interface World extends WorldOptions {
 
 export function createWorld(options: Partial<WorldOptions> = {}): World {
   const persons = Math.max(1, Math.floor(options.persons ?? 20000));
-  return { seed: options.seed ?? 20171, persons, households: null, entities: entityCountFor(persons) };
+  return {
+    seed: options.seed ?? 20171,
+    persons,
+    households: null,
+    entities: entityCountFor(persons),
+  };
 }
 
 /** One legal entity per ten residents is roughly Nantong's ratio of market entities to people. */

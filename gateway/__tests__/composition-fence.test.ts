@@ -6,7 +6,11 @@ const ROOT = path.resolve(__dirname, '../..');
 /** Runs a script in a fresh Node process with the fence installed first, as gateway/index.ts does. */
 function withFence(script: string): { status: number | null; stdout: string; stderr: string } {
   const program = `require(${JSON.stringify(path.join(ROOT, 'gateway/composition-fence.ts'))});\n${script}`;
-  const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', program], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', program], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

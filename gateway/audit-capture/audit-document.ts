@@ -33,8 +33,14 @@ export interface AuditDocument {
 const DIGIT_RUN = /\d{6,}/g;
 const HAS_DIGIT_RUN = /\d{6}/;
 /** Past a token the lexer cannot read: strings (also unterminated), comments, anything starting with a digit. */
-const UNREADABLE_REST = /"""(?:\\"""|[\s\S])*?"""|"(?:[^"\\\n\r]|\\.)*"|"[^\n\r]*|#[^\n\r]*|\d[\w.+-]*/g;
-const LITERAL_TOKENS: ReadonlySet<TokenKind> = new Set([TokenKind.INT, TokenKind.FLOAT, TokenKind.STRING, TokenKind.BLOCK_STRING]);
+const UNREADABLE_REST =
+  /"""(?:\\"""|[\s\S])*?"""|"(?:[^"\\\n\r]|\\.)*"|"[^\n\r]*|#[^\n\r]*|\d[\w.+-]*/g;
+const LITERAL_TOKENS: ReadonlySet<TokenKind> = new Set([
+  TokenKind.INT,
+  TokenKind.FLOAT,
+  TokenKind.STRING,
+  TokenKind.BLOCK_STRING,
+]);
 
 /** Which NAME tokens are enum values, found in a parse: value positions exactly. */
 function enumValueTokens(doc: DocumentNode): Set<Token> {
@@ -63,10 +69,10 @@ function valueNameGuesser(): (token: Token) => boolean {
     else if (kind === TokenKind.PAREN_R) {
       parens = Math.max(0, parens - 1);
       lists = 0;
-    }
-    else if (kind === TokenKind.BRACKET_L && parens > 0) lists++;
+    } else if (kind === TokenKind.BRACKET_L && parens > 0) lists++;
     else if (kind === TokenKind.BRACKET_R && lists > 0) lists--;
-    else if (kind === TokenKind.NAME && parens > 0) isValue = lists > 0 || previous === TokenKind.COLON || previous === TokenKind.EQUALS;
+    else if (kind === TokenKind.NAME && parens > 0)
+      isValue = lists > 0 || previous === TokenKind.COLON || previous === TokenKind.EQUALS;
     previous = kind;
     return isValue;
   };
@@ -94,7 +100,12 @@ function redactToken(query: string, token: Token, isEnumValue: boolean, out: Red
 }
 
 /** Copies `query` token by token from `sof`, redacting as it goes; returns where reading stopped. */
-function redactTokens(query: string, sof: Token, isEnumValue: (token: Token) => boolean, out: Redaction): number {
+function redactTokens(
+  query: string,
+  sof: Token,
+  isEnumValue: (token: Token) => boolean,
+  out: Redaction,
+): number {
   let end = 0;
   for (let token = sof.next; token && token.kind !== TokenKind.EOF; token = token.next) {
     // Between tokens only whitespace, commas and the byte-order mark: nothing to redact.
@@ -143,7 +154,10 @@ export function auditName(name: string | null): string | null {
 }
 
 /** The variables as hashed: with the document's literals added when there were any. */
-export function hashedVariables(variables: Readonly<Record<string, unknown>> | null, document: AuditDocument | null): Readonly<Record<string, unknown>> | null {
+export function hashedVariables(
+  variables: Readonly<Record<string, unknown>> | null,
+  document: AuditDocument | null,
+): Readonly<Record<string, unknown>> | null {
   if (!document || document.literals.length === 0) return variables;
   return { ...(variables ?? {}), [LITERALS_KEY]: document.literals };
 }

@@ -32,19 +32,30 @@ const MAX_PARSED_BODY = 64 * 1024;
 function errorFact(extensions: Readonly<Record<string, unknown>> | undefined): ErrorFact {
   const code = extensions?.code;
   const subgraph = extensions?.subgraph ?? extensions?.serviceName;
-  return { code: typeof code === 'string' ? code : null, subgraph: typeof subgraph === 'string' ? subgraph : null };
+  return {
+    code: typeof code === 'string' ? code : null,
+    subgraph: typeof subgraph === 'string' ? subgraph : null,
+  };
 }
 
 function executedFacts(result: ExecutionResult): { hasData: boolean; errors: ErrorFact[] } {
-  return { hasData: result.data !== null && result.data !== undefined, errors: (result.errors ?? []).map((e) => errorFact(e.extensions)) };
+  return {
+    hasData: result.data !== null && result.data !== undefined,
+    errors: (result.errors ?? []).map((e) => errorFact(e.extensions)),
+  };
 }
 
 /** A response that did not come from an execution: its errors, read back from the JSON about to be sent. */
 function bodyFacts(body: string): { hasData: boolean; errors: ErrorFact[] } {
   if (body.length > MAX_PARSED_BODY) return { hasData: false, errors: [] };
   try {
-    const parsed = JSON.parse(body) as { data?: unknown; errors?: { extensions?: Record<string, unknown> }[] };
-    const errors = Array.isArray(parsed?.errors) ? parsed.errors.map((e) => errorFact(e?.extensions)) : [];
+    const parsed = JSON.parse(body) as {
+      data?: unknown;
+      errors?: { extensions?: Record<string, unknown> }[];
+    };
+    const errors = Array.isArray(parsed?.errors)
+      ? parsed.errors.map((e) => errorFact(e?.extensions))
+      : [];
     return { hasData: parsed?.data !== null && parsed?.data !== undefined, errors };
   } catch {
     return { hasData: false, errors: [] };
@@ -56,7 +67,8 @@ function bodyFacts(body: string): { hasData: boolean; errors: ErrorFact[] } {
  * or invalid): a linear scan rather than a parse, which an unauthenticated caller must not be
  * able to make the gateway do at length. Executed requests take the name Apollo resolved.
  */
-const FIRST_OPERATION_NAME = /(?:^|[\s{}])(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
+const FIRST_OPERATION_NAME =
+  /(?:^|[\s{}])(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/;
 
 function operationNameIn(query: string | null): string | null {
   return query === null ? null : (FIRST_OPERATION_NAME.exec(query)?.[1] ?? null);
@@ -69,20 +81,34 @@ function deniedFields(plan: PolicyPlan): DeniedField[] {
   const out: DeniedField[] = [];
   for (const d of plan.denied) {
     out.push({ coordinate: d.coordinate, reason: `${d.reason}${suffix}` });
-    if (d.decidedBy !== d.coordinate) out.push({ coordinate: d.decidedBy, reason: `${d.reason}${suffix}` });
+    if (d.decidedBy !== d.coordinate)
+      out.push({ coordinate: d.decidedBy, reason: `${d.reason}${suffix}` });
   }
   return out;
 }
 
-export function buildAuditEntry(response: RequestOutcome, evidence: RequestEvidence, now: number): AuditEntry {
+export function buildAuditEntry(
+  response: RequestOutcome,
+  evidence: RequestEvidence,
+  now: number,
+): AuditEntry {
   const { context } = response;
-  const params = requestParams({ method: context.http.method, url: context.http.url, contentType: headerValue(context.http.headers['content-type']) }, response.rawBody);
+  const params = requestParams(
+    {
+      method: context.http.method,
+      url: context.http.url,
+      contentType: headerValue(context.http.headers['content-type']),
+    },
+    response.rawBody,
+  );
   const document = params.query === null ? null : auditDocument(params.query);
   const executed = context.result !== undefined;
   const facts = executed ? executedFacts(context.result!) : bodyFacts(response.body);
   const { outcome, errorCodes } = decideOutcome({
     status: response.status,
-    refusal: response.refusal ? { status: response.refusal.status, code: response.refusal.code } : null,
+    refusal: response.refusal
+      ? { status: response.refusal.status, code: response.refusal.code }
+      : null,
     executed,
     hasData: facts.hasData,
     errors: facts.errors,
@@ -100,12 +126,21 @@ export function buildAuditEntry(response: RequestOutcome, evidence: RequestEvide
       roles: caller?.roles ?? [],
       clientAddress: context.http.remoteAddress,
     },
-    operationName: auditName(context.operation?.operationName ?? params.operationName ?? operationNameIn(document?.text ?? null)),
+    operationName: auditName(
+      context.operation?.operationName ??
+        params.operationName ??
+        operationNameIn(document?.text ?? null),
+    ),
     document: document?.text ?? null,
     variables: hashedVariables(params.variables, document),
     purpose: caller?.purpose ?? null,
     fields: plan
-      ? { requested: plan.coordinates.requested, served: plan.coordinates.served, masked: plan.coordinates.masked, denied: deniedFields(plan) }
+      ? {
+          requested: plan.coordinates.requested,
+          served: plan.coordinates.served,
+          masked: plan.coordinates.masked,
+          denied: deniedFields(plan),
+        }
       : undefined,
     subgraphs: [...evidence.subgraphs],
     outcome,
@@ -114,7 +149,9 @@ export function buildAuditEntry(response: RequestOutcome, evidence: RequestEvide
     latencyMs: now - context.receivedAt,
     responseBytes: Buffer.byteLength(response.body),
     subjects: evidence.subjects,
-    ...(evidence.quotaRefusals && evidence.quotaRefusals.length > 0 ? { quotaRefusals: evidence.quotaRefusals } : {}),
+    ...(evidence.quotaRefusals && evidence.quotaRefusals.length > 0
+      ? { quotaRefusals: evidence.quotaRefusals }
+      : {}),
     ...(misses.notFound > 0 || misses.badInput > 0 ? { lookupMisses: misses } : {}),
   };
 }

@@ -17,7 +17,9 @@ function text(value: unknown): string | null {
 }
 
 function object(value: unknown): Readonly<Record<string, unknown>> | null {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
 }
 
 function jsonObject(source: string | null): Readonly<Record<string, unknown>> | null {
@@ -29,15 +31,26 @@ function jsonObject(source: string | null): Readonly<Record<string, unknown>> | 
   }
 }
 
-export function requestParams(request: { method: string; url: string; contentType: string | undefined }, rawBody: Buffer | null): RequestParams {
+export function requestParams(
+  request: { method: string; url: string; contentType: string | undefined },
+  rawBody: Buffer | null,
+): RequestParams {
   if (request.method.toUpperCase() === 'GET') {
     const q = request.url.indexOf('?');
     if (q < 0) return NONE;
     const search = new URLSearchParams(request.url.slice(q + 1));
-    return { query: search.get('query'), operationName: search.get('operationName'), variables: jsonObject(search.get('variables')) };
+    return {
+      query: search.get('query'),
+      operationName: search.get('operationName'),
+      variables: jsonObject(search.get('variables')),
+    };
   }
   if (!rawBody || rawBody.length === 0 || !/json/i.test(request.contentType ?? '')) return NONE;
   const body = jsonObject(rawBody.toString('utf8'));
   if (!body) return NONE;
-  return { query: text(body.query), operationName: text(body.operationName), variables: object(body.variables) };
+  return {
+    query: text(body.query),
+    operationName: text(body.operationName),
+    variables: object(body.variables),
+  };
 }

@@ -25,17 +25,25 @@ export interface QuotaWalk {
   readonly collector: OccurrenceCollector;
 }
 
-function subjectOf(object: Record<string, unknown>, keys: ReadonlyMap<string, SubjectKind>): SubjectRef | null {
+function subjectOf(
+  object: Record<string, unknown>,
+  keys: ReadonlyMap<string, SubjectKind>,
+): SubjectRef | null {
   for (const key in object) {
     const kind = keys.get(key);
     if (kind === undefined) continue;
     const id = object[key];
-    if (typeof id === 'string' && id.trim() !== '' && !id.includes('*')) return { kind, id: id.trim() };
+    if (typeof id === 'string' && id.trim() !== '' && !id.includes('*'))
+      return { kind, id: id.trim() };
   }
   return null;
 }
 
-export function stripSubjectKeys(result: ExecutionResult, keys: ReadonlyMap<string, SubjectKind>, quota?: QuotaWalk): StrippedResult {
+export function stripSubjectKeys(
+  result: ExecutionResult,
+  keys: ReadonlyMap<string, SubjectKind>,
+  quota?: QuotaWalk,
+): StrippedResult {
   const found = new Map<string, SubjectRef>();
   const collector = quota?.collector;
   const path: (string | number)[] = [];
@@ -80,7 +88,9 @@ export function stripSubjectKeys(result: ExecutionResult, keys: ReadonlyMap<stri
   };
   const data = visit(result.data, quota?.root ?? null);
   // An error about an audit-only field (a key that failed to resolve) is not the caller's.
-  const errors = result.errors?.filter((e: GraphQLError) => !e.path?.some((p) => typeof p === 'string' && keys.has(p)));
+  const errors = result.errors?.filter(
+    (e: GraphQLError) => !e.path?.some((p) => typeof p === 'string' && keys.has(p)),
+  );
   const changedErrors = errors !== undefined && errors.length !== result.errors!.length;
   if (data === result.data && !changedErrors) return { result, subjects: [...found.values()] };
   const next: ExecutionResult = { ...result, data: data as ExecutionResult['data'] };

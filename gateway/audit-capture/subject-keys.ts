@@ -60,7 +60,11 @@ export interface SubjectKeyRewrite {
 }
 
 function aliasedField(alias: string, field: string): FieldNode {
-  return { kind: Kind.FIELD, alias: { kind: Kind.NAME, value: alias }, name: { kind: Kind.NAME, value: field } };
+  return {
+    kind: Kind.FIELD,
+    alias: { kind: Kind.NAME, value: alias },
+    name: { kind: Kind.NAME, value: field },
+  };
 }
 
 function onType(type: string, field: FieldNode): InlineFragmentNode {
@@ -89,7 +93,11 @@ interface Subject {
   readonly type: string;
 }
 
-function rewrite(schema: GraphQLSchema, document: DocumentNode, fields: readonly SubjectKeyField[]): SubjectKeyRewrite | null {
+function rewrite(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  fields: readonly SubjectKeyField[],
+): SubjectKeyRewrite | null {
   const subjects = new Map<string, Subject>();
   const keys = new Map<string, SubjectKind>();
   const taken = responseKeys(document);
@@ -123,8 +131,16 @@ function rewrite(schema: GraphQLSchema, document: DocumentNode, fields: readonly
     for (const sel of set.selections) {
       let inner: SelectionSetNode | undefined;
       let innerType: GraphQLCompositeType | undefined;
-      if (sel.kind === Kind.FIELD && sel.selectionSet && !sel.name.value.startsWith('__') && !isUnionType(type)) {
-        const named = getNamedType((type as Exclude<GraphQLCompositeType, GraphQLUnionType>).getFields()[sel.name.value]?.type);
+      if (
+        sel.kind === Kind.FIELD &&
+        sel.selectionSet &&
+        !sel.name.value.startsWith('__') &&
+        !isUnionType(type)
+      ) {
+        const named = getNamedType(
+          (type as Exclude<GraphQLCompositeType, GraphQLUnionType>).getFields()[sel.name.value]
+            ?.type,
+        );
         if (isCompositeType(named)) innerType = named;
         inner = sel.selectionSet;
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
@@ -153,19 +169,27 @@ function rewrite(schema: GraphQLSchema, document: DocumentNode, fields: readonly
       const root = schema.getRootType(def.operation);
       if (!root) return def;
       const selectionSet = rebuild(def.selectionSet, root);
-      return selectionSet === def.selectionSet ? def : ({ ...def, selectionSet } as OperationDefinitionNode);
+      return selectionSet === def.selectionSet
+        ? def
+        : ({ ...def, selectionSet } as OperationDefinitionNode);
     }
     if (def.kind === Kind.FRAGMENT_DEFINITION) {
       const type = schema.getType(def.typeCondition.name.value);
       if (!isCompositeType(type)) return def;
       const selectionSet = rebuild(def.selectionSet, type);
-      return selectionSet === def.selectionSet ? def : ({ ...def, selectionSet } as FragmentDefinitionNode);
+      return selectionSet === def.selectionSet
+        ? def
+        : ({ ...def, selectionSet } as FragmentDefinitionNode);
     }
     return def;
   });
   if (!changed) return null;
   const edited: DocumentNode = { ...document, definitions };
-  return { document: edited, documentKey: createHash('sha256').update(print(edited)).digest('hex'), keys };
+  return {
+    document: edited,
+    documentKey: createHash('sha256').update(print(edited)).digest('hex'),
+    keys,
+  };
 }
 
 /** Rewrites once per (schema, document); null when no selection can hold a subject. */

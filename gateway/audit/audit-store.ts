@@ -10,7 +10,12 @@ import { DatabaseTarget, isMysql, openDatabase } from '../../contracts/database/
 import { migrateToLatest } from '../../contracts/database/migrations';
 import type { AuditRecord } from '../../contracts/audit/audit-record';
 import { auditMigrations } from '../../contracts/audit/audit-migrations';
-import { addMonths, DEFAULT_MONTHS_AHEAD, ensureMonthlyPartitions, monthStart } from '../../contracts/audit/audit-partitions';
+import {
+  addMonths,
+  DEFAULT_MONTHS_AHEAD,
+  ensureMonthlyPartitions,
+  monthStart,
+} from '../../contracts/audit/audit-partitions';
 import {
   checkpointToRow,
   CHECKPOINTS_TABLE,
@@ -37,11 +42,17 @@ const MAX_PARAMETERS = 30_000;
  * Opens and migrates the audit database; on MariaDB also makes sure the next 12 months have
  * their partitions, so a gateway that runs for years never writes into the catch-all.
  */
-export async function openAuditDatabase(target: DatabaseTarget, now: Date = new Date()): Promise<Knex> {
+export async function openAuditDatabase(
+  target: DatabaseTarget,
+  now: Date = new Date(),
+): Promise<Knex> {
   const db = await openDatabase(target, { poolMax: 4 });
   try {
     await migrateToLatest(db, auditMigrations);
-    if (isMysql(db)) await ensureMonthlyPartitions(db, { through: addMonths(monthStart(now), DEFAULT_MONTHS_AHEAD) });
+    if (isMysql(db))
+      await ensureMonthlyPartitions(db, {
+        through: addMonths(monthStart(now), DEFAULT_MONTHS_AHEAD),
+      });
   } catch (err) {
     await db.destroy();
     throw err;
@@ -49,20 +60,39 @@ export async function openAuditDatabase(target: DatabaseTarget, now: Date = new 
   return db;
 }
 
-async function insertIgnoringDuplicates(trx: Knex.Transaction, table: string, rows: readonly object[], key: string[]): Promise<void> {
+async function insertIgnoringDuplicates(
+  trx: Knex.Transaction,
+  table: string,
+  rows: readonly object[],
+  key: string[],
+): Promise<void> {
   if (rows.length === 0) return;
   // The shipper shares the gateway's thread: on SQLite, prepared statements on the driver cost a
   // fraction of what knex's generated multi-row statements do.
-  if (!isMysql(trx)) return insertSqliteRows(trx, table, rows as Record<string, unknown>[], 'ignore-duplicates', false);
+  if (!isMysql(trx))
+    return insertSqliteRows(
+      trx,
+      table,
+      rows as Record<string, unknown>[],
+      'ignore-duplicates',
+      false,
+    );
   const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / Object.keys(rows[0]).length));
   for (let i = 0; i < rows.length; i += perStatement) {
     // Not INSERT IGNORE on MariaDB: it would also turn a too-long value into a silent
     // truncation, storing something other than what was hashed. A no-op update only skips duplicates.
-    await trx(table).insert(rows.slice(i, i + perStatement)).onConflict(key).merge([key[0]]);
+    await trx(table)
+      .insert(rows.slice(i, i + perStatement))
+      .onConflict(key)
+      .merge([key[0]]);
   }
 }
 
-export async function storeBatch(db: Knex, batch: ShipBatch, now: Date = new Date()): Promise<void> {
+export async function storeBatch(
+  db: Knex,
+  batch: ShipBatch,
+  now: Date = new Date(),
+): Promise<void> {
   const firstSeen = dbTime(now.toISOString());
   await db.transaction(async (trx) => {
     await insertIgnoringDuplicates(
@@ -71,8 +101,19 @@ export async function storeBatch(db: Knex, batch: ShipBatch, now: Date = new Dat
       [...batch.documents].map(([hash, text]) => ({ hash, text, first_seen: firstSeen })),
       ['hash'],
     );
-    await insertIgnoringDuplicates(trx, RECORDS_TABLE, batch.records.map(recordToRow), ['id', 'time']);
-    await insertIgnoringDuplicates(trx, SUBJECTS_TABLE, batch.records.flatMap(subjectRows), ['record_id', 'kind', 'subject_hash', 'time']);
-    await insertIgnoringDuplicates(trx, CHECKPOINTS_TABLE, batch.checkpoints.map(checkpointToRow), ['chain', 'seq']);
+    await insertIgnoringDuplicates(trx, RECORDS_TABLE, batch.records.map(recordToRow), [
+      'id',
+      'time',
+    ]);
+    await insertIgnoringDuplicates(trx, SUBJECTS_TABLE, batch.records.flatMap(subjectRows), [
+      'record_id',
+      'kind',
+      'subject_hash',
+      'time',
+    ]);
+    await insertIgnoringDuplicates(trx, CHECKPOINTS_TABLE, batch.checkpoints.map(checkpointToRow), [
+      'chain',
+      'seq',
+    ]);
   });
 }

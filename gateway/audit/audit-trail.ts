@@ -46,7 +46,10 @@ export class AuditTrail {
   static async open(config: AuditConfig, options: AuditTrailOptions = {}): Promise<AuditTrail> {
     const warn = options.onWarning ?? ((m: string) => console.warn(`[audit] ${m}`));
     const keys = options.keys ?? loadAuditKeys(config.keys);
-    for (const file of keys.generated) warn(`development key written: ${file} (configure AUDIT_HMAC_KEY / AUDIT_SIGNING_KEY_FILE in production)`);
+    for (const file of keys.generated)
+      warn(
+        `development key written: ${file} (configure AUDIT_HMAC_KEY / AUDIT_SIGNING_KEY_FILE in production)`,
+      );
     const journal = await Journal.open({
       dir: config.journalDir,
       instance: config.instance,
@@ -90,7 +93,11 @@ export class AuditTrail {
 
   health(): AuditHealth {
     const journal = this.journal.status();
-    return { status: journal.available ? 'ok' : 'unavailable', journal, shipping: this.shipper.status() };
+    return {
+      status: journal.available ? 'ok' : 'unavailable',
+      journal,
+      shipping: this.shipper.status(),
+    };
   }
 
   /** Like health(), but first tries to recover an unavailable journal (a writable disk again). */

@@ -54,7 +54,14 @@ export type { AuditHealth, AuditTrailOptions } from './audit-trail';
 export { readAuditConfig } from '../config/audit';
 export type { AuditConfig } from '../config/audit';
 export { AuditUnavailableError, isAuditUnavailable } from './audit-unavailable-error';
-export type { AuditEntry, AuditOutcome, AuditRecord, DeniedField, SubjectKind, SubjectRef } from '../../contracts/audit/audit-record';
+export type {
+  AuditEntry,
+  AuditOutcome,
+  AuditRecord,
+  DeniedField,
+  SubjectKind,
+  SubjectRef,
+} from '../../contracts/audit/audit-record';
 export { subjectsFromResult, DEFAULT_SUBJECT_HINTS } from './subjects-from-result';
 export type { SubjectHint, SubjectHints } from './subjects-from-result';
 export { subjectHash, variablesHash, documentHash } from '../../contracts/audit/keyed-hash';

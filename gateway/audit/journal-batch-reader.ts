@@ -85,10 +85,19 @@ export class JournalBatchReader {
     let want = Math.min(limit - cursor.offset, readBytes);
     // Only the lines one batch can take are parsed: after an outage the backlog is many reads
     // long, and parsing all of each read for one batch of it would parse it many times over.
-    const read = async () => parseChunk(firstLines(await fs.read(this.file(cursor.segment), cursor.offset, want), batchRecords), cursor.offset);
+    const read = async () =>
+      parseChunk(
+        firstLines(await fs.read(this.file(cursor.segment), cursor.offset, want), batchRecords),
+        cursor.offset,
+      );
     let parsed = await read();
     // A line longer than one read: read more until it ends or the readable part does.
-    while (parsed.lines.length === 0 && !parsed.bad && parsed.incompleteBytes > 0 && cursor.offset + want < limit) {
+    while (
+      parsed.lines.length === 0 &&
+      !parsed.bad &&
+      parsed.incompleteBytes > 0 &&
+      cursor.offset + want < limit
+    ) {
       want = Math.min(limit - cursor.offset, want * 2);
       parsed = await read();
     }
@@ -96,10 +105,16 @@ export class JournalBatchReader {
       const at = parsed.bad?.offset ?? parsed.end;
       const why = parsed.bad ? parsed.bad.reason : 'an incomplete last line';
       if (hasNewer) {
-        warn(`${cursor.segment}:${at}`, `audit journal ${segmentFileName(cursor.segment)}: ${why} at byte ${at}; the rest of this segment is not shipped (it was never acknowledged, or it is damaged)`);
+        warn(
+          `${cursor.segment}:${at}`,
+          `audit journal ${segmentFileName(cursor.segment)}: ${why} at byte ${at}; the rest of this segment is not shipped (it was never acknowledged, or it is damaged)`,
+        );
         return moveOn();
       }
-      warn(`${cursor.segment}:${at}`, `audit journal ${segmentFileName(cursor.segment)}: ${why} at byte ${at}; shipping waits here`);
+      warn(
+        `${cursor.segment}:${at}`,
+        `audit journal ${segmentFileName(cursor.segment)}: ${why} at byte ${at}; shipping waits here`,
+      );
       return { batch: EMPTY, next: cursor, progressed: cursor !== from };
     }
     const records: AuditRecord[] = [];
@@ -110,14 +125,22 @@ export class JournalBatchReader {
       if (records.length >= batchRecords) break;
       if (line.t === 'record') {
         records.push(line.record);
-        if (line.document !== undefined && line.record.documentHash) documents.set(line.record.documentHash, line.document);
+        if (line.document !== undefined && line.record.documentHash)
+          documents.set(line.record.documentHash, line.document);
       } else if (line.t === 'checkpoint') {
         checkpoints.push(line.checkpoint);
       } else if (cursor.offset !== 0 || end !== 0) {
-        warn(`${cursor.segment}:header`, `audit journal ${segmentFileName(cursor.segment)}: a segment header in the middle of the segment`);
+        warn(
+          `${cursor.segment}:header`,
+          `audit journal ${segmentFileName(cursor.segment)}: a segment header in the middle of the segment`,
+        );
       }
       end = lineEnd;
     }
-    return { batch: { records, documents, checkpoints }, next: { segment: cursor.segment, offset: end }, progressed: true };
+    return {
+      batch: { records, documents, checkpoints },
+      next: { segment: cursor.segment, offset: end },
+      progressed: true,
+    };
   }
 }

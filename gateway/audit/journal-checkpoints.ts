@@ -41,7 +41,8 @@ export class CheckpointSchedule {
   /** Whether a group of `size` records written at `now` must end with a checkpoint. */
   forGroup(size: number, now: Date, force: boolean): GroupCheckpoint {
     const since = this.recordsSince + size;
-    const due = since > 0 && (force || since >= this.every || now.getTime() - this.lastAt >= this.intervalMs);
+    const due =
+      since > 0 && (force || since >= this.every || now.getTime() - this.lastAt >= this.intervalMs);
     return { since, due };
   }
 

@@ -83,7 +83,13 @@ function isRecord(v: unknown): v is AuditRecord {
 }
 
 function isCheckpoint(v: unknown): v is Checkpoint {
-  return isObject(v) && typeof v.chain === 'string' && Number.isSafeInteger(v.seq) && typeof v.hash === 'string' && typeof v.signature === 'string';
+  return (
+    isObject(v) &&
+    typeof v.chain === 'string' &&
+    Number.isSafeInteger(v.seq) &&
+    typeof v.hash === 'string' &&
+    typeof v.signature === 'string'
+  );
 }
 
 /** A line's object if it is a well-formed journal line, else why not. */
@@ -97,11 +103,20 @@ export function decodeLine(text: string): JournalLine | string {
   if (!isObject(value)) return 'not an object';
   switch (value.t) {
     case 'segment':
-      return Number.isSafeInteger(value.segment) && typeof value.chain === 'string' && isObject(value.head) ? (value as unknown as SegmentHeader) : 'malformed segment header';
+      return Number.isSafeInteger(value.segment) &&
+        typeof value.chain === 'string' &&
+        isObject(value.head)
+        ? (value as unknown as SegmentHeader)
+        : 'malformed segment header';
     case 'record':
-      return isRecord(value.record) && (value.document === undefined || typeof value.document === 'string') ? (value as unknown as RecordLine) : 'malformed record';
+      return isRecord(value.record) &&
+        (value.document === undefined || typeof value.document === 'string')
+        ? (value as unknown as RecordLine)
+        : 'malformed record';
     case 'checkpoint':
-      return isCheckpoint(value.checkpoint) ? (value as unknown as CheckpointLine) : 'malformed checkpoint';
+      return isCheckpoint(value.checkpoint)
+        ? (value as unknown as CheckpointLine)
+        : 'malformed checkpoint';
     default:
       return `unknown line type ${JSON.stringify(value.t)}`;
   }
@@ -135,7 +150,13 @@ export function parseChunk(chunk: Buffer, offset: number): ParsedChunk {
     const nl = chunk.indexOf(0x0a, start);
     if (nl < 0) break;
     const decoded = decodeLine(chunk.toString('utf8', start, nl));
-    if (typeof decoded === 'string') return { lines, bad: { offset: offset + start, reason: decoded }, end: offset + start, incompleteBytes: 0 };
+    if (typeof decoded === 'string')
+      return {
+        lines,
+        bad: { offset: offset + start, reason: decoded },
+        end: offset + start,
+        incompleteBytes: 0,
+      };
     lines.push({ line: decoded, end: offset + nl + 1 });
     start = nl + 1;
   }

@@ -75,7 +75,11 @@ export class GroupCommit {
     const { record, head } = chainRecord(body, this.assigned);
     this.assigned = head;
     const line: JournalLine = { t: 'record', record };
-    if (document !== null && record.documentHash && this.parts.segments.firstUse(record.documentHash)) {
+    if (
+      document !== null &&
+      record.documentHash &&
+      this.parts.segments.firstUse(record.documentHash)
+    ) {
       (line as { document?: string }).document = document;
     }
     return new Promise<AuditRecord>((resolve, reject) => {
@@ -89,7 +93,8 @@ export class GroupCommit {
    * is nothing to write, so that closing an idle journal takes effect at once.
    */
   drain(): Promise<void> | null {
-    if (this.parts.recovery.failure || (!this.busy && this.parts.checkpoints.uncovered === 0)) return null;
+    if (this.parts.recovery.failure || (!this.busy && this.parts.checkpoints.uncovered === 0))
+      return null;
     return this.writeRemaining();
   }
 
@@ -167,7 +172,10 @@ export class GroupCommit {
     checkpoints.settle(checkpoint, now);
     // Rotating before resolving keeps the journal's layout a function of what was acknowledged.
     let rotation: unknown = null;
-    if (full) await segments.rotate(head).catch((err: unknown) => (rotation = err ?? new Error('rotation failed')));
+    if (full)
+      await segments
+        .rotate(head)
+        .catch((err: unknown) => (rotation = err ?? new Error('rotation failed')));
     for (const p of group) p.resolve(p.record);
     for (const listener of this.durableListeners) listener();
     // These records are safe; the next ones have no segment to go to.

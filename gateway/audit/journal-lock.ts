@@ -24,7 +24,9 @@ function processAlive(pid: number): boolean {
 
 export class JournalInUseError extends Error {
   constructor(dir: string, holder: string) {
-    super(`the audit journal at ${dir} is in use (${holder}); each gateway instance needs its own journal directory`);
+    super(
+      `the audit journal at ${dir} is in use (${holder}); each gateway instance needs its own journal directory`,
+    );
     this.name = 'JournalInUseError';
   }
 }
@@ -37,14 +39,16 @@ export async function acquireJournalLock(fs: JournalFs, dir: string): Promise<vo
   if (existing !== null) {
     const pid = Number.parseInt(existing, 10);
     // Our own pid on a lock we do not hold: a previous life of this process id (a container restarted as pid 1).
-    if (Number.isInteger(pid) && pid !== process.pid && processAlive(pid)) throw new JournalInUseError(dir, `by process ${pid}`);
+    if (Number.isInteger(pid) && pid !== process.pid && processAlive(pid))
+      throw new JournalInUseError(dir, `by process ${pid}`);
     await fs.remove(file);
   }
   let handle;
   try {
     handle = await fs.create(file);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') throw new JournalInUseError(dir, 'by a process that started at the same moment');
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new JournalInUseError(dir, 'by a process that started at the same moment');
     throw err;
   }
   try {

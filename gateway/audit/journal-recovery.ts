@@ -16,12 +16,17 @@ import { scanNewest, ScanResult } from './journal-scan';
 import type { SegmentRotation } from './journal-segments';
 
 function compactTime(d: Date): string {
-  return d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
 }
 
 /** Errors from node:fs may come from another realm (jest), so `instanceof Error` is not the test. */
 function asError(err: unknown): Error {
-  return typeof err === 'object' && err !== null && 'message' in err ? (err as Error) : new Error(String(err));
+  return typeof err === 'object' && err !== null && 'message' in err
+    ? (err as Error)
+    : new Error(String(err));
 }
 
 function errorCode(err: unknown): string | null {
@@ -29,7 +34,12 @@ function errorCode(err: unknown): string | null {
 }
 
 /** Where the chain stands after the previous run in `dir`: only its newest segments are read. */
-export async function readPreviousRun(fs: JournalFs, dir: string, instance: string, warn: (message: string) => void): Promise<ScanResult> {
+export async function readPreviousRun(
+  fs: JournalFs,
+  dir: string,
+  instance: string,
+  warn: (message: string) => void,
+): Promise<ScanResult> {
   let names: string[] = [];
   try {
     names = await fs.list(dir);
@@ -89,7 +99,10 @@ export class JournalRecovery {
   }
 
   unavailable(): AuditUnavailableError {
-    return new AuditUnavailableError(`the audit journal cannot be written: ${this.error?.message ?? 'unknown error'}`, { cause: this.error });
+    return new AuditUnavailableError(
+      `the audit journal cannot be written: ${this.error?.message ?? 'unknown error'}`,
+      { cause: this.error },
+    );
   }
 
   /** Single-flight: concurrent callers share one attempt. */
@@ -109,7 +122,8 @@ export class JournalRecovery {
   }
 
   async releaseLock(): Promise<void> {
-    if (this.lockHeld) await releaseJournalLock(this.parts.fs, this.parts.dir).catch(() => undefined);
+    if (this.lockHeld)
+      await releaseJournalLock(this.parts.fs, this.parts.dir).catch(() => undefined);
     this.lockHeld = false;
   }
 

@@ -37,7 +37,9 @@ export class TornTailRepair {
 
   async apply(): Promise<void> {
     if (this.repair) {
-      const file = await this.fs.openExisting(path.join(this.dir, segmentFileName(this.repair.segment)));
+      const file = await this.fs.openExisting(
+        path.join(this.dir, segmentFileName(this.repair.segment)),
+      );
       try {
         await cutBack(file, this.repair.offset);
       } finally {
@@ -45,7 +47,8 @@ export class TornTailRepair {
       }
       this.repair = null;
     }
-    for (const n of this.emptySegments) await this.fs.remove(path.join(this.dir, segmentFileName(n)));
+    for (const n of this.emptySegments)
+      await this.fs.remove(path.join(this.dir, segmentFileName(n)));
     if (this.emptySegments.length > 0) await this.fs.syncDir(this.dir);
     this.emptySegments = [];
   }

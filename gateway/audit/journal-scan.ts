@@ -29,8 +29,21 @@ export interface ScanResult {
  * Reads the newest segments (newest first) until one holds a valid header: that segment tells
  * the chain, its head and where an unfinished write must be cut back.
  */
-export async function scanNewest(fs: JournalFs, dir: string, numbers: number[], instance: string, warn: (m: string) => void): Promise<ScanResult> {
-  const result: ScanResult = { chain: null, head: null, lastCheckpointSeq: 0, repair: null, empty: [], maxSegment: numbers.length ? numbers[numbers.length - 1] : 0 };
+export async function scanNewest(
+  fs: JournalFs,
+  dir: string,
+  numbers: number[],
+  instance: string,
+  warn: (m: string) => void,
+): Promise<ScanResult> {
+  const result: ScanResult = {
+    chain: null,
+    head: null,
+    lastCheckpointSeq: 0,
+    repair: null,
+    empty: [],
+    maxSegment: numbers.length ? numbers[numbers.length - 1] : 0,
+  };
   for (let i = numbers.length - 1; i >= 0; i--) {
     const n = numbers[i];
     const file = path.join(dir, segmentFileName(n));
@@ -39,17 +52,26 @@ export async function scanNewest(fs: JournalFs, dir: string, numbers: number[], 
     const header = parsed.lines[0]?.line;
     if (!header || header.t !== 'segment') {
       if (parsed.lines.length === 0 && result.chain === null) {
-        warn(`audit journal ${segmentFileName(n)}: no header (${size} bytes); a crash while it was being created, it will be removed`);
+        warn(
+          `audit journal ${segmentFileName(n)}: no header (${size} bytes); a crash while it was being created, it will be removed`,
+        );
         result.empty.push(n);
         continue;
       }
-      throw new Error(`audit journal ${file} does not start with a segment header; move it aside or repair it before starting`);
+      throw new Error(
+        `audit journal ${file} does not start with a segment header; move it aside or repair it before starting`,
+      );
     }
-    if (header.instance !== instance) throw new Error(`the audit journal at ${dir} belongs to gateway instance "${header.instance}", not "${instance}"`);
+    if (header.instance !== instance)
+      throw new Error(
+        `the audit journal at ${dir} belongs to gateway instance "${header.instance}", not "${instance}"`,
+      );
     if (parsed.bad || parsed.incompleteBytes > 0) {
       const cut = size - parsed.end;
       const why = parsed.bad ? parsed.bad.reason : 'an incomplete last line';
-      warn(`audit journal ${segmentFileName(n)}: ${why} at byte ${parsed.end}; the ${cut} bytes from there were never acknowledged and are cut off`);
+      warn(
+        `audit journal ${segmentFileName(n)}: ${why} at byte ${parsed.end}; the ${cut} bytes from there were never acknowledged and are cut off`,
+      );
       result.repair = { segment: n, offset: parsed.end };
     }
     result.chain = header.chain;
@@ -57,7 +79,8 @@ export async function scanNewest(fs: JournalFs, dir: string, numbers: number[], 
     result.lastCheckpointSeq = header.head.seq;
     let sawCheckpoint = false;
     for (const { line } of parsed.lines) {
-      if (line.t === 'record') result.head = { chain: header.chain, seq: line.record.seq, hash: line.record.hash };
+      if (line.t === 'record')
+        result.head = { chain: header.chain, seq: line.record.seq, hash: line.record.hash };
       if (line.t === 'checkpoint') {
         result.lastCheckpointSeq = line.checkpoint.seq;
         sawCheckpoint = true;

@@ -7,7 +7,12 @@
 import path from 'node:path';
 import type { ChainHead } from '../../contracts/audit/record-chain';
 import type { CheckpointSchedule } from './journal-checkpoints';
-import { encodeLine, JOURNAL_FORMAT_VERSION, SegmentHeader, segmentFileName } from './journal-format';
+import {
+  encodeLine,
+  JOURNAL_FORMAT_VERSION,
+  SegmentHeader,
+  segmentFileName,
+} from './journal-format';
 import type { JournalFile, JournalFs } from './journal-fs';
 import { cutBack } from './journal-repair';
 

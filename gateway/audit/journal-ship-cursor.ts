@@ -43,13 +43,23 @@ export class ShipCursorFile {
     if (text !== null) {
       try {
         const saved = JSON.parse(text) as { target?: unknown; segment?: unknown; offset?: unknown };
-        if (saved.target === target && Number.isSafeInteger(saved.segment) && Number.isSafeInteger(saved.offset)) {
+        if (
+          saved.target === target &&
+          Number.isSafeInteger(saved.segment) &&
+          Number.isSafeInteger(saved.offset)
+        ) {
           cursor = { segment: saved.segment as number, offset: saved.offset as number };
         } else if (saved.target !== target) {
-          warn(`target:${String(saved.target)}`, `audit shipper: the cursor was for ${String(saved.target)}; shipping the whole journal to ${target}`);
+          warn(
+            `target:${String(saved.target)}`,
+            `audit shipper: the cursor was for ${String(saved.target)}; shipping the whole journal to ${target}`,
+          );
         }
       } catch {
-        warn('cursor', `audit shipper: ${CURSOR_FILE} is unreadable; shipping the whole journal again (duplicates are ignored)`);
+        warn(
+          'cursor',
+          `audit shipper: ${CURSOR_FILE} is unreadable; shipping the whole journal again (duplicates are ignored)`,
+        );
       }
     }
     this.cursor = cursor;

@@ -219,7 +219,8 @@ export class JournalShipper {
         if (this.stopped) break;
         const read = await this.reader.read(cursor);
         const { batch } = read;
-        if (batch.records.length > 0 || batch.checkpoints.length > 0 || batch.documents.size > 0) await storeBatch(db, batch);
+        if (batch.records.length > 0 || batch.checkpoints.length > 0 || batch.documents.size > 0)
+          await storeBatch(db, batch);
         if (read.next.segment !== cursor.segment || read.next.offset !== cursor.offset) {
           cursor = read.next;
           await this.cursorFile.save(cursor);

@@ -86,9 +86,23 @@ export class Journal {
     const head = scan.head ?? emptyChain(this.chain);
     const every = options.checkpointEveryRecords ?? 1000;
     const intervalMs = options.checkpointIntervalMs ?? 60_000;
-    this.checkpoints = new CheckpointSchedule(options.signer, every, intervalMs, now, head.seq - scan.lastCheckpointSeq, created);
+    this.checkpoints = new CheckpointSchedule(
+      options.signer,
+      every,
+      intervalMs,
+      now,
+      head.seq - scan.lastCheckpointSeq,
+      created,
+    );
     const segmentBytes = options.segmentBytes ?? 64 * 1024 * 1024;
-    const segmentSettings = { fs, dir: options.dir, instance: options.instance, chain: this.chain, segmentBytes, now };
+    const segmentSettings = {
+      fs,
+      dir: options.dir,
+      instance: options.instance,
+      chain: this.chain,
+      segmentBytes,
+      now,
+    };
     this.segments = new SegmentRotation(segmentSettings, this.checkpoints, scan.maxSegment);
     this.repair = new TornTailRepair(fs, options.dir, scan);
     this.recovery = new JournalRecovery({
@@ -160,7 +174,9 @@ export class Journal {
    * the cut-back point of a segment awaiting repair, everything of older segments.
    */
   readableLimit(n: number): number {
-    return this.segments.readableLimit(n) ?? this.repair.readableLimit(n) ?? Number.POSITIVE_INFINITY;
+    return (
+      this.segments.readableLimit(n) ?? this.repair.readableLimit(n) ?? Number.POSITIVE_INFINITY
+    );
   }
 
   /** Called after every sync that made new records durable (the shipper listens). */
@@ -199,7 +215,9 @@ export class Journal {
     this.closed = true;
     this.group.stop();
     this.checkpoints.stopTimer();
-    this.group.rejectPending(new AuditUnavailableError('the audit journal was closed before the record was written'));
+    this.group.rejectPending(
+      new AuditUnavailableError('the audit journal was closed before the record was written'),
+    );
     await this.recovery.settled();
     await this.segments.closeCurrent();
     await this.recovery.releaseLock();

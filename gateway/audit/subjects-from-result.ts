@@ -17,12 +17,24 @@ import type { SubjectKind, SubjectRef } from '../../contracts/audit/audit-record
  * `'creditCode'` for a legal entity) or the field, the subject kind and other response keys
  * under which the gateway may have fetched it.
  */
-export type SubjectHint = string | { readonly field: string; readonly kind: SubjectKind; readonly responseKeys?: readonly string[] };
+export type SubjectHint =
+  | string
+  | {
+      readonly field: string;
+      readonly kind: SubjectKind;
+      readonly responseKeys?: readonly string[];
+    };
 export type SubjectHints = Readonly<Record<string, SubjectHint>>;
 
-export const DEFAULT_SUBJECT_HINTS: SubjectHints = Object.freeze({ Person: 'idNumber', LegalEntity: 'creditCode' });
+export const DEFAULT_SUBJECT_HINTS: SubjectHints = Object.freeze({
+  Person: 'idNumber',
+  LegalEntity: 'creditCode',
+});
 
-const KIND_BY_FIELD: Readonly<Record<string, SubjectKind>> = { idNumber: 'person', creditCode: 'legal-entity' };
+const KIND_BY_FIELD: Readonly<Record<string, SubjectKind>> = {
+  idNumber: 'person',
+  creditCode: 'legal-entity',
+};
 
 interface ResolvedHint {
   kind: SubjectKind;
@@ -34,7 +46,10 @@ function resolveHints(hints: SubjectHints): Map<string, ResolvedHint> {
   for (const [typeName, hint] of Object.entries(hints)) {
     if (typeof hint === 'string') {
       const kind = KIND_BY_FIELD[hint];
-      if (!kind) throw new Error(`subject hint for ${typeName}: say which kind of subject "${hint}" identifies ({ field, kind })`);
+      if (!kind)
+        throw new Error(
+          `subject hint for ${typeName}: say which kind of subject "${hint}" identifies ({ field, kind })`,
+        );
       resolved.set(typeName, { kind, keys: [hint] });
     } else {
       resolved.set(typeName, { kind: hint.kind, keys: [hint.field, ...(hint.responseKeys ?? [])] });
@@ -44,7 +59,10 @@ function resolveHints(hints: SubjectHints): Map<string, ResolvedHint> {
 }
 
 /** Each subject once, in the order first met. */
-export function subjectsFromResult(data: unknown, hints: SubjectHints = DEFAULT_SUBJECT_HINTS): SubjectRef[] {
+export function subjectsFromResult(
+  data: unknown,
+  hints: SubjectHints = DEFAULT_SUBJECT_HINTS,
+): SubjectRef[] {
   const byType = resolveHints(hints);
   const found = new Map<string, SubjectRef>();
   // An explicit stack rather than recursion: response depth is bounded by the query, but the

@@ -9,7 +9,14 @@ import type { KeyObject } from 'node:crypto';
 import type { Checkpoint } from '../../contracts/audit/checkpoint';
 import { GENESIS_HASH, recordHash } from '../../contracts/audit/record-chain';
 import { tailCut, validCheckpoints } from './verify-checkpoints';
-import { ChainFinding, ChainSummary, describeRecord, Finding, shortHash, StoredRecord } from './verify-findings';
+import {
+  ChainFinding,
+  ChainSummary,
+  describeRecord,
+  Finding,
+  shortHash,
+  StoredRecord,
+} from './verify-findings';
 
 export type { ChainSummary, Finding, FindingKind, StoredRecord } from './verify-findings';
 
@@ -75,7 +82,8 @@ export class ChainVerifier {
   }
 
   finish(): ChainSummary {
-    if (this.pendingGroup) this.process(this.pendingGroup, this.currentGroup.length ? this.currentGroup : null);
+    if (this.pendingGroup)
+      this.process(this.pendingGroup, this.currentGroup.length ? this.currentGroup : null);
     if (this.currentGroup.length) this.process(this.currentGroup, null);
     this.pendingGroup = null;
     this.currentGroup = [];
@@ -83,7 +91,9 @@ export class ChainVerifier {
     const lastSeq = last && (this.count > 0 || this.options.anchor) ? last.seq : null;
     const cut = tailCut(this.validCheckpoints, this.startSeq, lastSeq, last?.id ?? null);
     if (cut) this.emit(cut);
-    const covered = [...this.validCheckpoints.keys()].filter((s) => lastSeq !== null && s <= lastSeq);
+    const covered = [...this.validCheckpoints.keys()].filter(
+      (s) => lastSeq !== null && s <= lastSeq,
+    );
     return {
       chain: this.chain,
       records: this.count,
@@ -128,15 +138,30 @@ export class ChainVerifier {
     let gap = false;
     if (seq > expected) {
       gap = true;
-      const missing = seq - 1 === expected ? `seq ${expected} is` : `seqs ${expected}..${seq - 1} are`;
-      const after = prev ? `after record ${prev.id} (seq ${prev.seq})` : 'at the start of the chain';
-      this.emit({ kind: 'deleted', seq, recordId: group[0].id, time: group[0].time, message: `${missing} missing ${after}, before ${describeRecord(group[0])}: records were deleted` });
+      const missing =
+        seq - 1 === expected ? `seq ${expected} is` : `seqs ${expected}..${seq - 1} are`;
+      const after = prev
+        ? `after record ${prev.id} (seq ${prev.seq})`
+        : 'at the start of the chain';
+      this.emit({
+        kind: 'deleted',
+        seq,
+        recordId: group[0].id,
+        time: group[0].time,
+        message: `${missing} missing ${after}, before ${describeRecord(group[0])}: records were deleted`,
+      });
     }
-    const links = (r: StoredRecord) => (prev ? r.prevHash === prev.hash : seq === 1 ? r.prevHash === GENESIS_HASH : true);
+    const links = (r: StoredRecord) =>
+      prev ? r.prevHash === prev.hash : seq === 1 ? r.prevHash === GENESIS_HASH : true;
     let accepted = group[0];
     if (group.length > 1) {
-      const genuine = group.filter((r) => this.intact(r) && (next ? next.some((n) => n.prevHash === r.hash) : links(r)));
-      accepted = genuine.length === 1 ? genuine[0] : (group.find((r) => this.intact(r) && links(r)) ?? group[0]);
+      const genuine = group.filter(
+        (r) => this.intact(r) && (next ? next.some((n) => n.prevHash === r.hash) : links(r)),
+      );
+      accepted =
+        genuine.length === 1
+          ? genuine[0]
+          : (group.find((r) => this.intact(r) && links(r)) ?? group[0]);
       for (const r of group) {
         if (r === accepted) continue;
         this.emit({
@@ -156,10 +181,24 @@ export class ChainVerifier {
       flagged = true;
       const s = accepted.unreadable ? null : this.writtenAs(accepted);
       if (s !== null) {
-        this.emit({ kind: 'reordered', seq, recordId: accepted.id, time: accepted.time, message: `${describeRecord(accepted)} was written as seq ${s}: records were reordered` });
+        this.emit({
+          kind: 'reordered',
+          seq,
+          recordId: accepted.id,
+          time: accepted.time,
+          message: `${describeRecord(accepted)} was written as seq ${s}: records were reordered`,
+        });
       } else {
-        const why = accepted.unreadable ? `cannot be read (${accepted.unreadable})` : 'does not match its hash';
-        this.emit({ kind: 'modified', seq, recordId: accepted.id, time: accepted.time, message: `${describeRecord(accepted)} ${why}: stored values were changed after it was written` });
+        const why = accepted.unreadable
+          ? `cannot be read (${accepted.unreadable})`
+          : 'does not match its hash';
+        this.emit({
+          kind: 'modified',
+          seq,
+          recordId: accepted.id,
+          time: accepted.time,
+          message: `${describeRecord(accepted)} ${why}: stored values were changed after it was written`,
+        });
       }
     } else if (!gap && !links(accepted) && !(prev?.flagged ?? false)) {
       flagged = true;
@@ -172,7 +211,13 @@ export class ChainVerifier {
           message: `record ${prev.id} (seq ${prev.seq}) is not the record that ${describeRecord(accepted)} was chained after (expected hash ${shortHash(accepted.prevHash)}, stored ${shortHash(prev.hash)}): it was replaced or rewritten with a recomputed hash`,
         });
       } else {
-        this.emit({ kind: 'broken-link', seq, recordId: accepted.id, time: accepted.time, message: `${describeRecord(accepted)} starts the chain but does not follow the genesis hash: it was forged or the chain's start was replaced` });
+        this.emit({
+          kind: 'broken-link',
+          seq,
+          recordId: accepted.id,
+          time: accepted.time,
+          message: `${describeRecord(accepted)} starts the chain but does not follow the genesis hash: it was forged or the chain's start was replaced`,
+        });
       }
     }
     const cp = this.validCheckpoints.get(seq);

@@ -11,13 +11,24 @@ import { Checkpoint, checkpointValidity } from '../../contracts/audit/checkpoint
 import { ChainFinding, shortHash } from './verify-findings';
 
 /** The validly signed checkpoints by sequence number; the others are reported through `emit`. */
-export function validCheckpoints(checkpoints: readonly Checkpoint[], publicKeys: ReadonlyMap<string, KeyObject>, emit: (finding: ChainFinding) => void): Map<number, Checkpoint> {
+export function validCheckpoints(
+  checkpoints: readonly Checkpoint[],
+  publicKeys: ReadonlyMap<string, KeyObject>,
+  emit: (finding: ChainFinding) => void,
+): Map<number, Checkpoint> {
   const valid = new Map<number, Checkpoint>();
   for (const cp of checkpoints) {
     const validity = checkpointValidity(cp, publicKeys);
     if (validity === 'valid') {
       if (!valid.has(cp.seq) || valid.get(cp.seq)!.hash === cp.hash) valid.set(cp.seq, cp);
-      else emit({ kind: 'checkpoint-mismatch', seq: cp.seq, recordId: null, time: cp.time, message: `two validly signed checkpoints for seq ${cp.seq} disagree about its hash: the chain was forked` });
+      else
+        emit({
+          kind: 'checkpoint-mismatch',
+          seq: cp.seq,
+          recordId: null,
+          time: cp.time,
+          message: `two validly signed checkpoints for seq ${cp.seq} disagree about its hash: the chain was forked`,
+        });
       continue;
     }
     emit({
@@ -38,8 +49,15 @@ export function validCheckpoints(checkpoints: readonly Checkpoint[], publicKeys:
  * The tail cut shown by the newest valid checkpoint from `startSeq` on beyond the stored chain's
  * end (`lastSeq`, null when it has no records; `lastId` the record it ends with), if any.
  */
-export function tailCut(valid: ReadonlyMap<number, Checkpoint>, startSeq: number, lastSeq: number | null, lastId: string | null): ChainFinding | null {
-  const beyond = [...valid.values()].filter((cp) => cp.seq >= startSeq && cp.seq > (lastSeq ?? 0)).sort((a, b) => b.seq - a.seq);
+export function tailCut(
+  valid: ReadonlyMap<number, Checkpoint>,
+  startSeq: number,
+  lastSeq: number | null,
+  lastId: string | null,
+): ChainFinding | null {
+  const beyond = [...valid.values()]
+    .filter((cp) => cp.seq >= startSeq && cp.seq > (lastSeq ?? 0))
+    .sort((a, b) => b.seq - a.seq);
   if (beyond.length === 0) return null;
   const cp = beyond[0];
   const end = lastSeq === null ? 'has no records' : `ends at seq ${lastSeq}`;

@@ -9,7 +9,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { databaseTarget, dataDir, DatabaseEnv, openDatabase } from '../../contracts/database/database';
+import {
+  databaseTarget,
+  dataDir,
+  DatabaseEnv,
+  openDatabase,
+} from '../../contracts/database/database';
 import { databaseLabel } from '../../contracts/audit/audit-config';
 import { DEV_PUBLIC_KEY_FILE, parsePublicKey } from '../../contracts/audit/audit-keys';
 import { verifyAuditDatabase } from './verify-database';
@@ -20,18 +25,24 @@ export interface CommandIo {
   readonly err: (text: string) => void;
 }
 
-const USAGE = 'usage: npm run audit:verify -- [--from ISO-8601] [--to ISO-8601] [--public-key FILE]... [--max-findings N]';
+const USAGE =
+  'usage: npm run audit:verify -- [--from ISO-8601] [--to ISO-8601] [--public-key FILE]... [--max-findings N]';
 
 function time(flag: string, value: string | undefined): Date | undefined {
   if (value === undefined) return undefined;
   const d = new Date(value);
-  if (Number.isNaN(d.getTime())) throw new UsageError(`${flag} must be an ISO 8601 time, got "${value}"`);
+  if (Number.isNaN(d.getTime()))
+    throw new UsageError(`${flag} must be an ISO 8601 time, got "${value}"`);
   return d;
 }
 
 class UsageError extends Error {}
 
-export async function runVerifyCommand(argv: readonly string[], env: DatabaseEnv & Record<string, string | undefined>, io: CommandIo): Promise<number> {
+export async function runVerifyCommand(
+  argv: readonly string[],
+  env: DatabaseEnv & Record<string, string | undefined>,
+  io: CommandIo,
+): Promise<number> {
   let options;
   try {
     const { values } = parseArgs({
@@ -52,15 +63,27 @@ export async function runVerifyCommand(argv: readonly string[], env: DatabaseEnv
     const keyFiles = values['public-key']?.length
       ? values['public-key']
       : env.AUDIT_PUBLIC_KEY_FILE
-        ? env.AUDIT_PUBLIC_KEY_FILE.split(',').map((f) => f.trim()).filter(Boolean)
+        ? env.AUDIT_PUBLIC_KEY_FILE.split(',')
+            .map((f) => f.trim())
+            .filter(Boolean)
         : [path.join(dataDir(env), 'keys', DEV_PUBLIC_KEY_FILE)];
     const publicKeys = keyFiles.map((file) => {
-      if (!fs.existsSync(file)) throw new UsageError(`public key file not found: ${file} (pass --public-key or set AUDIT_PUBLIC_KEY_FILE)`);
+      if (!fs.existsSync(file))
+        throw new UsageError(
+          `public key file not found: ${file} (pass --public-key or set AUDIT_PUBLIC_KEY_FILE)`,
+        );
       return parsePublicKey(fs.readFileSync(file, 'utf8'), file);
     });
-    const maxFindings = values['max-findings'] === undefined ? undefined : Number(values['max-findings']);
-    if (maxFindings !== undefined && (!Number.isInteger(maxFindings) || maxFindings < 1)) throw new UsageError(`--max-findings must be a positive integer`);
-    options = { from: time('--from', values.from), to: time('--to', values.to), publicKeys, maxFindings };
+    const maxFindings =
+      values['max-findings'] === undefined ? undefined : Number(values['max-findings']);
+    if (maxFindings !== undefined && (!Number.isInteger(maxFindings) || maxFindings < 1))
+      throw new UsageError(`--max-findings must be a positive integer`);
+    options = {
+      from: time('--from', values.from),
+      to: time('--to', values.to),
+      publicKeys,
+      maxFindings,
+    };
   } catch (err) {
     io.err(`${(err as Error).message}\n${USAGE}`);
     return 2;

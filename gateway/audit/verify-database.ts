@@ -9,7 +9,18 @@
  */
 import { createHash, KeyObject } from 'node:crypto';
 import { Knex } from 'knex';
-import { CHECKPOINTS_TABLE, CheckpointRow, dbTime, DOCUMENTS_TABLE, RecordRow, RECORDS_TABLE, rowToCheckpoint, rowToRecord, SubjectRow, SUBJECTS_TABLE } from '../../contracts/audit/audit-rows';
+import {
+  CHECKPOINTS_TABLE,
+  CheckpointRow,
+  dbTime,
+  DOCUMENTS_TABLE,
+  RecordRow,
+  RECORDS_TABLE,
+  rowToCheckpoint,
+  rowToRecord,
+  SubjectRow,
+  SUBJECTS_TABLE,
+} from '../../contracts/audit/audit-rows';
 import { publicKeyId } from '../../contracts/audit/checkpoint';
 import { ChainSummary, ChainVerifier, Finding, StoredRecord } from './verify-chain';
 
@@ -67,7 +78,13 @@ async function chainsIn(db: Knex, from: string | null, to: string | null): Promi
   return [...new Set(rows.map((r) => r.chain))].sort();
 }
 
-async function seqBound(db: Knex, chain: string, fn: 'min' | 'max', from: string | null, to: string | null): Promise<number | null> {
+async function seqBound(
+  db: Knex,
+  chain: string,
+  fn: 'min' | 'max',
+  from: string | null,
+  to: string | null,
+): Promise<number | null> {
   const q = db(RECORDS_TABLE).where({ chain });
   if (from) q.where('time', '>=', from);
   if (to) q.where('time', '<=', to);
@@ -75,7 +92,10 @@ async function seqBound(db: Knex, chain: string, fn: 'min' | 'max', from: string
   return row?.s === null || row?.s === undefined ? null : Number(row.s);
 }
 
-async function subjectsOf(db: Knex, rows: readonly RecordRow[]): Promise<Map<string, SubjectRow[]>> {
+async function subjectsOf(
+  db: Knex,
+  rows: readonly RecordRow[],
+): Promise<Map<string, SubjectRow[]>> {
   const byRecord = new Map<string, SubjectRow[]>();
   if (rows.length === 0) return byRecord;
   const times = rows.map((r) => String(r.time)).sort();
@@ -128,11 +148,28 @@ export async function verifyAuditDatabase(db: Knex, options: VerifyOptions): Pro
     let anchor: { seq: number; hash: string; id: string } | null = null;
     const chainFindings: Finding[] = [];
     if (startSeq > 1 && first !== null) {
-      const before = (await db(RECORDS_TABLE).where({ chain, seq: startSeq - 1 }).orderBy('id')) as RecordRow[];
-      if (before.length > 0) anchor = { seq: startSeq - 1, hash: String(before[0].hash), id: String(before[0].id) };
-      else chainFindings.push({ kind: 'deleted', chain, seq: startSeq - 1, recordId: null, time: null, message: `seq ${startSeq - 1}, just before the range, is missing: records were deleted` });
+      const before = (await db(RECORDS_TABLE)
+        .where({ chain, seq: startSeq - 1 })
+        .orderBy('id')) as RecordRow[];
+      if (before.length > 0)
+        anchor = { seq: startSeq - 1, hash: String(before[0].hash), id: String(before[0].id) };
+      else
+        chainFindings.push({
+          kind: 'deleted',
+          chain,
+          seq: startSeq - 1,
+          recordId: null,
+          time: null,
+          message: `seq ${startSeq - 1}, just before the range, is missing: records were deleted`,
+        });
     }
-    const verifier = new ChainVerifier(chain, { startSeq, anchor, checkpoints, publicKeys: keys, report: (f) => chainFindings.push(f) });
+    const verifier = new ChainVerifier(chain, {
+      startSeq,
+      anchor,
+      checkpoints,
+      publicKeys: keys,
+      report: (f) => chainFindings.push(f),
+    });
 
     if (first !== null) {
       let after: { seq: number; id: string } | null = null;
@@ -141,15 +178,20 @@ export async function verifyAuditDatabase(db: Knex, options: VerifyOptions): Pro
         if (last !== null) q.where('seq', '<=', last);
         if (after) {
           const a = after;
-          q.where((w) => w.where('seq', '>', a.seq).orWhere((x) => x.where('seq', a.seq).where('id', '>', a.id)));
+          q.where((w) =>
+            w.where('seq', '>', a.seq).orWhere((x) => x.where('seq', a.seq).where('id', '>', a.id)),
+          );
         }
-        const rows = (await q.orderBy([{ column: 'seq' }, { column: 'id' }]).limit(pageSize)) as RecordRow[];
+        const rows = (await q
+          .orderBy([{ column: 'seq' }, { column: 'id' }])
+          .limit(pageSize)) as RecordRow[];
         if (rows.length === 0) break;
         const subjects = await subjectsOf(db, rows);
         for (const row of rows) {
           const stored = toStored(row, subjects.get(row.id) ?? []);
           verifier.push(stored);
-          if (stored.record?.documentHash && !documents.has(stored.record.documentHash)) documents.set(stored.record.documentHash, stored);
+          if (stored.record?.documentHash && !documents.has(stored.record.documentHash))
+            documents.set(stored.record.documentHash, stored);
         }
         total += rows.length;
         options.onProgress?.(chain, total);
@@ -162,10 +204,28 @@ export async function verifyAuditDatabase(db: Knex, options: VerifyOptions): Pro
     // Checkpoints signed in the range for records before it: look those records up directly.
     for (const cp of verifier.checkpointsBefore(startSeq)) {
       const rows = (await db(RECORDS_TABLE).where({ chain, seq: cp.seq })) as RecordRow[];
-      if (rows.length === 0) chainFindings.push({ kind: 'tail-cut', chain, seq: cp.seq, recordId: null, time: cp.time, message: `a checkpoint signed ${cp.time} says the chain reached seq ${cp.seq}, but no record with that seq is stored: records were removed` });
-      else if (!rows.some((r) => String(r.hash) === cp.hash)) chainFindings.push({ kind: 'checkpoint-mismatch', chain, seq: cp.seq, recordId: String(rows[0].id), time: cp.time, message: `the checkpoint signed ${cp.time} says seq ${cp.seq} had hash ${cp.hash.slice(0, 12)}…, the stored record differs: the chain was rewritten` });
+      if (rows.length === 0)
+        chainFindings.push({
+          kind: 'tail-cut',
+          chain,
+          seq: cp.seq,
+          recordId: null,
+          time: cp.time,
+          message: `a checkpoint signed ${cp.time} says the chain reached seq ${cp.seq}, but no record with that seq is stored: records were removed`,
+        });
+      else if (!rows.some((r) => String(r.hash) === cp.hash))
+        chainFindings.push({
+          kind: 'checkpoint-mismatch',
+          chain,
+          seq: cp.seq,
+          recordId: String(rows[0].id),
+          time: cp.time,
+          message: `the checkpoint signed ${cp.time} says seq ${cp.seq} had hash ${cp.hash.slice(0, 12)}…, the stored record differs: the chain was rewritten`,
+        });
     }
-    chainFindings.sort((a, b) => (a.seq ?? Number.MAX_SAFE_INTEGER) - (b.seq ?? Number.MAX_SAFE_INTEGER));
+    chainFindings.sort(
+      (a, b) => (a.seq ?? Number.MAX_SAFE_INTEGER) - (b.seq ?? Number.MAX_SAFE_INTEGER),
+    );
     for (const f of chainFindings) report(f);
     chains.push({ ...summary, findings: chainFindings.length });
   }
@@ -174,18 +234,44 @@ export async function verifyAuditDatabase(db: Knex, options: VerifyOptions): Pro
   const hashes = [...documents.keys()];
   for (let i = 0; i < hashes.length; i += 1000) {
     const chunk = hashes.slice(i, i + 1000);
-    const rows = (await db(DOCUMENTS_TABLE).whereIn('hash', chunk).select('hash', 'text')) as { hash: string; text: string }[];
+    const rows = (await db(DOCUMENTS_TABLE).whereIn('hash', chunk).select('hash', 'text')) as {
+      hash: string;
+      text: string;
+    }[];
     const found = new Map(rows.map((r) => [r.hash, r.text]));
     for (const hash of chunk) {
       const r = documents.get(hash)!;
       const text = found.get(hash);
       if (text === undefined) {
-        report({ kind: 'document-missing', chain: r.record!.chain, seq: r.seq, recordId: r.id, time: r.time, message: `the document ${hash.slice(0, 12)}… of ${`record ${r.id}`} is not stored: it was deleted` });
+        report({
+          kind: 'document-missing',
+          chain: r.record!.chain,
+          seq: r.seq,
+          recordId: r.id,
+          time: r.time,
+          message: `the document ${hash.slice(0, 12)}… of ${`record ${r.id}`} is not stored: it was deleted`,
+        });
       } else if (createHash('sha256').update(text, 'utf8').digest('hex') !== hash) {
-        report({ kind: 'document-modified', chain: r.record!.chain, seq: r.seq, recordId: r.id, time: r.time, message: `the stored document ${hash.slice(0, 12)}… (first used by record ${r.id}) does not match its hash: its text was changed` });
+        report({
+          kind: 'document-modified',
+          chain: r.record!.chain,
+          seq: r.seq,
+          recordId: r.id,
+          time: r.time,
+          message: `the stored document ${hash.slice(0, 12)}… (first used by record ${r.id}) does not match its hash: its text was changed`,
+        });
       }
     }
   }
 
-  return { chains, findings, findingCount, records: total, documentsChecked: hashes.length, keyIds: [...keys.keys()], from: options.from ?? null, to: options.to ?? null };
+  return {
+    chains,
+    findings,
+    findingCount,
+    records: total,
+    documentsChecked: hashes.length,
+    keyIds: [...keys.keys()],
+    from: options.from ?? null,
+    to: options.to ?? null,
+  };
 }

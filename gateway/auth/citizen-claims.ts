@@ -17,22 +17,44 @@ import { CITIZEN_DEPARTMENT, CallerIdentity } from '../../contracts/caller/calle
 export const CITIZEN_TOKEN_KIND = 'citizen';
 
 /** Why these claims are not a citizen's token; null when they are. */
-export function citizenClaimsProblem(claims: { department?: unknown; application?: unknown; operator?: unknown; roles?: unknown; sub?: unknown }): string | null {
-  if (claims.department !== CITIZEN_DEPARTMENT) return `a citizen token's department claim must be "${CITIZEN_DEPARTMENT}", got ${JSON.stringify(claims.department)}`;
-  if (claims.application !== null) return "a citizen token names no application";
-  if (claims.operator !== null) return "a citizen token names no operator";
-  if (!Array.isArray(claims.roles) || claims.roles.length > 0) return 'a citizen token carries no roles';
-  if (typeof claims.sub !== 'string') return "a citizen token's sub claim must be the citizen's ID number";
+export function citizenClaimsProblem(claims: {
+  department?: unknown;
+  application?: unknown;
+  operator?: unknown;
+  roles?: unknown;
+  sub?: unknown;
+}): string | null {
+  if (claims.department !== CITIZEN_DEPARTMENT)
+    return `a citizen token's department claim must be "${CITIZEN_DEPARTMENT}", got ${JSON.stringify(claims.department)}`;
+  if (claims.application !== null) return 'a citizen token names no application';
+  if (claims.operator !== null) return 'a citizen token names no operator';
+  if (!Array.isArray(claims.roles) || claims.roles.length > 0)
+    return 'a citizen token carries no roles';
+  if (typeof claims.sub !== 'string')
+    return "a citizen token's sub claim must be the citizen's ID number";
   const problem = idNumberProblem(claims.sub);
   if (problem) return `a citizen token's sub claim is not an ID number: ${problem.message}`;
   return null;
 }
 
 export function citizenCaller(idNumber: string): CallerIdentity {
-  return { department: CITIZEN_DEPARTMENT, application: null, operator: null, purpose: null, roles: [], citizenIdNumber: idNumber };
+  return {
+    department: CITIZEN_DEPARTMENT,
+    application: null,
+    operator: null,
+    purpose: null,
+    roles: [],
+    citizenIdNumber: idNumber,
+  };
 }
 
 /** A caller authenticated by a citizen's token. */
-export function isCitizenCaller(caller: CallerIdentity | null | undefined): caller is CallerIdentity & { citizenIdNumber: string } {
-  return !!caller && caller.department === CITIZEN_DEPARTMENT && typeof caller.citizenIdNumber === 'string';
+export function isCitizenCaller(
+  caller: CallerIdentity | null | undefined,
+): caller is CallerIdentity & { citizenIdNumber: string } {
+  return (
+    !!caller &&
+    caller.department === CITIZEN_DEPARTMENT &&
+    typeof caller.citizenIdNumber === 'string'
+  );
 }

@@ -19,7 +19,10 @@ export const CITIZEN_SUBGRAPH = 'audit';
 /** The root fields a citizen may call. */
 export const CITIZEN_ROOT_FIELDS: readonly string[] = Object.freeze(['Query.whoAccessedMyData']);
 /** Served elsewhere (the sharing subgraph) but what a citizen needs to read which department looked. */
-export const CITIZEN_EXTRA_FIELDS: readonly string[] = Object.freeze(['Department.name', 'Department.nameEn']);
+export const CITIZEN_EXTRA_FIELDS: readonly string[] = Object.freeze([
+  'Department.name',
+  'Department.nameEn',
+]);
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 
@@ -27,7 +30,8 @@ const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 export function citizenScope(supergraphSdl: string): ReadonlySet<string> {
   const allowed = new Set<string>([...CITIZEN_ROOT_FIELDS, ...CITIZEN_EXTRA_FIELDS]);
   for (const f of classifySchema(supergraphSdl).fields) {
-    if (!ROOT_TYPES.has(f.typeName) && f.subgraphs.includes(CITIZEN_SUBGRAPH)) allowed.add(f.coordinate);
+    if (!ROOT_TYPES.has(f.typeName) && f.subgraphs.includes(CITIZEN_SUBGRAPH))
+      allowed.add(f.coordinate);
   }
   return allowed;
 }
@@ -36,7 +40,12 @@ export function citizenScope(supergraphSdl: string): ReadonlySet<string> {
  * The coordinates the operation selects that a citizen may not, sorted; empty when it stays in
  * scope. `schema` is the API schema the document was validated against.
  */
-export function outsideCitizenScope(allowed: ReadonlySet<string>, schema: GraphQLSchema, document: DocumentNode, operationName: string | null): string[] {
+export function outsideCitizenScope(
+  allowed: ReadonlySet<string>,
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null,
+): string[] {
   const { usages } = collectFieldUsages(schema, document, operationName);
   const outside = new Set<string>();
   for (const u of usages) for (const c of u.coordinates) if (!allowed.has(c)) outside.add(c);
@@ -44,7 +53,15 @@ export function outsideCitizenScope(allowed: ReadonlySet<string>, schema: GraphQ
 }
 
 export function citizenScopeError(outside: readonly string[]): GraphQLError {
-  return new GraphQLError(`a citizen's token may only ask who accessed the citizen's own data (${CITIZEN_ROOT_FIELDS.join(', ')}); not: ${outside.join(', ')}`, {
-    extensions: { code: ErrorCode.FORBIDDEN, reason: 'CITIZEN_SCOPE', coordinates: [...outside], http: { status: 403 } },
-  });
+  return new GraphQLError(
+    `a citizen's token may only ask who accessed the citizen's own data (${CITIZEN_ROOT_FIELDS.join(', ')}); not: ${outside.join(', ')}`,
+    {
+      extensions: {
+        code: ErrorCode.FORBIDDEN,
+        reason: 'CITIZEN_SCOPE',
+        coordinates: [...outside],
+        http: { status: 403 },
+      },
+    },
+  );
 }

@@ -20,18 +20,47 @@ export interface DemoCaller {
 }
 
 export const DEMO_CALLERS: readonly DemoCaller[] = Object.freeze([
-  { title: '民政局 最低生活保障审批系统 (civil-affairs, consumer with a grant)', department: 'civil-affairs', application: 'minimum-living-allowance', operator: 'demo.civil-affairs', roles: [], purpose: 'SOCIAL_ASSISTANCE' },
-  { title: '公安局 人口户籍管理系统 (public-security, owner of the population database)', department: 'public-security', application: 'household-registration', operator: 'demo.public-security', roles: [], purpose: 'LAW_ENFORCEMENT' },
+  {
+    title: '民政局 最低生活保障审批系统 (civil-affairs, consumer with a grant)',
+    department: 'civil-affairs',
+    application: 'minimum-living-allowance',
+    operator: 'demo.civil-affairs',
+    roles: [],
+    purpose: 'SOCIAL_ASSISTANCE',
+  },
+  {
+    title: '公安局 人口户籍管理系统 (public-security, owner of the population database)',
+    department: 'public-security',
+    application: 'household-registration',
+    operator: 'demo.public-security',
+    roles: [],
+    purpose: 'LAW_ENFORCEMENT',
+  },
 ]);
 
 /** Long enough for a demo day, short enough that a token copied into a slide stops working by tomorrow. */
 export const DEMO_TOKEN_TTL_SECONDS = 12 * 3600;
 
-export async function issueDemoTokens(key: SigningKey, where: TokenAudience, now: Date = new Date()): Promise<{ caller: DemoCaller; token: string }[]> {
+export async function issueDemoTokens(
+  key: SigningKey,
+  where: TokenAudience,
+  now: Date = new Date(),
+): Promise<{ caller: DemoCaller; token: string }[]> {
   return Promise.all(
     DEMO_CALLERS.map(async (caller) => ({
       caller,
-      token: await issueToken(key, where, { department: caller.department, application: caller.application, operator: caller.operator, roles: caller.roles, ttlSeconds: DEMO_TOKEN_TTL_SECONDS }, now),
+      token: await issueToken(
+        key,
+        where,
+        {
+          department: caller.department,
+          application: caller.application,
+          operator: caller.operator,
+          roles: caller.roles,
+          ttlSeconds: DEMO_TOKEN_TTL_SECONDS,
+        },
+        now,
+      ),
     })),
   );
 }

@@ -25,7 +25,12 @@ export interface TokenAudience {
 }
 
 /** Refuses claims that verification would refuse, so a token that is issued is also accepted. */
-export async function issueToken(key: SigningKey, where: TokenAudience, request: TokenRequest, now: Date = new Date()): Promise<string> {
+export async function issueToken(
+  key: SigningKey,
+  where: TokenAudience,
+  request: TokenRequest,
+  now: Date = new Date(),
+): Promise<string> {
   const claims: PlatformClaims = {
     department: request.department,
     application: request.application ?? null,
@@ -36,8 +41,14 @@ export async function issueToken(key: SigningKey, where: TokenAudience, request:
   const subject = request.citizenIdNumber ?? subjectOf(claims);
   const problem = claimsProblem({ ...claims, sub: subject });
   if (problem) throw new Error(problem);
-  if (!Number.isInteger(request.ttlSeconds) || request.ttlSeconds < 1 || request.ttlSeconds > MAX_TOKEN_TTL_SECONDS) {
-    throw new Error(`ttlSeconds must be a whole number from 1 to ${MAX_TOKEN_TTL_SECONDS}, got ${request.ttlSeconds}`);
+  if (
+    !Number.isInteger(request.ttlSeconds) ||
+    request.ttlSeconds < 1 ||
+    request.ttlSeconds > MAX_TOKEN_TTL_SECONDS
+  ) {
+    throw new Error(
+      `ttlSeconds must be a whole number from 1 to ${MAX_TOKEN_TTL_SECONDS}, got ${request.ttlSeconds}`,
+    );
   }
   const issuedAt = Math.floor(now.getTime() / 1000);
   return new SignJWT({ ...claims })

@@ -28,7 +28,9 @@ export interface RegistryInvalidation {
   close(): Promise<void>;
 }
 
-export function subscribeToRegistryChanges(options: RegistryInvalidationOptions): RegistryInvalidation {
+export function subscribeToRegistryChanges(
+  options: RegistryInvalidationOptions,
+): RegistryInvalidation {
   const channel = registryChangedChannel(options.namespace ?? null);
   const log = options.log ?? ((line: string) => console.error(line));
   const client = createClient(redisClientOptions(options.url));
@@ -38,7 +40,11 @@ export function subscribeToRegistryChanges(options: RegistryInvalidationOptions)
   const set = (value: boolean, why: string) => {
     if (subscribed === value || closing) return;
     subscribed = value;
-    log(value ? '[registry] change notices arrive: cached registry answers are kept until a notice' : `[registry] change notices cannot arrive (${why}): registry answers are kept briefly`);
+    log(
+      value
+        ? '[registry] change notices arrive: cached registry answers are kept until a notice'
+        : `[registry] change notices cannot arrive (${why}): registry answers are kept briefly`,
+    );
     options.onSubscriptionChange(value);
   };
   // node-redis subscribes again by itself after reconnecting, before it reports ready.

@@ -23,7 +23,11 @@ export const REGISTERED_APPLICATION_QUERY = `query RegisteredApplication($id: ID
 type Registered = Awaited<ReturnType<ApplicationLookup>>;
 
 interface RegisteredApplicationData {
-  application: { department: { code: string }; status: 'ACTIVE' | 'SUSPENDED' | 'RETIRED'; limits?: RequestLimits | null } | null;
+  application: {
+    department: { code: string };
+    status: 'ACTIVE' | 'SUSPENDED' | 'RETIRED';
+    limits?: RequestLimits | null;
+  } | null;
 }
 
 interface Entry {
@@ -35,7 +39,9 @@ interface Entry {
 
 export class RegistryUnavailableError extends Error {
   constructor(override readonly cause: unknown) {
-    super(`the application registry cannot be reached: ${cause instanceof Error ? cause.message : String(cause)}`);
+    super(
+      `the application registry cannot be reached: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
     this.name = 'RegistryUnavailableError';
   }
 }
@@ -80,12 +86,23 @@ export function createRegistryLookup(options: RegistryLookupOptions): RegistryLo
     const started = generation;
     let data: RegisteredApplicationData;
     try {
-      data = await options.client.query<RegisteredApplicationData>('sharing', REGISTERED_APPLICATION_QUERY, { id });
+      data = await options.client.query<RegisteredApplicationData>(
+        'sharing',
+        REGISTERED_APPLICATION_QUERY,
+        { id },
+      );
     } catch (err) {
       throw new RegistryUnavailableError(err);
     }
-    const value: Registered = data.application && { department: data.application.department.code, status: data.application.status };
-    const entry: Entry = { value, limits: data.application?.limits ?? null, until: now() + (value ? ttlMs() : unknownTtlMs) };
+    const value: Registered = data.application && {
+      department: data.application.department.code,
+      status: data.application.status,
+    };
+    const entry: Entry = {
+      value,
+      limits: data.application?.limits ?? null,
+      until: now() + (value ? ttlMs() : unknownTtlMs),
+    };
     if (started === generation) {
       if (cache.size >= maxEntries) cache.clear();
       cache.set(id, entry);

@@ -27,20 +27,36 @@ export interface VerifiedClaims extends PlatformClaims {
 }
 
 /** The sharing registry's application number format. */
-export const isApplicationId = (v: unknown): v is string => typeof v === 'string' && /^[a-z][a-z0-9-]{2,63}$/.test(v);
-export const isRoleName = (v: unknown): v is string => typeof v === 'string' && /^[a-z][a-z0-9_-]{0,39}$/.test(v);
+export const isApplicationId = (v: unknown): v is string =>
+  typeof v === 'string' && /^[a-z][a-z0-9-]{2,63}$/.test(v);
+export const isRoleName = (v: unknown): v is string =>
+  typeof v === 'string' && /^[a-z][a-z0-9_-]{0,39}$/.test(v);
 /** A staff number or account name; bounded and without spaces or quotes, since it is logged and forwarded in headers. */
-export const isOperatorId = (v: unknown): v is string => typeof v === 'string' && /^[\w.@-]{1,64}$/.test(v);
+export const isOperatorId = (v: unknown): v is string =>
+  typeof v === 'string' && /^[\w.@-]{1,64}$/.test(v);
 
 /** Why these values cannot go into (or come out of) a token; null when they can. */
-export function claimsProblem(claims: { kind?: unknown; department?: unknown; application?: unknown; operator?: unknown; roles?: unknown; sub?: unknown }): string | null {
+export function claimsProblem(claims: {
+  kind?: unknown;
+  department?: unknown;
+  application?: unknown;
+  operator?: unknown;
+  roles?: unknown;
+  sub?: unknown;
+}): string | null {
   if (claims.kind === CITIZEN_TOKEN_KIND) return citizenClaimsProblem(claims);
-  if (claims.kind !== undefined) return `kind claim ${JSON.stringify(claims.kind)} is not a token kind (only "${CITIZEN_TOKEN_KIND}")`;
-  if (typeof claims.department !== 'string' || !isDepartmentCode(claims.department)) return `department claim ${JSON.stringify(claims.department)} is not a registered department code`;
-  if (claims.application !== null && !isApplicationId(claims.application)) return `application claim ${JSON.stringify(claims.application)} is not an application id`;
-  if (claims.operator !== null && !isOperatorId(claims.operator)) return `operator claim ${JSON.stringify(claims.operator)} is not an operator id`;
-  if (!Array.isArray(claims.roles) || !claims.roles.every(isRoleName)) return `roles claim ${JSON.stringify(claims.roles)} is not a list of role names`;
-  if (claims.sub !== undefined && (typeof claims.sub !== 'string' || claims.sub === '')) return 'sub claim is missing';
+  if (claims.kind !== undefined)
+    return `kind claim ${JSON.stringify(claims.kind)} is not a token kind (only "${CITIZEN_TOKEN_KIND}")`;
+  if (typeof claims.department !== 'string' || !isDepartmentCode(claims.department))
+    return `department claim ${JSON.stringify(claims.department)} is not a registered department code`;
+  if (claims.application !== null && !isApplicationId(claims.application))
+    return `application claim ${JSON.stringify(claims.application)} is not an application id`;
+  if (claims.operator !== null && !isOperatorId(claims.operator))
+    return `operator claim ${JSON.stringify(claims.operator)} is not an operator id`;
+  if (!Array.isArray(claims.roles) || !claims.roles.every(isRoleName))
+    return `roles claim ${JSON.stringify(claims.roles)} is not a list of role names`;
+  if (claims.sub !== undefined && (typeof claims.sub !== 'string' || claims.sub === ''))
+    return 'sub claim is missing';
   return null;
 }
 
@@ -58,5 +74,11 @@ export function callerFromClaims(claims: PlatformClaims & { sub?: string }): Cal
     if (claims.sub === undefined) throw new Error("a citizen token's caller needs its sub claim");
     return citizenCaller(claims.sub);
   }
-  return { department: claims.department, application: claims.application, operator: claims.operator, purpose: null, roles: [...claims.roles] };
+  return {
+    department: claims.department,
+    application: claims.application,
+    operator: claims.operator,
+    purpose: null,
+    roles: [...claims.roles],
+  };
 }

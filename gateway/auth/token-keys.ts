@@ -45,14 +45,19 @@ function pemText(variable: string, value: string): string {
   try {
     return fs.readFileSync(path.resolve(value), 'utf8');
   } catch (err) {
-    throw new Error(`${variable} is neither PEM text nor a readable file: ${(err as Error).message}`);
+    throw new Error(
+      `${variable} is neither PEM text nor a readable file: ${(err as Error).message}`,
+    );
   }
 }
 
 export function algorithmOf(key: KeyObject, variable: string): TokenAlgorithm {
   if (key.asymmetricKeyType === 'ed25519') return 'EdDSA';
-  if (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1') return 'ES256';
-  throw new Error(`${variable} must be an Ed25519 or EC P-256 key, got ${key.asymmetricKeyType}${key.asymmetricKeyDetails?.namedCurve ? ` (${key.asymmetricKeyDetails.namedCurve})` : ''}`);
+  if (key.asymmetricKeyType === 'ec' && key.asymmetricKeyDetails?.namedCurve === 'prime256v1')
+    return 'ES256';
+  throw new Error(
+    `${variable} must be an Ed25519 or EC P-256 key, got ${key.asymmetricKeyType}${key.asymmetricKeyDetails?.namedCurve ? ` (${key.asymmetricKeyDetails.namedCurve})` : ''}`,
+  );
 }
 
 function parseKey(variable: string, value: string, kind: 'private' | 'public'): KeyObject {
@@ -71,7 +76,9 @@ async function verificationKey(publicKey: KeyObject, variable: string): Promise<
 }
 
 function samePublicKey(a: KeyObject, b: KeyObject): boolean {
-  return a.export({ format: 'der', type: 'spki' }).equals(b.export({ format: 'der', type: 'spki' }));
+  return a
+    .export({ format: 'der', type: 'spki' })
+    .equals(b.export({ format: 'der', type: 'spki' }));
 }
 
 /**
@@ -90,7 +97,10 @@ export function devPrivateKey(dir: string): { key: KeyObject; created: boolean }
       fs.linkSync(tmp, file);
       created = true;
       // For handing to a gateway that should only verify; the private file stays the source.
-      fs.writeFileSync(path.join(dir, DEV_PRIVATE_KEY_FILE.replace('.pem', '.pub.pem')), publicKey.export({ format: 'pem', type: 'spki' }));
+      fs.writeFileSync(
+        path.join(dir, DEV_PRIVATE_KEY_FILE.replace('.pem', '.pub.pem')),
+        publicKey.export({ format: 'pem', type: 'spki' }),
+      );
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
     } finally {
@@ -102,14 +112,28 @@ export function devPrivateKey(dir: string): { key: KeyObject; created: boolean }
 
 export async function loadTokenKeys(settings: TokenSettings): Promise<TokenKeys> {
   if (settings.privateKey || settings.publicKey) {
-    const privateKey = settings.privateKey ? parseKey('JWT_PRIVATE_KEY', settings.privateKey, 'private') : null;
-    const publicKey = settings.publicKey ? parseKey('JWT_PUBLIC_KEY', settings.publicKey, 'public') : createPublicKey(privateKey!);
-    if (privateKey && !samePublicKey(createPublicKey(privateKey), publicKey)) throw new Error('JWT_PUBLIC_KEY is not the public half of JWT_PRIVATE_KEY');
-    const verification = await verificationKey(publicKey, settings.publicKey ? 'JWT_PUBLIC_KEY' : 'JWT_PRIVATE_KEY');
-    return { signing: privateKey ? { ...verification, privateKey } : null, verification, source: 'configured' };
+    const privateKey = settings.privateKey
+      ? parseKey('JWT_PRIVATE_KEY', settings.privateKey, 'private')
+      : null;
+    const publicKey = settings.publicKey
+      ? parseKey('JWT_PUBLIC_KEY', settings.publicKey, 'public')
+      : createPublicKey(privateKey!);
+    if (privateKey && !samePublicKey(createPublicKey(privateKey), publicKey))
+      throw new Error('JWT_PUBLIC_KEY is not the public half of JWT_PRIVATE_KEY');
+    const verification = await verificationKey(
+      publicKey,
+      settings.publicKey ? 'JWT_PUBLIC_KEY' : 'JWT_PRIVATE_KEY',
+    );
+    return {
+      signing: privateKey ? { ...verification, privateKey } : null,
+      verification,
+      source: 'configured',
+    };
   }
   if (!settings.devKeysAllowed) {
-    throw new Error('no token key configured: set JWT_PUBLIC_KEY (to verify) and JWT_PRIVATE_KEY (to issue); dev keys are not made when NODE_ENV=production');
+    throw new Error(
+      'no token key configured: set JWT_PUBLIC_KEY (to verify) and JWT_PRIVATE_KEY (to issue); dev keys are not made when NODE_ENV=production',
+    );
   }
   const { key } = devPrivateKey(settings.devKeyDir);
   const verification = await verificationKey(createPublicKey(key), 'the dev key');

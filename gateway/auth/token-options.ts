@@ -45,19 +45,43 @@ export function parseTokenArgs(argv: readonly string[]): TokenCommand {
   if (values.citizen !== undefined) return citizenCommand(values);
   const department = values.department;
   if (!department) throw new Error('--department is required');
-  if (!isDepartmentCode(department)) throw new Error(`--department "${department}" is not a department code; known: ${DEPARTMENTS.map((d) => d.code).join(', ')}`);
-  if (values.app !== undefined && !isApplicationId(values.app)) throw new Error(`--app "${values.app}" is not an application id (lower-case letters, digits and hyphens)`);
-  if (values.operator !== undefined && !isOperatorId(values.operator)) throw new Error(`--operator "${values.operator}" is not an operator id (letters, digits, . _ @ -, at most 64)`);
-  const roles = values.roles === undefined ? [] : values.roles.split(',').map((r) => r.trim()).filter(Boolean);
+  if (!isDepartmentCode(department))
+    throw new Error(
+      `--department "${department}" is not a department code; known: ${DEPARTMENTS.map((d) => d.code).join(', ')}`,
+    );
+  if (values.app !== undefined && !isApplicationId(values.app))
+    throw new Error(
+      `--app "${values.app}" is not an application id (lower-case letters, digits and hyphens)`,
+    );
+  if (values.operator !== undefined && !isOperatorId(values.operator))
+    throw new Error(
+      `--operator "${values.operator}" is not an operator id (letters, digits, . _ @ -, at most 64)`,
+    );
+  const roles =
+    values.roles === undefined
+      ? []
+      : values.roles
+          .split(',')
+          .map((r) => r.trim())
+          .filter(Boolean);
   const badRole = roles.find((r) => !isRoleName(r));
-  if (badRole !== undefined) throw new Error(`--roles: "${badRole}" is not a role name (lower-case letters, digits, _ and -)`);
+  if (badRole !== undefined)
+    throw new Error(
+      `--roles: "${badRole}" is not a role name (lower-case letters, digits, _ and -)`,
+    );
   let ttlSeconds: number;
   try {
     ttlSeconds = parseTokenTtl(values.ttl ?? DEFAULT_TOKEN_TTL);
   } catch (err) {
     throw new Error(`--ttl: ${(err as Error).message}`);
   }
-  const request: TokenRequest = { department, application: values.app ?? null, operator: values.operator ?? null, roles, ttlSeconds };
+  const request: TokenRequest = {
+    department,
+    application: values.app ?? null,
+    operator: values.operator ?? null,
+    roles,
+    ttlSeconds,
+  };
   return { kind: 'issue', request };
 }
 
@@ -70,11 +94,30 @@ function ttlOf(ttl: string | undefined): number {
 }
 
 /** `--citizen <ID number>`: a citizen's own token (citizen-claims.ts), which names nothing else. */
-function citizenCommand(values: { citizen?: string; department?: string; app?: string; operator?: string; roles?: string; ttl?: string }): TokenCommand {
+function citizenCommand(values: {
+  citizen?: string;
+  department?: string;
+  app?: string;
+  operator?: string;
+  roles?: string;
+  ttl?: string;
+}): TokenCommand {
   const idNumber = values.citizen!.trim();
   const problem = idNumberProblem(idNumber);
   if (problem) throw new Error(`--citizen "${idNumber}" is not an ID number: ${problem.message}`);
-  const extra = (['department', 'app', 'operator', 'roles'] as const).filter((k) => values[k] !== undefined);
-  if (extra.length > 0) throw new Error(`--citizen cannot be combined with ${extra.map((k) => `--${k}`).join(', ')}: a citizen is not a department`);
-  return { kind: 'issue', request: { department: CITIZEN_DEPARTMENT, citizenIdNumber: idNumber, ttlSeconds: ttlOf(values.ttl) } };
+  const extra = (['department', 'app', 'operator', 'roles'] as const).filter(
+    (k) => values[k] !== undefined,
+  );
+  if (extra.length > 0)
+    throw new Error(
+      `--citizen cannot be combined with ${extra.map((k) => `--${k}`).join(', ')}: a citizen is not a department`,
+    );
+  return {
+    kind: 'issue',
+    request: {
+      department: CITIZEN_DEPARTMENT,
+      citizenIdNumber: idNumber,
+      ttlSeconds: ttlOf(values.ttl),
+    },
+  };
 }

@@ -28,7 +28,8 @@ export interface TokenSettings {
 function name(env: SettingsEnv, variable: string, fallback: string): string {
   const value = env[variable];
   if (value === undefined || value === '') return fallback;
-  if (!/^[\w:./-]{1,200}$/.test(value)) throw new Error(`${variable} must be a plain identifier or URI, got "${value}"`);
+  if (!/^[\w:./-]{1,200}$/.test(value))
+    throw new Error(`${variable} must be a plain identifier or URI, got "${value}"`);
   return value;
 }
 

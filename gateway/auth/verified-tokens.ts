@@ -24,7 +24,8 @@ export class VerifiedTokens {
 
   remember(token: string, claims: VerifiedClaims): void {
     if (this.capacity <= 0) return;
-    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+    if (this.entries.size >= this.capacity)
+      this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(token, claims);
   }
 }

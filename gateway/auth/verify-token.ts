@@ -12,17 +12,34 @@ import { CITIZEN_TOKEN_KIND } from './citizen-claims';
 import { callerFromClaims, claimsProblem, VerifiedClaims } from './token-claims';
 import { VerificationKey } from './token-keys';
 
-export type UnauthenticatedReason = 'MISSING' | 'MALFORMED' | 'EXPIRED' | 'BAD_SIGNATURE' | 'INVALID_CLAIMS';
-export type ForbiddenReason = 'UNKNOWN_APPLICATION' | 'APPLICATION_NOT_ACTIVE' | 'APPLICATION_OF_ANOTHER_DEPARTMENT';
+export type UnauthenticatedReason =
+  'MISSING' | 'MALFORMED' | 'EXPIRED' | 'BAD_SIGNATURE' | 'INVALID_CLAIMS';
+export type ForbiddenReason =
+  'UNKNOWN_APPLICATION' | 'APPLICATION_NOT_ACTIVE' | 'APPLICATION_OF_ANOTHER_DEPARTMENT';
 
 export type TokenFailure =
-  | { ok: false; status: 401; code: typeof ErrorCode.UNAUTHENTICATED; reason: UnauthenticatedReason; message: string }
-  | { ok: false; status: 403; code: typeof ErrorCode.FORBIDDEN; reason: ForbiddenReason; message: string };
+  | {
+      ok: false;
+      status: 401;
+      code: typeof ErrorCode.UNAUTHENTICATED;
+      reason: UnauthenticatedReason;
+      message: string;
+    }
+  | {
+      ok: false;
+      status: 403;
+      code: typeof ErrorCode.FORBIDDEN;
+      reason: ForbiddenReason;
+      message: string;
+    };
 
-export type TokenVerification = { ok: true; caller: CallerIdentity; claims: VerifiedClaims } | TokenFailure;
+export type TokenVerification =
+  { ok: true; caller: CallerIdentity; claims: VerifiedClaims } | TokenFailure;
 
 /** What the registry (the sharing subgraph's applications) says about one application; null if unknown. */
-export type ApplicationLookup = (id: string) => Promise<{ department: string; status: 'ACTIVE' | 'SUSPENDED' | 'RETIRED' } | null>;
+export type ApplicationLookup = (
+  id: string,
+) => Promise<{ department: string; status: 'ACTIVE' | 'SUSPENDED' | 'RETIRED' } | null>;
 
 export interface VerifyTokenOptions {
   key: VerificationKey;
@@ -45,7 +62,8 @@ function forbidden(reason: ForbiddenReason, message: string): TokenFailure {
 
 /** The token in an `Authorization: Bearer <token>` header. */
 export function bearerToken(header: string | null | undefined): string | TokenFailure {
-  if (!header || header.trim() === '') return unauthenticated('MISSING', 'no token: send Authorization: Bearer <token>');
+  if (!header || header.trim() === '')
+    return unauthenticated('MISSING', 'no token: send Authorization: Bearer <token>');
   const m = /^Bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(header.trim());
   if (!m) return unauthenticated('MALFORMED', 'the Authorization header is not "Bearer <JWT>"');
   return m[1];
@@ -54,13 +72,22 @@ export function bearerToken(header: string | null | undefined): string | TokenFa
 function joseFailure(err: unknown): TokenFailure {
   if (err instanceof errors.JWTExpired) return unauthenticated('EXPIRED', 'the token has expired');
   // A token signed by another key, or claiming another algorithm (alg=none, HS256 with our public key as secret).
-  if (err instanceof errors.JWSSignatureVerificationFailed || err instanceof errors.JOSEAlgNotAllowed) return unauthenticated('BAD_SIGNATURE', 'the token was not signed by the platform');
-  if (err instanceof errors.JWTClaimValidationFailed) return unauthenticated('INVALID_CLAIMS', `the token's ${err.claim} claim is not accepted here`);
-  if (err instanceof errors.JOSEError) return unauthenticated('MALFORMED', 'the token is not a well-formed JWT');
+  if (
+    err instanceof errors.JWSSignatureVerificationFailed ||
+    err instanceof errors.JOSEAlgNotAllowed
+  )
+    return unauthenticated('BAD_SIGNATURE', 'the token was not signed by the platform');
+  if (err instanceof errors.JWTClaimValidationFailed)
+    return unauthenticated('INVALID_CLAIMS', `the token's ${err.claim} claim is not accepted here`);
+  if (err instanceof errors.JOSEError)
+    return unauthenticated('MALFORMED', 'the token is not a well-formed JWT');
   throw err;
 }
 
-export async function verifyToken(authorization: string | null | undefined, options: VerifyTokenOptions): Promise<TokenVerification> {
+export async function verifyToken(
+  authorization: string | null | undefined,
+  options: VerifyTokenOptions,
+): Promise<TokenVerification> {
   const token = bearerToken(authorization);
   if (typeof token !== 'string') return token;
   let payload: Record<string, unknown>;
@@ -99,11 +126,26 @@ export async function verifyToken(authorization: string | null | undefined, opti
  * still asks (its cache of) the registry on every request: a suspended application is off the
  * platform as soon as that cache learns of it, not when its tokens expire. Null: allowed.
  */
-export async function checkApplication(claims: Pick<VerifiedClaims, 'department' | 'application'>, lookupApplication: ApplicationLookup): Promise<TokenFailure | null> {
+export async function checkApplication(
+  claims: Pick<VerifiedClaims, 'department' | 'application'>,
+  lookupApplication: ApplicationLookup,
+): Promise<TokenFailure | null> {
   if (claims.application === null) return null;
   const registered = await lookupApplication(claims.application);
-  if (!registered) return forbidden('UNKNOWN_APPLICATION', `application ${claims.application} is not registered on the platform`);
-  if (registered.department !== claims.department) return forbidden('APPLICATION_OF_ANOTHER_DEPARTMENT', `application ${claims.application} belongs to ${registered.department}, not ${claims.department}`);
-  if (registered.status !== 'ACTIVE') return forbidden('APPLICATION_NOT_ACTIVE', `application ${claims.application} is ${registered.status.toLowerCase()}`);
+  if (!registered)
+    return forbidden(
+      'UNKNOWN_APPLICATION',
+      `application ${claims.application} is not registered on the platform`,
+    );
+  if (registered.department !== claims.department)
+    return forbidden(
+      'APPLICATION_OF_ANOTHER_DEPARTMENT',
+      `application ${claims.application} belongs to ${registered.department}, not ${claims.department}`,
+    );
+  if (registered.status !== 'ACTIVE')
+    return forbidden(
+      'APPLICATION_NOT_ACTIVE',
+      `application ${claims.application} is ${registered.status.toLowerCase()}`,
+    );
   return null;
 }

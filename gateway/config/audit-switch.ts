@@ -11,7 +11,11 @@ export const AUDIT_DISABLE_VARIABLE = 'SHUJUTONG_INSECURE_DISABLE_AUDIT';
 
 /** Whether the audit trail is switched off; throws (the gateway must not start) with NODE_ENV=production. */
 export function auditDisabledRequested(env: SettingsEnv = process.env): boolean {
-  return insecureSwitch(env, AUDIT_DISABLE_VARIABLE, 'to serve departmental data without an audit trail');
+  return insecureSwitch(
+    env,
+    AUDIT_DISABLE_VARIABLE,
+    'to serve departmental data without an audit trail',
+  );
 }
 
 export const AUDIT_DISABLED_WARNING = [

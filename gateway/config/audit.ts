@@ -73,7 +73,9 @@ export function defaultInstance(): string {
 export function readAuditConfig(env: SettingsEnv = process.env): AuditConfig {
   const instance = env.GATEWAY_INSTANCE || defaultInstance();
   if (!INSTANCE.test(instance)) {
-    throw new Error(`GATEWAY_INSTANCE must be 1 to 64 letters, digits, '.', '_' or '-', got "${instance}"`);
+    throw new Error(
+      `GATEWAY_INSTANCE must be 1 to 64 letters, digits, '.', '_' or '-', got "${instance}"`,
+    );
   }
   return Object.freeze({
     instance,
@@ -89,7 +91,13 @@ export function readAuditConfig(env: SettingsEnv = process.env): AuditConfig {
     shipRetryMaxMs: integerSetting(env, 'AUDIT_SHIP_RETRY_MAX_MS', 30_000, 100, 3_600_000),
     shipIntervalMs: integerSetting(env, 'AUDIT_SHIP_INTERVAL_MS', 250, 0, 60_000),
     checkpointEveryRecords: integerSetting(env, 'AUDIT_CHECKPOINT_EVERY', 1000, 1, 10_000_000),
-    checkpointIntervalMs: integerSetting(env, 'AUDIT_CHECKPOINT_INTERVAL_MS', 60_000, 10, 86_400_000),
+    checkpointIntervalMs: integerSetting(
+      env,
+      'AUDIT_CHECKPOINT_INTERVAL_MS',
+      60_000,
+      10,
+      86_400_000,
+    ),
     keys: readAuditKeySources(env),
   });
 }

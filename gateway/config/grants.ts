@@ -3,7 +3,11 @@
  * cached with and without it: the promise is that an approval or revocation applies within a
  * second without Redis, and at most 30 s late while Redis is away.
  */
-import { integerSetting, namespaceSetting, SettingsEnv } from '../../contracts/settings/setting-values';
+import {
+  integerSetting,
+  namespaceSetting,
+  SettingsEnv,
+} from '../../contracts/settings/setting-values';
 
 export interface GrantsSettings {
   /**

@@ -21,7 +21,8 @@ import { readServerSettings, ServerSettings } from './server';
 import { readSubgraphFetchSettings, SubgraphFetchSettings } from './subgraph-fetches';
 
 export interface GatewayConfig
-  extends ServerSettings,
+  extends
+    ServerSettings,
     SubgraphFetchSettings,
     RegistrySettings,
     GrantsSettings,

@@ -2,8 +2,16 @@
  * How large a request and an operation the gateway accepts before spending anything on it
  * (gateway/limits/ says why each bound exists).
  */
-import { integerSetting, SettingsEnv, switchSetting } from '../../contracts/settings/setting-values';
-import { DEFAULT_MAX_BODY_BYTES, DEFAULT_OPERATION_LIMITS, OperationLimits } from '../limits/limit-settings';
+import {
+  integerSetting,
+  SettingsEnv,
+  switchSetting,
+} from '../../contracts/settings/setting-values';
+import {
+  DEFAULT_MAX_BODY_BYTES,
+  DEFAULT_OPERATION_LIMITS,
+  OperationLimits,
+} from '../limits/limit-settings';
 
 export interface LimitSettings {
   /**
@@ -41,7 +49,13 @@ function operationLimits(env: SettingsEnv): OperationLimits | null {
 
 export function readLimitSettings(env: SettingsEnv): LimitSettings {
   return Object.freeze({
-    maxBodyBytes: integerSetting(env, 'GATEWAY_MAX_BODY_BYTES', DEFAULT_MAX_BODY_BYTES, 1024, 16 * 1_048_576),
+    maxBodyBytes: integerSetting(
+      env,
+      'GATEWAY_MAX_BODY_BYTES',
+      DEFAULT_MAX_BODY_BYTES,
+      1024,
+      16 * 1_048_576,
+    ),
     operationLimits: operationLimits(env),
   });
 }

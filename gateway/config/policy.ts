@@ -23,7 +23,9 @@ export function readPolicySettings(env: SettingsEnv): PolicySettings {
   const value = env.SHARING_POLICY_MODE;
   if (value === undefined || value === '') return Object.freeze({ sharingPolicyMode: 'filter' });
   if (!isPolicyMode(value)) {
-    throw new Error(`SHARING_POLICY_MODE must be one of ${POLICY_MODES.join(', ')}, got "${value}"`);
+    throw new Error(
+      `SHARING_POLICY_MODE must be one of ${POLICY_MODES.join(', ')}, got "${value}"`,
+    );
   }
   return Object.freeze({ sharingPolicyMode: value });
 }

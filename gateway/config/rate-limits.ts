@@ -49,11 +49,19 @@ export function readRateLimitSettings(env: SettingsEnv): RateLimitSettings {
   const missBudgetOff = /^off$/i.test(env.LOOKUP_MISS_BUDGET_PER_DAY ?? '');
   return Object.freeze({
     rateLimits: switchSetting(env, 'GATEWAY_RATE_LIMITS', true),
-    departmentRequestsPerMinute: integerSetting(env, 'RATE_LIMIT_DEPARTMENT_PER_MINUTE', 6000, 1, 600_000),
+    departmentRequestsPerMinute: integerSetting(
+      env,
+      'RATE_LIMIT_DEPARTMENT_PER_MINUTE',
+      6000,
+      1,
+      600_000,
+    ),
     departmentBurst: integerSetting(env, 'RATE_LIMIT_DEPARTMENT_BURST', 500, 1, 100_000),
     departmentConcurrency: integerSetting(env, 'RATE_LIMIT_DEPARTMENT_CONCURRENCY', 64, 1, 10_000),
     rateLimitRedisNamespace: namespaceSetting(env, 'RATE_LIMIT_REDIS_NAMESPACE'),
     rateLimitLeaseMs: integerSetting(env, 'RATE_LIMIT_LEASE_MS', 60_000, 1000, 3_600_000),
-    lookupMissesPerDay: missBudgetOff ? null : integerSetting(env, 'LOOKUP_MISS_BUDGET_PER_DAY', 200, 1, 1_000_000),
+    lookupMissesPerDay: missBudgetOff
+      ? null
+      : integerSetting(env, 'LOOKUP_MISS_BUDGET_PER_DAY', 200, 1, 1_000_000),
   });
 }

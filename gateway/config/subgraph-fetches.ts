@@ -28,7 +28,9 @@ function httpUrl(variable: string, value: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new Error(`${variable} is not a URL: "${value}" (expected e.g. http://127.0.0.1:4001/graphql)`);
+    throw new Error(
+      `${variable} is not a URL: "${value}" (expected e.g. http://127.0.0.1:4001/graphql)`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new Error(`${variable} must be an http:// or https:// URL, got "${value}"`);
@@ -43,7 +45,8 @@ function subgraphUrls(env: SettingsEnv): Partial<Record<SubgraphName, string>> {
     const portVar = envName(name, 'PORT');
     const url = env[urlVar];
     if (url) urls[name] = httpUrl(urlVar, url);
-    else if (env[portVar]) urls[name] = `http://127.0.0.1:${parsePort(portVar, env[portVar], 0)}/graphql`;
+    else if (env[portVar])
+      urls[name] = `http://127.0.0.1:${parsePort(portVar, env[portVar], 0)}/graphql`;
   }
   return urls;
 }

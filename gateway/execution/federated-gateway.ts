@@ -24,7 +24,11 @@ export function disableApolloTelemetry(): void {
   process.env.APOLLO_TELEMETRY_DISABLED = 'true';
 }
 
-export function createFederatedGateway(supergraphSdl: string, config: GatewayConfig, hooks: HookPipeline): FederatedGateway {
+export function createFederatedGateway(
+  supergraphSdl: string,
+  config: GatewayConfig,
+  hooks: HookPipeline,
+): FederatedGateway {
   disableApolloTelemetry();
   const clients: SubgraphDataSource[] = [];
   const gateway = new ApolloGateway({

@@ -23,7 +23,11 @@ export interface GatewayApolloOptions {
   log: (line: string) => void;
 }
 
-export function createGatewayApolloServer({ gateway, introspection, log }: GatewayApolloOptions): ApolloServer<ApolloContextValue> {
+export function createGatewayApolloServer({
+  gateway,
+  introspection,
+  log,
+}: GatewayApolloOptions): ApolloServer<ApolloContextValue> {
   return new ApolloServer<ApolloContextValue>({
     gateway,
     introspection,

@@ -18,7 +18,9 @@ export function operationResolutionPlugin<T extends object>(): ApolloServerPlugi
           const message = request.operationName
             ? `The document has no operation named "${request.operationName}".`
             : 'The document has several operations: say which to run with operationName.';
-          throw new GraphQLError(message, { extensions: { code: ErrorCode.OPERATION_RESOLUTION_FAILURE, http: { status: 400 } } });
+          throw new GraphQLError(message, {
+            extensions: { code: ErrorCode.OPERATION_RESOLUTION_FAILURE, http: { status: 400 } },
+          });
         },
       };
     },

@@ -88,14 +88,25 @@ export class StagedGateway implements GatewayInterface {
         if (stage.document !== requestContext.document) replaceDocument(requestContext, stage);
         extraErrors = stage.errors;
       }
-      context.operation = { document: requestContext.document, operationName: requestContext.operationName };
+      context.operation = {
+        document: requestContext.document,
+        operationName: requestContext.operationName,
+      };
       const result = await execute(requestContext);
-      const merged = extraErrors.length > 0 ? { ...result, errors: [...extraErrors, ...(result.errors ?? [])] } : result;
+      const merged =
+        extraErrors.length > 0
+          ? { ...result, errors: [...extraErrors, ...(result.errors ?? [])] }
+          : result;
       if (resultHooks.length === 0) {
         context.result = merged;
         return merged;
       }
-      const stage: ResultStage = { context, result: merged, operationName: requestContext.operationName, variables: requestContext.request.variables ?? {} };
+      const stage: ResultStage = {
+        context,
+        result: merged,
+        operationName: requestContext.operationName,
+        variables: requestContext.request.variables ?? {},
+      };
       await runStage(resultHooks, stage);
       context.result = stage.result;
       return stage.result;
@@ -103,9 +114,13 @@ export class StagedGateway implements GatewayInterface {
   }
 }
 
-function replaceDocument(requestContext: GatewayGraphQLRequestContext, stage: OperationStage): void {
+function replaceDocument(
+  requestContext: GatewayGraphQLRequestContext,
+  stage: OperationStage,
+): void {
   const writable = requestContext as Writable<GatewayGraphQLRequestContext>;
   writable.document = stage.document;
   // The gateway keys its query-plan cache on queryHash.
-  writable.queryHash = stage.documentKey ?? createHash('sha256').update(print(stage.document)).digest('hex');
+  writable.queryHash =
+    stage.documentKey ?? createHash('sha256').update(print(stage.document)).digest('hex');
 }

@@ -61,29 +61,60 @@ export class SubgraphDataSource implements GraphQLDataSource<ApolloContextValue>
     return this.options.name;
   }
 
-  async process(options: GraphQLDataSourceProcessOptions<ApolloContextValue>): Promise<GatewayGraphQLResponse> {
+  async process(
+    options: GraphQLDataSourceProcessOptions<ApolloContextValue>,
+  ): Promise<GatewayGraphQLResponse> {
     const { request } = options;
-    const body = JSON.stringify({ query: request.query, variables: request.variables, operationName: request.operationName });
-    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+    const body = JSON.stringify({
+      query: request.query,
+      variables: request.variables,
+      operationName: request.operationName,
+    });
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'application/json',
+    };
     const hooks = this.options.hooks.onSubgraphRequest;
     if (hooks.length > 0) {
-      const context = options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION ? (options.context as ApolloContextValue).gateway : null;
-      await runStage(hooks, { subgraph: this.options.name, url: this.options.url, body, headers, context });
+      const context =
+        options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION
+          ? (options.context as ApolloContextValue).gateway
+          : null;
+      await runStage(hooks, {
+        subgraph: this.options.name,
+        url: this.options.url,
+        body,
+        headers,
+        context,
+      });
     }
     return this.send(body, headers);
   }
 
-  private async send(body: string, headers: Record<string, string>): Promise<GatewayGraphQLResponse> {
+  private async send(
+    body: string,
+    headers: Record<string, string>,
+  ): Promise<GatewayGraphQLResponse> {
     const { name, timeoutMs } = this.options;
     const abort = new AbortController();
     const deadline = setTimeout(() => abort.abort(), timeoutMs);
     try {
-      const response = await this.pool.request({ path: this.path, method: 'POST', headers, body, signal: abort.signal });
+      const response = await this.pool.request({
+        path: this.path,
+        method: 'POST',
+        headers,
+        body,
+        signal: abort.signal,
+      });
       const text = await response.body.text();
       const result = readGraphQLResponse(response.statusCode, text);
       return isFailure(result) ? { errors: [subgraphUnavailable(name, result)] } : result;
     } catch (err) {
-      return { errors: [subgraphUnavailable(name, classifyFetchError(err, abort.signal.aborted, timeoutMs))] };
+      return {
+        errors: [
+          subgraphUnavailable(name, classifyFetchError(err, abort.signal.aborted, timeoutMs)),
+        ],
+      };
     } finally {
       clearTimeout(deadline);
     }

@@ -28,7 +28,11 @@ export interface SubgraphFailure {
 }
 
 /** Classifies a thrown fetch error; `deadlinePassed` says whether our own deadline aborted it. */
-export function classifyFetchError(error: unknown, deadlinePassed: boolean, timeoutMs: number): SubgraphFailure {
+export function classifyFetchError(
+  error: unknown,
+  deadlinePassed: boolean,
+  timeoutMs: number,
+): SubgraphFailure {
   if (deadlinePassed) return { reason: 'TIMEOUT', detail: `no answer within ${timeoutMs} ms` };
   const code = (error as { code?: unknown } | null)?.code;
   switch (code) {
@@ -40,11 +44,17 @@ export function classifyFetchError(error: unknown, deadlinePassed: boolean, time
     case 'ECONNREFUSED':
       return { reason: 'CONNECTION_REFUSED', detail: 'connection refused' };
     default:
-      return { reason: 'CONNECTION_FAILED', detail: typeof code === 'string' ? `connection failed (${code})` : 'connection failed' };
+      return {
+        reason: 'CONNECTION_FAILED',
+        detail: typeof code === 'string' ? `connection failed (${code})` : 'connection failed',
+      };
   }
 }
 
-export function subgraphUnavailable(subgraph: string, failure: SubgraphFailure): GraphQLFormattedError {
+export function subgraphUnavailable(
+  subgraph: string,
+  failure: SubgraphFailure,
+): GraphQLFormattedError {
   return {
     message: `The ${subgraph} subgraph is unavailable: ${failure.detail}`,
     extensions: {

@@ -6,21 +6,32 @@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { SubgraphFailure } from './subgraph-failure';
 
-export function readGraphQLResponse(status: number, text: string): GatewayGraphQLResponse | SubgraphFailure {
+export function readGraphQLResponse(
+  status: number,
+  text: string,
+): GatewayGraphQLResponse | SubgraphFailure {
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
     body = undefined;
   }
-  if (typeof body === 'object' && body !== null && !Array.isArray(body) && ('data' in body || 'errors' in body)) {
+  if (
+    typeof body === 'object' &&
+    body !== null &&
+    !Array.isArray(body) &&
+    ('data' in body || 'errors' in body)
+  ) {
     const { data, errors, extensions } = body as GatewayGraphQLResponse;
     return { data, errors, extensions };
   }
-  if (status < 200 || status > 299) return { reason: 'HTTP_STATUS', detail: `HTTP ${status}`, status };
+  if (status < 200 || status > 299)
+    return { reason: 'HTTP_STATUS', detail: `HTTP ${status}`, status };
   return { reason: 'BAD_RESPONSE', detail: 'the response is not a GraphQL result' };
 }
 
-export function isFailure(value: GatewayGraphQLResponse | SubgraphFailure): value is SubgraphFailure {
+export function isFailure(
+  value: GatewayGraphQLResponse | SubgraphFailure,
+): value is SubgraphFailure {
   return 'reason' in value;
 }

@@ -10,11 +10,17 @@ import type { LoadedSnapshot } from './grant-cache';
 
 type GrantsForData = Parameters<typeof grantSnapshotFromData>[1];
 
-export function grantSnapshotFetcher(client: Pick<PlatformClient, 'query'>): (department: string) => Promise<LoadedSnapshot> {
+export function grantSnapshotFetcher(
+  client: Pick<PlatformClient, 'query'>,
+): (department: string) => Promise<LoadedSnapshot> {
   return async (department) => {
     // Grants are made to departments; a citizen's token (gateway/auth/citizen-claims.ts) holds
     // none, and the registry would refuse to be asked for a department it does not know.
-    if (department === CITIZEN_DEPARTMENT) return { status: 'LOADED', department, version: '0', grants: [] };
-    return grantSnapshotFromData(department, await client.query<GrantsForData>('sharing', GRANTS_FOR_QUERY, { department }));
+    if (department === CITIZEN_DEPARTMENT)
+      return { status: 'LOADED', department, version: '0', grants: [] };
+    return grantSnapshotFromData(
+      department,
+      await client.query<GrantsForData>('sharing', GRANTS_FOR_QUERY, { department }),
+    );
   };
 }

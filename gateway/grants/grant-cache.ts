@@ -67,7 +67,11 @@ export class GrantCache {
     const entry = this.entries.get(department);
     if (entry !== undefined && now < entry.expiresAt) {
       const due = now - entry.loadedAt > (entry.expiresAt - entry.loadedAt) / 2;
-      if (due && !this.loading.has(department) && !(now < (this.failedUntil.get(department) ?? 0))) {
+      if (
+        due &&
+        !this.loading.has(department) &&
+        !(now < (this.failedUntil.get(department) ?? 0))
+      ) {
         // Errors are reported through onLoadError; the current snapshot serves until it expires.
         void this.startLoad(department);
       }
@@ -127,7 +131,10 @@ export class GrantCache {
       let snapshot: LoadedSnapshot;
       try {
         snapshot = await this.options.load(department, this.floors.get(department) ?? 0);
-        if (snapshot.department !== department) throw new Error(`the grant loader returned ${snapshot.department}'s grants for ${department}`);
+        if (snapshot.department !== department)
+          throw new Error(
+            `the grant loader returned ${snapshot.department}'s grants for ${department}`,
+          );
       } catch (err) {
         this.options.onLoadError?.(department, err);
         // A snapshot still current keeps serving; only once it has expired does the failure show.

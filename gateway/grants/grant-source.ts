@@ -32,7 +32,11 @@ export interface GrantSourceOptions {
   readonly fetchSnapshot: (department: string) => Promise<LoadedSnapshot>;
   /** Redis shared by the gateway instances and the sharing subgraph; null: LOCAL mode. */
   /** `secret`: the subgraph signing secret, from which the key that signs the Redis copies is derived. */
-  readonly redis: { readonly url: string; readonly namespace: string | null; readonly secret: Buffer } | null;
+  readonly redis: {
+    readonly url: string;
+    readonly namespace: string | null;
+    readonly secret: Buffer;
+  } | null;
   /** Snapshot lifetime in LOCAL mode. */
   readonly localTtlMs: number;
   /** Snapshot lifetime (in process and in Redis) while notices arrive. */
@@ -66,12 +70,20 @@ export function createGrantSource(options: GrantSourceOptions): GrantSource {
   let invalidation: GrantInvalidation | null = null;
   let everUp = false;
 
-  const ttlMs = () => (mode === 'LOCAL' ? options.localTtlMs : mode === 'REDIS' ? options.redisTtlMs : options.degradedTtlMs);
+  const ttlMs = () =>
+    mode === 'LOCAL'
+      ? options.localTtlMs
+      : mode === 'REDIS'
+        ? options.redisTtlMs
+        : options.degradedTtlMs;
 
   const cache = new GrantCache({
     now: options.now,
     ttlMs,
-    onLoadError: (department, err) => log(`[grants] could not load ${department}'s grants (conditional fields are withheld until they load): ${err instanceof Error ? err.message : String(err)}`),
+    onLoadError: (department, err) =>
+      log(
+        `[grants] could not load ${department}'s grants (conditional fields are withheld until they load): ${err instanceof Error ? err.message : String(err)}`,
+      ),
     async load(department, minVersion) {
       const shared = mode === 'REDIS' && store ? await store.read(department) : null;
       if (shared && Number(shared.version) >= minVersion) return shared;
@@ -84,14 +96,22 @@ export function createGrantSource(options: GrantSourceOptions): GrantSource {
   return {
     // Only registered departments hold grants: a citizen's token (department "citizen") holds
     // none, and no caller can grow the cache or reach the sharing subgraph with made-up codes.
-    snapshotFor: (department) => (isDepartmentCode(department) ? cache.snapshotFor(department) : { status: 'LOADED', department, version: 'none', grants: [] }),
+    snapshotFor: (department) =>
+      isDepartmentCode(department)
+        ? cache.snapshotFor(department)
+        : { status: 'LOADED', department, version: 'none', grants: [] },
     get mode() {
       return mode;
     },
     async start() {
       if (!redis || invalidation) return;
       const where = redactedUrl(redis.url);
-      store = createRedisGrantStore({ url: redis.url, namespace: redis.namespace, secret: redis.secret, log });
+      store = createRedisGrantStore({
+        url: redis.url,
+        namespace: redis.namespace,
+        secret: redis.secret,
+        log,
+      });
       invalidation = subscribeToGrantChanges({
         url: redis.url,
         namespace: redis.namespace,
@@ -102,21 +122,30 @@ export function createGrantSource(options: GrantSourceOptions): GrantSource {
           mode = 'REDIS';
           if (recovered) {
             cache.clear();
-            log(`[grants] Redis at ${where} is back: change notices arrive again; cached grants dropped (notices may have been missed while it was away)`);
+            log(
+              `[grants] Redis at ${where} is back: change notices arrive again; cached grants dropped (notices may have been missed while it was away)`,
+            );
           } else {
-            log(`[grants] grants cached in process and in Redis at ${where}; changes arrive as notices`);
+            log(
+              `[grants] grants cached in process and in Redis at ${where}; changes arrive as notices`,
+            );
           }
         },
         onDown: (reason) => {
           mode = 'DEGRADED';
           cache.shortenAll(options.degradedTtlMs);
-          log(`[grants] DEGRADED: Redis at ${where} is unreachable (${reason}); serving grants from the in-process cache for at most ${seconds(options.degradedTtlMs)} each, so an approval or revocation may take that long to apply`);
+          log(
+            `[grants] DEGRADED: Redis at ${where} is unreachable (${reason}); serving grants from the in-process cache for at most ${seconds(options.degradedTtlMs)} each, so an approval or revocation may take that long to apply`,
+          );
         },
-        onMalformed: (message) => log(`[grants] ignored a malformed change notice: ${message.slice(0, 200)}`),
+        onMalformed: (message) =>
+          log(`[grants] ignored a malformed change notice: ${message.slice(0, 200)}`),
       });
       const up = await invalidation.ready(options.connectWaitMs ?? 2000);
       if (!up) {
-        log(`[grants] DEGRADED: Redis at ${where} does not answer; serving grants from the in-process cache for at most ${seconds(options.degradedTtlMs)} each until it does`);
+        log(
+          `[grants] DEGRADED: Redis at ${where} does not answer; serving grants from the in-process cache for at most ${seconds(options.degradedTtlMs)} each until it does`,
+        );
       }
     },
     async close() {

@@ -64,22 +64,43 @@ export function grantCopyKey(secret: Buffer): Buffer {
 }
 
 /** What is signed: every field a reader relies on, the key's namespace and department included. */
-export function signGrantCopy(key: Buffer, namespace: string | null, department: string, version: string, snapshot: string): string {
-  return createHmac('sha256', key).update(JSON.stringify([namespace ?? '', department, version, snapshot])).digest('base64url');
+export function signGrantCopy(
+  key: Buffer,
+  namespace: string | null,
+  department: string,
+  version: string,
+  snapshot: string,
+): string {
+  return createHmac('sha256', key)
+    .update(JSON.stringify([namespace ?? '', department, version, snapshot]))
+    .digest('base64url');
 }
 
-type CopyReading = { kind: 'none' } | { kind: 'refused'; why: string } | { kind: 'copy'; snapshot: LoadedSnapshot };
+type CopyReading =
+  { kind: 'none' } | { kind: 'refused'; why: string } | { kind: 'copy'; snapshot: LoadedSnapshot };
 
 /** Pure: a copy as read from Redis, verified against the key. */
-export function readGrantCopy(key: Buffer, namespace: string | null, department: string, fields: Record<string, string>): CopyReading {
+export function readGrantCopy(
+  key: Buffer,
+  namespace: string | null,
+  department: string,
+  fields: Record<string, string>,
+): CopyReading {
   if (!fields.snapshot) return { kind: 'none' };
   if (!fields.signature) return { kind: 'refused', why: 'unsigned' };
-  const expected = Buffer.from(signGrantCopy(key, namespace, department, fields.version ?? '', fields.snapshot));
+  const expected = Buffer.from(
+    signGrantCopy(key, namespace, department, fields.version ?? '', fields.snapshot),
+  );
   const given = Buffer.from(fields.signature);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { kind: 'refused', why: 'bad signature' };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { kind: 'refused', why: 'bad signature' };
   try {
     const value = JSON.parse(fields.snapshot) as LoadedSnapshot;
-    const ok = value.status === 'LOADED' && value.department === department && value.version === fields.version && Array.isArray(value.grants);
+    const ok =
+      value.status === 'LOADED' &&
+      value.department === department &&
+      value.version === fields.version &&
+      Array.isArray(value.grants);
     return ok ? { kind: 'copy', snapshot: value } : { kind: 'refused', why: 'malformed' };
   } catch {
     return { kind: 'refused', why: 'malformed' };
@@ -103,15 +124,26 @@ export function createRedisGrantStore(options: RedisGrantStoreOptions): RedisGra
       if (!client.isReady) return null;
       let fields: Record<string, string>;
       try {
-        fields = (await withDeadline(client.hGetAll(names.snapshotKey(department)), timeoutMs)) as Record<string, string>;
+        fields = (await withDeadline(
+          client.hGetAll(names.snapshotKey(department)),
+          timeoutMs,
+        )) as Record<string, string>;
       } catch {
         return null;
       }
       const reading = readGrantCopy(key, namespace, department, fields);
       if (reading.kind === 'copy') return reading.snapshot;
       if (reading.kind === 'refused') {
-        log(`[grants] SECURITY: ignored ${department}'s grant copy in Redis (${reading.why}): not written by a gateway of this deployment; reloading from the sharing subgraph`);
-        await withDeadline(client.eval(DELETE_IF_UNCHANGED, { keys: [names.snapshotKey(department)], arguments: [fields.snapshot] }), timeoutMs).catch(() => {});
+        log(
+          `[grants] SECURITY: ignored ${department}'s grant copy in Redis (${reading.why}): not written by a gateway of this deployment; reloading from the sharing subgraph`,
+        );
+        await withDeadline(
+          client.eval(DELETE_IF_UNCHANGED, {
+            keys: [names.snapshotKey(department)],
+            arguments: [fields.snapshot],
+          }),
+          timeoutMs,
+        ).catch(() => {});
       }
       return null;
     },

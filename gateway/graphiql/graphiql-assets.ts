@@ -25,8 +25,14 @@ function packageFile(pkg: string, file: string): string {
 
 /** Public name → file. */
 const ASSETS: Readonly<Record<string, { file: () => string; type: string }>> = {
-  'react.production.min.js': { file: () => packageFile('react', 'umd/react.production.min.js'), type: JS },
-  'react-dom.production.min.js': { file: () => packageFile('react-dom', 'umd/react-dom.production.min.js'), type: JS },
+  'react.production.min.js': {
+    file: () => packageFile('react', 'umd/react.production.min.js'),
+    type: JS,
+  },
+  'react-dom.production.min.js': {
+    file: () => packageFile('react-dom', 'umd/react-dom.production.min.js'),
+    type: JS,
+  },
   'graphiql.min.js': { file: () => packageFile('graphiql', 'graphiql.min.js'), type: JS },
   'graphiql.min.css': { file: () => packageFile('graphiql', 'graphiql.min.css'), type: CSS },
   'graphiql-start.js': { file: () => path.join(__dirname, 'graphiql-start.js'), type: JS },
@@ -50,9 +56,12 @@ export class AssetStore {
   private readonly files: Map<string, { file: string; type: string }>;
 
   constructor() {
-    this.files = new Map(Object.entries(ASSETS).map(([name, a]) => [name, { file: a.file(), type: a.type }]));
+    this.files = new Map(
+      Object.entries(ASSETS).map(([name, a]) => [name, { file: a.file(), type: a.type }]),
+    );
     for (const [name, { file }] of this.files) {
-      if (!fs.existsSync(file)) throw new Error(`GraphiQL asset ${name} is missing at ${file}: run npm install`);
+      if (!fs.existsSync(file))
+        throw new Error(`GraphiQL asset ${name} is missing at ${file}: run npm install`);
     }
   }
 

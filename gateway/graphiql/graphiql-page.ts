@@ -27,11 +27,18 @@ export const GRAPHIQL_CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export const DEFAULT_HEADERS_TEXT = JSON.stringify({ Authorization: 'Bearer <paste your token here>' }, null, 2);
+export const DEFAULT_HEADERS_TEXT = JSON.stringify(
+  { Authorization: 'Bearer <paste your token here>' },
+  null,
+  2,
+);
 
 /** JSON inside <script> must not contain "</script>" or "<!--"; escaping < keeps it inert. */
 function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
 
 export function graphiqlPage(options: GraphiQLPageOptions): string {

@@ -12,7 +12,12 @@
 import type http from 'node:http';
 import type { ApolloServer } from '@apollo/server';
 import { ErrorCode } from '../../domain/error-codes';
-import { executeWithApollo, MAX_BODY_BYTES, parseJsonBody, readBody } from '../../contracts/http/http-adapter';
+import {
+  executeWithApollo,
+  MAX_BODY_BYTES,
+  parseJsonBody,
+  readBody,
+} from '../../contracts/http/http-adapter';
 import { HttpError } from '../../contracts/http/http-error';
 import type { OperationLimiter } from '../limits';
 import { jsonDepth, MAX_BODY_DEPTH } from '../limits/json-depth';
@@ -25,10 +30,16 @@ interface HeldResponse {
   body: string;
 }
 
-const JSON_HEADERS: readonly [string, string][] = [['content-type', 'application/json; charset=utf-8']];
+const JSON_HEADERS: readonly [string, string][] = [
+  ['content-type', 'application/json; charset=utf-8'],
+];
 
 function errorResponse(status: number, message: string, code: string): HeldResponse {
-  return { status, headers: JSON_HEADERS, body: JSON.stringify({ errors: [{ message, extensions: { code } }] }) };
+  return {
+    status,
+    headers: JSON_HEADERS,
+    body: JSON.stringify({ errors: [{ message, extensions: { code } }] }),
+  };
 }
 
 /** A refusal as a GraphQL-over-HTTP error body, with its extensions (reason ...) and headers (WWW-Authenticate ...). */
@@ -36,7 +47,9 @@ function refusalResponse(err: HttpError): HeldResponse {
   return {
     status: err.status,
     headers: [...JSON_HEADERS, ...Object.entries(err.headers)],
-    body: JSON.stringify({ errors: [{ message: err.message, extensions: { code: err.code, ...err.extensions } }] }),
+    body: JSON.stringify({
+      errors: [{ message: err.message, extensions: { code: err.code, ...err.extensions } }],
+    }),
   };
 }
 
@@ -95,7 +108,12 @@ function enforceBodyDepth(req: http.IncomingMessage, rawBody: Buffer): void {
   for (const text of jsonTexts(req, rawBody)) {
     const measured = jsonDepth(text);
     if (measured > MAX_BODY_DEPTH) {
-      throw new HttpError(400, `The request's JSON nests deeper than the gateway's limit of ${MAX_BODY_DEPTH} levels.`, ErrorCode.BAD_REQUEST, { limit: { name: 'bodyDepth', max: MAX_BODY_DEPTH, measured } });
+      throw new HttpError(
+        400,
+        `The request's JSON nests deeper than the gateway's limit of ${MAX_BODY_DEPTH} levels.`,
+        ErrorCode.BAD_REQUEST,
+        { limit: { name: 'bodyDepth', max: MAX_BODY_DEPTH, measured } },
+      );
     }
   }
 }
@@ -105,16 +123,28 @@ function enforceLimits(limiter: OperationLimiter, req: http.IncomingMessage, bod
   const query = queryText(req, body);
   if (query === null) return;
   const violation = limiter.check(query);
-  if (violation) throw new HttpError(400, violation.message, violation.code, { limit: violation.limit });
+  if (violation)
+    throw new HttpError(400, violation.message, violation.code, { limit: violation.limit });
 }
 
-export function graphqlEndpoint({ apollo, hooks, log, maxBodyBytes = MAX_BODY_BYTES, limiter = null }: GraphQLEndpointOptions) {
+export function graphqlEndpoint({
+  apollo,
+  hooks,
+  log,
+  maxBodyBytes = MAX_BODY_BYTES,
+  limiter = null,
+}: GraphQLEndpointOptions) {
   const internalError = (stage: string, err: unknown): HeldResponse => {
-    log(`[gateway] ${stage} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    log(
+      `[gateway] ${stage} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+    );
     return errorResponse(500, 'internal error in the gateway', ErrorCode.INTERNAL_SERVER_ERROR);
   };
 
-  return async function handleGraphQL(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  return async function handleGraphQL(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+  ): Promise<void> {
     const context = createGatewayContext(req);
     let held: HeldResponse;
     let refusal: HttpError | null = null;
@@ -130,11 +160,16 @@ export function graphqlEndpoint({ apollo, hooks, log, maxBodyBytes = MAX_BODY_BY
       if (hooks.onRequest.length > 0) await runStage(hooks.onRequest, { context, rawBody });
       const body = parseJsonBody(rawBody, req.headers['content-type']);
       if (limiter) enforceLimits(limiter, req, body);
-      const response = await executeWithApollo(apollo, req, body, async () => ({ gateway: context }));
+      const response = await executeWithApollo(apollo, req, body, async () => ({
+        gateway: context,
+      }));
       held = {
         status: response.status ?? 200,
         headers: response.headers,
-        body: response.body.kind === 'complete' ? response.body.string : await collect(response.body.asyncIterator),
+        body:
+          response.body.kind === 'complete'
+            ? response.body.string
+            : await collect(response.body.asyncIterator),
       };
     } catch (err) {
       if (err instanceof HttpError) {
@@ -146,10 +181,17 @@ export function graphqlEndpoint({ apollo, hooks, log, maxBodyBytes = MAX_BODY_BY
     }
     if (hooks.onResponse.length > 0) {
       try {
-        await runStage(hooks.onResponse, { context, status: held.status, body: held.body, refusal, rawBody });
+        await runStage(hooks.onResponse, {
+          context,
+          status: held.status,
+          body: held.body,
+          refusal,
+          rawBody,
+        });
       } catch (err) {
         // Nothing is served that the response stage (the audit) did not accept.
-        held = err instanceof HttpError ? refusalResponse(err) : internalError('response stage', err);
+        held =
+          err instanceof HttpError ? refusalResponse(err) : internalError('response stage', err);
       }
     }
     send(res, held, context.requestId);

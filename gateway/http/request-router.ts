@@ -31,7 +31,9 @@ export interface RouterOptions {
 
 /** A browser navigating to the endpoint, as opposed to a GraphQL GET (which carries ?query=). */
 function isPageRequest(req: http.IncomingMessage, search: string): boolean {
-  return (req.headers.accept ?? '').includes('text/html') && !new URLSearchParams(search).has('query');
+  return (
+    (req.headers.accept ?? '').includes('text/html') && !new URLSearchParams(search).has('query')
+  );
 }
 
 function servePage(res: http.ServerResponse, page: string): void {
@@ -45,7 +47,12 @@ function servePage(res: http.ServerResponse, page: string): void {
   res.end(page);
 }
 
-function serveAsset(req: http.IncomingMessage, res: http.ServerResponse, site: GraphiQLSite, path: string): boolean {
+function serveAsset(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  site: GraphiQLSite,
+  path: string,
+): boolean {
   const asset = site.assets.get(path);
   if (!asset) return false;
   const headers: http.OutgoingHttpHeaders = {
@@ -62,12 +69,21 @@ function serveAsset(req: http.IncomingMessage, res: http.ServerResponse, site: G
   }
   const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
   const body = gzip ? asset.gzipped : asset.body;
-  res.writeHead(200, { ...headers, 'content-length': body.length, ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+  res.writeHead(200, {
+    ...headers,
+    'content-length': body.length,
+    ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+  });
   res.end(body);
   return true;
 }
 
-export function requestRouter({ graphql, graphiql, health, log }: RouterOptions): http.RequestListener {
+export function requestRouter({
+  graphql,
+  graphiql,
+  health,
+  log,
+}: RouterOptions): http.RequestListener {
   const answerHealth = (res: http.ServerResponse): void => {
     if (!health) return writeJson(res, 200, { status: 'ok' });
     health().then(
@@ -88,17 +104,29 @@ export function requestRouter({ graphql, graphiql, health, log }: RouterOptions)
       if (path === '/health') return answerHealth(res);
       // Browsers ask for it on every page; an empty answer keeps their consoles free of 404s.
       if (path === '/favicon.ico') return void res.writeHead(204).end();
-      if (graphiql && (path === GRAPHQL_PATH || path === '/') && isPageRequest(req, search)) return servePage(res, graphiql.page);
+      if (graphiql && (path === GRAPHQL_PATH || path === '/') && isPageRequest(req, search))
+        return servePage(res, graphiql.page);
       if (graphiql && path.startsWith(ASSET_PREFIX) && serveAsset(req, res, graphiql, path)) return;
     }
     if (path === GRAPHQL_PATH) {
       graphql(req, res).catch((err: unknown) => {
         log(`[gateway] unhandled: ${err instanceof Error ? err.stack : String(err)}`);
-        if (!res.headersSent) writeGraphQLError(res, 500, 'internal error in the gateway', ErrorCode.INTERNAL_SERVER_ERROR);
+        if (!res.headersSent)
+          writeGraphQLError(
+            res,
+            500,
+            'internal error in the gateway',
+            ErrorCode.INTERNAL_SERVER_ERROR,
+          );
         else res.destroy();
       });
       return;
     }
-    writeGraphQLError(res, 404, `nothing at ${path}: GraphQL is served at ${GRAPHQL_PATH}`, ErrorCode.NOT_FOUND);
+    writeGraphQLError(
+      res,
+      404,
+      `nothing at ${path}: GraphQL is served at ${GRAPHQL_PATH}`,
+      ErrorCode.NOT_FOUND,
+    );
   };
 }

@@ -19,7 +19,9 @@ function badPurpose(message: string): HttpError {
 function checked(value: unknown, where: string): string {
   if (typeof value !== 'string' || !isPurposeCode(value.trim())) {
     const shown = typeof value === 'string' ? JSON.stringify(value.slice(0, 64)) : typeof value;
-    throw badPurpose(`${where} ${shown} is not a use purpose; known: ${PURPOSES.map((p) => p.code).join(', ')}`);
+    throw badPurpose(
+      `${where} ${shown} is not a use purpose; known: ${PURPOSES.map((p) => p.code).join(', ')}`,
+    );
   }
   return value.trim();
 }
@@ -40,22 +42,32 @@ function extensionsPurpose(method: string, url: string, rawBody: Buffer): unknow
     // (Apollo parses it again; its own errors report a body that is not JSON.)
     if (!rawBody.includes('"purpose"')) return undefined;
     try {
-      extensions = (JSON.parse(rawBody.toString('utf8')) as { extensions?: unknown } | null)?.extensions;
+      extensions = (JSON.parse(rawBody.toString('utf8')) as { extensions?: unknown } | null)
+        ?.extensions;
     } catch {
       return undefined;
     }
   }
-  return typeof extensions === 'object' && extensions !== null ? (extensions as { purpose?: unknown }).purpose : undefined;
+  return typeof extensions === 'object' && extensions !== null
+    ? (extensions as { purpose?: unknown }).purpose
+    : undefined;
 }
 
 /** The purpose code, or null when none is stated. Throws HttpError 400 BAD_USER_INPUT for an unknown one or two that differ. */
-export function statedPurpose(request: { method: string; url: string; headers: http.IncomingHttpHeaders }, rawBody: Buffer): string | null {
+export function statedPurpose(
+  request: { method: string; url: string; headers: http.IncomingHttpHeaders },
+  rawBody: Buffer,
+): string | null {
   const header = request.headers[PURPOSE_HEADER];
-  const fromHeader = header === undefined || header === '' ? null : checked(header, `header ${PURPOSE_HEADER}`);
+  const fromHeader =
+    header === undefined || header === '' ? null : checked(header, `header ${PURPOSE_HEADER}`);
   const extension = extensionsPurpose(request.method, request.url, rawBody);
-  const fromExtensions = extension === undefined || extension === null ? null : checked(extension, 'extensions.purpose');
+  const fromExtensions =
+    extension === undefined || extension === null ? null : checked(extension, 'extensions.purpose');
   if (fromHeader && fromExtensions && fromHeader !== fromExtensions) {
-    throw badPurpose(`two purposes stated: ${fromHeader} (header ${PURPOSE_HEADER}) and ${fromExtensions} (extensions.purpose); state one`);
+    throw badPurpose(
+      `two purposes stated: ${fromHeader} (header ${PURPOSE_HEADER}) and ${fromExtensions} (extensions.purpose); state one`,
+    );
   }
   return fromHeader ?? fromExtensions;
 }

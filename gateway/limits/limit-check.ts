@@ -23,14 +23,43 @@ interface LimitRule {
 
 const RULES: readonly LimitRule[] = [
   { name: 'tokens', code: ErrorCode.MAX_TOKENS_LIMIT, max: (l) => l.maxTokens, what: 'tokens' },
-  { name: 'depth', code: ErrorCode.MAX_DEPTH_LIMIT, max: (l) => l.maxDepth, what: 'levels of nested fields' },
-  { name: 'aliases', code: ErrorCode.MAX_ALIASES_LIMIT, max: (l) => l.maxAliases, what: 'aliased fields' },
-  { name: 'rootFields', code: ErrorCode.MAX_ROOT_FIELDS_LIMIT, max: (l) => l.maxRootFields, what: 'root fields' },
-  { name: 'selections', code: ErrorCode.MAX_SELECTIONS_LIMIT, max: (l) => l.maxSelections, what: 'field selections after expanding fragments' },
-  { name: 'cost', code: ErrorCode.COST_ESTIMATED_TOO_EXPENSIVE, max: (l) => l.maxCost, what: 'estimated cost' },
+  {
+    name: 'depth',
+    code: ErrorCode.MAX_DEPTH_LIMIT,
+    max: (l) => l.maxDepth,
+    what: 'levels of nested fields',
+  },
+  {
+    name: 'aliases',
+    code: ErrorCode.MAX_ALIASES_LIMIT,
+    max: (l) => l.maxAliases,
+    what: 'aliased fields',
+  },
+  {
+    name: 'rootFields',
+    code: ErrorCode.MAX_ROOT_FIELDS_LIMIT,
+    max: (l) => l.maxRootFields,
+    what: 'root fields',
+  },
+  {
+    name: 'selections',
+    code: ErrorCode.MAX_SELECTIONS_LIMIT,
+    max: (l) => l.maxSelections,
+    what: 'field selections after expanding fragments',
+  },
+  {
+    name: 'cost',
+    code: ErrorCode.COST_ESTIMATED_TOO_EXPENSIVE,
+    max: (l) => l.maxCost,
+    what: 'estimated cost',
+  },
 ];
 
-export function violationOf(name: LimitName, measured: number, limits: OperationLimits): LimitViolation | null {
+export function violationOf(
+  name: LimitName,
+  measured: number,
+  limits: OperationLimits,
+): LimitViolation | null {
   const rule = RULES.find((r) => r.name === name)!;
   const max = rule.max(limits);
   if (measured <= max) return null;
@@ -42,7 +71,10 @@ export function violationOf(name: LimitName, measured: number, limits: Operation
   };
 }
 
-export function firstViolation(measures: Readonly<Record<LimitName, number>>, limits: OperationLimits): LimitViolation | null {
+export function firstViolation(
+  measures: Readonly<Record<LimitName, number>>,
+  limits: OperationLimits,
+): LimitViolation | null {
   for (const rule of RULES) {
     const violation = violationOf(rule.name, measures[rule.name], limits);
     if (violation) return violation;

@@ -11,7 +11,15 @@
  * wherever it is spread, a selection set's cost is kept as `fixed + page × perPage`, `perPage`
  * being what its unsized lists cost per item; the enclosing field fills in the page.
  */
-import { FieldNode, getNamedType, getNullableType, GraphQLField, isCompositeType, isListType, Kind } from 'graphql';
+import {
+  FieldNode,
+  getNamedType,
+  getNullableType,
+  GraphQLField,
+  isCompositeType,
+  isListType,
+  Kind,
+} from 'graphql';
 
 /** Counts stop here instead of overflowing: far above every limit, exact below it. */
 export const SATURATED = 1e15;
@@ -39,20 +47,34 @@ export function resolveCost(cost: LinearCost, page: number): number {
 }
 
 /** The page a field asks for, or null when it takes no slicing argument. */
-function sliceSize(node: FieldNode, definition: GraphQLField<unknown, unknown> | undefined, options: CostOptions): number | null {
+function sliceSize(
+  node: FieldNode,
+  definition: GraphQLField<unknown, unknown> | undefined,
+  options: CostOptions,
+): number | null {
   for (const arg of node.arguments ?? []) {
     if (!SLICING_ARGUMENTS.includes(arg.name.value)) continue;
-    if (arg.value.kind === Kind.INT) return Math.min(Math.max(Number(arg.value.value), 0), SATURATED);
+    if (arg.value.kind === Kind.INT)
+      return Math.min(Math.max(Number(arg.value.value), 0), SATURATED);
     return options.maxListSize;
   }
   for (const arg of definition?.args ?? []) {
-    if (SLICING_ARGUMENTS.includes(arg.name) && typeof arg.defaultValue === 'number') return arg.defaultValue;
+    if (SLICING_ARGUMENTS.includes(arg.name) && typeof arg.defaultValue === 'number')
+      return arg.defaultValue;
   }
   return null;
 }
 
-export function costOfField(node: FieldNode, definition: GraphQLField<unknown, unknown> | undefined, children: LinearCost, mutationRoot: boolean, options: CostOptions): LinearCost {
-  const composite = definition ? isCompositeType(getNamedType(definition.type)) : node.selectionSet !== undefined;
+export function costOfField(
+  node: FieldNode,
+  definition: GraphQLField<unknown, unknown> | undefined,
+  children: LinearCost,
+  mutationRoot: boolean,
+  options: CostOptions,
+): LinearCost {
+  const composite = definition
+    ? isCompositeType(getNamedType(definition.type))
+    : node.selectionSet !== undefined;
   const weight = mutationRoot ? MUTATION_WEIGHT : composite ? 1 : 0;
   const isList = definition !== undefined && isListType(getNullableType(definition.type));
   const slice = sliceSize(node, definition, options);

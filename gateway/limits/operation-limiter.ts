@@ -22,7 +22,11 @@ export interface OperationLimiter {
 /** Long texts are keyed by their hash, so the cache's memory stays bounded by entries, not by bodies. */
 const KEY_TEXT_UP_TO = 2048;
 
-export function createOperationLimiter(limits: OperationLimits, schema: () => GraphQLSchema | null, cacheSize = 1000): OperationLimiter {
+export function createOperationLimiter(
+  limits: OperationLimits,
+  schema: () => GraphQLSchema | null,
+  cacheSize = 1000,
+): OperationLimiter {
   const cache = new PlanCache<{ violation: LimitViolation | null }>(cacheSize);
   let cachedFor: GraphQLSchema | null = null;
 
@@ -31,7 +35,17 @@ export function createOperationLimiter(limits: OperationLimits, schema: () => Gr
     if (parsed.kind === 'unparsable') return null;
     if (parsed.kind === 'too-many-tokens') return violationOf('tokens', parsed.tokens, limits);
     const m = measureDocument(parsed.document, current, limits);
-    return firstViolation({ tokens: parsed.tokens, depth: m.depth, aliases: m.aliases, rootFields: m.rootFields, selections: m.selections, cost: m.cost }, limits);
+    return firstViolation(
+      {
+        tokens: parsed.tokens,
+        depth: m.depth,
+        aliases: m.aliases,
+        rootFields: m.rootFields,
+        selections: m.selections,
+        cost: m.cost,
+      },
+      limits,
+    );
   };
 
   return {
@@ -43,7 +57,10 @@ export function createOperationLimiter(limits: OperationLimits, schema: () => Gr
         cache.clear();
         cachedFor = current;
       }
-      const key = query.length <= KEY_TEXT_UP_TO ? query : `#${createHash('sha256').update(query).digest('base64')}`;
+      const key =
+        query.length <= KEY_TEXT_UP_TO
+          ? query
+          : `#${createHash('sha256').update(query).digest('base64')}`;
       const cached = cache.get(key);
       if (cached) return cached.violation;
       const violation = decide(query, current);

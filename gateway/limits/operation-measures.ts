@@ -29,7 +29,14 @@ import {
   TypeMetaFieldDef,
   TypeNameMetaFieldDef,
 } from 'graphql';
-import { add, costOfField, CostOptions, LinearCost, resolveCost, ZERO_COST } from './operation-cost';
+import {
+  add,
+  costOfField,
+  CostOptions,
+  LinearCost,
+  resolveCost,
+  ZERO_COST,
+} from './operation-cost';
 
 export { SATURATED } from './operation-cost';
 
@@ -55,7 +62,11 @@ interface SetMeasure {
 
 const EMPTY: SetMeasure = { depth: 0, aliases: 0, width: 0, selections: 0, cost: ZERO_COST };
 
-function fieldDefinition(schema: GraphQLSchema | null, parent: GraphQLCompositeType | null, field: FieldNode): GraphQLField<unknown, unknown> | undefined {
+function fieldDefinition(
+  schema: GraphQLSchema | null,
+  parent: GraphQLCompositeType | null,
+  field: FieldNode,
+): GraphQLField<unknown, unknown> | undefined {
   const name = field.name.value;
   if (name === '__typename') return TypeNameMetaFieldDef;
   if (!schema || !parent) return undefined;
@@ -66,16 +77,25 @@ function fieldDefinition(schema: GraphQLSchema | null, parent: GraphQLCompositeT
   return isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
 }
 
-function compositeNamed(schema: GraphQLSchema | null, name: string | undefined, fallback: GraphQLCompositeType | null): GraphQLCompositeType | null {
+function compositeNamed(
+  schema: GraphQLSchema | null,
+  name: string | undefined,
+  fallback: GraphQLCompositeType | null,
+): GraphQLCompositeType | null {
   if (name === undefined) return fallback;
   const type = schema?.getType(name);
   return type && isCompositeType(type) ? type : null;
 }
 
-export function measureDocument(document: DocumentNode, schema: GraphQLSchema | null, options: CostOptions): OperationMeasures {
+export function measureDocument(
+  document: DocumentNode,
+  schema: GraphQLSchema | null,
+  options: CostOptions,
+): OperationMeasures {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) {
-    if (def.kind === Kind.FRAGMENT_DEFINITION && !fragments.has(def.name.value)) fragments.set(def.name.value, def);
+    if (def.kind === Kind.FRAGMENT_DEFINITION && !fragments.has(def.name.value))
+      fragments.set(def.name.value, def);
   }
   const measured = new Map<string, SetMeasure | 'measuring'>();
   let visited = 0;
@@ -88,12 +108,20 @@ export function measureDocument(document: DocumentNode, schema: GraphQLSchema | 
     const fragment = fragments.get(name);
     if (!fragment) return EMPTY;
     measured.set(name, 'measuring');
-    const m = measureSet(fragment.selectionSet, compositeNamed(schema, fragment.typeCondition.name.value, null), false);
+    const m = measureSet(
+      fragment.selectionSet,
+      compositeNamed(schema, fragment.typeCondition.name.value, null),
+      false,
+    );
     measured.set(name, m);
     return m;
   };
 
-  const measureSet = (set: SelectionSetNode, parent: GraphQLCompositeType | null, mutationRoot: boolean): SetMeasure => {
+  const measureSet = (
+    set: SelectionSetNode,
+    parent: GraphQLCompositeType | null,
+    mutationRoot: boolean,
+  ): SetMeasure => {
     let depth = 0;
     let aliases = 0;
     let width = 0;
@@ -105,7 +133,9 @@ export function measureDocument(document: DocumentNode, schema: GraphQLSchema | 
       if (sel.kind === Kind.FIELD) {
         const definition = fieldDefinition(schema, parent, sel);
         const childType = definition ? getNamedType(definition.type) : undefined;
-        const child = sel.selectionSet ? measureSet(sel.selectionSet, isCompositeType(childType) ? childType : null, false) : EMPTY;
+        const child = sel.selectionSet
+          ? measureSet(sel.selectionSet, isCompositeType(childType) ? childType : null, false)
+          : EMPTY;
         m = {
           depth: child.depth + 1,
           aliases: add(child.aliases, sel.alias ? 1 : 0),
@@ -114,7 +144,11 @@ export function measureDocument(document: DocumentNode, schema: GraphQLSchema | 
           cost: costOfField(sel, definition, child.cost, mutationRoot, options),
         };
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        m = measureSet(sel.selectionSet, compositeNamed(schema, sel.typeCondition?.name.value, parent), mutationRoot);
+        m = measureSet(
+          sel.selectionSet,
+          compositeNamed(schema, sel.typeCondition?.name.value, parent),
+          mutationRoot,
+        );
       } else {
         m = fragmentMeasure(sel.name.value);
       }

@@ -30,7 +30,8 @@ export function parseWithinTokens(text: string, maxTokens: number): ParsedDocume
     const document = parser.parseDocument();
     return { kind: 'parsed', document, tokens: parser.tokenCount };
   } catch (err) {
-    if (err instanceof GraphQLError && parser.tokenCount > maxTokens) return { kind: 'too-many-tokens', tokens: countTokens(text) };
+    if (err instanceof GraphQLError && parser.tokenCount > maxTokens)
+      return { kind: 'too-many-tokens', tokens: countTokens(text) };
     return { kind: 'unparsable' };
   }
 }

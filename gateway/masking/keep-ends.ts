@@ -8,5 +8,9 @@ export function keepEnds(value: string, head: number, tail: number): string {
   // Code points, not UTF-16 units: certificate numbers and names may hold CJK Extension B characters.
   const chars = Array.from(value);
   if (chars.length <= head + tail) return '*'.repeat(chars.length);
-  return chars.slice(0, head).join('') + '*'.repeat(chars.length - head - tail) + chars.slice(chars.length - tail).join('');
+  return (
+    chars.slice(0, head).join('') +
+    '*'.repeat(chars.length - head - tail) +
+    chars.slice(chars.length - tail).join('')
+  );
 }

@@ -22,12 +22,15 @@ export interface Denial {
 }
 
 const EXPLANATION: Readonly<Record<DenialReason, (c: string) => string>> = {
-  NO_GRANT: (c) => `${c} is conditionally shared and no current grant to your department or application covers it; apply to its owner through the sharing platform`,
-  PURPOSE_REQUIRED: (c) => `${c} is conditionally shared: declare the purpose (用途) of the request`,
+  NO_GRANT: (c) =>
+    `${c} is conditionally shared and no current grant to your department or application covers it; apply to its owner through the sharing platform`,
+  PURPOSE_REQUIRED: (c) =>
+    `${c} is conditionally shared: declare the purpose (用途) of the request`,
   PURPOSE_NOT_GRANTED: (c) => `${c} is granted to you, but not for the declared purpose`,
   GRANT_EXPIRED: (c) => `your grant for ${c} has expired`,
   NOT_SHARED: (c) => `${c} is not shared (不予共享) outside its owner department`,
-  POLICY_UNAVAILABLE: (c) => `${c} is conditionally shared and grants could not be checked; it is withheld until they can`,
+  POLICY_UNAVAILABLE: (c) =>
+    `${c} is conditionally shared and grants could not be checked; it is withheld until they can`,
 };
 
 export function denialMessage(denial: Denial): string {

@@ -29,8 +29,17 @@ export type DenialReason =
 export type ServingBasis = 'OWNER' | 'UNCONDITIONAL' | 'GRANT';
 
 export type FieldDecision =
-  | { readonly outcome: 'ALLOW'; readonly basis: ServingBasis; readonly grantIds: readonly string[] }
-  | { readonly outcome: 'MASK'; readonly mask: MaskKind; readonly basis: ServingBasis; readonly grantIds: readonly string[] }
+  | {
+      readonly outcome: 'ALLOW';
+      readonly basis: ServingBasis;
+      readonly grantIds: readonly string[];
+    }
+  | {
+      readonly outcome: 'MASK';
+      readonly mask: MaskKind;
+      readonly basis: ServingBasis;
+      readonly grantIds: readonly string[];
+    }
   | { readonly outcome: 'DENY'; readonly reason: DenialReason };
 
 /** Who asks, and for what: the authenticated caller (`purpose` is the request's declared 用途). */
@@ -39,11 +48,19 @@ export type PolicyCaller = Pick<CallerIdentity, 'department' | 'application' | '
 const deny = (reason: DenialReason): FieldDecision => ({ outcome: 'DENY', reason });
 
 /** Current grants to this caller covering the coordinate, in force at `now`, for the declared purpose. */
-function grantsInForce(coordinate: string, caller: PolicyCaller, grants: readonly Grant[], now: number): Grant[] | DenialReason {
-  const covering = grants.filter((g) => g.status === 'ACTIVE' && grantAppliesTo(g, caller) && grantCovers(g, coordinate));
+function grantsInForce(
+  coordinate: string,
+  caller: PolicyCaller,
+  grants: readonly Grant[],
+  now: number,
+): Grant[] | DenialReason {
+  const covering = grants.filter(
+    (g) => g.status === 'ACTIVE' && grantAppliesTo(g, caller) && grantCovers(g, coordinate),
+  );
   if (covering.length === 0) return 'NO_GRANT';
   const current = covering.filter((g) => grantTiming(g, now) === 'CURRENT');
-  if (current.length === 0) return covering.some((g) => grantTiming(g, now) === 'EXPIRED') ? 'GRANT_EXPIRED' : 'NO_GRANT';
+  if (current.length === 0)
+    return covering.some((g) => grantTiming(g, now) === 'EXPIRED') ? 'GRANT_EXPIRED' : 'NO_GRANT';
   if (!caller.purpose) return 'PURPOSE_REQUIRED';
   const forPurpose = current.filter((g) => g.purposes.includes(caller.purpose!));
   return forPurpose.length > 0 ? forPurpose : 'PURPOSE_NOT_GRANTED';
@@ -54,22 +71,35 @@ function grantsInForce(coordinate: string, caller: PolicyCaller, grants: readonl
  *   everyone (composition refuses unclassified fields, so this only guards against a supergraph
  *   built some other way).
  */
-export function decideField(rule: FieldRule | undefined, caller: PolicyCaller, grants: GrantSnapshot, now: number): FieldDecision {
+export function decideField(
+  rule: FieldRule | undefined,
+  caller: PolicyCaller,
+  grants: GrantSnapshot,
+  now: number,
+): FieldDecision {
   if (!rule) return deny('NOT_SHARED');
-  if (rule.owners.includes(caller.department)) return { outcome: 'ALLOW', basis: 'OWNER', grantIds: [] };
+  if (rule.owners.includes(caller.department))
+    return { outcome: 'ALLOW', basis: 'OWNER', grantIds: [] };
   if (rule.level === 'NONE') return deny('NOT_SHARED');
   if (rule.level === 'UNCONDITIONAL') {
     if (!rule.mask) return { outcome: 'ALLOW', basis: 'UNCONDITIONAL', grantIds: [] };
-    const inForce = grants.status === 'LOADED' ? grantsInForce(rule.coordinate, caller, grants.grants, now) : [];
+    const inForce =
+      grants.status === 'LOADED' ? grantsInForce(rule.coordinate, caller, grants.grants, now) : [];
     const clear = Array.isArray(inForce) ? inForce.filter((g) => g.clear) : [];
-    if (clear.length > 0) return { outcome: 'ALLOW', basis: 'GRANT', grantIds: clear.map((g) => g.id) };
+    if (clear.length > 0)
+      return { outcome: 'ALLOW', basis: 'GRANT', grantIds: clear.map((g) => g.id) };
     return { outcome: 'MASK', mask: rule.mask, basis: 'UNCONDITIONAL', grantIds: [] };
   }
   if (grants.status !== 'LOADED') return deny('POLICY_UNAVAILABLE');
   const inForce = grantsInForce(rule.coordinate, caller, grants.grants, now);
   if (!Array.isArray(inForce)) return deny(inForce);
   const clear = inForce.filter((g) => g.clear);
-  if (!rule.mask || clear.length > 0) return { outcome: 'ALLOW', basis: 'GRANT', grantIds: (rule.mask ? clear : inForce).map((g) => g.id) };
+  if (!rule.mask || clear.length > 0)
+    return {
+      outcome: 'ALLOW',
+      basis: 'GRANT',
+      grantIds: (rule.mask ? clear : inForce).map((g) => g.id),
+    };
   return { outcome: 'MASK', mask: rule.mask, basis: 'GRANT', grantIds: inForce.map((g) => g.id) };
 }
 
@@ -86,9 +116,12 @@ const RANK = { ALLOW: 0, MASK: 1, DENY: 2 } as const;
  * any withholds, masked if any masks. Different mask kinds cannot all be honoured on one value
  * without knowing its runtime type, so they combine to FREE_TEXT, which hides the most.
  */
-export function strictest(decisions: readonly { coordinate: string; decision: FieldDecision }[]): CombinedDecision {
+export function strictest(
+  decisions: readonly { coordinate: string; decision: FieldDecision }[],
+): CombinedDecision {
   if (decisions.length === 0) throw new Error('strictest() needs at least one decision');
-  if (decisions.length === 1) return { ...decisions[0].decision, decidedBy: decisions[0].coordinate };
+  if (decisions.length === 1)
+    return { ...decisions[0].decision, decidedBy: decisions[0].coordinate };
   let top = decisions[0];
   for (const d of decisions) if (RANK[d.decision.outcome] > RANK[top.decision.outcome]) top = d;
   const { decision } = top;
@@ -100,5 +133,11 @@ export function strictest(decisions: readonly { coordinate: string; decision: Fi
     if (d.decision.outcome !== 'DENY') d.decision.grantIds.forEach((id) => grantIds.add(id));
   }
   const mask: MaskKind = masks.size === 1 ? decision.mask : 'FREE_TEXT';
-  return { outcome: 'MASK', mask, basis: decision.basis, grantIds: [...grantIds], decidedBy: top.coordinate };
+  return {
+    outcome: 'MASK',
+    mask,
+    basis: decision.basis,
+    grantIds: [...grantIds],
+    decidedBy: top.coordinate,
+  };
 }

@@ -119,13 +119,23 @@ interface Scope {
  * @param document a document already validated against `schema` (the gateway validates before
  *   the operation stage); an unknown field or fragment still throws rather than pass unchecked.
  */
-export function collectFieldUsages(schema: GraphQLSchema, document: DocumentNode, operationName: string | null): OperationFields {
+export function collectFieldUsages(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null,
+): OperationFields {
   const operation = getOperationAST(document, operationName);
-  if (!operation) throw invalid(operationName ? `Unknown operation "${operationName}".` : 'Must provide operation name if query contains multiple operations.');
+  if (!operation)
+    throw invalid(
+      operationName
+        ? `Unknown operation "${operationName}".`
+        : 'Must provide operation name if query contains multiple operations.',
+    );
   const rootType = schema.getRootType(operation.operation);
   if (!rootType) throw invalid(`The schema does not support ${operation.operation} operations.`);
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  for (const def of document.definitions)
+    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
 
   const usages: FieldUsage[] = [];
   const spreading: string[] = [];
@@ -151,18 +161,31 @@ export function collectFieldUsages(schema: GraphQLSchema, document: DocumentNode
         const name = sel.name.value;
         const fragment = fragments.get(name);
         if (!fragment) throw invalid(`Unknown fragment "${name}".`);
-        if (spreading.includes(name)) throw invalid(`Cannot spread fragment "${name}" within itself.`);
+        if (spreading.includes(name))
+          throw invalid(`Cannot spread fragment "${name}" within itself.`);
         const inner = narrow(scope, typeNamed(fragment.typeCondition.name.value), sel.directives);
-        const conditions = fragmentVisits.next(name, inner.parent ? inner.parent.place.id : 0, inner.narrowed, inner.conditions);
+        const conditions = fragmentVisits.next(
+          name,
+          inner.parent ? inner.parent.place.id : 0,
+          inner.narrowed,
+          inner.conditions,
+        );
         if (conditions === null) continue;
         spreading.push(name);
-        walk(fragment.selectionSet, conditions === inner.conditions ? inner : { ...inner, conditions });
+        walk(
+          fragment.selectionSet,
+          conditions === inner.conditions ? inner : { ...inner, conditions },
+        );
         spreading.pop();
       }
     }
   };
 
-  const narrow = (scope: Scope, type: GraphQLCompositeType, directives: readonly DirectiveNode[] | undefined): Scope => ({
+  const narrow = (
+    scope: Scope,
+    type: GraphQLCompositeType,
+    directives: readonly DirectiveNode[] | undefined,
+  ): Scope => ({
     ...scope,
     type,
     narrowed: intersect(scope.narrowed, possibleTypes(schema, type)),
@@ -173,9 +196,11 @@ export function collectFieldUsages(schema: GraphQLSchema, document: DocumentNode
     const name = node.name.value;
     if (name.startsWith('__')) return;
     const responseKey = node.alias?.value ?? name;
-    if (responseKey === PROBE_KEY) throw invalid(`The alias "${PROBE_KEY}" is reserved by the sharing policy.`);
+    if (responseKey === PROBE_KEY)
+      throw invalid(`The alias "${PROBE_KEY}" is reserved by the sharing policy.`);
     const parentType = scope.type;
-    if (!isObjectType(parentType) && !isInterfaceType(parentType)) throw invalid(`Cannot query field "${name}" on type "${parentType.name}".`);
+    if (!isObjectType(parentType) && !isInterfaceType(parentType))
+      throw invalid(`Cannot query field "${name}" on type "${parentType.name}".`);
     const field = parentType.getFields()[name];
     if (!field) throw invalid(`Cannot query field "${name}" on type "${parentType.name}".`);
     const coordinate = `${parentType.name}.${name}`;
@@ -207,11 +232,25 @@ export function collectFieldUsages(schema: GraphQLSchema, document: DocumentNode
     if (!node.selectionSet) return;
     const type = getNamedType(field.type) as GraphQLCompositeType;
     const possible = possibleTypes(schema, type);
-    walk(node.selectionSet, { type, possible, narrowed: possible, conditions: [], parent: usage, enclosing: node.selectionSet });
+    walk(node.selectionSet, {
+      type,
+      possible,
+      narrowed: possible,
+      conditions: [],
+      parent: usage,
+      enclosing: node.selectionSet,
+    });
   };
 
   const rootPossible = possibleTypes(schema, rootType);
-  walk(operation.selectionSet, { type: rootType, possible: rootPossible, narrowed: rootPossible, conditions: [], parent: null, enclosing: operation.selectionSet });
+  walk(operation.selectionSet, {
+    type: rootType,
+    possible: rootPossible,
+    narrowed: rootPossible,
+    conditions: [],
+    parent: null,
+    enclosing: operation.selectionSet,
+  });
 
   return { operation, fragments, usages, variableDefaults: booleanDefaults(operation), visited };
 }

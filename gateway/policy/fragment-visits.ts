@@ -31,7 +31,12 @@ export class FragmentVisits {
    * The conditions to walk fragment `name` with below place `placeId`, narrowed to `narrowed`
    * and under `conditions`; null when an earlier walk already yielded every usage.
    */
-  next(name: string, placeId: number, narrowed: ReadonlySet<string>, conditions: readonly IncludeCondition[]): readonly IncludeCondition[] | null {
+  next(
+    name: string,
+    placeId: number,
+    narrowed: ReadonlySet<string>,
+    conditions: readonly IncludeCondition[],
+  ): readonly IncludeCondition[] | null {
     let here = this.byPlace.get(placeId);
     if (!here) this.byPlace.set(placeId, (here = new Map()));
     const key = `${name}|${typesKey(narrowed)}`;

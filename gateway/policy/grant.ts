@@ -80,7 +80,10 @@ export function grantTiming(grant: Grant, now: number): GrantTiming {
 export function nextGrantChange(grants: readonly Grant[], now: number): number | null {
   let next: number | null = null;
   for (const g of grants) {
-    for (const at of [Date.parse(g.validFrom), g.validUntil === null ? Number.NaN : Date.parse(g.validUntil)]) {
+    for (const at of [
+      Date.parse(g.validFrom),
+      g.validUntil === null ? Number.NaN : Date.parse(g.validUntil),
+    ]) {
       if (!Number.isNaN(at) && at > now && (next === null || at < next)) next = at;
     }
   }

@@ -19,7 +19,10 @@ export function conditionsOf(directives: readonly DirectiveNode[] | undefined): 
     if (d.name.value !== 'include' && d.name.value !== 'skip') continue;
     const arg = d.arguments?.find((a) => a.name.value === 'if');
     if (!arg) continue;
-    const value = arg.value.kind === Kind.VARIABLE ? { variable: arg.value.name.value } : arg.value.kind === Kind.BOOLEAN && arg.value.value;
+    const value =
+      arg.value.kind === Kind.VARIABLE
+        ? { variable: arg.value.name.value }
+        : arg.value.kind === Kind.BOOLEAN && arg.value.value;
     out.push({ directive: d.name.value, value });
   }
   return out;
@@ -29,7 +32,8 @@ export function conditionsOf(directives: readonly DirectiveNode[] | undefined): 
 export function booleanDefaults(operation: OperationDefinitionNode): Record<string, boolean> {
   const defaults: Record<string, boolean> = {};
   for (const v of operation.variableDefinitions ?? []) {
-    if (v.defaultValue?.kind === Kind.BOOLEAN) defaults[v.variable.name.value] = v.defaultValue.value;
+    if (v.defaultValue?.kind === Kind.BOOLEAN)
+      defaults[v.variable.name.value] = v.defaultValue.value;
   }
   return defaults;
 }
@@ -41,7 +45,10 @@ export function isIncluded(
   defaults: Readonly<Record<string, boolean>>,
 ): boolean {
   for (const c of conditions) {
-    const value = typeof c.value === 'boolean' ? c.value : (variables[c.value.variable] ?? defaults[c.value.variable]);
+    const value =
+      typeof c.value === 'boolean'
+        ? c.value
+        : (variables[c.value.variable] ?? defaults[c.value.variable]);
     if (c.directive === 'include' && value !== true) return false;
     if (c.directive === 'skip' && value === true) return false;
   }

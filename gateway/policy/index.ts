@@ -39,10 +39,22 @@
  */
 export { createPolicyEngine } from './policy-engine';
 export type { PolicyEngine, PolicyEngineOptions, PlanOptions } from './policy-engine';
-export type { PolicyPlan, PolicyMode, PlanCoordinates, MaskedField, Rejection } from './policy-plan';
+export type {
+  PolicyPlan,
+  PolicyMode,
+  PlanCoordinates,
+  MaskedField,
+  Rejection,
+} from './policy-plan';
 export type { Denial } from './denial-error';
 export { decideField, strictest } from './field-decision';
-export type { FieldDecision, DenialReason, PolicyCaller, ServingBasis, CombinedDecision } from './field-decision';
+export type {
+  FieldDecision,
+  DenialReason,
+  PolicyCaller,
+  ServingBasis,
+  CombinedDecision,
+} from './field-decision';
 export type { Grant, GrantSnapshot } from './grant';
 export { buildFieldRules, registeredSubgraphOwners } from '../../contracts/field-rules';
 export type { FieldRule } from '../../contracts/field-rules';

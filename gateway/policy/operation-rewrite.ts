@@ -33,7 +33,13 @@ export interface RewriteInput {
   readonly probed: ReadonlySet<SelectionSetNode>;
 }
 
-export function rewriteOperation({ document, operation, fragments, withheld, probed }: RewriteInput): DocumentNode {
+export function rewriteOperation({
+  document,
+  operation,
+  fragments,
+  withheld,
+  probed,
+}: RewriteInput): DocumentNode {
   if (withheld.size === 0 && probed.size === 0) return document;
 
   const rebuild = (set: SelectionSetNode): SelectionSetNode => {
@@ -59,7 +65,10 @@ export function rewriteOperation({ document, operation, fragments, withheld, pro
     return changed ? { ...set, selections } : set;
   };
 
-  const op: OperationDefinitionNode = { ...operation, selectionSet: rebuild(operation.selectionSet) };
+  const op: OperationDefinitionNode = {
+    ...operation,
+    selectionSet: rebuild(operation.selectionSet),
+  };
   const used: References = { fragments: [], variables: new Set() };
   referencesIn(op.selectionSet, op.directives, used);
   // Only fragments still spread from the kept operation: a withheld field may have held the last spread.
@@ -75,12 +84,15 @@ export function rewriteOperation({ document, operation, fragments, withheld, pro
 
   const operationOut: OperationDefinitionNode = {
     ...op,
-    variableDefinitions: op.variableDefinitions?.filter((v) => used.variables.has(v.variable.name.value)),
+    variableDefinitions: op.variableDefinitions?.filter((v) =>
+      used.variables.has(v.variable.name.value),
+    ),
   };
   // Keep the original order of definitions so the printed document reads like the request.
   const definitions = document.definitions.flatMap((d): DefinitionNode[] => {
     if (d === operation) return [operationOut];
-    if (d.kind === Kind.FRAGMENT_DEFINITION && rebuilt.has(d.name.value)) return [rebuilt.get(d.name.value)!];
+    if (d.kind === Kind.FRAGMENT_DEFINITION && rebuilt.has(d.name.value))
+      return [rebuilt.get(d.name.value)!];
     return [];
   });
   return { ...document, definitions };
@@ -99,11 +111,18 @@ function variablesIn(value: ValueNode, into: Set<string>): void {
   else if (value.kind === Kind.OBJECT) value.fields.forEach((f) => variablesIn(f.value, into));
 }
 
-function directiveVariables(directives: readonly (DirectiveNode | ConstDirectiveNode)[] | undefined, into: Set<string>): void {
+function directiveVariables(
+  directives: readonly (DirectiveNode | ConstDirectiveNode)[] | undefined,
+  into: Set<string>,
+): void {
   for (const d of directives ?? []) for (const a of d.arguments ?? []) variablesIn(a.value, into);
 }
 
-function referencesIn(set: SelectionSetNode, directives: readonly DirectiveNode[] | undefined, into: References): void {
+function referencesIn(
+  set: SelectionSetNode,
+  directives: readonly DirectiveNode[] | undefined,
+  into: References,
+): void {
   directiveVariables(directives, into.variables);
   for (const sel of set.selections) {
     if (sel.kind === Kind.FRAGMENT_SPREAD) {
@@ -111,7 +130,8 @@ function referencesIn(set: SelectionSetNode, directives: readonly DirectiveNode[
       directiveVariables(sel.directives, into.variables);
       continue;
     }
-    if (sel.kind === Kind.FIELD) for (const a of sel.arguments ?? []) variablesIn(a.value, into.variables);
+    if (sel.kind === Kind.FIELD)
+      for (const a of sel.arguments ?? []) variablesIn(a.value, into.variables);
     if (sel.selectionSet) referencesIn(sel.selectionSet, sel.directives, into);
     else directiveVariables(sel.directives, into.variables);
   }

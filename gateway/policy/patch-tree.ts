@@ -31,7 +31,8 @@ export function emptyPatchNode(): PatchNode {
   return { entries: [] };
 }
 
-const typesKey = (types: ReadonlySet<string> | null): string => (types === null ? '*' : [...types].sort().join(','));
+const typesKey = (types: ReadonlySet<string> | null): string =>
+  types === null ? '*' : [...types].sort().join(',');
 
 /** Per tree: entries by response key and types, and each usage's entry. */
 interface TreeIndex {
@@ -53,7 +54,15 @@ function entryFor(index: TreeIndex, node: PatchNode, usage: FieldUsage): PatchEn
   const key = `${usage.responseKey}|${typesKey(usage.onTypes)}`;
   let entry = byKey.get(key);
   if (!entry) {
-    entry = { key: usage.responseKey, onTypes: usage.onTypes, nonNull: usage.nonNull, denials: [], includedWhen: [], mask: null, children: null };
+    entry = {
+      key: usage.responseKey,
+      onTypes: usage.onTypes,
+      nonNull: usage.nonNull,
+      denials: [],
+      includedWhen: [],
+      mask: null,
+      children: null,
+    };
     node.entries.push(entry);
     byKey.set(key, entry);
   }

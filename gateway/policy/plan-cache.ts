@@ -19,7 +19,8 @@ export class PlanCache<V> {
 
   /** @param maxEntries at most this many plans are kept (two generations of half as many). */
   constructor(readonly maxEntries: number) {
-    if (!Number.isInteger(maxEntries) || maxEntries < 2) throw new Error(`plan cache size must be an integer of at least 2, got ${maxEntries}`);
+    if (!Number.isInteger(maxEntries) || maxEntries < 2)
+      throw new Error(`plan cache size must be an integer of at least 2, got ${maxEntries}`);
     this.generation = Math.floor(maxEntries / 2);
   }
 

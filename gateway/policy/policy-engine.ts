@@ -51,9 +51,19 @@ export interface PolicyEngine {
    * GraphQLError); a DocumentNode is taken as already validated against the API schema.
    * @throws GraphQLError (BAD_USER_INPUT) for an unknown operation or the policy's reserved alias.
    */
-  plan(document: DocumentNode | string, operationName: string | null | undefined, caller: PolicyCaller, grants: GrantSnapshot, options?: PlanOptions): PolicyPlan;
+  plan(
+    document: DocumentNode | string,
+    operationName: string | null | undefined,
+    caller: PolicyCaller,
+    grants: GrantSnapshot,
+    options?: PlanOptions,
+  ): PolicyPlan;
   /** The response as the caller may see it: nulls and one FORBIDDEN_FIELD error per withheld field, masked values. */
-  apply(plan: PolicyPlan, result: ExecutionResult, variables?: Readonly<Record<string, unknown>>): ExecutionResult;
+  apply(
+    plan: PolicyPlan,
+    result: ExecutionResult,
+    variables?: Readonly<Record<string, unknown>>,
+  ): ExecutionResult;
   cacheStats(): { size: number; hits: number; misses: number };
 }
 
@@ -63,7 +73,10 @@ export function createPolicyEngine(options: PolicyEngineOptions): PolicyEngine {
   const mode = options.mode ?? 'filter';
   const nulls = options.nulls ?? 'propagate';
   const schema = Supergraph.build(options.supergraphSdl).apiSchema().toGraphQLJSSchema();
-  const rules = buildFieldRules(options.supergraphSdl, options.subgraphOwners ?? registeredSubgraphOwners());
+  const rules = buildFieldRules(
+    options.supergraphSdl,
+    options.subgraphOwners ?? registeredSubgraphOwners(),
+  );
   const cache = new PlanCache<PolicyPlan>(options.cacheSize ?? 2000);
   // Apollo keeps one DocumentNode per distinct query text, so its identity can stand for its hash.
   const documentKeys = new WeakMap<DocumentNode, string>();
@@ -87,9 +100,12 @@ export function createPolicyEngine(options: PolicyEngineOptions): PolicyEngine {
     schema,
     rules,
     plan(document, operationName, caller, grants, planOptions = {}) {
-      if (!caller.department) throw new Error('the sharing policy needs an authenticated caller with a department');
+      if (!caller.department)
+        throw new Error('the sharing policy needs an authenticated caller with a department');
       if (grants.status === 'LOADED' && grants.department !== caller.department) {
-        throw new Error(`grants of ${grants.department} were loaded for a caller of ${caller.department}`);
+        throw new Error(
+          `grants of ${grants.department} were loaded for a caller of ${caller.department}`,
+        );
       }
       const now = planOptions.now ?? Date.now();
       const key = JSON.stringify([
@@ -103,7 +119,10 @@ export function createPolicyEngine(options: PolicyEngineOptions): PolicyEngine {
       const cached = cache.get(key, (p) => p.validUntil === null || now < p.validUntil);
       if (cached) return cached;
       const doc = typeof document === 'string' ? parsed(document) : document;
-      const plan = buildPlan({ schema, rules, mode }, { document: doc, operationName: operationName ?? null, caller, grants, now });
+      const plan = buildPlan(
+        { schema, rules, mode },
+        { document: doc, operationName: operationName ?? null, caller, grants, now },
+      );
       cache.set(key, plan);
       return plan;
     },
@@ -112,17 +131,33 @@ export function createPolicyEngine(options: PolicyEngineOptions): PolicyEngine {
       let data = result.data;
       let denialPaths: ReadonlyMap<number, ResponsePath> = new Map();
       if (data !== undefined && plan.patch.entries.length > 0) {
-        ({ data, denialPaths } = patchResponse(plan.patch, data, { variables, variableDefaults: plan.variableDefaults, nulls }));
+        ({ data, denialPaths } = patchResponse(plan.patch, data, {
+          variables,
+          variableDefaults: plan.variableDefaults,
+          nulls,
+        }));
       }
-      const errors = [...(result.errors ?? []), ...plan.denied.map((d, i) => denialError(d, denialPaths.get(i) ?? d.path))];
-      const patched: ExecutionResult = { ...result, data, ...(errors.length > 0 ? { errors } : {}) };
-      return plan.masked.length > 0 ? withExtension(patched, { masked: maskedSummary(plan) }) : patched;
+      const errors = [
+        ...(result.errors ?? []),
+        ...plan.denied.map((d, i) => denialError(d, denialPaths.get(i) ?? d.path)),
+      ];
+      const patched: ExecutionResult = {
+        ...result,
+        data,
+        ...(errors.length > 0 ? { errors } : {}),
+      };
+      return plan.masked.length > 0
+        ? withExtension(patched, { masked: maskedSummary(plan) })
+        : patched;
     },
     cacheStats: () => ({ size: cache.size, hits: cache.hits, misses: cache.misses }),
   };
 }
 
-function withExtension(result: ExecutionResult, sharingPolicy: Record<string, unknown>): ExecutionResult {
+function withExtension(
+  result: ExecutionResult,
+  sharingPolicy: Record<string, unknown>,
+): ExecutionResult {
   return { ...result, extensions: { ...result.extensions, sharingPolicy } };
 }
 
@@ -136,7 +171,12 @@ function maskedSummary(plan: PolicyPlan): { coordinate: string; mask: string }[]
 function dryRunReport(plan: PolicyPlan): Record<string, unknown> {
   return {
     mode: 'dry-run',
-    wouldDeny: plan.denied.map((d) => ({ coordinate: d.coordinate, decidedBy: d.decidedBy, reason: d.reason, path: d.path })),
+    wouldDeny: plan.denied.map((d) => ({
+      coordinate: d.coordinate,
+      decidedBy: d.decidedBy,
+      reason: d.reason,
+      path: d.path,
+    })),
     wouldMask: plan.masked.map((m) => ({ coordinate: m.coordinate, mask: m.mask, path: m.path })),
   };
 }

@@ -5,11 +5,24 @@
  * and the grants (within `validUntil`).
  */
 import { createHash } from 'node:crypto';
-import { DocumentNode, FieldNode, GraphQLError, GraphQLSchema, print, SelectionSetNode } from 'graphql';
+import {
+  DocumentNode,
+  FieldNode,
+  GraphQLError,
+  GraphQLSchema,
+  print,
+  SelectionSetNode,
+} from 'graphql';
 import type { MaskKind } from '../../domain/catalogue/classification';
 import { ErrorCode } from '../../domain/error-codes';
 import { Denial, denialError } from './denial-error';
-import { CombinedDecision, decideField, FieldDecision, PolicyCaller, strictest } from './field-decision';
+import {
+  CombinedDecision,
+  decideField,
+  FieldDecision,
+  PolicyCaller,
+  strictest,
+} from './field-decision';
 import type { FieldRule } from '../../contracts/field-rules';
 import { collectFieldUsages, FieldPlace, FieldUsage } from './field-usage';
 import { GrantSnapshot, nextGrantChange } from './grant';
@@ -106,7 +119,11 @@ function decideUsages(ctx: PlanContext, req: PlanRequest, usages: readonly Field
   const byCoordinate = new Map<string, FieldDecision>();
   const decide = (coordinate: string): FieldDecision => {
     let d = byCoordinate.get(coordinate);
-    if (!d) byCoordinate.set(coordinate, (d = decideField(ctx.rules.get(coordinate), req.caller, req.grants, req.now)));
+    if (!d)
+      byCoordinate.set(
+        coordinate,
+        (d = decideField(ctx.rules.get(coordinate), req.caller, req.grants, req.now)),
+      );
     return d;
   };
   const decideUsage = (u: FieldUsage): CombinedDecision =>
@@ -178,7 +195,8 @@ export function buildPlan(ctx: PlanContext, req: PlanRequest): PolicyPlan {
       if (!p.onTypes) continue;
       probed.add(p.enclosingSelectionSet);
       // Any field node of the enclosing place may be the one kept in the rewritten document.
-      for (const peer of p.parent?.place.usages ?? []) if (peer.node.selectionSet) probed.add(peer.node.selectionSet);
+      for (const peer of p.parent?.place.usages ?? [])
+        if (peer.node.selectionSet) probed.add(peer.node.selectionSet);
     }
   };
 
@@ -193,7 +211,15 @@ export function buildPlan(ctx: PlanContext, req: PlanRequest): PolicyPlan {
       else withheld.add(u.node);
       let index = denialIndex.get(key);
       if (index === undefined) {
-        index = denied.push({ coordinate: u.coordinate, decidedBy: d.decidedBy, reason: d.reason, path: u.path, condition: ctx.rules.get(d.decidedBy)?.condition ?? null, enclosed: inside }) - 1;
+        index =
+          denied.push({
+            coordinate: u.coordinate,
+            decidedBy: d.decidedBy,
+            reason: d.reason,
+            path: u.path,
+            condition: ctx.rules.get(d.decidedBy)?.condition ?? null,
+            enclosed: inside,
+          }) - 1;
         denialIndex.set(key, index);
       }
       if (enforce && !inside) {
@@ -206,8 +232,11 @@ export function buildPlan(ctx: PlanContext, req: PlanRequest): PolicyPlan {
     u.coordinates.forEach((c) => served.add(c));
     d.grantIds.forEach((id) => grantIds.add(id));
     if (d.outcome !== 'MASK') continue;
-    u.coordinates.filter((c) => byCoordinate.get(c)?.outcome === 'MASK').forEach((c) => maskedCoordinates.add(c));
-    if (!seenMasks.has(key)) masked.push({ coordinate: u.coordinate, decidedBy: d.decidedBy, mask: d.mask, path: u.path });
+    u.coordinates
+      .filter((c) => byCoordinate.get(c)?.outcome === 'MASK')
+      .forEach((c) => maskedCoordinates.add(c));
+    if (!seenMasks.has(key))
+      masked.push({ coordinate: u.coordinate, decidedBy: d.decidedBy, mask: d.mask, path: u.path });
     seenMasks.add(key);
     if (enforce) {
       addMask(patch, u, d.mask);
@@ -215,7 +244,13 @@ export function buildPlan(ctx: PlanContext, req: PlanRequest): PolicyPlan {
     }
   }
 
-  const document = rewriteOperation({ document: req.document, operation: fields.operation, fragments: fields.fragments, withheld, probed });
+  const document = rewriteOperation({
+    document: req.document,
+    operation: fields.operation,
+    fragments: fields.fragments,
+    withheld,
+    probed,
+  });
   const rewrittenQuery = print(document);
   const deniedCoordinates = sorted(denied.flatMap((d) => [d.coordinate, d.decidedBy]));
   return {
@@ -235,7 +270,13 @@ export function buildPlan(ctx: PlanContext, req: PlanRequest): PolicyPlan {
     },
     grantIds: sorted(grantIds),
     rejection: rejectionOf(ctx.mode, denied),
-    validUntil: grants.status === 'LOADED' ? nextGrantChange(grants.grants.filter((g) => g.department === caller.department), now) : null,
+    validUntil:
+      grants.status === 'LOADED'
+        ? nextGrantChange(
+            grants.grants.filter((g) => g.department === caller.department),
+            now,
+          )
+        : null,
     variableDefaults: fields.variableDefaults,
     patch,
   };

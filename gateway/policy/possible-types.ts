@@ -9,12 +9,17 @@ import { GraphQLCompositeType, GraphQLSchema, isAbstractType } from 'graphql';
 const possibleTypesCache = new WeakMap<GraphQLSchema, Map<string, ReadonlySet<string>>>();
 
 /** The object types a value of `type` can have at run time. */
-export function possibleTypes(schema: GraphQLSchema, type: GraphQLCompositeType): ReadonlySet<string> {
+export function possibleTypes(
+  schema: GraphQLSchema,
+  type: GraphQLCompositeType,
+): ReadonlySet<string> {
   let cache = possibleTypesCache.get(schema);
   if (!cache) possibleTypesCache.set(schema, (cache = new Map()));
   let found = cache.get(type.name);
   if (!found) {
-    found = new Set(isAbstractType(type) ? schema.getPossibleTypes(type).map((t) => t.name) : [type.name]);
+    found = new Set(
+      isAbstractType(type) ? schema.getPossibleTypes(type).map((t) => t.name) : [type.name],
+    );
     cache.set(type.name, found);
   }
   return found;

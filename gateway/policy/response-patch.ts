@@ -52,10 +52,18 @@ function pathOf(link: PathLink): ResponsePath {
 }
 
 function included(conditions: IncludeCondition[][] | null, walk: Walk): boolean {
-  return conditions === null || conditions.some((c) => isIncluded(c, walk.variables, walk.variableDefaults));
+  return (
+    conditions === null ||
+    conditions.some((c) => isIncluded(c, walk.variables, walk.variableDefaults))
+  );
 }
 
-function patchObject(obj: Record<string, unknown>, node: PatchNode, path: PathLink, walk: Walk): Record<string, unknown> | typeof BUBBLE {
+function patchObject(
+  obj: Record<string, unknown>,
+  node: PatchNode,
+  path: PathLink,
+  walk: Walk,
+): Record<string, unknown> | typeof BUBBLE {
   const copy: Record<string, unknown> = { ...obj };
   const typename = copy[PROBE_KEY] ?? copy.__typename;
   delete copy[PROBE_KEY];
@@ -83,7 +91,13 @@ function patchObject(obj: Record<string, unknown>, node: PatchNode, path: PathLi
   return bubble ? BUBBLE : copy;
 }
 
-function patchValue(value: unknown, entry: PatchEntry, depth: number, path: PathLink, walk: Walk): Patched | typeof BUBBLE {
+function patchValue(
+  value: unknown,
+  entry: PatchEntry,
+  depth: number,
+  path: PathLink,
+  walk: Walk,
+): Patched | typeof BUBBLE {
   if (value === null || value === undefined) return null;
   if (Array.isArray(value)) {
     const out: unknown[] = new Array(value.length);
@@ -98,7 +112,11 @@ function patchValue(value: unknown, entry: PatchEntry, depth: number, path: Path
   return patchObject(value as Record<string, unknown>, entry.children, path, walk);
 }
 
-export function patchResponse(root: PatchNode, data: Record<string, unknown> | null | undefined, options: PatchOptions): PatchOutcome {
+export function patchResponse(
+  root: PatchNode,
+  data: Record<string, unknown> | null | undefined,
+  options: PatchOptions,
+): PatchOutcome {
   const walk: Walk = { ...options, paths: new Map() };
   if (data === null || data === undefined) return { data: null, denialPaths: walk.paths };
   const patched = patchObject(data, root, null, walk);

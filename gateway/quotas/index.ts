@@ -8,7 +8,12 @@
  */
 export { createSubjectQuotas } from './subject-quotas';
 export type { SubjectQuotas, SubjectQuotasOptions, EnforceInput } from './subject-quotas';
-export { createMemoryQuotaCounter, createRedisQuotaCounter, quotaCountKey, COUNT_TTL_SECONDS } from './quota-counter';
+export {
+  createMemoryQuotaCounter,
+  createRedisQuotaCounter,
+  quotaCountKey,
+  COUNT_TTL_SECONDS,
+} from './quota-counter';
 export type { QuotaCounter, CountRequest } from './quota-counter';
 export { buildQuotaTree } from './quota-tree';
 export type { QuotaTree, QuotaNode, QuotaEntry } from './quota-tree';

@@ -33,7 +33,12 @@ export interface QuotaCounter {
 /** Seconds a day's set outlives its last use: past the end of the China day, whatever the clock skew. */
 export const COUNT_TTL_SECONDS = 2 * 24 * 3600;
 
-export function quotaCountKey(namespace: string | null, application: string, grantId: string, day: string): string {
+export function quotaCountKey(
+  namespace: string | null,
+  application: string,
+  grantId: string,
+  day: string,
+): string {
   return `shujutong:subject-quota${namespace ? `:${namespace}` : ''}:${day}:${grantId}:${application}`;
 }
 
@@ -117,28 +122,37 @@ export function createRedisQuotaCounter(options: RedisQuotaCounterOptions): Quot
   const degrade = (why: string) => {
     if (degraded) return;
     degraded = true;
-    log(`[subject-quota] DEGRADED: Redis is not answering (${why}); counting subjects in this instance only until it is back`);
+    log(
+      `[subject-quota] DEGRADED: Redis is not answering (${why}); counting subjects in this instance only until it is back`,
+    );
   };
 
   return {
     async admit(requests) {
       if (requests.length === 0) return [];
       // The first requests after start wait (briefly) for the connection rather than count alone.
-      if (!client.isReady && !firstAttemptOver) await Promise.race([connecting, new Promise((r) => setTimeout(r, timeoutMs))]);
+      if (!client.isReady && !firstAttemptOver)
+        await Promise.race([connecting, new Promise((r) => setTimeout(r, timeoutMs))]);
       firstAttemptOver = true;
       if (!client.isReady) {
         degrade('not connected');
         return fallback.admit(requests);
       }
       const args = [String(COUNT_TTL_SECONDS)];
-      for (const r of requests) args.push(String(r.quota), String(r.subjects.length), ...r.subjects);
+      for (const r of requests)
+        args.push(String(r.quota), String(r.subjects.length), ...r.subjects);
       try {
-        const reply = (await withDeadline(client.eval(ADMIT, { keys: requests.map((r) => r.key), arguments: args }), timeoutMs)) as number[][];
+        const reply = (await withDeadline(
+          client.eval(ADMIT, { keys: requests.map((r) => r.key), arguments: args }),
+          timeoutMs,
+        )) as number[][];
         if (degraded) {
           degraded = false;
           log('[subject-quota] Redis answers again: counting subjects across the instances');
         }
-        return requests.map((r, k) => new Set((reply[k] ?? []).map((i) => r.subjects[Number(i) - 1])));
+        return requests.map(
+          (r, k) => new Set((reply[k] ?? []).map((i) => r.subjects[Number(i) - 1])),
+        );
       } catch (err) {
         degrade(err instanceof Error ? err.message : String(err));
         return fallback.admit(requests);

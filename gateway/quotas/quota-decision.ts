@@ -28,7 +28,11 @@ export interface QuotaOutcome {
 }
 
 /** The charges to ask the counter for: each grant with a quota, and each subject counted against it once. */
-export function quotaCharges(occurrences: readonly Occurrence[], quotas: ReadonlyMap<string, number>, hashOf: (o: Occurrence) => string): QuotaCharge[] {
+export function quotaCharges(
+  occurrences: readonly Occurrence[],
+  quotas: ReadonlyMap<string, number>,
+  hashOf: (o: Occurrence) => string,
+): QuotaCharge[] {
   const byGrant = new Map<string, Set<string>>();
   for (const o of occurrences) {
     if (o.grants.size === 0) continue;
@@ -40,7 +44,11 @@ export function quotaCharges(occurrences: readonly Occurrence[], quotas: Readonl
       set.add(hash);
     }
   }
-  return [...byGrant].map(([grantId, subjects]) => ({ grantId, quota: quotas.get(grantId)!, subjects: [...subjects] }));
+  return [...byGrant].map(([grantId, subjects]) => ({
+    grantId,
+    quota: quotas.get(grantId)!,
+    subjects: [...subjects],
+  }));
 }
 
 function allRefused(entry: QuotaEntry, refused: ReadonlySet<string> | undefined): boolean {
@@ -61,7 +69,8 @@ export function decideWithholding(
   quotas: ReadonlyMap<string, number>,
   day: string,
 ): QuotaOutcome {
-  if (refused.size === 0 || [...refused.values()].every((s) => s.size === 0)) return { withheld: [], refusals: [] };
+  if (refused.size === 0 || [...refused.values()].every((s) => s.size === 0))
+    return { withheld: [], refusals: [] };
   // Per occurrence: the grants that refused its subject.
   const refusedFor: (Set<string> | undefined)[] = occurrences.map((o) => {
     if (o.grants.size === 0) return undefined;
@@ -87,19 +96,28 @@ export function decideWithholding(
     for (let i = start; i < end; i++) refusedFor[i]?.forEach((id) => out.add(id));
     return out;
   };
-  const edgeRefused = (f: BoundField) => f.holdsSubjects && allRefused(f.entry, refusedIn(f.start, f.end));
+  const edgeRefused = (f: BoundField) =>
+    f.holdsSubjects && allRefused(f.entry, refusedIn(f.start, f.end));
   occurrences.forEach((o, i) => {
-    for (const f of o.fields) if (allRefused(f.entry, refusedFor[i]) || edgeRefused(f)) note(f.path, f.entry);
+    for (const f of o.fields)
+      if (allRefused(f.entry, refusedFor[i]) || edgeRefused(f)) note(f.path, f.entry);
   });
   for (const g of groups) {
     const below = refusedIn(g.start, g.end);
     if (below.size === 0) continue;
-    for (const f of g.fields) if (f.holdsSubjects ? edgeRefused(f) : allRefused(f.entry, below)) note(f.path, f.entry);
+    for (const f of g.fields)
+      if (f.holdsSubjects ? edgeRefused(f) : allRefused(f.entry, below)) note(f.path, f.entry);
   }
   const refusals: QuotaRefusalRecord[] = [];
   for (const [grantId, subjects] of refused) {
     if (subjects.size === 0) continue;
-    refusals.push({ grantId, quota: quotas.get(grantId)!, day, coordinates: [...(coordinates.get(grantId) ?? [])].sort(), subjects: [...subjects].sort() });
+    refusals.push({
+      grantId,
+      quota: quotas.get(grantId)!,
+      day,
+      coordinates: [...(coordinates.get(grantId) ?? [])].sort(),
+      subjects: [...subjects].sort(),
+    });
   }
   return { withheld, refusals };
 }

@@ -57,7 +57,11 @@ interface Binding {
 }
 
 /** What one field usage relies on, or null when it is not bound by any quota. */
-function bindingOf(u: FieldUsage, input: QuotaTreeInput, quotas: ReadonlyMap<string, number | null>): Binding | null {
+function bindingOf(
+  u: FieldUsage,
+  input: QuotaTreeInput,
+  quotas: ReadonlyMap<string, number | null>,
+): Binding | null {
   const grantIds = new Set<string>();
   let mask: MaskKind | null = null;
   for (const coordinate of u.coordinates) {
@@ -77,7 +81,11 @@ function bindingOf(u: FieldUsage, input: QuotaTreeInput, quotas: ReadonlyMap<str
 
 function entryIn(node: QuotaNode, key: string, coordinate: string): QuotaEntry {
   let entry = node.entries.get(key);
-  if (!entry) node.entries.set(key, (entry = { key, coordinate, grantIds: new Set(), mask: null, children: null }));
+  if (!entry)
+    node.entries.set(
+      key,
+      (entry = { key, coordinate, grantIds: new Set(), mask: null, children: null }),
+    );
   return entry;
 }
 
@@ -85,7 +93,8 @@ function entryIn(node: QuotaNode, key: string, coordinate: string): QuotaEntry {
 export function buildQuotaTree(input: QuotaTreeInput): QuotaTree | null {
   if (input.grants.status !== 'LOADED') return null;
   const quotas = new Map<string, number | null>();
-  for (const g of input.grants.grants) quotas.set(g.id, typeof g.subjectQuota === 'number' ? g.subjectQuota : null);
+  for (const g of input.grants.grants)
+    quotas.set(g.id, typeof g.subjectQuota === 'number' ? g.subjectQuota : null);
   if (![...quotas.values()].some((q) => q !== null)) return null;
 
   const { usages } = collectFieldUsages(input.schema, input.document, input.operationName);

@@ -16,7 +16,7 @@
  * A subject keeps its unconditional fields wherever it is reached without a bound value (a
  * lookup by its own key). A value outside every subject with no subject below (a household's
  * address asked without its members) names nobody, and no quota counts it.
-  */
+ */
 import type { SubjectRef } from '../audit';
 import type { QuotaEntry } from './quota-tree';
 
@@ -74,7 +74,13 @@ export class OccurrenceCollector {
   /** A quota-bound field of the current object; call leaveField() after walking its value. */
   enterField(entry: QuotaEntry, path: ResponsePath): void {
     const frame = this.frames[this.frames.length - 1];
-    const field: BoundField = { path, entry, holdsSubjects: false, start: this.occurrences.length, end: this.occurrences.length };
+    const field: BoundField = {
+      path,
+      entry,
+      holdsSubjects: false,
+      start: this.occurrences.length,
+      end: this.occurrences.length,
+    };
     if (frame.owner) {
       frame.owner.fields.push(field);
       for (const id of entry.grantIds) frame.owner.grants.add(id);
@@ -91,7 +97,8 @@ export class OccurrenceCollector {
     field.end = this.occurrences.length;
     field.holdsSubjects = field.end > field.start;
     // Bounded by the nesting of bound fields holding subjects, at most the operation's depth.
-    for (let i = field.start; i < field.end; i++) for (const id of field.entry.grantIds) this.occurrences[i].grants.add(id);
+    for (let i = field.start; i < field.end; i++)
+      for (const id of field.entry.grantIds) this.occurrences[i].grants.add(id);
   }
 
   leaveObject(): void {
@@ -102,7 +109,8 @@ export class OccurrenceCollector {
     if (group.end === group.start) return;
     this.groups.push(group);
     // Bounded by the nesting of subject-less objects with bound fields, which is at most the operation's depth.
-    for (let i = group.start; i < group.end; i++) for (const id of group.grants) this.occurrences[i].grants.add(id);
+    for (let i = group.start; i < group.end; i++)
+      for (const id of group.grants) this.occurrences[i].grants.add(id);
   }
 
   get empty(): boolean {

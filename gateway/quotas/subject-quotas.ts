@@ -51,7 +51,9 @@ export interface EnforceInput {
 export interface SubjectQuotas {
   /** `plan`: the sharing policy's plan for the request (what the quota counts subjects of). */
   prepare(context: GatewayContext, plan: PolicyPlan | undefined): Promise<QuotaTree | null>;
-  enforce(input: EnforceInput): Promise<{ result: ExecutionResult; refusals: readonly QuotaRefusalRecord[] }>;
+  enforce(
+    input: EnforceInput,
+  ): Promise<{ result: ExecutionResult; refusals: readonly QuotaRefusalRecord[] }>;
   close(): Promise<void>;
 }
 
@@ -70,7 +72,15 @@ export function createSubjectQuotas(options: SubjectQuotasOptions): SubjectQuota
       const held = options.grants.snapshotFor(caller.department);
       const grants = held instanceof Promise ? await held : held;
       const { engine } = options.policy;
-      const tree = buildQuotaTree({ schema: engine.schema, rules: engine.rules, document: plan.document, operationName: plan.operationName, caller, grants, now: now() });
+      const tree = buildQuotaTree({
+        schema: engine.schema,
+        rules: engine.rules,
+        document: plan.document,
+        operationName: plan.operationName,
+        caller,
+        grants,
+        now: now(),
+      });
       trees.set(plan, tree);
       return tree;
     },
@@ -87,11 +97,26 @@ export function createSubjectQuotas(options: SubjectQuotasOptions): SubjectQuota
       };
       const charges = quotaCharges(collector.occurrences, tree.quotas, hashOf);
       if (charges.length === 0) return { result, refusals: [] };
-      const requests: CountRequest[] = charges.map((c) => ({ key: quotaCountKey(namespace, application, c.grantId, day), day, quota: c.quota, subjects: c.subjects }));
+      const requests: CountRequest[] = charges.map((c) => ({
+        key: quotaCountKey(namespace, application, c.grantId, day),
+        day,
+        quota: c.quota,
+        subjects: c.subjects,
+      }));
       const refusedSets = await options.counter.admit(requests);
       const refused = new Map(charges.map((c, i) => [c.grantId, refusedSets[i]]));
-      const outcome = decideWithholding(collector.occurrences, collector.groups, refused, hashOf, tree.quotas, day);
-      return { result: withholdFields(result, outcome.withheld, tree.quotas, day), refusals: outcome.refusals };
+      const outcome = decideWithholding(
+        collector.occurrences,
+        collector.groups,
+        refused,
+        hashOf,
+        tree.quotas,
+        day,
+      );
+      return {
+        result: withholdFields(result, outcome.withheld, tree.quotas, day),
+        refusals: outcome.refusals,
+      };
     },
 
     close: () => options.counter.close(),

@@ -32,7 +32,9 @@ function trieOf(withheld: readonly Withholding[]): Trie {
 /** `applied` gets the places actually changed: one inside a place already nulled is not reported. */
 function apply(value: unknown, trie: Trie, applied: Withholding[]): unknown {
   if (value === null || typeof value !== 'object') return value;
-  const copy = (Array.isArray(value) ? value.slice() : { ...(value as Record<string, unknown>) }) as Record<string | number, unknown>;
+  const copy = (
+    Array.isArray(value) ? value.slice() : { ...(value as Record<string, unknown>) }
+  ) as Record<string | number, unknown>;
   for (const [step, child] of trie.children) {
     if (!(step in copy)) continue;
     if (child.leaf) {
@@ -44,7 +46,11 @@ function apply(value: unknown, trie: Trie, applied: Withholding[]): unknown {
   return copy;
 }
 
-export function quotaExceededError(w: Withholding, quotas: ReadonlyMap<string, number>, day: string): GraphQLError {
+export function quotaExceededError(
+  w: Withholding,
+  quotas: ReadonlyMap<string, number>,
+  day: string,
+): GraphQLError {
   const grants = w.grantIds.map((id) => ({ grantId: id, quota: quotas.get(id) }));
   const [first] = grants;
   const maskedBack = w.entry.mask !== null;
@@ -52,16 +58,32 @@ export function quotaExceededError(w: Withholding, quotas: ReadonlyMap<string, n
     `${w.entry.coordinate} ${maskedBack ? 'is masked' : 'is withheld'}: this application has received data under grant ${first.grantId} about its quota of ${first.quota} distinct subjects today (${day}, China time)`,
     {
       path: w.path as (string | number)[],
-      extensions: { code: ErrorCode.QUOTA_EXCEEDED, coordinate: w.entry.coordinate, grantId: first.grantId, quota: first.quota, day, ...(grants.length > 1 ? { grants } : {}), ...(maskedBack ? { masked: w.entry.mask } : {}) },
+      extensions: {
+        code: ErrorCode.QUOTA_EXCEEDED,
+        coordinate: w.entry.coordinate,
+        grantId: first.grantId,
+        quota: first.quota,
+        day,
+        ...(grants.length > 1 ? { grants } : {}),
+        ...(maskedBack ? { masked: w.entry.mask } : {}),
+      },
     },
   );
 }
 
-export function withholdFields(result: ExecutionResult, withheld: readonly Withholding[], quotas: ReadonlyMap<string, number>, day: string): ExecutionResult {
+export function withholdFields(
+  result: ExecutionResult,
+  withheld: readonly Withholding[],
+  quotas: ReadonlyMap<string, number>,
+  day: string,
+): ExecutionResult {
   if (withheld.length === 0) return result;
   const applied: Withholding[] = [];
   const data = apply(result.data, trieOf(withheld), applied) as ExecutionResult['data'];
-  const errors = [...(result.errors ?? []), ...applied.map((w) => quotaExceededError(w, quotas, day))];
+  const errors = [
+    ...(result.errors ?? []),
+    ...applied.map((w) => quotaExceededError(w, quotas, day)),
+  ];
   return { ...result, data, errors };
 }
 

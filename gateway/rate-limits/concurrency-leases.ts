@@ -24,7 +24,9 @@ export interface ConcurrencyLeases {
   acquire(targets: readonly LimitTarget[], requestId: string): Promise<Acquired>;
 }
 
-export function createMemoryLeases(): ConcurrencyLeases & { inFlight(target: LimitTarget): number } {
+export function createMemoryLeases(): ConcurrencyLeases & {
+  inFlight(target: LimitTarget): number;
+} {
   const counts = new Map<string, number>();
   const keyOf = (t: LimitTarget) => limitKey(null, 'in-flight', t);
   return {
@@ -108,7 +110,14 @@ export function createRedisLeases(options: RedisLeasesOptions): ConcurrencyLease
       let reply: unknown;
       try {
         reply = await withDeadline(
-          client.eval(ACQUIRE, { keys, arguments: [requestId, String(options.leaseMs), ...targets.map((t) => String(t.limits.concurrency))] }),
+          client.eval(ACQUIRE, {
+            keys,
+            arguments: [
+              requestId,
+              String(options.leaseMs),
+              ...targets.map((t) => String(t.limits.concurrency)),
+            ],
+          }),
           timeoutMs,
         );
       } catch (err) {

@@ -17,5 +17,10 @@ export { createMemoryLeases, createRedisLeases } from './concurrency-leases';
 export type { ConcurrencyLeases, Lease, Acquired } from './concurrency-leases';
 export { tokenBucketScript, fixedWindowFor, bucketTtlSeconds } from './token-bucket';
 export { redisDegradation } from './redis-degradation';
-export { createMemoryLookupMissBudget, createRedisLookupMissBudget, lookupMissKey, msUntilNextChinaDay } from './lookup-miss-budget';
+export {
+  createMemoryLookupMissBudget,
+  createRedisLookupMissBudget,
+  lookupMissKey,
+  msUntilNextChinaDay,
+} from './lookup-miss-budget';
 export type { LookupMissBudget } from './lookup-miss-budget';

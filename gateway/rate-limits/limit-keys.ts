@@ -16,6 +16,10 @@ export function targetKey(target: Pick<LimitTarget, 'scope' | 'id'>): string {
   return `${target.scope.toLowerCase()}:${encodeURIComponent(target.id)}`;
 }
 
-export function limitKey(namespace: string | null, kind: CounterKind, target: Pick<LimitTarget, 'scope' | 'id'>): string {
+export function limitKey(
+  namespace: string | null,
+  kind: CounterKind,
+  target: Pick<LimitTarget, 'scope' | 'id'>,
+): string {
   return `${limitKeyPrefix(namespace, kind)}:${targetKey(target)}`;
 }

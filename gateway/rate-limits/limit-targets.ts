@@ -27,10 +27,22 @@ export interface LimitedCaller {
  * limit never spends its department's). `applicationLimits` is the registry's answer; an
  * application it has no limits for gets the department's, never none.
  */
-export function limitTargets(caller: LimitedCaller, applicationLimits: RequestLimits | null, departmentLimits: RequestLimits): LimitTarget[] {
+export function limitTargets(
+  caller: LimitedCaller,
+  applicationLimits: RequestLimits | null,
+  departmentLimits: RequestLimits,
+): LimitTarget[] {
   // One citizen must not exhaust a budget every other citizen shares.
-  if (caller.citizenKey) return [{ scope: 'CITIZEN', id: caller.citizenKey, limits: CITIZEN_LIMITS }];
-  const department: LimitTarget = { scope: 'DEPARTMENT', id: caller.department, limits: departmentLimits };
+  if (caller.citizenKey)
+    return [{ scope: 'CITIZEN', id: caller.citizenKey, limits: CITIZEN_LIMITS }];
+  const department: LimitTarget = {
+    scope: 'DEPARTMENT',
+    id: caller.department,
+    limits: departmentLimits,
+  };
   if (caller.application === null) return [department];
-  return [{ scope: 'APPLICATION', id: caller.application, limits: applicationLimits ?? departmentLimits }, department];
+  return [
+    { scope: 'APPLICATION', id: caller.application, limits: applicationLimits ?? departmentLimits },
+    department,
+  ];
 }

@@ -30,7 +30,11 @@ export interface LookupMissBudget {
 
 const COUNT_TTL_SECONDS = 2 * 86_400;
 
-export function lookupMissKey(namespace: string | null, target: Pick<LimitTarget, 'scope' | 'id'>, day: string): string {
+export function lookupMissKey(
+  namespace: string | null,
+  target: Pick<LimitTarget, 'scope' | 'id'>,
+  day: string,
+): string {
   return `shujutong:lookup-misses${namespace ? `:${namespace}` : ''}:${day}:${targetKey(target)}`;
 }
 
@@ -89,14 +93,20 @@ export interface RedisLookupMissBudgetOptions {
   readonly commandTimeoutMs?: number;
 }
 
-export function createRedisLookupMissBudget(options: RedisLookupMissBudgetOptions): LookupMissBudget {
+export function createRedisLookupMissBudget(
+  options: RedisLookupMissBudgetOptions,
+): LookupMissBudget {
   const chinaToday = chinaDayClock();
   const timeoutMs = options.commandTimeoutMs ?? 250;
   const fallback = createMemoryLookupMissBudget();
   const client = createClient(redisClientOptions(options.url));
   // Errors surface as failed commands, which degrade; the client reconnects by itself.
   client.on('error', () => {});
-  const connecting = client.connect().catch((err: unknown) => options.degradation.down(err instanceof Error ? err.message : String(err)));
+  const connecting = client
+    .connect()
+    .catch((err: unknown) =>
+      options.degradation.down(err instanceof Error ? err.message : String(err)),
+    );
 
   const shared = async <T>(command: () => Promise<T>, alone: () => Promise<T>): Promise<T> => {
     if (!client.isReady) {

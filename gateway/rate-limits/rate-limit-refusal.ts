@@ -19,7 +19,12 @@ export function retryAfterSeconds(waitMs: number): number {
 }
 
 function described(target: LimitTarget, kind: LimitKind): string {
-  const who = target.scope === 'APPLICATION' ? `application ${target.id}` : target.scope === 'DEPARTMENT' ? `department ${target.id}` : 'this citizen';
+  const who =
+    target.scope === 'APPLICATION'
+      ? `application ${target.id}`
+      : target.scope === 'DEPARTMENT'
+        ? `department ${target.id}`
+        : 'this citizen';
   const { requestsPerMinute, burst, concurrency } = target.limits;
   return kind === 'RATE'
     ? `${who} is over its rate of ${requestsPerMinute} requests per minute (bursts of ${burst})`
@@ -29,7 +34,13 @@ function described(target: LimitTarget, kind: LimitKind): string {
 export function rateLimitRefusal(target: LimitTarget, kind: LimitKind, waitMs: number): HttpError {
   const seconds = retryAfterSeconds(waitMs);
   const reason: RateLimitReason = `${target.scope}_${kind}`;
-  return new HttpError(429, `${described(target, kind)}; retry after ${seconds} s`, ErrorCode.RATE_LIMITED, { reason, retryAfterSeconds: seconds }, { 'retry-after': String(seconds) });
+  return new HttpError(
+    429,
+    `${described(target, kind)}; retry after ${seconds} s`,
+    ErrorCode.RATE_LIMITED,
+    { reason, retryAfterSeconds: seconds },
+    { 'retry-after': String(seconds) },
+  );
 }
 
 /**
@@ -37,9 +48,14 @@ export function rateLimitRefusal(target: LimitTarget, kind: LimitKind, waitMs: n
  * until the next day in China, whatever it asks, since a prober would otherwise switch to another
  * operation to keep guessing.
  */
-export function lookupMissBudgetRefusal(target: LimitTarget, perDay: number, waitMs: number): HttpError {
+export function lookupMissBudgetRefusal(
+  target: LimitTarget,
+  perDay: number,
+  waitMs: number,
+): HttpError {
   const seconds = retryAfterSeconds(waitMs);
-  const who = target.scope === 'APPLICATION' ? `application ${target.id}` : `department ${target.id}`;
+  const who =
+    target.scope === 'APPLICATION' ? `application ${target.id}` : `department ${target.id}`;
   return new HttpError(
     429,
     `${who} has looked up more than ${perDay} keys today that name nobody (its daily budget of misses); requests are refused until tomorrow (China time). The big data bureau and the data owners see the probing flag.`,
@@ -51,5 +67,9 @@ export function lookupMissBudgetRefusal(target: LimitTarget, perDay: number, wai
 
 /** The registry could not say what an application's limits are: refused, as authentication refuses then (fail closed). */
 export function registryUnavailableRefusal(): HttpError {
-  return new HttpError(503, "cannot read the application's limits from the registry now; try again shortly", ErrorCode.REGISTRY_UNAVAILABLE);
+  return new HttpError(
+    503,
+    "cannot read the application's limits from the registry now; try again shortly",
+    ErrorCode.REGISTRY_UNAVAILABLE,
+  );
 }

@@ -6,7 +6,11 @@
 import { createClient, RedisClientType } from 'redis';
 import { redisClientOptions } from '../grants/redis-connection';
 import { ConcurrencyLeases, createMemoryLeases, createRedisLeases } from './concurrency-leases';
-import { createMemoryLookupMissBudget, createRedisLookupMissBudget, LookupMissBudget } from './lookup-miss-budget';
+import {
+  createMemoryLookupMissBudget,
+  createRedisLookupMissBudget,
+  LookupMissBudget,
+} from './lookup-miss-budget';
 import { RedisDegradation, redisDegradation } from './redis-degradation';
 import { createMemoryRequestRate, createRedisRequestRate, RequestRate } from './request-rate';
 
@@ -30,20 +34,36 @@ export interface RateLimitStores {
 
 export function openRateLimitStores(settings: RateLimitStoreSettings): RateLimitStores {
   if (!settings.redis) {
-    const missBudget = settings.lookupMissesPerDay === null ? null : { counter: createMemoryLookupMissBudget(), perDay: settings.lookupMissesPerDay };
-    return { rate: createMemoryRequestRate(), leases: createMemoryLeases(), degradation: null, missBudget };
+    const missBudget =
+      settings.lookupMissesPerDay === null
+        ? null
+        : { counter: createMemoryLookupMissBudget(), perDay: settings.lookupMissesPerDay };
+    return {
+      rate: createMemoryRequestRate(),
+      leases: createMemoryLeases(),
+      degradation: null,
+      missBudget,
+    };
   }
   const { url, namespace } = settings.redis;
   const client = createClient(redisClientOptions(url)) as RedisClientType;
   // Errors surface as failed commands, which degrade; the client reconnects by itself.
   client.on('error', () => {});
   const degradation = redisDegradation(settings.log);
-  const connecting = client.connect().catch((err: unknown) => degradation.down(err instanceof Error ? err.message : String(err)));
+  const connecting = client
+    .connect()
+    .catch((err: unknown) => degradation.down(err instanceof Error ? err.message : String(err)));
   return {
     rate: createRedisRequestRate({ client, namespace, degradation }),
     leases: createRedisLeases({ client, namespace, leaseMs: settings.leaseMs, degradation }),
     degradation,
-    missBudget: settings.lookupMissesPerDay === null ? null : { counter: createRedisLookupMissBudget({ url, namespace, degradation }), perDay: settings.lookupMissesPerDay },
+    missBudget:
+      settings.lookupMissesPerDay === null
+        ? null
+        : {
+            counter: createRedisLookupMissBudget({ url, namespace, degradation }),
+            perDay: settings.lookupMissesPerDay,
+          },
     async close() {
       if (client.isReady) await client.close().catch(() => client.destroy());
       else if (client.isOpen) client.destroy();

@@ -18,7 +18,9 @@ export function redisDegradation(log: (line: string) => void): RedisDegradation 
     down(why) {
       if (degraded) return;
       degraded = true;
-      log(`[rate-limits] DEGRADED: Redis is not answering (${why}); each gateway instance now limits on its own (a fleet of n admits up to n times each limit) until it is back`);
+      log(
+        `[rate-limits] DEGRADED: Redis is not answering (${why}); each gateway instance now limits on its own (a fleet of n admits up to n times each limit) until it is back`,
+      );
     },
     up() {
       if (!degraded) return;

@@ -8,7 +8,12 @@
  * One limiter per distinct setting (the registry has a handful), each keyed by target.
  */
 import type { AnyRedisClient } from '../grants/redis-connection';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, RLWrapperTimeouts } from 'rate-limiter-flexible';
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  RLWrapperTimeouts,
+} from 'rate-limiter-flexible';
 import type { RequestLimits } from '../../domain/request-limits';
 import { limitKeyPrefix, targetKey } from './limit-keys';
 import type { LimitTarget } from './limit-targets';
@@ -38,13 +43,19 @@ class FallbackLimiter extends RateLimiterMemory {
   ) {
     super(opts);
   }
-  override consume(key: string | number, points?: number, options?: { [key: string]: unknown }): Promise<RateLimiterRes> {
+  override consume(
+    key: string | number,
+    points?: number,
+    options?: { [key: string]: unknown },
+  ): Promise<RateLimiterRes> {
     this.onUse();
     return super.consume(key, points, options);
   }
 }
 
-function limiterCache(make: (limits: RequestLimits) => Limiter): (limits: RequestLimits) => Limiter {
+function limiterCache(
+  make: (limits: RequestLimits) => Limiter,
+): (limits: RequestLimits) => Limiter {
   const limiters = new Map<string, Limiter>();
   return (limits) => {
     const id = `${limits.requestsPerMinute}/${limits.burst}`;
@@ -72,7 +83,11 @@ function rateFrom(limiterFor: (limits: RequestLimits) => Limiter): RequestRate {
 }
 
 export function createMemoryRequestRate(): RequestRate {
-  return rateFrom(limiterCache((limits) => new RateLimiterMemory({ keyPrefix: 'bucket', ...fixedWindowFor(limits) })));
+  return rateFrom(
+    limiterCache(
+      (limits) => new RateLimiterMemory({ keyPrefix: 'bucket', ...fixedWindowFor(limits) }),
+    ),
+  );
 }
 
 export interface RedisRequestRateOptions {
@@ -89,7 +104,10 @@ export function createRedisRequestRate(options: RedisRequestRateOptions): Reques
   const keyPrefix = limitKeyPrefix(options.namespace, 'bucket');
   return rateFrom(
     limiterCache((limits) => {
-      const insurance = new FallbackLimiter({ keyPrefix: 'bucket', ...fixedWindowFor(limits) }, () => options.degradation.down('the token bucket could not be read'));
+      const insurance = new FallbackLimiter(
+        { keyPrefix: 'bucket', ...fixedWindowFor(limits) },
+        () => options.degradation.down('the token bucket could not be read'),
+      );
       const redis = new RateLimiterRedis({
         storeClient: options.client,
         useRedisPackage: true,

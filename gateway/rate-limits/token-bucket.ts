@@ -50,5 +50,8 @@ return {size - math.floor(tokens), math.ceil((size - tokens) / perMs)}`;
  * documented for running without Redis.
  */
 export function fixedWindowFor(limits: RequestLimits): { points: number; duration: number } {
-  return { points: limits.burst, duration: Math.max(1, Math.round(limits.burst / refillPerMs(limits) / 1000)) };
+  return {
+    points: limits.burst,
+    duration: Math.max(1, Math.round(limits.burst / refillPerMs(limits) / 1000)),
+  };
 }

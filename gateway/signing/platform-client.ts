@@ -46,7 +46,12 @@ export interface PlatformClient {
    * @param caller whom the subgraph sees as calling. @default GATEWAY_CALLER
    * @throws PlatformCallError
    */
-  query<T>(subgraph: string, query: string, variables?: Readonly<Record<string, unknown>>, caller?: CallerIdentity): Promise<T>;
+  query<T>(
+    subgraph: string,
+    query: string,
+    variables?: Readonly<Record<string, unknown>>,
+    caller?: CallerIdentity,
+  ): Promise<T>;
   /** Closes the connections; calls in flight finish first (bounded by their deadline). */
   close(): Promise<void>;
 }
@@ -79,7 +84,12 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
     let target = targets.get(subgraph);
     if (target) return target;
     const url = options.subgraphUrls[subgraph];
-    if (!url) throw new PlatformCallError(subgraph, 'UNKNOWN_SUBGRAPH', `no URL for subgraph "${subgraph}"; known: ${Object.keys(options.subgraphUrls).join(', ')}`);
+    if (!url)
+      throw new PlatformCallError(
+        subgraph,
+        'UNKNOWN_SUBGRAPH',
+        `no URL for subgraph "${subgraph}"; known: ${Object.keys(options.subgraphUrls).join(', ')}`,
+      );
     const parsed = new URL(url);
     target = {
       path: `${parsed.pathname}${parsed.search}`,
@@ -97,20 +107,39 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
   };
 
   return {
-    async query<T>(subgraph: string, query: string, variables: Readonly<Record<string, unknown>> = {}, caller: CallerIdentity = GATEWAY_CALLER): Promise<T> {
+    async query<T>(
+      subgraph: string,
+      query: string,
+      variables: Readonly<Record<string, unknown>> = {},
+      caller: CallerIdentity = GATEWAY_CALLER,
+    ): Promise<T> {
       const { pool, path } = targetOf(subgraph);
       const body = JSON.stringify({ query, variables });
       const headers = {
         'content-type': 'application/json',
         accept: 'application/json',
-        ...signatureHeaders({ subgraph, path, body, caller, requestId: randomUUID(), secret: options.secret, now: now() }),
+        ...signatureHeaders({
+          subgraph,
+          path,
+          body,
+          caller,
+          requestId: randomUUID(),
+          secret: options.secret,
+          now: now(),
+        }),
       };
       const abort = new AbortController();
       const deadline = setTimeout(() => abort.abort(), timeoutMs);
       let status: number;
       let text: string;
       try {
-        const response = await pool.request({ path, method: 'POST', headers, body, signal: abort.signal });
+        const response = await pool.request({
+          path,
+          method: 'POST',
+          headers,
+          body,
+          signal: abort.signal,
+        });
         status = response.statusCode;
         text = await response.body.text();
       } catch (err) {
@@ -122,9 +151,19 @@ export function createPlatformClient(options: PlatformClientOptions): PlatformCl
       const result = readGraphQLResponse(status, text);
       if (isFailure(result)) throw new PlatformCallError(subgraph, 'BAD_RESPONSE', result.detail);
       if (result.errors?.length) {
-        throw new PlatformCallError(subgraph, 'GRAPHQL_ERRORS', result.errors.map((e) => `${e.message}${e.extensions?.code ? ` (${String(e.extensions.code)})` : ''}`).join('; '), result.errors);
+        throw new PlatformCallError(
+          subgraph,
+          'GRAPHQL_ERRORS',
+          result.errors
+            .map(
+              (e) => `${e.message}${e.extensions?.code ? ` (${String(e.extensions.code)})` : ''}`,
+            )
+            .join('; '),
+          result.errors,
+        );
       }
-      if (result.data === undefined || result.data === null) throw new PlatformCallError(subgraph, 'GRAPHQL_ERRORS', 'the response has no data');
+      if (result.data === undefined || result.data === null)
+        throw new PlatformCallError(subgraph, 'GRAPHQL_ERRORS', 'the response has no data');
       return result.data as T;
     },
     async close() {

@@ -25,7 +25,11 @@ import { bearerToken, checkApplication, TokenFailure, verifyToken } from '../aut
 export const AUTH_REALM = 'shujutong';
 
 /** The registry mutations (schema/sharing.graphql) after which cached registry answers are dropped. */
-const REGISTRY_MUTATIONS = new Set(['registerApplication', 'updateApplication', 'setApplicationStatus']);
+const REGISTRY_MUTATIONS = new Set([
+  'registerApplication',
+  'updateApplication',
+  'setApplicationStatus',
+]);
 
 export interface AuthHookOptions {
   readonly key: VerificationKey;
@@ -45,8 +49,15 @@ function wwwAuthenticate(failure: TokenFailure): string {
 }
 
 export function tokenRefusal(failure: TokenFailure): HttpError {
-  const headers: Record<string, string> = failure.status === 401 ? { 'www-authenticate': wwwAuthenticate(failure) } : {};
-  return new HttpError(failure.status, failure.message, failure.code, { reason: failure.reason }, headers);
+  const headers: Record<string, string> =
+    failure.status === 401 ? { 'www-authenticate': wwwAuthenticate(failure) } : {};
+  return new HttpError(
+    failure.status,
+    failure.message,
+    failure.code,
+    { reason: failure.reason },
+    headers,
+  );
 }
 
 export function createAuthHook(options: AuthHookOptions): GatewayHooks {
@@ -66,7 +77,13 @@ export function createAuthHook(options: AuthHookOptions): GatewayHooks {
       if (refused) throw tokenRefusal(refused);
       return known;
     }
-    const result = await verifyToken(authorization, { key: options.key, issuer: options.issuer, audience: options.audience, lookupApplication: lookup, now });
+    const result = await verifyToken(authorization, {
+      key: options.key,
+      issuer: options.issuer,
+      audience: options.audience,
+      lookupApplication: lookup,
+      now,
+    });
     if (!result.ok) throw tokenRefusal(result);
     verified.remember(token, result.claims);
     return result.claims;
@@ -80,14 +97,22 @@ export function createAuthHook(options: AuthHookOptions): GatewayHooks {
         claims = await authenticate(context.http.headers.authorization);
       } catch (err) {
         if (err instanceof RegistryUnavailableError) {
-          throw new HttpError(503, 'cannot check the token\'s application against the registry now; try again shortly', ErrorCode.REGISTRY_UNAVAILABLE);
+          throw new HttpError(
+            503,
+            "cannot check the token's application against the registry now; try again shortly",
+            ErrorCode.REGISTRY_UNAVAILABLE,
+          );
         }
         throw err;
       }
       const purpose = statedPurpose(context.http, rawBody);
       context.caller = { ...callerFromClaims(claims), purpose };
       // A citizen token's sub is an ID number: personal data stays out of what is logged and recorded in clear.
-      context.credentials = { subject: isCitizenCaller(context.caller) ? context.caller.department : claims.sub, tokenId: claims.jti, expiresAt: claims.expiresAt };
+      context.credentials = {
+        subject: isCitizenCaller(context.caller) ? context.caller.department : claims.sub,
+        tokenId: claims.jti,
+        expiresAt: claims.expiresAt,
+      };
     },
     onSupergraph(sdl) {
       if (sdl === supergraphSdl) return;
@@ -108,8 +133,13 @@ export function createAuthHook(options: AuthHookOptions): GatewayHooks {
       const document = context.operation?.document;
       if (!document) return;
       for (const definition of document.definitions) {
-        if (definition.kind !== 'OperationDefinition' || definition.operation !== 'mutation') continue;
-        if (definition.selectionSet.selections.some((s) => s.kind === 'Field' && REGISTRY_MUTATIONS.has(s.name.value))) {
+        if (definition.kind !== 'OperationDefinition' || definition.operation !== 'mutation')
+          continue;
+        if (
+          definition.selectionSet.selections.some(
+            (s) => s.kind === 'Field' && REGISTRY_MUTATIONS.has(s.name.value),
+          )
+        ) {
           options.registry.invalidate();
           return;
         }

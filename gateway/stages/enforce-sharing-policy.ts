@@ -52,16 +52,23 @@ export function rejectionError(rejection: Rejection): GraphQLError {
     extensions: {
       code: rejection.code,
       coordinates: rejection.coordinates,
-      denied: rejection.errors.map((e) => ({ path: e.path, coordinate: e.extensions.coordinate, reason: e.extensions.reason })),
+      denied: rejection.errors.map((e) => ({
+        path: e.path,
+        coordinate: e.extensions.coordinate,
+        reason: e.extensions.reason,
+      })),
       http: { status: rejection.status },
     },
   });
 }
 
 function unauthenticated(): GraphQLError {
-  return new GraphQLError('the sharing policy decides per department: the request has no authenticated caller', {
-    extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
-  });
+  return new GraphQLError(
+    'the sharing policy decides per department: the request has no authenticated caller',
+    {
+      extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } },
+    },
+  );
 }
 
 function dryRunLine(plan: PolicyPlan, department: string): string {
@@ -74,7 +81,8 @@ export function createSharingPolicyHook(options: SharingPolicyHookOptions): Shar
   const log = options.log ?? ((line: string) => console.error(line));
   // Withholdable fields are nullable (composition refuses them otherwise), so `in-place` puts
   // the null exactly where the field was withheld and keeps its siblings.
-  const build = (supergraphSdl: string) => createPolicyEngine({ supergraphSdl, mode, nulls: 'in-place' });
+  const build = (supergraphSdl: string) =>
+    createPolicyEngine({ supergraphSdl, mode, nulls: 'in-place' });
   let sdl = options.supergraphSdl;
   let engine = build(sdl);
 
@@ -107,7 +115,8 @@ export function createSharingPolicyHook(options: SharingPolicyHookOptions): Shar
         stage.document = plan.document;
         stage.documentKey = plan.documentKey;
       }
-      if (plan.mode === 'dry-run' && plan.denied.length > 0) log(dryRunLine(plan, caller.department));
+      if (plan.mode === 'dry-run' && plan.denied.length > 0)
+        log(dryRunLine(plan, caller.department));
     },
 
     onResult(stage) {

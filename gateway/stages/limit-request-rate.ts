@@ -22,7 +22,11 @@ import type { ConcurrencyLeases, Lease } from '../rate-limits/concurrency-leases
 import { LimitTarget, limitTargets } from '../rate-limits/limit-targets';
 import { lookupMisses } from '../audit-capture/lookup-misses';
 import { LookupMissBudget, msUntilNextChinaDay } from '../rate-limits/lookup-miss-budget';
-import { lookupMissBudgetRefusal, rateLimitRefusal, registryUnavailableRefusal } from '../rate-limits/rate-limit-refusal';
+import {
+  lookupMissBudgetRefusal,
+  rateLimitRefusal,
+  registryUnavailableRefusal,
+} from '../rate-limits/rate-limit-refusal';
 import type { RedisDegradation } from '../rate-limits/redis-degradation';
 import type { RequestRate } from '../rate-limits/request-rate';
 import { openRateLimitStores, RateLimitStoreSettings } from '../rate-limits/rate-limit-stores';
@@ -60,7 +64,10 @@ function changesLimits(context: GatewayContext): boolean {
   const document = context.operation?.document;
   if (!document) return false;
   return document.definitions.some(
-    (d) => d.kind === 'OperationDefinition' && d.operation === 'mutation' && d.selectionSet.selections.some((s) => s.kind === 'Field' && s.name.value === LIMITS_MUTATION),
+    (d) =>
+      d.kind === 'OperationDefinition' &&
+      d.operation === 'mutation' &&
+      d.selectionSet.selections.some((s) => s.kind === 'Field' && s.name.value === LIMITS_MUTATION),
   );
 }
 
@@ -68,8 +75,17 @@ export function createRateLimitStage(options: RateLimitStageOptions): RateLimitS
   const held = new WeakMap<GatewayContext, Lease>();
   const missBudget = options.missBudget ?? null;
   const budgetOf = new WeakMap<GatewayContext, LimitTarget>();
-  const citizenKey = (idNumber: string) => createHmac('sha256', options.citizenKeySecret).update(`rate-limit:${idNumber}`).digest('hex').slice(0, 32);
-  const mode = (): RateLimitMode => (options.degradation === null ? 'IN_PROCESS' : options.degradation.degraded ? 'DEGRADED' : 'REDIS');
+  const citizenKey = (idNumber: string) =>
+    createHmac('sha256', options.citizenKeySecret)
+      .update(`rate-limit:${idNumber}`)
+      .digest('hex')
+      .slice(0, 32);
+  const mode = (): RateLimitMode =>
+    options.degradation === null
+      ? 'IN_PROCESS'
+      : options.degradation.degraded
+        ? 'DEGRADED'
+        : 'REDIS';
 
   const applicationLimits = async (application: string): Promise<RequestLimits | null> => {
     try {
@@ -88,12 +104,18 @@ export function createRateLimitStage(options: RateLimitStageOptions): RateLimitS
       // Nobody authenticated: authentication has refused already, or runs without one (tests).
       if (!caller) return;
       const citizen = isCitizenCaller(caller) ? citizenKey(caller.citizenIdNumber) : null;
-      const appLimits = caller.application && !citizen ? await applicationLimits(caller.application) : null;
-      const targets = limitTargets({ department: caller.department, application: caller.application, citizenKey: citizen }, appLimits, options.departmentLimits);
+      const appLimits =
+        caller.application && !citizen ? await applicationLimits(caller.application) : null;
+      const targets = limitTargets(
+        { department: caller.department, application: caller.application, citizenKey: citizen },
+        appLimits,
+        options.departmentLimits,
+      );
       // A citizen asks about themselves only: nothing to guess.
       const budgeted = citizen ? undefined : targets[0];
       if (missBudget && budgeted) {
-        if ((await missBudget.counter.spent(budgeted)) >= missBudget.perDay) throw lookupMissBudgetRefusal(budgeted, missBudget.perDay, msUntilNextChinaDay());
+        if ((await missBudget.counter.spent(budgeted)) >= missBudget.perDay)
+          throw lookupMissBudgetRefusal(budgeted, missBudget.perDay, msUntilNextChinaDay());
         budgetOf.set(context, budgeted);
       }
       // One at a time, narrowest first: an application over its own rate spends nothing of its department's.
@@ -102,7 +124,8 @@ export function createRateLimitStage(options: RateLimitStageOptions): RateLimitS
         if (!taken.allowed) throw rateLimitRefusal(target, 'RATE', taken.waitMs);
       }
       const acquired = await options.leases.acquire(targets, context.requestId);
-      if ('refused' in acquired) throw rateLimitRefusal(acquired.refused, 'CONCURRENCY', CONCURRENCY_RETRY_MS);
+      if ('refused' in acquired)
+        throw rateLimitRefusal(acquired.refused, 'CONCURRENCY', CONCURRENCY_RETRY_MS);
       held.set(context, acquired.lease);
     },
     async onResponse({ context }) {
@@ -135,5 +158,10 @@ export interface RateLimitSetup extends RateLimitStoreSettings {
 /** The stage as the platform runs it: over Redis when the gateway has one, else in process. */
 export function setUpRateLimits(setup: RateLimitSetup): RateLimitStage {
   const stores = openRateLimitStores(setup);
-  return createRateLimitStage({ registry: setup.registry, departmentLimits: setup.departmentLimits, citizenKeySecret: setup.citizenKeySecret, ...stores });
+  return createRateLimitStage({
+    registry: setup.registry,
+    departmentLimits: setup.departmentLimits,
+    citizenKeySecret: setup.citizenKeySecret,
+    ...stores,
+  });
 }

@@ -22,7 +22,14 @@
  */
 import { ErrorCode } from '../../domain/error-codes';
 import { HttpError } from '../../contracts/http/http-error';
-import { AuditConfig, AuditTrail, AuditTrailOptions, isAuditUnavailable, SubjectKind, SubjectRef } from '../audit';
+import {
+  AuditConfig,
+  AuditTrail,
+  AuditTrailOptions,
+  isAuditUnavailable,
+  SubjectKind,
+  SubjectRef,
+} from '../audit';
 import { databaseLabel } from '../../contracts/audit/audit-config';
 import type { QuotaRefusalRecord } from '../../domain/subject-quota';
 import type { GatewayContext } from './request-context';
@@ -62,10 +69,17 @@ interface Evidence {
   quotaRefusals: readonly QuotaRefusalRecord[];
 }
 
-export const AUDIT_UNAVAILABLE_MESSAGE = 'the audit trail cannot be written, and nothing is served unrecorded; try again shortly';
+export const AUDIT_UNAVAILABLE_MESSAGE =
+  'the audit trail cannot be written, and nothing is served unrecorded; try again shortly';
 
 function unavailable(): HttpError {
-  return new HttpError(503, AUDIT_UNAVAILABLE_MESSAGE, ErrorCode.AUDIT_UNAVAILABLE, {}, { 'retry-after': '5' });
+  return new HttpError(
+    503,
+    AUDIT_UNAVAILABLE_MESSAGE,
+    ErrorCode.AUDIT_UNAVAILABLE,
+    {},
+    { 'retry-after': '5' },
+  );
 }
 
 export function createAuditStage(options: AuditStageOptions): AuditStage {
@@ -81,13 +95,25 @@ export function createAuditStage(options: AuditStageOptions): AuditStage {
 
   const noted = (context: GatewayContext): Evidence => {
     let e = evidence.get(context);
-    if (!e) evidence.set(context, (e = { subgraphs: new Set(), keys: null, subjects: [], quotaTree: null, quotaRefusals: [] }));
+    if (!e)
+      evidence.set(
+        context,
+        (e = {
+          subgraphs: new Set(),
+          keys: null,
+          subjects: [],
+          quotaTree: null,
+          quotaRefusals: [],
+        }),
+      );
     return e;
   };
   const wentDown = (why: string) => {
     if (down) return;
     down = true;
-    log(`[audit] UNAVAILABLE: ${why}. Every GraphQL request is refused with 503 AUDIT_UNAVAILABLE until the journal can be written again.`);
+    log(
+      `[audit] UNAVAILABLE: ${why}. Every GraphQL request is refused with 503 AUDIT_UNAVAILABLE until the journal can be written again.`,
+    );
   };
   const cameBack = () => {
     if (!down) return;
@@ -105,7 +131,8 @@ export function createAuditStage(options: AuditStageOptions): AuditStage {
         if ((await trail.probe()).status === 'ok') return void cameBack();
       }
       // Also when the journal failed outside a request (a checkpoint on the timer, a rotation).
-      if (trail) wentDown(`the journal cannot be written (${trail.journal.status().error ?? 'unknown'})`);
+      if (trail)
+        wentDown(`the journal cannot be written (${trail.journal.status().error ?? 'unknown'})`);
       refusedByGate.add(context);
       throw unavailable();
     },
@@ -120,10 +147,18 @@ export function createAuditStage(options: AuditStageOptions): AuditStage {
 
     async start() {
       const { config } = options;
-      trail = await AuditTrail.open(config, { onWarning: (m) => log(`[audit] ${m}`), ...options.trail });
-      log(`[audit] recording every request: journal ${config.journalDir} (instance ${config.instance}), shipped to ${databaseLabel(config.database)}`);
+      trail = await AuditTrail.open(config, {
+        onWarning: (m) => log(`[audit] ${m}`),
+        ...options.trail,
+      });
+      log(
+        `[audit] recording every request: journal ${config.journalDir} (instance ${config.instance}), shipped to ${databaseLabel(config.database)}`,
+      );
       const health = trail.health();
-      if (health.status !== 'ok') wentDown(`the journal in ${config.journalDir} cannot be written (${health.journal.error ?? 'unknown'})`);
+      if (health.status !== 'ok')
+        wentDown(
+          `the journal in ${config.journalDir} cannot be written (${health.journal.error ?? 'unknown'})`,
+        );
     },
     async stop() {
       const closing = trail;
@@ -154,12 +189,22 @@ export function createAuditStage(options: AuditStageOptions): AuditStage {
       if (!e?.keys) return;
       const tree = e.quotaTree;
       const collector = tree && quotas && trail ? new OccurrenceCollector() : undefined;
-      const stripped = stripSubjectKeys(stage.result, e.keys, collector ? { root: tree!.root, collector } : undefined);
+      const stripped = stripSubjectKeys(
+        stage.result,
+        e.keys,
+        collector ? { root: tree!.root, collector } : undefined,
+      );
       stage.result = stripped.result;
       e.subjects = stripped.subjects;
       if (!collector || collector.empty) return;
       const open = trail!;
-      const enforced = await quotas!.enforce({ context: stage.context, result: stage.result, tree: tree!, collector, hash: (s) => open.subjectHash(s.kind, s.id) });
+      const enforced = await quotas!.enforce({
+        context: stage.context,
+        result: stage.result,
+        tree: tree!,
+        collector,
+        hash: (s) => open.subjectHash(s.kind, s.id),
+      });
       stage.result = enforced.result;
       e.quotaRefusals = enforced.refusals;
     },
@@ -168,12 +213,24 @@ export function createAuditStage(options: AuditStageOptions): AuditStage {
       if (refusedByGate.has(context)) return;
       if (!trail) throw unavailable();
       const seen = evidence.get(context);
-      const entry = buildAuditEntry(response, { subgraphs: seen?.subgraphs ?? [], subjects: seen?.subjects ?? [], quotaRefusals: seen?.quotaRefusals ?? [], sharingPlan: sharingPlanOf(response.context) }, Date.now());
+      const entry = buildAuditEntry(
+        response,
+        {
+          subgraphs: seen?.subgraphs ?? [],
+          subjects: seen?.subjects ?? [],
+          quotaRefusals: seen?.quotaRefusals ?? [],
+          sharingPlan: sharingPlanOf(response.context),
+        },
+        Date.now(),
+      );
       try {
         await trail.append(entry);
       } catch (err) {
         if (isAuditUnavailable(err)) wentDown(err.message);
-        else log(`[audit] could not record request ${context.requestId}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        else
+          log(
+            `[audit] could not record request ${context.requestId}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+          );
         throw unavailable();
       }
     },
@@ -187,10 +244,17 @@ export function createAuditStage(options: AuditStageOptions): AuditStage {
         ok: h.status === 'ok',
         detail: {
           journal: journal.available ? 'writable' : 'unwritable',
-          ...(journal.available ? {} : { reason: journal.reason, unavailableSince: journal.unavailableSince }),
+          ...(journal.available
+            ? {}
+            : { reason: journal.reason, unavailableSince: journal.unavailableSince }),
           records: journal.seq,
           // Shipping lag is no outage: the records wait in the journal.
-          shipping: { connected: shipping.connected, caughtUp: shipping.caughtUp, shippedRecords: shipping.shippedRecords, lastShippedAt: shipping.lastShippedAt },
+          shipping: {
+            connected: shipping.connected,
+            caughtUp: shipping.caughtUp,
+            shippedRecords: shipping.shippedRecords,
+            lastShippedAt: shipping.lastShippedAt,
+          },
         },
       };
     },

@@ -24,7 +24,11 @@ export interface GatewayContext {
   /** Who is calling: set by the authentication stage; null until then (or when none is installed). */
   caller: CallerIdentity | null;
   /** The token the caller was authenticated by (set with `caller`), for the audit record. */
-  credentials?: { readonly subject: string; readonly tokenId: string | null; readonly expiresAt: Date };
+  credentials?: {
+    readonly subject: string;
+    readonly tokenId: string | null;
+    readonly expiresAt: Date;
+  };
   /** The operation as planned, after any operation stage edited it. Unset if it never got that far. */
   operation?: { readonly document: DocumentNode; readonly operationName: string | null };
   /** The gateway's execution result before serialisation. Unset when execution did not run. */

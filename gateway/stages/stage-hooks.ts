@@ -140,7 +140,9 @@ export function hookPipeline(hooks: readonly GatewayHooks[] = []): HookPipeline 
     onSupergraph: present(hooks.map((h) => h.onSupergraph?.bind(h))),
     start: present(hooks.map((h) => h.start?.bind(h))),
     stop: present(hooks.map((h) => h.stop?.bind(h))),
-    health: present(hooks.map((h) => (h.health ? { name: h.name, check: h.health.bind(h) } : undefined))),
+    health: present(
+      hooks.map((h) => (h.health ? { name: h.name, check: h.health.bind(h) } : undefined)),
+    ),
   });
 }
 

@@ -6,7 +6,8 @@ export function readSupergraphFile(file: string = SUPERGRAPH_PATH): string {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`no supergraph at ${file}: run \`npm run compose\``);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new Error(`no supergraph at ${file}: run \`npm run compose\``);
     throw err;
   }
 }

@@ -8,7 +8,8 @@ import type { BenchOperation } from './bench-operations';
 import { arr, count, Json, obj } from './response-data';
 
 /** The mean of `values` to one decimal, for the description. */
-const average = (values: number[]) => (values.reduce((a, b) => a + b, 0) / values.length).toFixed(1);
+const average = (values: number[]) =>
+  (values.reduce((a, b) => a + b, 0) / values.length).toFixed(1);
 
 const POPULATION_PERSON = `idNumber
     name
@@ -59,12 +60,19 @@ const APPLICANT_PROFILE_POPULATION = `query ApplicantProfilePopulation($idNumber
 
 const MASKED_DATE = /^\d{4}-\*\*-\*\*$/;
 
-function checkPopulationPerson(person: Json | null, f: ApplicantFixture, masked = false): string | null {
+function checkPopulationPerson(
+  person: Json | null,
+  f: ApplicantFixture,
+  masked = false,
+): string | null {
   if (!person) return `person ${f.idNumber} is null`;
   const idNumber = masked ? maskIdNumber(f.idNumber) : f.idNumber;
-  if (person.idNumber !== idNumber) return `person.idNumber is ${String(person.idNumber)}, expected ${idNumber}${masked ? ' (masked)' : ''}`;
-  if (masked && !(typeof person.birthDate === 'string' && MASKED_DATE.test(person.birthDate))) return `person.birthDate is ${String(person.birthDate)}, expected a masked date (YYYY-**-**)`;
-  if (masked && !(typeof person.name === 'string' && person.name.includes('*'))) return `person.name is ${String(person.name)}, expected a masked name`;
+  if (person.idNumber !== idNumber)
+    return `person.idNumber is ${String(person.idNumber)}, expected ${idNumber}${masked ? ' (masked)' : ''}`;
+  if (masked && !(typeof person.birthDate === 'string' && MASKED_DATE.test(person.birthDate)))
+    return `person.birthDate is ${String(person.birthDate)}, expected a masked date (YYYY-**-**)`;
+  if (masked && !(typeof person.name === 'string' && person.name.includes('*')))
+    return `person.name is ${String(person.name)}, expected a masked name`;
   if (!obj(person.household)) return 'person.household is missing';
   return null;
 }
@@ -74,11 +82,15 @@ function checkApplicant(data: unknown, f: ApplicantFixture, masked = false): str
   const problem = checkPopulationPerson(person, f, masked);
   if (problem || !person) return problem;
   if (!obj(person.residence)) return 'person.residence is missing';
-  if (count(person.certificates) !== f.certificates) return `${f.idNumber}: expected ${f.certificates} certificates, got ${count(person.certificates)}`;
-  if (count(person.creditRecords) !== f.creditRecords) return `${f.idNumber}: expected ${f.creditRecords} credit records, got ${count(person.creditRecords)}`;
+  if (count(person.certificates) !== f.certificates)
+    return `${f.idNumber}: expected ${f.certificates} certificates, got ${count(person.certificates)}`;
+  if (count(person.creditRecords) !== f.creditRecords)
+    return `${f.idNumber}: expected ${f.creditRecords} credit records, got ${count(person.creditRecords)}`;
   const enterprises = arr(person.enterprises);
-  if (enterprises?.length !== f.enterprises) return `${f.idNumber}: expected ${f.enterprises} enterprises, got ${enterprises?.length ?? 'none'}`;
-  if (!enterprises.every((e) => obj(obj(e)?.creditStatus))) return 'an enterprise has no creditStatus';
+  if (enterprises?.length !== f.enterprises)
+    return `${f.idNumber}: expected ${f.enterprises} enterprises, got ${enterprises?.length ?? 'none'}`;
+  if (!enterprises.every((e) => obj(obj(e)?.creditStatus)))
+    return 'an enterprise has no creditStatus';
   return null;
 }
 
@@ -90,15 +102,24 @@ export function applicantProfile(applicants: ApplicantFixture[]): BenchOperation
       `Rotates over ${applicants.length} applicants, each the legal representative of an enterprise with at least two certificates and a credit record (on average ${average(applicants.map((a) => a.certificates))} certificates, ${average(applicants.map((a) => a.creditRecords))} credit records, ${average(applicants.map((a) => a.enterprises))} enterprises)`,
     gateway: {
       variants: applicants.map((f) => ({
-        body: { operationName: 'ApplicantProfile', query: APPLICANT_PROFILE, variables: { idNumber: f.idNumber } },
+        body: {
+          operationName: 'ApplicantProfile',
+          query: APPLICANT_PROFILE,
+          variables: { idNumber: f.idNumber },
+        },
         check: (data, expect) => checkApplicant(data, f, expect?.masked),
       })),
     },
     direct: {
       subgraph: 'population',
-      scope: 'population fields and household only (no residence, certificates, credit records or enterprises)',
+      scope:
+        'population fields and household only (no residence, certificates, credit records or enterprises)',
       variants: applicants.map((f) => ({
-        body: { operationName: 'ApplicantProfilePopulation', query: APPLICANT_PROFILE_POPULATION, variables: { idNumber: f.idNumber } },
+        body: {
+          operationName: 'ApplicantProfilePopulation',
+          query: APPLICANT_PROFILE_POPULATION,
+          variables: { idNumber: f.idNumber },
+        },
         check: (data) => checkPopulationPerson(obj(obj(data)?.person), f),
       })),
     },

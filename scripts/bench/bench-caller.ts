@@ -19,10 +19,18 @@ export interface BenchCaller {
 }
 
 /** The measured caller: a consumer whose grant covers the operations' conditional fields, masked. */
-export const GRANTED_CALLER: BenchCaller = { department: 'housing', application: 'housing-subsidy', purpose: 'HOUSING_SECURITY' };
+export const GRANTED_CALLER: BenchCaller = {
+  department: 'housing',
+  application: 'housing-subsidy',
+  purpose: 'HOUSING_SECURITY',
+};
 
 /** A caller with no grant at all (its demo application is pending): the enforcement sanity check. */
-export const UNGRANTED_CALLER: BenchCaller = { department: 'education', application: 'school-enrolment', purpose: 'EDUCATION_ENROLMENT' };
+export const UNGRANTED_CALLER: BenchCaller = {
+  department: 'education',
+  application: 'school-enrolment',
+  purpose: 'EDUCATION_ENROLMENT',
+};
 
 /**
  * Every conditional coordinate of the three bench operations (applicant profile, region
@@ -44,14 +52,28 @@ export const GRANT_ITEMS: readonly string[] = [
 const TOKEN_TTL_SECONDS = 4 * 3600;
 
 /** A token for the caller, signed with the dev key under env's DATA_DIR (the one the gateways verify with). */
-export async function callerToken(caller: Pick<BenchCaller, 'department' | 'application'>, env: NodeJS.ProcessEnv): Promise<string> {
+export async function callerToken(
+  caller: Pick<BenchCaller, 'department' | 'application'>,
+  env: NodeJS.ProcessEnv,
+): Promise<string> {
   const settings = readTokenSettings(env);
   const keys = await loadTokenKeys(settings);
-  if (!keys.signing) throw new Error('the bench needs a token signing key: unset JWT_PUBLIC_KEY or set JWT_PRIVATE_KEY');
-  return issueToken(keys.signing, settings, { department: caller.department, application: caller.application, operator: `bench.${caller.department}`, ttlSeconds: TOKEN_TTL_SECONDS });
+  if (!keys.signing)
+    throw new Error(
+      'the bench needs a token signing key: unset JWT_PUBLIC_KEY or set JWT_PRIVATE_KEY',
+    );
+  return issueToken(keys.signing, settings, {
+    department: caller.department,
+    application: caller.application,
+    operator: `bench.${caller.department}`,
+    ttlSeconds: TOKEN_TTL_SECONDS,
+  });
 }
 
-export async function callerHeaders(caller: BenchCaller, env: NodeJS.ProcessEnv): Promise<Record<string, string>> {
+export async function callerHeaders(
+  caller: BenchCaller,
+  env: NodeJS.ProcessEnv,
+): Promise<Record<string, string>> {
   return { authorization: `Bearer ${await callerToken(caller, env)}`, 'x-purpose': caller.purpose };
 }
 
@@ -60,7 +82,12 @@ interface GraphQLAnswer<T> {
   errors?: { message?: string; extensions?: { code?: string } }[];
 }
 
-async function post<T>(url: string, headers: Record<string, string>, query: string, variables: Record<string, unknown>): Promise<GraphQLAnswer<T>> {
+async function post<T>(
+  url: string,
+  headers: Record<string, string>,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<GraphQLAnswer<T>> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
@@ -71,7 +98,8 @@ async function post<T>(url: string, headers: Record<string, string>, query: stri
 }
 
 function must<T>(answer: GraphQLAnswer<T>, what: string): T {
-  if (answer.errors?.length || !answer.data) throw new Error(`${what}: ${answer.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
+  if (answer.errors?.length || !answer.data)
+    throw new Error(`${what}: ${answer.errors?.map((e) => e.message).join('; ') ?? 'no data'}`);
   return answer.data;
 }
 
@@ -109,7 +137,13 @@ interface GrantRow {
 
 /** Whether the caller's effective, masked grants cover every item for its purpose. */
 function covered(grants: GrantRow[], caller: BenchCaller): boolean {
-  const usable = grants.filter((g) => g.effective && !g.clear && g.purposes.includes(caller.purpose) && (g.application === null || g.application.id === caller.application));
+  const usable = grants.filter(
+    (g) =>
+      g.effective &&
+      !g.clear &&
+      g.purposes.includes(caller.purpose) &&
+      (g.application === null || g.application.id === caller.application),
+  );
   return GRANT_ITEMS.every((item) => usable.some((g) => g.coordinates.includes(item)));
 }
 
@@ -119,36 +153,67 @@ function covered(grants: GrantRow[], caller: BenchCaller): boolean {
  * approve only when no such grant is in force yet, so repeated runs do not pile up grants.
  * Waits until the gateway serves the caller's grant (its in-process cache lives for a second).
  */
-export async function ensureBenchGrant(url: string, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void> {
+export async function ensureBenchGrant(
+  url: string,
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+): Promise<void> {
   const caller = GRANTED_CALLER;
   const headers = await callerHeaders(caller, env);
-  const bureau = { authorization: `Bearer ${await callerToken({ department: 'big-data-bureau', application: null }, env)}` };
+  const bureau = {
+    authorization: `Bearer ${await callerToken({ department: 'big-data-bureau', application: null }, env)}`,
+  };
   must(await post(url, bureau, SET_LIMITS, { id: caller.application }), 'setApplicationLimits');
-  const current = must(await post<{ grantsFor: { grants: GrantRow[] } }>(url, headers, GRANTS_FOR, { department: caller.department }), 'grantsFor');
+  const current = must(
+    await post<{ grantsFor: { grants: GrantRow[] } }>(url, headers, GRANTS_FOR, {
+      department: caller.department,
+    }),
+    'grantsFor',
+  );
   if (covered(current.grantsFor.grants, caller)) {
-    log(`${caller.department}/${caller.application} already holds a masked grant for ${caller.purpose} covering the bench operations`);
+    log(
+      `${caller.department}/${caller.application} already holds a masked grant for ${caller.purpose} covering the bench operations`,
+    );
     return;
   }
   const applied = must(
-    await post<{ applyForSharing: { id: string; requests: { id: string; owner: { code: string } }[] } }>(url, headers, APPLY, {
+    await post<{
+      applyForSharing: { id: string; requests: { id: string; owner: { code: string } }[] };
+    }>(url, headers, APPLY, {
       input: {
         items: GRANT_ITEMS,
         purposes: [caller.purpose],
         application: caller.application,
         clear: false,
-        justification: 'Benchmark (npm run bench): a masked grant covering the applicant profile, so the sharing policy serves it with masking.',
+        justification:
+          'Benchmark (npm run bench): a masked grant covering the applicant profile, so the sharing policy serves it with masking.',
       },
     }),
     'applyForSharing',
   ).applyForSharing;
   for (const request of applied.requests) {
     const owner = request.owner.code;
-    const ownerHeaders = { authorization: `Bearer ${await callerToken({ department: owner, application: null }, env)}` };
-    must(await post(url, ownerHeaders, APPROVE, { id: request.id }), `approveSharingRequest by ${owner}`);
+    const ownerHeaders = {
+      authorization: `Bearer ${await callerToken({ department: owner, application: null }, env)}`,
+    };
+    must(
+      await post(url, ownerHeaders, APPROVE, { id: request.id }),
+      `approveSharingRequest by ${owner}`,
+    );
   }
-  log(`applied as ${caller.department}/${caller.application} for ${GRANT_ITEMS.length} items (${caller.purpose}, masked); approved by ${applied.requests.map((r) => r.owner.code).join(', ')}`);
-  const now = must(await post<{ grantsFor: { grants: GrantRow[] } }>(url, headers, GRANTS_FOR, { department: caller.department }), 'grantsFor');
-  if (!covered(now.grantsFor.grants, caller)) throw new Error(`the approved grant of ${caller.department} is not in force (is validFrom in the future?)`);
+  log(
+    `applied as ${caller.department}/${caller.application} for ${GRANT_ITEMS.length} items (${caller.purpose}, masked); approved by ${applied.requests.map((r) => r.owner.code).join(', ')}`,
+  );
+  const now = must(
+    await post<{ grantsFor: { grants: GrantRow[] } }>(url, headers, GRANTS_FOR, {
+      department: caller.department,
+    }),
+    'grantsFor',
+  );
+  if (!covered(now.grantsFor.grants, caller))
+    throw new Error(
+      `the approved grant of ${caller.department} is not in force (is validFrom in the future?)`,
+    );
   // Every gateway caches a department's grants in process for up to GRANTS_TTL_MS (1 s).
   await new Promise((resolve) => setTimeout(resolve, 1500));
 }

@@ -5,7 +5,12 @@
  * belong to the city the command line names.
  */
 import path from 'node:path';
-import { databaseTarget, DatabaseEnv, dropDatabase, openDatabase } from '../../contracts/database/database';
+import {
+  databaseTarget,
+  DatabaseEnv,
+  dropDatabase,
+  openDatabase,
+} from '../../contracts/database/database';
 import { registeredModules } from '../../subgraphs/prepare-all';
 import { prepareWithProgress } from '../start/prepare-with-progress';
 
@@ -17,9 +22,18 @@ export interface BenchWorld {
   seed: number;
 }
 
-export function benchDatabaseEnv(dataDir: string, env: NodeJS.ProcessEnv = process.env): DatabaseEnv {
+export function benchDatabaseEnv(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): DatabaseEnv {
   const dir = path.resolve(dataDir);
-  return env.MYSQL_URL ? { DATA_DIR: dir, MYSQL_URL: env.MYSQL_URL, SHUJUTONG_DB_PREFIX: env.SHUJUTONG_DB_PREFIX || BENCH_DB_PREFIX } : { DATA_DIR: dir };
+  return env.MYSQL_URL
+    ? {
+        DATA_DIR: dir,
+        MYSQL_URL: env.MYSQL_URL,
+        SHUJUTONG_DB_PREFIX: env.SHUJUTONG_DB_PREFIX || BENCH_DB_PREFIX,
+      }
+    : { DATA_DIR: dir };
 }
 
 async function seededWorld(name: string, env: DatabaseEnv): Promise<BenchWorld | null> {
@@ -37,13 +51,23 @@ async function seededWorld(name: string, env: DatabaseEnv): Promise<BenchWorld |
  * Makes every subgraph database hold the asked city. prepareWithProgress reads the database
  * settings from process.env, so they are set there: this process is the bench and nothing else.
  */
-export async function prepareBenchData(env: DatabaseEnv, world: BenchWorld, log: (line: string) => void): Promise<void> {
+export async function prepareBenchData(
+  env: DatabaseEnv,
+  world: BenchWorld,
+  log: (line: string) => void,
+): Promise<void> {
   Object.assign(process.env, env);
   const modules = registeredModules();
   const worlds = await Promise.all(modules.map((m) => seededWorld(m.name, env)));
-  const stale = modules.filter((_, i) => worlds[i] !== null && (worlds[i]!.persons !== world.persons || worlds[i]!.seed !== world.seed));
+  const stale = modules.filter(
+    (_, i) =>
+      worlds[i] !== null &&
+      (worlds[i]!.persons !== world.persons || worlds[i]!.seed !== world.seed),
+  );
   if (stale.length > 0) {
-    log(`the bench data holds another city (${stale.map((m) => m.name).join(', ')}): seeding it again`);
+    log(
+      `the bench data holds another city (${stale.map((m) => m.name).join(', ')}): seeding it again`,
+    );
     await Promise.all(modules.map((m) => dropDatabase(databaseTarget(m.name, env))));
   }
   await prepareWithProgress(world);

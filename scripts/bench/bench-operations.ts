@@ -49,13 +49,24 @@ export interface BenchOperation {
   direct: (OperationRequest & { subgraph: SubgraphName; scope: string }) | null;
 }
 
-export const OPERATION_NAMES: readonly string[] = ['applicant-profile', 'region-dashboard', 'people-page'];
+export const OPERATION_NAMES: readonly string[] = [
+  'applicant-profile',
+  'region-dashboard',
+  'people-page',
+];
 
 export function benchOperations(fixtures: BenchFixtures): BenchOperation[] {
-  return [applicantProfile(fixtures.applicants), regionDashboard(fixtures.dashboards), peoplePage(fixtures.peoplePages)];
+  return [
+    applicantProfile(fixtures.applicants),
+    regionDashboard(fixtures.dashboards),
+    peoplePage(fixtures.peoplePages),
+  ];
 }
 
 export function checkOperationNames(names: string[] | null): void {
   const unknown = names?.filter((n) => !OPERATION_NAMES.includes(n)) ?? [];
-  if (unknown.length > 0) throw new Error(`--only: unknown operation(s) ${unknown.join(', ')}; known: ${OPERATION_NAMES.join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(
+      `--only: unknown operation(s) ${unknown.join(', ')}; known: ${OPERATION_NAMES.join(', ')}`,
+    );
 }

@@ -38,20 +38,30 @@ export interface BenchOptions {
 function positive(flag: string, value: string | undefined, fallback: number, max: number): number {
   if (value === undefined) return fallback;
   const n = Number(value.replace(/_/g, ''));
-  if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`${flag} must be an integer from 1 to ${max}, got "${value}"`);
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new Error(`${flag} must be an integer from 1 to ${max}, got "${value}"`);
   return n;
 }
 
-function nonNegative(flag: string, value: string | undefined, fallback: number, max: number): number {
+function nonNegative(
+  flag: string,
+  value: string | undefined,
+  fallback: number,
+  max: number,
+): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > max) throw new Error(`${flag} must be an integer from 0 to ${max}, got "${value}"`);
+  if (!Number.isInteger(n) || n < 0 || n > max)
+    throw new Error(`${flag} must be an integer from 0 to ${max}, got "${value}"`);
   return n;
 }
 
 function list(value: string | undefined): string[] | null {
   if (value === undefined) return null;
-  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return items.length > 0 ? items : null;
 }
 
@@ -73,7 +83,8 @@ export function readBenchOptions(argv: string[]): BenchOptions {
       'cpu-prof': { type: 'boolean' },
     },
   });
-  if (values.write && values['no-write']) throw new Error('--write and --no-write contradict each other');
+  if (values.write && values['no-write'])
+    throw new Error('--write and --no-write contradict each other');
   return {
     duration: positive('--duration', values.duration, 5, 600),
     warmup: nonNegative('--warmup', values.warmup, 1, 60),

@@ -56,19 +56,35 @@ export async function startBenchPlatform(options: BenchPlatformOptions): Promise
   const names = registeredSubgraphNames();
   const ports = await freePorts(names.length + options.gateways.length);
   const subgraphPorts = new Map(names.map((name, i) => [name, ports[i]] as const));
-  const gatewayPorts = new Map(options.gateways.map((t, i) => [t.name, ports[names.length + i]] as const));
+  const gatewayPorts = new Map(
+    options.gateways.map((t, i) => [t.name, ports[names.length + i]] as const),
+  );
   const supergraphPath = writeBenchSupergraph(path.resolve(options.dataDir), subgraphPorts);
   const logDir = path.resolve(options.dataDir, 'logs');
   const logFile = (name: string) => path.join(logDir, `${name}.log`);
 
   log(`starting ${names.length} subgraphs (logs in ${path.relative(root, logDir)})`);
   const subgraphs = names.map((name) => {
-    const env = { ...process.env, ...options.databaseEnv, SUBGRAPH_HOST: '127.0.0.1', [envName(name, 'PORT')]: String(subgraphPorts.get(name)), ...options.subgraphEnv };
-    const child = spawnLogged(name, [path.join('subgraphs', name, 'index.ts')], { cwd: root, env, logFile: logFile(name) });
+    const env = {
+      ...process.env,
+      ...options.databaseEnv,
+      SUBGRAPH_HOST: '127.0.0.1',
+      [envName(name, 'PORT')]: String(subgraphPorts.get(name)),
+      ...options.subgraphEnv,
+    };
+    const child = spawnLogged(name, [path.join('subgraphs', name, 'index.ts')], {
+      cwd: root,
+      env,
+      logFile: logFile(name),
+    });
     supervisor.watch(child);
     return { name, child };
   });
-  await Promise.all(subgraphs.map(({ name, child }) => waitHealthy(url(subgraphPorts.get(name)!, '/health'), child, START_TIMEOUT_MS)));
+  await Promise.all(
+    subgraphs.map(({ name, child }) =>
+      waitHealthy(url(subgraphPorts.get(name)!, '/health'), child, START_TIMEOUT_MS),
+    ),
+  );
 
   log(`starting gateways: ${options.gateways.map((t) => t.name).join(', ')}`);
   const gatewayUrls = new Map<string, string>();
@@ -76,10 +92,22 @@ export async function startBenchPlatform(options: BenchPlatformOptions): Promise
   await Promise.all(
     options.gateways.map(async (target) => {
       const port = gatewayPorts.get(target.name)!;
-      const command = target.launch({ root, port, supergraphPath, env: { ...process.env, ...options.gatewayEnv } });
+      const command = target.launch({
+        root,
+        port,
+        supergraphPath,
+        env: { ...process.env, ...options.gatewayEnv },
+      });
       // One folder per gateway: Node writes one profile per thread (tsx's loader runs in its own).
-      const profile = options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(options.cpuProfDir, target.name)}`] : [];
-      const child = spawnLogged(target.name, [...profile, ...command.args], { cwd: root, env: command.env, tsx: command.tsx, logFile: logFile(target.name) });
+      const profile = options.cpuProfDir
+        ? ['--cpu-prof', `--cpu-prof-dir=${path.join(options.cpuProfDir, target.name)}`]
+        : [];
+      const child = spawnLogged(target.name, [...profile, ...command.args], {
+        cwd: root,
+        env: command.env,
+        tsx: command.tsx,
+        logFile: logFile(target.name),
+      });
       supervisor.watch(child);
       const endpoint = url(port, '/graphql');
       await waitGraphQLReady(endpoint, child.hasExited, START_TIMEOUT_MS);
@@ -106,6 +134,8 @@ export async function startBenchPlatform(options: BenchPlatformOptions): Promise
       if (pid === undefined) throw new Error(`gateway ${target} has no process id`);
       return pid;
     },
-    subgraphPids: subgraphs.map(({ child }) => child.process.pid).filter((pid): pid is number => pid !== undefined),
+    subgraphPids: subgraphs
+      .map(({ child }) => child.process.pid)
+      .filter((pid): pid is number => pid !== undefined),
   };
 }

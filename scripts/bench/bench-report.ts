@@ -36,7 +36,8 @@ export interface BenchReport {
 }
 
 const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '-');
-const ms = (n: number) => (Number.isFinite(n) ? (n >= 100 ? String(Math.round(n)) : n.toFixed(n % 1 === 0 ? 0 : 1)) : '-');
+const ms = (n: number) =>
+  Number.isFinite(n) ? (n >= 100 ? String(Math.round(n)) : n.toFixed(n % 1 === 0 ? 0 : 1)) : '-';
 const times = (n: number) => `${n.toFixed(2)}×`;
 const cpu = (n: number | null) => (n === null ? '-' : n.toFixed(2));
 
@@ -55,7 +56,17 @@ function cellRow(c: CellSummary): string[] {
   ];
 }
 
-const CELL_HEAD = ['operation', 'target', 'req/s', 'p50 ms', 'p99 ms', 'failed', 'gateway CPU ms/req', 'subgraphs CPU ms/req', 'req/s per round'];
+const CELL_HEAD = [
+  'operation',
+  'target',
+  'req/s',
+  'p50 ms',
+  'p99 ms',
+  'failed',
+  'gateway CPU ms/req',
+  'subgraphs CPU ms/req',
+  'req/s per round',
+];
 /** Columns right-aligned in the terminal table. */
 const NUMERIC = new Set([2, 3, 4, 5, 6, 7]);
 
@@ -73,29 +84,54 @@ function ratioPairs(report: BenchReport): string[] {
 }
 
 function findRatio(report: BenchReport, operation: string, pair: string): Ratio | undefined {
-  return report.ratios.find((r) => r.operation === operation && `${r.numerator} / ${r.denominator}` === pair);
+  return report.ratios.find(
+    (r) => r.operation === operation && `${r.numerator} / ${r.denominator}` === pair,
+  );
 }
 
 export function goalVerdict(report: BenchReport): string {
   const { operation, numerator, denominator, at } = report.goal;
-  const r = report.ratios.find((x) => x.operation === operation && x.numerator === numerator && x.denominator === denominator);
-  if (!r || r.value === null) return `Goal (${numerator} ≥ ${at}× ${denominator} on ${operation}): not measured in this run.`;
+  const r = report.ratios.find(
+    (x) => x.operation === operation && x.numerator === numerator && x.denominator === denominator,
+  );
+  if (!r || r.value === null)
+    return `Goal (${numerator} ≥ ${at}× ${denominator} on ${operation}): not measured in this run.`;
   return `Goal (${numerator} ≥ ${at}× ${denominator} on ${operation}): ${times(r.value)}, ${r.value >= at ? 'met' : 'NOT met'}.`;
 }
 
-const signedMs = (n: number | null) => (n === null ? '-' : `${n >= 0 ? '+' : ''}${n.toFixed(1)} ms`);
+const signedMs = (n: number | null) =>
+  n === null ? '-' : `${n >= 0 ? '+' : ''}${n.toFixed(1)} ms`;
 
 function stageGoalText(r: StageRatioResult): string {
-  const cpuGoal = r.cpuAtMost !== null ? `, gateway CPU per request ≤ ${r.cpuAtMost.toFixed(2)}× (denominator / numerator ≥ ${(1 / r.cpuAtMost).toFixed(3)})` : '';
+  const cpuGoal =
+    r.cpuAtMost !== null
+      ? `, gateway CPU per request ≤ ${r.cpuAtMost.toFixed(2)}× (denominator / numerator ≥ ${(1 / r.cpuAtMost).toFixed(3)})`
+      : '';
   return `≥ ${r.atLeast.toFixed(2)}×${r.p99MaxMs !== null ? `, p99 ≤ +${r.p99MaxMs} ms` : ''}${cpuGoal}`;
 }
 
 function stageRow(r: StageRatioResult): string[] {
   const verdict = r.met === null ? 'not measured' : r.met ? 'met' : 'NOT met';
-  return [r.operation, `${r.numerator} / ${r.denominator}`, ratioText(r), signedMs(r.p99DeltaMs), cpuRatioText(r), stageGoalText(r), verdict];
+  return [
+    r.operation,
+    `${r.numerator} / ${r.denominator}`,
+    ratioText(r),
+    signedMs(r.p99DeltaMs),
+    cpuRatioText(r),
+    stageGoalText(r),
+    verdict,
+  ];
 }
 
-const STAGE_HEAD = ['operation', 'req/s ratio', 'value (per round)', 'p99 difference', 'gateway CPU per request, denominator / numerator', 'goal', 'verdict'];
+const STAGE_HEAD = [
+  'operation',
+  'req/s ratio',
+  'value (per round)',
+  'p99 difference',
+  'gateway CPU per request, denominator / numerator',
+  'goal',
+  'verdict',
+];
 
 /** One line per goal over all operations: met only where it is met on every operation measured. */
 export function stageVerdicts(report: BenchReport): string[] {
@@ -105,32 +141,55 @@ export function stageVerdicts(report: BenchReport): string[] {
     const goal = stageGoalText(rows[0]);
     const missed = rows.filter((r) => r.met === false).map((r) => r.operation);
     const unmeasured = rows.filter((r) => r.met === null).map((r) => r.operation);
-    const verdict = missed.length > 0 ? `NOT met on ${missed.join(', ')}` : unmeasured.length === rows.length ? 'not measured' : 'met';
+    const verdict =
+      missed.length > 0
+        ? `NOT met on ${missed.join(', ')}`
+        : unmeasured.length === rows.length
+          ? 'not measured'
+          : 'met';
     return `${pair} ${goal}: ${verdict}${unmeasured.length > 0 && unmeasured.length < rows.length ? ` (not measured on ${unmeasured.join(', ')})` : ''}.`;
   });
 }
 
 function textTable(rows: string[][], numeric: ReadonlySet<number> = NUMERIC): string {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  return rows.map((r) => r.map((cell, i) => (numeric.has(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => (numeric.has(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 export function terminalReport(report: BenchReport): string {
   const lines = [textTable([CELL_HEAD, ...report.cells.map(cellRow)]), ''];
   const pairs = ratioPairs(report);
   for (const op of pairs.length > 0 ? report.operations : []) {
-    lines.push(`${op.name.padEnd(18)} ${pairs.map((p) => `${p}: ${ratioText(findRatio(report, op.name, p))}, CPU ${cpuRatioText(findRatio(report, op.name, p))}`).join('   ')}`);
+    lines.push(
+      `${op.name.padEnd(18)} ${pairs.map((p) => `${p}: ${ratioText(findRatio(report, op.name, p))}, CPU ${cpuRatioText(findRatio(report, op.name, p))}`).join('   ')}`,
+    );
   }
   lines.push('', goalVerdict(report));
   if (report.stageRatios.length > 0) {
-    lines.push('', textTable([STAGE_HEAD, ...report.stageRatios.map(stageRow)], new Set([3, 4])), '', ...stageVerdicts(report));
+    lines.push(
+      '',
+      textTable([STAGE_HEAD, ...report.stageRatios.map(stageRow)], new Set([3, 4])),
+      '',
+      ...stageVerdicts(report),
+    );
   }
   return lines.join('\n');
 }
 
 function markdownTable(rows: string[][]): string {
   const [head, ...body] = rows;
-  return [`| ${head.join(' | ')} |`, `| ${head.map(() => '---').join(' | ')} |`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...body.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 export function markdownSection(report: BenchReport): string {
@@ -151,11 +210,25 @@ export function markdownSection(report: BenchReport): string {
     markdownTable([CELL_HEAD, ...report.cells.map(cellRow)]),
     '',
     markdownTable([
-      ['operation', ...report.ratios.filter((r) => r.operation === report.ratios[0]?.operation).flatMap((r) => [`req/s ${r.numerator} / ${r.denominator}`, `gateway CPU per request ${r.denominator} / ${r.numerator}`])],
-      ...report.operations.map((op) => [op.name, ...pairs.flatMap((p) => [ratioText(findRatio(report, op.name, p)), cpuRatioText(findRatio(report, op.name, p))])]),
+      [
+        'operation',
+        ...report.ratios
+          .filter((r) => r.operation === report.ratios[0]?.operation)
+          .flatMap((r) => [
+            `req/s ${r.numerator} / ${r.denominator}`,
+            `gateway CPU per request ${r.denominator} / ${r.numerator}`,
+          ]),
+      ],
+      ...report.operations.map((op) => [
+        op.name,
+        ...pairs.flatMap((p) => [
+          ratioText(findRatio(report, op.name, p)),
+          cpuRatioText(findRatio(report, op.name, p)),
+        ]),
+      ]),
     ]),
     '',
-    'Ratios of requests per second are medians of the per-round ratios (both targets measured within a minute of each other). The CPU ratio is the other gateway\'s CPU time per request over ours, from /proc: it moves far less with the machine\'s other load than requests per second do, so it is the steadier figure of how much work each gateway does for the same answer.',
+    "Ratios of requests per second are medians of the per-round ratios (both targets measured within a minute of each other). The CPU ratio is the other gateway's CPU time per request over ours, from /proc: it moves far less with the machine's other load than requests per second do, so it is the steadier figure of how much work each gateway does for the same answer.",
     '',
     `**${goalVerdict(report)}**`,
   ];
@@ -164,9 +237,9 @@ export function markdownSection(report: BenchReport): string {
       '',
       '### Request stages: enforcement and durable audit',
       '',
-      'Issue 3: with enforcement on (authentication, sharing policy with a masked grant, signed subgraph fetches) at least 0.9× the rate of the same gateway with enforcement off (ours), and at least 1.0× the plain ApolloGateway. Issue 4: with durable audit on at least 0.85× audit off (ours-enforced), p99 up by no more than 5 ms, and at least 1.0× the plain ApolloGateway. Ratios are medians of per-round ratios as above; the p99 difference is of the two cells\' median p99.',
+      "Issue 3: with enforcement on (authentication, sharing policy with a masked grant, signed subgraph fetches) at least 0.9× the rate of the same gateway with enforcement off (ours), and at least 1.0× the plain ApolloGateway. Issue 4: with durable audit on at least 0.85× audit off (ours-enforced), p99 up by no more than 5 ms, and at least 1.0× the plain ApolloGateway. Ratios are medians of per-round ratios as above; the p99 difference is of the two cells' median p99.",
       '',
-      '- Equal terms with the subgraphs: every subgraph runs with `SHUJUTONG_INSECURE_SKIP_SUBGRAPH_SIGNATURES=1`, so it accepts unsigned requests and still verifies signed ones. ours, apollo and hive send unsigned requests; ours-enforced and ours-audited sign every subgraph fetch (HMAC) and the subgraphs verify those signatures. Verification of unsigned requests is off for all; the signing gateways pay for signing and their signatures\' verification on top.',
+      "- Equal terms with the subgraphs: every subgraph runs with `SHUJUTONG_INSECURE_SKIP_SUBGRAPH_SIGNATURES=1`, so it accepts unsigned requests and still verifies signed ones. ours, apollo and hive send unsigned requests; ours-enforced and ours-audited sign every subgraph fetch (HMAC) and the subgraphs verify those signatures. Verification of unsigned requests is off for all; the signing gateways pay for signing and their signatures' verification on top.",
       ...report.enforcementNotes.map((n) => `- ${n}`),
       '',
       markdownTable([STAGE_HEAD, ...report.stageRatios.map(stageRow)]),
@@ -174,12 +247,26 @@ export function markdownSection(report: BenchReport): string {
       ...stageVerdicts(report).map((v) => `- **${v}**`),
     );
   }
-  if (invalid.length > 0) lines.push('', `Invalid or unmeasured cells: ${invalid.map((c) => `${c.operation}/${c.target}`).join(', ')}.`);
-  lines.push('', 'Operations (the exact documents are in `scripts/bench/bench-operations.ts`):', '');
+  if (invalid.length > 0)
+    lines.push(
+      '',
+      `Invalid or unmeasured cells: ${invalid.map((c) => `${c.operation}/${c.target}`).join(', ')}.`,
+    );
+  lines.push(
+    '',
+    'Operations (the exact documents are in `scripts/bench/bench-operations.ts`):',
+    '',
+  );
   for (const op of report.operations) {
-    lines.push(`- **${op.name}**: ${op.description}.${op.direct ? ` *Direct*: the ${op.direct.subgraph} subgraph, ${op.direct.scope}.` : ' No direct variant.'}`);
+    lines.push(
+      `- **${op.name}**: ${op.description}.${op.direct ? ` *Direct*: the ${op.direct.subgraph} subgraph, ${op.direct.scope}.` : ' No direct variant.'}`,
+    );
   }
-  lines.push('', 'Targets (each gateway in its own process, all over the same supergraph file and the same subgraph processes):', '');
+  lines.push(
+    '',
+    'Targets (each gateway in its own process, all over the same supergraph file and the same subgraph processes):',
+    '',
+  );
   for (const t of report.targets) lines.push(`- **${t.name}**: ${t.description}.`);
   return lines.join('\n');
 }

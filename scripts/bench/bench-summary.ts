@@ -31,7 +31,12 @@ function medianOrNull(values: (number | null)[]): number | null {
   return values.length > 0 && values.every((v): v is number => v !== null) ? median(values) : null;
 }
 
-export function summarise(operation: string, target: string, rounds: Measurement[], problem: string | null): CellSummary {
+export function summarise(
+  operation: string,
+  target: string,
+  rounds: Measurement[],
+  problem: string | null,
+): CellSummary {
   return {
     operation,
     target,
@@ -67,13 +72,28 @@ export interface Ratio {
   cpu: number | null;
 }
 
-export function ratio(cells: readonly CellSummary[], operation: string, numerator: string, denominator: string): Ratio {
+export function ratio(
+  cells: readonly CellSummary[],
+  operation: string,
+  numerator: string,
+  denominator: string,
+): Ratio {
   const a = cells.find((c) => c.operation === operation && c.target === numerator);
   const b = cells.find((c) => c.operation === operation && c.target === denominator);
-  if (!a || !b || !isValid(a) || !isValid(b)) return { operation, numerator, denominator, value: null, perRound: [], cpu: null };
-  const perRound = a.rounds.map((r, i) => (b.rounds[i] ? r.requestsPerSecond / b.rounds[i].requestsPerSecond : Number.NaN)).filter(Number.isFinite);
+  if (!a || !b || !isValid(a) || !isValid(b))
+    return { operation, numerator, denominator, value: null, perRound: [], cpu: null };
+  const perRound = a.rounds
+    .map((r, i) => (b.rounds[i] ? r.requestsPerSecond / b.rounds[i].requestsPerSecond : Number.NaN))
+    .filter(Number.isFinite);
   const cpu = a.gatewayCpuMs && b.gatewayCpuMs !== null ? b.gatewayCpuMs / a.gatewayCpuMs : null;
-  return { operation, numerator, denominator, value: perRound.length > 0 ? median(perRound) : null, perRound, cpu };
+  return {
+    operation,
+    numerator,
+    denominator,
+    value: perRound.length > 0 ? median(perRound) : null,
+    perRound,
+    cpu,
+  };
 }
 
 /** A ratio held against a goal (bench-targets.ts STAGE_RATIOS), with the p99 difference. */
@@ -91,7 +111,13 @@ export interface StageRatioResult extends Ratio {
 export function stageRatio(
   cells: readonly CellSummary[],
   operation: string,
-  goal: { numerator: string; denominator: string; atLeast: number; p99MaxMs?: number; cpuAtMost?: number },
+  goal: {
+    numerator: string;
+    denominator: string;
+    atLeast: number;
+    p99MaxMs?: number;
+    cpuAtMost?: number;
+  },
 ): StageRatioResult {
   const r = ratio(cells, operation, goal.numerator, goal.denominator);
   const a = cells.find((c) => c.operation === operation && c.target === goal.numerator);
@@ -101,6 +127,11 @@ export function stageRatio(
   const cpuAtMost = goal.cpuAtMost ?? null;
   // r.cpu is the denominator's CPU over the numerator's: the numerator costs 1 / r.cpu times as much.
   const cpuMet = cpuAtMost === null || (r.cpu !== null && 1 / r.cpu <= cpuAtMost);
-  const met = r.value === null ? null : r.value >= goal.atLeast && (p99MaxMs === null || (p99DeltaMs !== null && p99DeltaMs <= p99MaxMs)) && cpuMet;
+  const met =
+    r.value === null
+      ? null
+      : r.value >= goal.atLeast &&
+        (p99MaxMs === null || (p99DeltaMs !== null && p99DeltaMs <= p99MaxMs)) &&
+        cpuMet;
   return { ...r, atLeast: goal.atLeast, p99DeltaMs, p99MaxMs, cpuAtMost, met };
 }

@@ -10,14 +10,19 @@ import { SUPERGRAPH_PATH } from '../../contracts/schema-files';
 
 export function supergraphWithPorts(sdl: string, ports: ReadonlyMap<string, number>): string {
   const seen = new Set<string>();
-  const text = sdl.replace(/@join__graph\(name: "([^"]+)", url: "[^"]*"\)/g, (_match, name: string) => {
-    const port = ports.get(name);
-    if (port === undefined) throw new Error(`the supergraph names subgraph "${name}", which the bench did not start`);
-    seen.add(name);
-    return `@join__graph(name: "${name}", url: "http://127.0.0.1:${port}/graphql")`;
-  });
+  const text = sdl.replace(
+    /@join__graph\(name: "([^"]+)", url: "[^"]*"\)/g,
+    (_match, name: string) => {
+      const port = ports.get(name);
+      if (port === undefined)
+        throw new Error(`the supergraph names subgraph "${name}", which the bench did not start`);
+      seen.add(name);
+      return `@join__graph(name: "${name}", url: "http://127.0.0.1:${port}/graphql")`;
+    },
+  );
   const missing = [...ports.keys()].filter((n) => !seen.has(n));
-  if (missing.length > 0) throw new Error(`the supergraph has no URL for ${missing.join(', ')}: run \`npm run compose\``);
+  if (missing.length > 0)
+    throw new Error(`the supergraph has no URL for ${missing.join(', ')}: run \`npm run compose\``);
   return text;
 }
 

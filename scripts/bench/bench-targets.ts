@@ -74,7 +74,15 @@ export type BenchTarget = GatewayTarget | SubgraphDirectTarget;
 function platformLaunch(extra: NodeJS.ProcessEnv) {
   return ({ port, supergraphPath, env }: LaunchContext): LaunchCommand => ({
     args: ['scripts/bench/platform-gateway.ts'],
-    env: { ...env, GATEWAY_HOST: '127.0.0.1', GATEWAY_PORT: String(port), SUPERGRAPH_PATH: supergraphPath, GATEWAY_GRAPHIQL: 'false', ...BENCH_DEPARTMENT_LIMITS_ENV, ...extra },
+    env: {
+      ...env,
+      GATEWAY_HOST: '127.0.0.1',
+      GATEWAY_PORT: String(port),
+      SUPERGRAPH_PATH: supergraphPath,
+      GATEWAY_GRAPHIQL: 'false',
+      ...BENCH_DEPARTMENT_LIMITS_ENV,
+      ...extra,
+    },
   });
 }
 
@@ -87,7 +95,8 @@ export const BENCH_TARGETS: readonly BenchTarget[] = [
   {
     name: 'direct',
     kind: 'subgraph',
-    description: "the root field's own subgraph, asked for the part of the operation it answers alone (no gateway)",
+    description:
+      "the root field's own subgraph, asked for the part of the operation it answers alone (no gateway)",
   },
   {
     name: 'ours',
@@ -96,18 +105,28 @@ export const BENCH_TARGETS: readonly BenchTarget[] = [
       'Shujutong gateway: `startGateway()` of gateway/server.ts with default settings and no request stages (no authentication, sharing policy, audit or subgraph signing), in its own process under tsx with source-mapped stack traces off, as compiled JavaScript runs (scripts/bench/our-gateway.ts)',
     launch: ({ port, supergraphPath, env }) => ({
       args: ['scripts/bench/our-gateway.ts'],
-      env: { ...env, GATEWAY_HOST: '127.0.0.1', GATEWAY_PORT: String(port), SUPERGRAPH_PATH: supergraphPath },
+      env: {
+        ...env,
+        GATEWAY_HOST: '127.0.0.1',
+        GATEWAY_PORT: String(port),
+        SUPERGRAPH_PATH: supergraphPath,
+      },
     }),
   },
   {
     name: 'apollo',
     kind: 'gateway',
     description:
-      'plain `new ApolloGateway({ supergraphSdl })` in `new ApolloServer({ gateway })` with `startStandaloneServer`, all defaults but `APOLLO_TELEMETRY_DISABLED=true`, under tsx with source-mapped stack traces off like ours (with them on, agent-base\'s per-fetch `new Error().stack` costs it several percent) (scripts/bench/plain-apollo-gateway.ts)',
+      "plain `new ApolloGateway({ supergraphSdl })` in `new ApolloServer({ gateway })` with `startStandaloneServer`, all defaults but `APOLLO_TELEMETRY_DISABLED=true`, under tsx with source-mapped stack traces off like ours (with them on, agent-base's per-fetch `new Error().stack` costs it several percent) (scripts/bench/plain-apollo-gateway.ts)",
     launch: ({ port, supergraphPath, env }) => ({
       args: ['scripts/bench/plain-apollo-gateway.ts'],
       // Apollo otherwise exports usage telemetry to its cloud and probes cloud metadata hosts.
-      env: { ...env, APOLLO_TELEMETRY_DISABLED: 'true', BENCH_GATEWAY_PORT: String(port), SUPERGRAPH_PATH: supergraphPath },
+      env: {
+        ...env,
+        APOLLO_TELEMETRY_DISABLED: 'true',
+        BENCH_GATEWAY_PORT: String(port),
+        SUPERGRAPH_PATH: supergraphPath,
+      },
     }),
   },
   {
@@ -123,7 +142,10 @@ export const BENCH_TARGETS: readonly BenchTarget[] = [
     kind: 'gateway',
     enforcing: true,
     description: `the full platform as \`npm start\` runs it: ours-enforced plus the durable audit trail (journal with group fsync, shipped to the audit database, here SQLite \`audit.sqlite\` of the bench data), \`GATEWAY_INSTANCE=bench-audited\` with its own journal directory \`<data-dir>/audit/bench-audited\`; the same caller and headers`,
-    launch: platformLaunch({ SHUJUTONG_INSECURE_DISABLE_AUDIT: '', GATEWAY_INSTANCE: 'bench-audited' }),
+    launch: platformLaunch({
+      SHUJUTONG_INSECURE_DISABLE_AUDIT: '',
+      GATEWAY_INSTANCE: 'bench-audited',
+    }),
     headers: grantedCallerHeaders,
   },
   {
@@ -132,7 +154,13 @@ export const BENCH_TARGETS: readonly BenchTarget[] = [
     enforcing: true,
     description:
       'ours-audited with the guards against hostile callers off (`GATEWAY_OPERATION_LIMITS=off GATEWAY_RATE_LIMITS=off GATEWAY_SUBJECT_QUOTAS=off`, `GATEWAY_INSTANCE=bench-unguarded`): against ours-audited in the same run, what operation limits, rate and concurrency limits and subject quotas cost',
-    launch: platformLaunch({ SHUJUTONG_INSECURE_DISABLE_AUDIT: '', GATEWAY_INSTANCE: 'bench-unguarded', GATEWAY_OPERATION_LIMITS: 'off', GATEWAY_RATE_LIMITS: 'off', GATEWAY_SUBJECT_QUOTAS: 'off' }),
+    launch: platformLaunch({
+      SHUJUTONG_INSECURE_DISABLE_AUDIT: '',
+      GATEWAY_INSTANCE: 'bench-unguarded',
+      GATEWAY_OPERATION_LIMITS: 'off',
+      GATEWAY_RATE_LIMITS: 'off',
+      GATEWAY_SUBJECT_QUOTAS: 'off',
+    }),
     headers: grantedCallerHeaders,
   },
   {
@@ -141,7 +169,17 @@ export const BENCH_TARGETS: readonly BenchTarget[] = [
     description:
       '`@graphql-hive/gateway` CLI, `hive-gateway supergraph <file>` with default settings, one process (`--fork 1`), no Hive or OpenTelemetry reporting configured. By default it merges identical subgraph fetches in flight (`deduplicateInflightRequests` of @graphql-tools/executor-http): with one request repeated by every connection it answered most requests from one fetch, and about twice the rate of ours, in trials; that is why requests rotate over argument sets',
     launch: ({ root, port, supergraphPath, env }) => ({
-      args: [path.join(root, HIVE_BIN), 'supergraph', supergraphPath, '--host', '127.0.0.1', '--port', String(port), '--fork', '1'],
+      args: [
+        path.join(root, HIVE_BIN),
+        'supergraph',
+        supergraphPath,
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(port),
+        '--fork',
+        '1',
+      ],
       env,
       tsx: false,
     }),
@@ -181,6 +219,9 @@ export const STAGE_RATIOS: readonly StageRatio[] = [
 export function selectTargets(names: string[] | null): BenchTarget[] {
   if (!names) return [...BENCH_TARGETS];
   const unknown = names.filter((n) => !BENCH_TARGETS.some((t) => t.name === n));
-  if (unknown.length > 0) throw new Error(`--targets: unknown ${unknown.join(', ')}; known: ${BENCH_TARGETS.map((t) => t.name).join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(
+      `--targets: unknown ${unknown.join(', ')}; known: ${BENCH_TARGETS.map((t) => t.name).join(', ')}`,
+    );
   return BENCH_TARGETS.filter((t) => names.includes(t.name));
 }

@@ -11,7 +11,11 @@ interface Answer {
   errors?: { message?: string; path?: (string | number)[]; extensions?: { code?: string } }[];
 }
 
-async function ask(url: string, headers: Readonly<Record<string, string>>, variant: RequestVariant): Promise<{ status: number; answer: Answer }> {
+async function ask(
+  url: string,
+  headers: Readonly<Record<string, string>>,
+  variant: RequestVariant,
+): Promise<{ status: number; answer: Answer }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
@@ -22,20 +26,46 @@ async function ask(url: string, headers: Readonly<Record<string, string>>, varia
 }
 
 /** The values of `person` the masked grant masks, as served to the granted caller. */
-export async function maskedSample(url: string, headers: Readonly<Record<string, string>>, variant: RequestVariant): Promise<string> {
+export async function maskedSample(
+  url: string,
+  headers: Readonly<Record<string, string>>,
+  variant: RequestVariant,
+): Promise<string> {
   const { answer } = await ask(url, headers, variant);
   const person = (answer.data?.person ?? null) as Record<string, unknown> | null;
   if (!person) return 'no person in the answer';
   const household = (person.household ?? null) as Record<string, unknown> | null;
-  const fields = { idNumber: person.idNumber, name: person.name, birthDate: person.birthDate, phone: person.phone, householdAddress: person.householdAddress, 'household.address': household?.address };
-  return Object.entries(fields).map(([k, v]) => `${k} \`${String(v)}\``).join(', ');
+  const fields = {
+    idNumber: person.idNumber,
+    name: person.name,
+    birthDate: person.birthDate,
+    phone: person.phone,
+    householdAddress: person.householdAddress,
+    'household.address': household?.address,
+  };
+  return Object.entries(fields)
+    .map(([k, v]) => `${k} \`${String(v)}\``)
+    .join(', ');
 }
 
 /** A sentence on what the target withheld from a caller without grants; `ok` false when it withheld nothing. */
-export async function withheldWithoutGrant(url: string, headers: Readonly<Record<string, string>>, variant: RequestVariant): Promise<{ ok: boolean; text: string }> {
+export async function withheldWithoutGrant(
+  url: string,
+  headers: Readonly<Record<string, string>>,
+  variant: RequestVariant,
+): Promise<{ ok: boolean; text: string }> {
   const { status, answer } = await ask(url, headers, variant);
   const forbidden = (answer.errors ?? []).filter((e) => e.extensions?.code === 'FORBIDDEN_FIELD');
-  if (forbidden.length === 0) return { ok: false, text: `HTTP ${status}, no FORBIDDEN_FIELD error (errors: ${(answer.errors ?? []).map((e) => e.extensions?.code ?? e.message).join(', ') || 'none'})` };
-  const paths = [...new Set(forbidden.map((e) => (e.path ?? []).filter((p) => typeof p === 'string').join('.')))];
-  return { ok: true, text: `HTTP ${status}, ${forbidden.length} FORBIDDEN_FIELD errors, withheld: ${paths.join(', ')}` };
+  if (forbidden.length === 0)
+    return {
+      ok: false,
+      text: `HTTP ${status}, no FORBIDDEN_FIELD error (errors: ${(answer.errors ?? []).map((e) => e.extensions?.code ?? e.message).join(', ') || 'none'})`,
+    };
+  const paths = [
+    ...new Set(forbidden.map((e) => (e.path ?? []).filter((p) => typeof p === 'string').join('.'))),
+  ];
+  return {
+    ok: true,
+    text: `HTTP ${status}, ${forbidden.length} FORBIDDEN_FIELD errors, withheld: ${paths.join(', ')}`,
+  };
 }

@@ -5,7 +5,9 @@ function onePort(): Promise<{ port: number; server: net.Server }> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve({ port: (server.address() as net.AddressInfo).port, server }));
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ port: (server.address() as net.AddressInfo).port, server }),
+    );
   });
 }
 
@@ -16,6 +18,8 @@ export async function freePorts(n: number): Promise<number[]> {
     for (let i = 0; i < n; i++) held.push(await onePort());
     return held.map((h) => h.port);
   } finally {
-    await Promise.all(held.map((h) => new Promise<void>((resolve) => h.server.close(() => resolve()))));
+    await Promise.all(
+      held.map((h) => new Promise<void>((resolve) => h.server.close(() => resolve()))),
+    );
   }
 }

@@ -72,7 +72,12 @@ export async function runLoad(run: LoadRun): Promise<LoadResult> {
     url: run.url,
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'application/json', ...run.headers },
-    requests: [{ method: 'POST', setupRequest: (request) => ({ ...request, body: run.bodies[next++ % run.bodies.length] }) }],
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => ({ ...request, body: run.bodies[next++ % run.bodies.length] }),
+      },
+    ],
     connections: run.connections,
     duration: run.seconds,
     timeout: 10,

@@ -19,11 +19,19 @@ export interface LoggedChildOptions {
   tsx?: boolean;
 }
 
-export function spawnLogged(name: string, args: string[], options: LoggedChildOptions): ChildService {
+export function spawnLogged(
+  name: string,
+  args: string[],
+  options: LoggedChildOptions,
+): ChildService {
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   const out = fs.openSync(options.logFile, 'w');
   const nodeArgs = options.tsx === false ? args : ['--import', 'tsx', ...args];
-  const child = spawn(process.execPath, nodeArgs, { cwd: options.cwd, env: options.env, stdio: ['ignore', out, out] });
+  const child = spawn(process.execPath, nodeArgs, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', out, out],
+  });
   fs.closeSync(out);
   return superviseChild(name, child);
 }

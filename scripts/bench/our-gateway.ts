@@ -26,6 +26,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(`[our-gateway] failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(
+    `[our-gateway] failed to start: ${err instanceof Error ? err.message : String(err)}`,
+  );
   process.exit(1);
 });

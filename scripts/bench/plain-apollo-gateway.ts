@@ -19,7 +19,10 @@ async function main(): Promise<void> {
   const supergraphPath = process.env.SUPERGRAPH_PATH;
   const port = Number(process.env.BENCH_GATEWAY_PORT);
   if (!supergraphPath) throw new Error('SUPERGRAPH_PATH is not set');
-  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`BENCH_GATEWAY_PORT must be a port number, got "${process.env.BENCH_GATEWAY_PORT}"`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    throw new Error(
+      `BENCH_GATEWAY_PORT must be a port number, got "${process.env.BENCH_GATEWAY_PORT}"`,
+    );
 
   const gateway = new ApolloGateway({ supergraphSdl: fs.readFileSync(supergraphPath, 'utf8') });
   const server = new ApolloServer({ gateway });
@@ -28,6 +31,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(`[plain-apollo-gateway] failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  console.error(
+    `[plain-apollo-gateway] failed to start: ${err instanceof Error ? err.message : String(err)}`,
+  );
   process.exit(1);
 });

@@ -16,7 +16,9 @@ export function cpuSeconds(pid: number): number | null {
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     const utime = Number(fields[11]);
     const stime = Number(fields[12]);
-    return Number.isFinite(utime) && Number.isFinite(stime) ? (utime + stime) / CLOCK_TICKS_PER_SECOND : null;
+    return Number.isFinite(utime) && Number.isFinite(stime)
+      ? (utime + stime) / CLOCK_TICKS_PER_SECOND
+      : null;
   } catch {
     return null;
   }

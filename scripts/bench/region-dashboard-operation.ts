@@ -33,9 +33,11 @@ const REGION_DASHBOARD_SPATIAL = `query RegionDashboardSpatial($code: ID!) {
 
 function checkRegion(region: Json | null, f: DashboardFixture): string | null {
   if (!region) return `region ${f.regionCode} is null`;
-  if (region.code !== f.regionCode) return `region.code is ${String(region.code)}, expected ${f.regionCode}`;
+  if (region.code !== f.regionCode)
+    return `region.code is ${String(region.code)}, expected ${f.regionCode}`;
   if (!obj(region.parent)) return `region ${f.regionCode} has no parent`;
-  if (f.level === 'COUNTY' && count(region.children) < 1) return `county ${f.regionCode} has no towns`;
+  if (f.level === 'COUNTY' && count(region.children) < 1)
+    return `county ${f.regionCode} has no towns`;
   return null;
 }
 
@@ -44,11 +46,17 @@ function checkDashboard(data: unknown, f: DashboardFixture): string | null {
   const problem = checkRegion(region, f);
   if (problem || !region) return problem;
   const series = arr(region.indicators);
-  if (!series || !series.every((s) => count(obj(s)?.observations) >= 0)) return `region ${f.regionCode}: malformed indicator series`;
+  if (!series || !series.every((s) => count(obj(s)?.observations) >= 0))
+    return `region ${f.regionCode}: malformed indicator series`;
   // A series may be empty from `from` on (e.g. a year not yet released as final), not all of a county's.
-  if (f.level === 'COUNTY' && !series.some((s) => count(obj(s)?.observations) > 0)) return `county ${f.regionCode}: no indicator series with observations`;
-  const total = (arr(region.cityPartCounts) ?? []).reduce<number>((sum, c) => sum + Number(obj(c)?.total ?? 0), 0);
-  if (total !== f.cityParts) return `region ${f.regionCode}: expected ${f.cityParts} city parts in the counts, got ${total}`;
+  if (f.level === 'COUNTY' && !series.some((s) => count(obj(s)?.observations) > 0))
+    return `county ${f.regionCode}: no indicator series with observations`;
+  const total = (arr(region.cityPartCounts) ?? []).reduce<number>(
+    (sum, c) => sum + Number(obj(c)?.total ?? 0),
+    0,
+  );
+  if (total !== f.cityParts)
+    return `region ${f.regionCode}: expected ${f.cityParts} city parts in the counts, got ${total}`;
   return null;
 }
 
@@ -61,7 +69,11 @@ export function regionDashboard(dashboards: DashboardFixture[]): BenchOperation 
       `Rotates over ${dashboards.length} regions (${counties} counties, ${dashboards.length - counties} towns)`,
     gateway: {
       variants: dashboards.map((f) => ({
-        body: { operationName: 'RegionDashboard', query: REGION_DASHBOARD, variables: { code: f.regionCode, from: f.from } },
+        body: {
+          operationName: 'RegionDashboard',
+          query: REGION_DASHBOARD,
+          variables: { code: f.regionCode, from: f.from },
+        },
         check: (data) => checkDashboard(data, f),
       })),
     },
@@ -69,7 +81,11 @@ export function regionDashboard(dashboards: DashboardFixture[]): BenchOperation 
       subgraph: 'spatial',
       scope: 'the region, its parent and towns only (no indicators, no city-part counts)',
       variants: dashboards.map((f) => ({
-        body: { operationName: 'RegionDashboardSpatial', query: REGION_DASHBOARD_SPATIAL, variables: { code: f.regionCode } },
+        body: {
+          operationName: 'RegionDashboardSpatial',
+          query: REGION_DASHBOARD_SPATIAL,
+          variables: { code: f.regionCode },
+        },
         check: (data) => checkRegion(obj(obj(data)?.region), f),
       })),
     },

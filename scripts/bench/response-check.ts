@@ -25,7 +25,12 @@ export async function checkOperation(
   return problems[0] ?? null;
 }
 
-export async function checkResponse(url: string, headers: Readonly<Record<string, string>>, request: RequestVariant, expect: CheckExpectation = { masked: false }): Promise<string | null> {
+export async function checkResponse(
+  url: string,
+  headers: Readonly<Record<string, string>>,
+  request: RequestVariant,
+  expect: CheckExpectation = { masked: false },
+): Promise<string | null> {
   let res: Response;
   try {
     res = await fetch(url, {
@@ -44,7 +49,11 @@ export async function checkResponse(url: string, headers: Readonly<Record<string
   } catch {
     return `HTTP ${res.status}, not JSON: ${text.slice(0, 200)}`;
   }
-  if (payload.errors?.length) return `HTTP ${res.status}, errors: ${payload.errors.map((e) => e.message).join('; ').slice(0, 300)}`;
+  if (payload.errors?.length)
+    return `HTTP ${res.status}, errors: ${payload.errors
+      .map((e) => e.message)
+      .join('; ')
+      .slice(0, 300)}`;
   if (res.status !== 200) return `HTTP ${res.status}`;
   return request.check(payload.data, expect);
 }
@@ -54,7 +63,11 @@ export async function checkResponse(url: string, headers: Readonly<Record<string
  * a gateway that wants a token answers 401, and is up all the same), the process exits, or
  * time runs out.
  */
-export async function waitGraphQLReady(url: string, hasExited: () => boolean, timeoutMs: number): Promise<void> {
+export async function waitGraphQLReady(
+  url: string,
+  hasExited: () => boolean,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastProblem = 'no answer yet';
   while (Date.now() < deadline) {
@@ -70,7 +83,10 @@ export async function waitGraphQLReady(url: string, hasExited: () => boolean, ti
       if (res.status < 500 && /^\s*\{/.test(text)) return;
       lastProblem = `HTTP ${res.status}`;
     } catch (err) {
-      lastProblem = err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err);
+      lastProblem =
+        err instanceof Error
+          ? ((err.cause as Error | undefined)?.message ?? err.message)
+          : String(err);
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -6,7 +6,9 @@
 export type Json = Record<string, unknown>;
 
 export function obj(value: unknown): Json | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null;
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Json)
+    : null;
 }
 
 export function arr(value: unknown): unknown[] | null {

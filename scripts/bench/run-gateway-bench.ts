@@ -11,7 +11,12 @@ import { DEFAULT_WORLD_SEED } from '../start/start-options';
 import { Supervisor } from '../start/supervisor';
 import { benchDatabaseEnv, prepareBenchData } from './bench-data';
 import { findFixtures } from './bench-fixtures';
-import { benchOperations, BenchOperation, checkOperationNames, OperationRequest } from './bench-operations';
+import {
+  benchOperations,
+  BenchOperation,
+  checkOperationNames,
+  OperationRequest,
+} from './bench-operations';
 import { benchCommand, readBenchOptions } from './bench-options';
 import { BenchPlatform, startBenchPlatform } from './bench-platform';
 import { BenchReport, markdownSection, terminalReport } from './bench-report';
@@ -59,18 +64,45 @@ function log(line: string): void {
   console.log(`[bench] ${line}`);
 }
 
-const serialise = (request: OperationRequest) => request.variants.map((v) => JSON.stringify(v.body));
+const serialise = (request: OperationRequest) =>
+  request.variants.map((v) => JSON.stringify(v.body));
 
 /** Operation × target pairs that exist: a subgraph-direct target only where the operation has a direct part. */
-function cellsFor(operations: BenchOperation[], targets: BenchTarget[], headers: Map<string, Record<string, string>>, platform: BenchPlatform): Cell[][] {
+function cellsFor(
+  operations: BenchOperation[],
+  targets: BenchTarget[],
+  headers: Map<string, Record<string, string>>,
+  platform: BenchPlatform,
+): Cell[][] {
   return operations.map((operation) =>
     targets.flatMap((target): Cell[] => {
-      const common = { operation, target, headers: headers.get(target.name) ?? {}, problem: null, rounds: [], gatewayPid: target.kind === 'gateway' ? platform.gatewayPid(target.name) : null };
+      const common = {
+        operation,
+        target,
+        headers: headers.get(target.name) ?? {},
+        problem: null,
+        rounds: [],
+        gatewayPid: target.kind === 'gateway' ? platform.gatewayPid(target.name) : null,
+      };
       if (target.kind === 'subgraph') {
         if (!operation.direct) return [];
-        return [{ ...common, url: platform.subgraphUrl(operation.direct.subgraph), request: operation.direct, bodies: serialise(operation.direct) }];
+        return [
+          {
+            ...common,
+            url: platform.subgraphUrl(operation.direct.subgraph),
+            request: operation.direct,
+            bodies: serialise(operation.direct),
+          },
+        ];
       }
-      return [{ ...common, url: platform.gatewayUrl(target.name), request: operation.gateway, bodies: serialise(operation.gateway) }];
+      return [
+        {
+          ...common,
+          url: platform.gatewayUrl(target.name),
+          request: operation.gateway,
+          bodies: serialise(operation.gateway),
+        },
+      ];
     }),
   );
 }
@@ -86,7 +118,9 @@ export async function runGatewayBench(argv: string[], supervisor: Supervisor): P
   supervisor.handleSignals();
 
   const world = { persons: options.persons, seed: DEFAULT_WORLD_SEED };
-  log(`preparing the bench city (${world.persons.toLocaleString('en-US')} persons) in ${databaseEnv.MYSQL_URL ? `MariaDB databases ${databaseEnv.SHUJUTONG_DB_PREFIX}_*` : options.dataDir}`);
+  log(
+    `preparing the bench city (${world.persons.toLocaleString('en-US')} persons) in ${databaseEnv.MYSQL_URL ? `MariaDB databases ${databaseEnv.SHUJUTONG_DB_PREFIX}_*` : options.dataDir}`,
+  );
   await prepareBenchData(databaseEnv, world, log);
   const platform = await startBenchPlatform({
     root: ROOT,
@@ -102,52 +136,87 @@ export async function runGatewayBench(argv: string[], supervisor: Supervisor): P
   if (supervisor.isStopping) return 1;
 
   const fixtures = await findFixtures(databaseEnv);
-  log(`${fixtures.applicants.length} applicants, ${fixtures.dashboards.length} dashboard regions, ${fixtures.peoplePages.length} people pages of county ${fixtures.peoplePages[0].regionCode}`);
-  const operations = benchOperations(fixtures).filter((op) => !options.only || options.only.includes(op.name));
+  log(
+    `${fixtures.applicants.length} applicants, ${fixtures.dashboards.length} dashboard regions, ${fixtures.peoplePages.length} people pages of county ${fixtures.peoplePages[0].regionCode}`,
+  );
+  const operations = benchOperations(fixtures).filter(
+    (op) => !options.only || options.only.includes(op.name),
+  );
   // Made once the processes are up: a token, say, may need keys a gateway made at start.
   const headers = new Map<string, Record<string, string>>();
-  for (const target of targets) headers.set(target.name, (await target.headers?.({ env: process.env })) ?? {});
+  for (const target of targets)
+    headers.set(target.name, (await target.headers?.({ env: process.env })) ?? {});
   const enforcing = gateways.filter((t) => t.enforcing);
   const enforcementNotes: string[] = [];
   if (enforcing.length > 0) {
     await ensureBenchGrant(platform.gatewayUrl(enforcing[0].name), process.env, log);
-    const applicant = operations.find((op) => op.name === 'applicant-profile') ?? benchOperations(fixtures)[0];
+    const applicant =
+      operations.find((op) => op.name === 'applicant-profile') ?? benchOperations(fixtures)[0];
     const ungranted = await callerHeaders(UNGRANTED_CALLER, process.env);
     for (const target of enforcing) {
       const url = platform.gatewayUrl(target.name);
       const variant = applicant.gateway.variants[0];
       const refused = await withheldWithoutGrant(url, ungranted, variant);
       const sample = await maskedSample(url, headers.get(target.name) ?? {}, variant);
-      log(`${target.name}: ${UNGRANTED_CALLER.department}/${UNGRANTED_CALLER.application} (no grants) on applicant-profile: ${refused.text}`);
-      log(`${target.name}: ${GRANTED_CALLER.department}/${GRANTED_CALLER.application} is served ${sample}`);
-      enforcementNotes.push(`${target.name}: a caller without grants (${UNGRANTED_CALLER.department}/${UNGRANTED_CALLER.application}, \`x-purpose: ${UNGRANTED_CALLER.purpose}\`) asking the applicant profile gets ${refused.text}${refused.ok ? '' : ' (ENFORCEMENT NOT SEEN)'}; the measured caller is served e.g. ${sample}.`);
+      log(
+        `${target.name}: ${UNGRANTED_CALLER.department}/${UNGRANTED_CALLER.application} (no grants) on applicant-profile: ${refused.text}`,
+      );
+      log(
+        `${target.name}: ${GRANTED_CALLER.department}/${GRANTED_CALLER.application} is served ${sample}`,
+      );
+      enforcementNotes.push(
+        `${target.name}: a caller without grants (${UNGRANTED_CALLER.department}/${UNGRANTED_CALLER.application}, \`x-purpose: ${UNGRANTED_CALLER.purpose}\`) asking the applicant profile gets ${refused.text}${refused.ok ? '' : ' (ENFORCEMENT NOT SEEN)'}; the measured caller is served e.g. ${sample}.`,
+      );
     }
   }
   const groups = cellsFor(operations, targets, headers, platform);
 
   for (const cell of groups.flat()) {
-    cell.problem = await checkOperation(cell.url, cell.headers, cell.request, { masked: cell.target.enforcing === true });
-    if (cell.problem) log(`CHECK FAILED ${cell.operation.name} / ${cell.target.name}: ${cell.problem} (not measured; process logs in ${path.relative(ROOT, platform.logDir)})`);
+    cell.problem = await checkOperation(cell.url, cell.headers, cell.request, {
+      masked: cell.target.enforcing === true,
+    });
+    if (cell.problem)
+      log(
+        `CHECK FAILED ${cell.operation.name} / ${cell.target.name}: ${cell.problem} (not measured; process logs in ${path.relative(ROOT, platform.logDir)})`,
+      );
   }
   const measurable = groups.map((g) => g.filter((c) => c.problem === null));
   const count = measurable.flat().length;
-  const estimate = Math.round((count * (options.rounds * (options.duration + options.warmup) + options.warmup)) / 6) / 10;
-  log(`measuring ${count} operation/target pairs, ${options.rounds} round(s) of ${options.warmup} s warm-up + ${options.duration} s each (about ${estimate} min)`);
+  const estimate =
+    Math.round(
+      (count * (options.rounds * (options.duration + options.warmup) + options.warmup)) / 6,
+    ) / 10;
+  log(
+    `measuring ${count} operation/target pairs, ${options.rounds} round(s) of ${options.warmup} s warm-up + ${options.duration} s each (about ${estimate} min)`,
+  );
 
   for (let round = 0; round < options.rounds; round++) {
     for (const cell of roundOrder(measurable, round)) {
       if (supervisor.isStopping) return 1;
-      const run = { url: cell.url, headers: cell.headers, bodies: cell.bodies, connections: options.connections };
+      const run = {
+        url: cell.url,
+        headers: cell.headers,
+        bodies: cell.bodies,
+        connections: options.connections,
+      };
       // The first round warms longer: JIT, query-plan caches and connection pools start cold.
       const warmup = round === 0 ? 2 * options.warmup : options.warmup;
       if (warmup > 0) await runLoad({ ...run, seconds: warmup });
-      const result = await measure({ ...run, seconds: options.duration }, cell.gatewayPid, platform.subgraphPids);
+      const result = await measure(
+        { ...run, seconds: options.duration },
+        cell.gatewayPid,
+        platform.subgraphPids,
+      );
       cell.rounds.push(result);
-      log(`round ${round + 1}/${options.rounds}  ${cell.operation.name.padEnd(17)} ${cell.target.name.padEnd(13)} ${describeMeasurement(result)}`);
+      log(
+        `round ${round + 1}/${options.rounds}  ${cell.operation.name.padEnd(17)} ${cell.target.name.padEnd(13)} ${describeMeasurement(result)}`,
+      );
     }
   }
 
-  const cells: CellSummary[] = groups.flat().map((c) => summarise(c.operation.name, c.target.name, c.rounds, c.problem));
+  const cells: CellSummary[] = groups
+    .flat()
+    .map((c) => summarise(c.operation.name, c.target.name, c.rounds, c.problem));
   const measured = (name: string) => targets.some((t) => t.name === name);
   const report: BenchReport = {
     date: new Date(started),
@@ -156,7 +225,9 @@ export async function runGatewayBench(argv: string[], supervisor: Supervisor): P
     machine: machineInfo(),
     loadBefore,
     loadAfter: loadAverage(),
-    data: databaseEnv.MYSQL_URL ? `MariaDB databases \`${databaseEnv.SHUJUTONG_DB_PREFIX}_*\`` : `SQLite files in \`${options.dataDir}\``,
+    data: databaseEnv.MYSQL_URL
+      ? `MariaDB databases \`${databaseEnv.SHUJUTONG_DB_PREFIX}_*\``
+      : `SQLite files in \`${options.dataDir}\``,
     persons: world.persons,
     seed: world.seed,
     connections: options.connections,
@@ -166,8 +237,16 @@ export async function runGatewayBench(argv: string[], supervisor: Supervisor): P
     operations,
     targets,
     cells,
-    ratios: operations.flatMap((op) => RATIOS.filter(([a, b]) => measured(a) && measured(b)).map(([a, b]) => ratio(cells, op.name, a, b))),
-    stageRatios: operations.flatMap((op) => STAGE_RATIOS.filter((g) => measured(g.numerator) && measured(g.denominator)).map((goal) => stageRatio(cells, op.name, goal))),
+    ratios: operations.flatMap((op) =>
+      RATIOS.filter(([a, b]) => measured(a) && measured(b)).map(([a, b]) =>
+        ratio(cells, op.name, a, b),
+      ),
+    ),
+    stageRatios: operations.flatMap((op) =>
+      STAGE_RATIOS.filter((g) => measured(g.numerator) && measured(g.denominator)).map((goal) =>
+        stageRatio(cells, op.name, goal),
+      ),
+    ),
     enforcementNotes,
     goal: GOAL,
   };

@@ -37,11 +37,16 @@ function fieldPositions(doc: DocumentNode): Map<string, { line: number; column: 
   const positions = new Map<string, { line: number; column: number }>();
   for (const def of doc.definitions) {
     if (!('fields' in def) || !def.fields || !('name' in def) || !def.name) continue;
-    if (def.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION || def.kind === Kind.INPUT_OBJECT_TYPE_EXTENSION) continue;
+    if (
+      def.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION ||
+      def.kind === Kind.INPUT_OBJECT_TYPE_EXTENSION
+    )
+      continue;
     for (const field of def.fields as readonly FieldDefinitionNode[]) {
       const coordinate = `${def.name.value}.${field.name.value}`;
       const loc = field.loc;
-      if (loc && !positions.has(coordinate)) positions.set(coordinate, { line: loc.startToken.line, column: loc.startToken.column });
+      if (loc && !positions.has(coordinate))
+        positions.set(coordinate, { line: loc.startToken.line, column: loc.startToken.column });
     }
   }
   return positions;
@@ -55,7 +60,11 @@ export function classificationProblems(subgraph: string, sdl: string): Classific
   const doc = parse(new Source(sdl, subgraph));
   const { fields, unclassified } = classifySchema(doc);
   const at = fieldPositions(doc);
-  const problem = (code: ClassificationProblem['code'], coordinate: string, message: string): ClassificationProblem => ({
+  const problem = (
+    code: ClassificationProblem['code'],
+    coordinate: string,
+    message: string,
+  ): ClassificationProblem => ({
     code,
     coordinate,
     message,
@@ -63,7 +72,11 @@ export function classificationProblems(subgraph: string, sdl: string): Classific
     column: at.get(coordinate)?.column ?? null,
   });
   const problems = unclassified.map((c) =>
-    problem('UNCLASSIFIED_FIELD', c, `${c} in subgraph ${subgraph} has no @sharing classification (on the field or its type); classify it UNCONDITIONAL, CONDITIONAL or NONE`),
+    problem(
+      'UNCLASSIFIED_FIELD',
+      c,
+      `${c} in subgraph ${subgraph} has no @sharing classification (on the field or its type); classify it UNCONDITIONAL, CONDITIONAL or NONE`,
+    ),
   );
   for (const f of fields) {
     if (f.level === 'UNCONDITIONAL' || !f.returnType.endsWith('!')) continue;
@@ -109,9 +122,12 @@ interface RelationField {
 const OPERATION_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 const STRICTNESS: Record<SharingLevel, number> = { UNCONDITIONAL: 0, CONDITIONAL: 1, NONE: 2 };
 
-const namedType = (t: TypeNode): string => (t.kind === Kind.NAMED_TYPE ? t.name.value : namedType(t.type));
+const namedType = (t: TypeNode): string =>
+  t.kind === Kind.NAMED_TYPE ? t.name.value : namedType(t.type);
 
-export function relationClassProblems(subgraphs: readonly { name: string; sdl: string }[]): RelationProblem[] {
+export function relationClassProblems(
+  subgraphs: readonly { name: string; sdl: string }[],
+): RelationProblem[] {
   const fieldTypes = new Map<string, Map<string, string>>();
   const interfacesOf = new Map<string, Set<string>>();
   const levels = new Map<string, SharingLevel>();
@@ -128,11 +144,17 @@ export function relationClassProblems(subgraphs: readonly { name: string; sdl: s
       const typeName = def.name.value;
       const fields = fieldTypes.get(typeName) ?? new Map<string, string>();
       fieldTypes.set(typeName, fields);
-      for (const i of def.interfaces ?? []) interfacesOf.set(typeName, (interfacesOf.get(typeName) ?? new Set()).add(i.name.value));
+      for (const i of def.interfaces ?? [])
+        interfacesOf.set(typeName, (interfacesOf.get(typeName) ?? new Set()).add(i.name.value));
       for (const field of def.fields ?? []) {
         fields.set(field.name.value, namedType(field.type));
         const coordinate = `${typeName}.${field.name.value}`;
-        if (!where.has(coordinate) && field.name.loc) where.set(coordinate, { subgraph: name, line: field.name.loc.startToken.line, column: field.name.loc.startToken.column });
+        if (!where.has(coordinate) && field.name.loc)
+          where.set(coordinate, {
+            subgraph: name,
+            line: field.name.loc.startToken.line,
+            column: field.name.loc.startToken.column,
+          });
       }
     }
   }
@@ -140,28 +162,35 @@ export function relationClassProblems(subgraphs: readonly { name: string; sdl: s
     const fields = fieldTypes.get(type);
     return fields?.has('nodes') && fields.has('edges') ? fields.get('nodes')! : type;
   };
-  const related = (a: string, b: string) => a === b || !!interfacesOf.get(a)?.has(b) || !!interfacesOf.get(b)?.has(a);
+  const related = (a: string, b: string) =>
+    a === b || !!interfacesOf.get(a)?.has(b) || !!interfacesOf.get(b)?.has(a);
 
   const relations: RelationField[] = [];
   for (const [from, fields] of fieldTypes) {
     if (OPERATION_TYPES.has(from)) continue;
     for (const [field, type] of fields) {
       const to = elementOf(type);
-      if (to !== from && fieldTypes.has(to)) relations.push({ coordinate: `${from}.${field}`, from, to });
+      if (to !== from && fieldTypes.has(to))
+        relations.push({ coordinate: `${from}.${field}`, from, to });
     }
   }
   // Grouped by the target, so the pairing is linear in the pairs, not quadratic in the fields.
   const byFrom = new Map<string, RelationField[]>();
   for (const r of relations) byFrom.set(r.from, [...(byFrom.get(r.from) ?? []), r]);
   const implementations = new Map<string, string[]>();
-  for (const [type, interfaces] of interfacesOf) for (const i of interfaces) implementations.set(i, [...(implementations.get(i) ?? []), type]);
-  const candidatesFrom = (type: string): RelationField[] => [type, ...(interfacesOf.get(type) ?? []), ...(implementations.get(type) ?? [])].flatMap((t) => byFrom.get(t) ?? []);
+  for (const [type, interfaces] of interfacesOf)
+    for (const i of interfaces) implementations.set(i, [...(implementations.get(i) ?? []), type]);
+  const candidatesFrom = (type: string): RelationField[] =>
+    [type, ...(interfacesOf.get(type) ?? []), ...(implementations.get(type) ?? [])].flatMap(
+      (t) => byFrom.get(t) ?? [],
+    );
 
   const problems: RelationProblem[] = [];
   const seen = new Set<string>();
   for (const a of relations) {
     for (const b of candidatesFrom(a.to)) {
-      if (b.coordinate === a.coordinate || !related(b.from, a.to) || !related(b.to, a.from)) continue;
+      if (b.coordinate === a.coordinate || !related(b.from, a.to) || !related(b.to, a.from))
+        continue;
       const [first, second] = a.coordinate < b.coordinate ? [a, b] : [b, a];
       const pair = `${first.coordinate}|${second.coordinate}`;
       if (seen.has(pair)) continue;
@@ -175,15 +204,26 @@ export function relationClassProblems(subgraphs: readonly { name: string; sdl: s
         message:
           `${first.coordinate} (${l1}) and ${second.coordinate} (${l2}) link ${first.from} and ${first.to} both ways but are classified differently: ` +
           `give both the same @sharing level (the stricter one unless the relation really is public), or one rebuilds the other`,
-        at: [where.get(first.coordinate), where.get(second.coordinate)].filter((w): w is { subgraph: string; line: number; column: number } => !!w),
+        at: [where.get(first.coordinate), where.get(second.coordinate)].filter(
+          (w): w is { subgraph: string; line: number; column: number } => !!w,
+        ),
       });
     }
   }
   return problems;
 }
 
-function isHolder(def: DocumentNode['definitions'][number]): def is ObjectTypeDefinitionNode | ObjectTypeExtensionNode | InterfaceTypeDefinitionNode | InterfaceTypeExtensionNode {
+function isHolder(
+  def: DocumentNode['definitions'][number],
+): def is
+  | ObjectTypeDefinitionNode
+  | ObjectTypeExtensionNode
+  | InterfaceTypeDefinitionNode
+  | InterfaceTypeExtensionNode {
   return (
-    def.kind === Kind.OBJECT_TYPE_DEFINITION || def.kind === Kind.OBJECT_TYPE_EXTENSION || def.kind === Kind.INTERFACE_TYPE_DEFINITION || def.kind === Kind.INTERFACE_TYPE_EXTENSION
+    def.kind === Kind.OBJECT_TYPE_DEFINITION ||
+    def.kind === Kind.OBJECT_TYPE_EXTENSION ||
+    def.kind === Kind.INTERFACE_TYPE_DEFINITION ||
+    def.kind === Kind.INTERFACE_TYPE_EXTENSION
   );
 }

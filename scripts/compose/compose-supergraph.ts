@@ -88,7 +88,12 @@ export function composeSupergraph(sources: readonly SubgraphSource[]): Compositi
       services.push({ name, url, typeDefs: parse(new Source(sdl, name)) });
       // Every field must be enforceable by the sharing policy before it can be served at all.
       for (const p of classificationProblems(name, sdl)) {
-        classificationErrors.push({ code: p.code, message: p.message, subgraphs: [name], locations: p.line === null ? [] : [sourceLocation(name, p.line, p.column ?? 1)] });
+        classificationErrors.push({
+          code: p.code,
+          message: p.message,
+          subgraphs: [name],
+          locations: p.line === null ? [] : [sourceLocation(name, p.line, p.column ?? 1)],
+        });
       }
     } catch (err) {
       if (!(err instanceof GraphQLError)) throw err;
@@ -103,8 +108,15 @@ export function composeSupergraph(sources: readonly SubgraphSource[]): Compositi
   }
   if (parseErrors.length > 0) return { ok: false, errors: parseErrors };
   // A relation and its inverse may live in different subgraphs: checked over all of them.
-  for (const p of relationClassProblems(sources.map(({ name, sdl = subgraphSdlText(name) }) => ({ name, sdl })))) {
-    classificationErrors.push({ code: p.code, message: p.message, subgraphs: [...new Set(p.at.map((a) => a.subgraph))], locations: p.at.map((a) => sourceLocation(a.subgraph, a.line, a.column)) });
+  for (const p of relationClassProblems(
+    sources.map(({ name, sdl = subgraphSdlText(name) }) => ({ name, sdl })),
+  )) {
+    classificationErrors.push({
+      code: p.code,
+      message: p.message,
+      subgraphs: [...new Set(p.at.map((a) => a.subgraph))],
+      locations: p.at.map((a) => sourceLocation(a.subgraph, a.line, a.column)),
+    });
   }
   if (classificationErrors.length > 0) return { ok: false, errors: classificationErrors };
   const result = composeServices(services);
@@ -112,14 +124,23 @@ export function composeSupergraph(sources: readonly SubgraphSource[]): Compositi
   const hints = result.hints.map((h) => ({
     code: h.definition.code,
     message: h.message,
-    subgraphs: [...new Set((h.nodes ?? []).map((n) => n.loc?.source.name).filter((s): s is string => !!s))],
-    locations: (h.nodes ?? []).flatMap((n) => (n.loc ? [sourceLocation(n.loc.source.name, n.loc.startToken.line, n.loc.startToken.column)] : [])),
+    subgraphs: [
+      ...new Set((h.nodes ?? []).map((n) => n.loc?.source.name).filter((s): s is string => !!s)),
+    ],
+    locations: (h.nodes ?? []).flatMap((n) =>
+      n.loc
+        ? [sourceLocation(n.loc.source.name, n.loc.startToken.line, n.loc.startToken.column)]
+        : [],
+    ),
   }));
   return { ok: true, supergraphSdl: result.supergraphSdl, hints };
 }
 
 /** One problem as the lines a terminal shows: code and message, then where. */
 export function formatProblem(problem: CompositionProblem): string {
-  const where = problem.locations.length > 0 ? problem.locations : problem.subgraphs.map((s) => `subgraph ${s}`);
+  const where =
+    problem.locations.length > 0
+      ? problem.locations
+      : problem.subgraphs.map((s) => `subgraph ${s}`);
   return [`[${problem.code}] ${problem.message}`, ...where.map((w) => `    at ${w}`)].join('\n');
 }

@@ -4,12 +4,20 @@
  * test can tell when it is stale by composing again and comparing.
  */
 import path from 'node:path';
-import { composeSupergraph, CompositionOutcome, defaultSubgraphUrl, registeredSubgraphNames } from './compose-supergraph';
+import {
+  composeSupergraph,
+  CompositionOutcome,
+  defaultSubgraphUrl,
+  registeredSubgraphNames,
+} from './compose-supergraph';
 import { SHARING_SDL_PATH } from '../../contracts/schema-files';
 export { SUPERGRAPH_PATH } from '../../contracts/schema-files';
 import { SubgraphName } from '../../contracts/subgraph-directory';
 
-export function supergraphFileText(supergraphSdl: string, subgraphs: readonly SubgraphName[]): string {
+export function supergraphFileText(
+  supergraphSdl: string,
+  subgraphs: readonly SubgraphName[],
+): string {
   const shared = `schema/${path.basename(SHARING_SDL_PATH)}`;
   const header = [
     '# GENERATED FILE: do not edit. Run `npm run compose` (scripts/compose.ts) after changing',
@@ -21,7 +29,13 @@ export function supergraphFileText(supergraphSdl: string, subgraphs: readonly Su
 }
 
 /** Composes the registered subgraphs at their default URLs: the committed supergraph's content. */
-export function composeRegisteredSupergraph(): { subgraphs: SubgraphName[]; outcome: CompositionOutcome } {
+export function composeRegisteredSupergraph(): {
+  subgraphs: SubgraphName[];
+  outcome: CompositionOutcome;
+} {
   const subgraphs = registeredSubgraphNames();
-  return { subgraphs, outcome: composeSupergraph(subgraphs.map((name) => ({ name, url: defaultSubgraphUrl(name) }))) };
+  return {
+    subgraphs,
+    outcome: composeSupergraph(subgraphs.map((name) => ({ name, url: defaultSubgraphUrl(name) }))),
+  };
 }

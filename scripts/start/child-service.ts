@@ -14,10 +14,18 @@ export interface ChildService {
   stop(graceMs?: number): Promise<void>;
 }
 
-export function spawnService(name: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): ChildService {
+export function spawnService(
+  name: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): ChildService {
   // Run the TypeScript entry under this same Node, with tsx as loader: no build step, and no
   // npx or shell in between whose exit would hide the service's own.
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: options.cwd, env: options.env, stdio: ['ignore', 'inherit', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   return superviseChild(name, child);
 }
 

@@ -4,7 +4,10 @@ import { SeedProgress } from '../../subgraphs/kit/seed-progress';
 import { prepareAllDatabases } from '../../subgraphs/prepare-all';
 import { SubgraphName } from '../../contracts/subgraph-directory';
 
-export async function prepareWithProgress(world: WorldOptions, only?: SubgraphName[]): Promise<void> {
+export async function prepareWithProgress(
+  world: WorldOptions,
+  only?: SubgraphName[],
+): Promise<void> {
   const progress = new SeedProgress();
   const interactive = process.stdout.isTTY;
   let lastShown = 0;
@@ -22,7 +25,9 @@ export async function prepareWithProgress(world: WorldOptions, only?: SubgraphNa
       reporter: progress,
       onSubgraph: (name, outcome) => {
         if (interactive && progress.rows > 0) process.stdout.write('\r\x1b[K');
-        console.log(`  ${name.padEnd(14)} ${outcome === 'seeded' ? 'seeded' : 'ready (existing data kept)'}`);
+        console.log(
+          `  ${name.padEnd(14)} ${outcome === 'seeded' ? 'seeded' : 'ready (existing data kept)'}`,
+        );
       },
     });
   } finally {

@@ -13,9 +13,15 @@ export const DEFAULT_PERSONS = 20_000;
 export const DEFAULT_WORLD_SEED = 20171;
 
 export function readStartOptions(argv: string[], env: NodeJS.ProcessEnv): StartOptions {
-  const { values } = parseArgs({ args: argv, options: { persons: { type: 'string' }, seed: { type: 'string' } } });
+  const { values } = parseArgs({
+    args: argv,
+    options: { persons: { type: 'string' }, seed: { type: 'string' } },
+  });
   return {
-    persons: values.persons !== undefined ? positiveInt('--persons', values.persons, DEFAULT_PERSONS) : positiveInt('SEED_PERSONS', env.SEED_PERSONS, DEFAULT_PERSONS),
+    persons:
+      values.persons !== undefined
+        ? positiveInt('--persons', values.persons, DEFAULT_PERSONS)
+        : positiveInt('SEED_PERSONS', env.SEED_PERSONS, DEFAULT_PERSONS),
     seed: positiveInt('--seed', values.seed, DEFAULT_WORLD_SEED),
   };
 }

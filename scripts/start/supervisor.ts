@@ -31,7 +31,9 @@ export class Supervisor {
       if (this.stopping) return;
       await new Promise((resolve) => setTimeout(resolve, SIGNAL_RACE_MS));
       if (this.stopping) return;
-      this.log(`${child.name} exited unexpectedly (${signal ? `signal ${signal}` : `code ${code}`}); stopping the platform`);
+      this.log(
+        `${child.name} exited unexpectedly (${signal ? `signal ${signal}` : `code ${code}`}); stopping the platform`,
+      );
       await this.shutdown(1);
     });
   }
@@ -43,7 +45,8 @@ export class Supervisor {
 
   shutdown(code: number): Promise<void> {
     this.stopping ??= (async () => {
-      for (const fn of this.onShutdown) await fn().catch((err: unknown) => this.log(`shutdown: ${String(err)}`));
+      for (const fn of this.onShutdown)
+        await fn().catch((err: unknown) => this.log(`shutdown: ${String(err)}`));
       await Promise.all(this.children.map((c) => c.stop()));
       this.exit(code);
     })();

@@ -1,7 +1,11 @@
 /** Polls a service's GET /health until it answers 200, its process exits, or time runs out. */
 import type { ChildService } from './child-service';
 
-export async function waitHealthy(url: string, child: ChildService | null, timeoutMs: number): Promise<void> {
+export async function waitHealthy(
+  url: string,
+  child: ChildService | null,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastProblem = 'no answer yet';
   while (Date.now() < deadline) {
@@ -11,7 +15,10 @@ export async function waitHealthy(url: string, child: ChildService | null, timeo
       if (res.ok) return;
       lastProblem = `HTTP ${res.status}`;
     } catch (err) {
-      lastProblem = err instanceof Error ? ((err.cause as Error | undefined)?.message ?? err.message) : String(err);
+      lastProblem =
+        err instanceof Error
+          ? ((err.cause as Error | undefined)?.message ?? err.message)
+          : String(err);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

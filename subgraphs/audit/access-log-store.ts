@@ -72,7 +72,12 @@ function filtered(db: Knex, filter: AccessLogFilter): Knex.QueryBuilder {
   return q;
 }
 
-export function accessLogQuery(db: Knex, filter: AccessLogFilter, limit: number, before: TimeKey | null): Knex.QueryBuilder {
+export function accessLogQuery(
+  db: Knex,
+  filter: AccessLogFilter,
+  limit: number,
+  before: TimeKey | null,
+): Knex.QueryBuilder {
   const q = filtered(db, filter)
     .select(COLUMNS)
     .orderBy([
@@ -80,11 +85,21 @@ export function accessLogQuery(db: Knex, filter: AccessLogFilter, limit: number,
       { column: 'id', order: 'desc' },
     ])
     .limit(limit);
-  if (before) q.where((w) => w.where('time', '<', before.time).orWhere((x) => x.where('time', before.time).where('id', '<', before.id)));
+  if (before)
+    q.where((w) =>
+      w
+        .where('time', '<', before.time)
+        .orWhere((x) => x.where('time', before.time).where('id', '<', before.id)),
+    );
   return q;
 }
 
-export async function accessLogPage(db: Knex, filter: AccessLogFilter, limit: number, before: TimeKey | null): Promise<AccessLogRow[]> {
+export async function accessLogPage(
+  db: Knex,
+  filter: AccessLogFilter,
+  limit: number,
+  before: TimeKey | null,
+): Promise<AccessLogRow[]> {
   return (await accessLogQuery(db, filter, limit, before)) as AccessLogRow[];
 }
 
@@ -94,6 +109,10 @@ export async function countAccessLog(db: Knex, filter: AccessLogFilter): Promise
 }
 
 /** GraphQL documents by SHA-256, one query per batch of records. */
-export function documentLoader(db: Knex): DataLoader<string, { hash: string; text: string } | null> {
-  return rowLoader<{ hash: string; text: string }>(db, DOCUMENTS_TABLE, 'hash', (q) => q.select('hash', 'text'));
+export function documentLoader(
+  db: Knex,
+): DataLoader<string, { hash: string; text: string } | null> {
+  return rowLoader<{ hash: string; text: string }>(db, DOCUMENTS_TABLE, 'hash', (q) =>
+    q.select('hash', 'text'),
+  );
 }

@@ -17,16 +17,24 @@ import { normaliseSubjectId } from '../../contracts/audit/keyed-hash';
 import type { CallerIdentity } from '../../contracts/caller/caller-identity';
 
 /** Roles that may look up any person's accesses: 个人信息保护负责人 and the platform's auditors. */
-export const SUBJECT_LOOKUP_ROLES: readonly string[] = Object.freeze(['data-protection-officer', 'audit-officer']);
+export const SUBJECT_LOOKUP_ROLES: readonly string[] = Object.freeze([
+  'data-protection-officer',
+  'audit-officer',
+]);
 
 export function unauthenticated(): GraphQLError {
-  return new GraphQLError('no verified caller: the audit subgraph answers only requests the gateway has authenticated', {
-    extensions: { code: ErrorCode.UNAUTHENTICATED },
-  });
+  return new GraphQLError(
+    'no verified caller: the audit subgraph answers only requests the gateway has authenticated',
+    {
+      extensions: { code: ErrorCode.UNAUTHENTICATED },
+    },
+  );
 }
 
 export function forbidden(reason: string): GraphQLError {
-  return new GraphQLError(`forbidden: ${reason}`, { extensions: { code: ErrorCode.FORBIDDEN, reason } });
+  return new GraphQLError(`forbidden: ${reason}`, {
+    extensions: { code: ErrorCode.FORBIDDEN, reason },
+  });
 }
 
 export function requireCaller(caller: CallerIdentity | null): CallerIdentity {
@@ -49,8 +57,10 @@ export function isCitizen(caller: CallerIdentity): boolean {
 }
 
 function notADepartment(caller: CallerIdentity): string | null {
-  if (isCitizen(caller)) return "a citizen's token may only ask who accessed the citizen's own data";
-  if (!departmentByCode(caller.department)) return `"${caller.department}" is not a registered department`;
+  if (isCitizen(caller))
+    return "a citizen's token may only ask who accessed the citizen's own data";
+  if (!departmentByCode(caller.department))
+    return `"${caller.department}" is not a registered department`;
   return null;
 }
 
@@ -58,36 +68,47 @@ function notADepartment(caller: CallerIdentity): string | null {
  * The consuming department whose log is read: the one named, else the caller's; null (every
  * department) only for the big data bureau naming none.
  */
-export function accessLogDepartment(caller: CallerIdentity, consumer: string | null): { department: string | null } | string {
+export function accessLogDepartment(
+  caller: CallerIdentity,
+  consumer: string | null,
+): { department: string | null } | string {
   const refused = notADepartment(caller);
   if (refused) return refused;
   if (isPlatform(caller)) return { department: consumer };
-  if (consumer !== null && consumer !== caller.department) return `only the big data bureau reads another department's access log (asked for ${consumer})`;
+  if (consumer !== null && consumer !== caller.department)
+    return `only the big data bureau reads another department's access log (asked for ${consumer})`;
   return { department: caller.department };
 }
 
 /** The owner whose data's use is read: the one named, else the caller; null (all owners) only for the bureau. */
-export function ownedDataOwner(caller: CallerIdentity, owner: string | null): { owner: string | null } | string {
+export function ownedDataOwner(
+  caller: CallerIdentity,
+  owner: string | null,
+): { owner: string | null } | string {
   const refused = notADepartment(caller);
   if (refused) return refused;
   if (isPlatform(caller)) return { owner };
-  if (owner !== null && owner !== caller.department) return `only the big data bureau reads how another owner's data was used (asked for ${owner})`;
+  if (owner !== null && owner !== caller.department)
+    return `only the big data bureau reads how another owner's data was used (asked for ${owner})`;
   return { owner: caller.department };
 }
 
 export function mayReadStatistics(caller: CallerIdentity): string | null {
-  return isPlatform(caller) ? null : 'the sharing statistics are the big data bureau\'s';
+  return isPlatform(caller) ? null : "the sharing statistics are the big data bureau's";
 }
 
 /** Whether the caller may see who accessed the data of the person with this (well-formed) ID number. */
 export function mayLookUpSubject(caller: CallerIdentity, idNumber: string): string | null {
   if (isCitizen(caller)) {
     if (typeof caller.citizenIdNumber !== 'string') return 'a citizen token without its ID number';
-    return normaliseSubjectId(caller.citizenIdNumber) === normaliseSubjectId(idNumber) ? null : 'a citizen may ask only about their own ID number';
+    return normaliseSubjectId(caller.citizenIdNumber) === normaliseSubjectId(idNumber)
+      ? null
+      : 'a citizen may ask only about their own ID number';
   }
   const refused = notADepartment(caller);
   if (refused) return refused;
-  if (!caller.roles.some((r) => SUBJECT_LOOKUP_ROLES.includes(r))) return `looking up a person's accesses needs the role ${SUBJECT_LOOKUP_ROLES.join(' or ')}`;
+  if (!caller.roles.some((r) => SUBJECT_LOOKUP_ROLES.includes(r)))
+    return `looking up a person's accesses needs the role ${SUBJECT_LOOKUP_ROLES.join(' or ')}`;
   return null;
 }
 

@@ -21,7 +21,10 @@ export const auditService: SubgraphDefinition<AuditReadSettings> = {
     const module = createAuditSubgraph({ settings, owners, subjectKey, log });
     // 0: only on demand, before a usage or statistics query (audit-settings.ts).
     const interval = settings.usageIntervalMs;
-    const tasks = interval > 0 ? [startUsageRollup({ database, intervalMs: interval, resourceOf: owners.resourceOf, log })] : [];
+    const tasks =
+      interval > 0
+        ? [startUsageRollup({ database, intervalMs: interval, resourceOf: owners.resourceOf, log })]
+        : [];
     return { module, tasks };
   },
 };

@@ -41,9 +41,25 @@ const MILLISECONDS = 'a whole number of milliseconds';
 
 export function readAuditReadSettings(env: SettingsEnv = process.env): AuditReadSettings {
   return Object.freeze({
-    supergraphPath: env.SUPERGRAPH_PATH ? path.resolve(env.SUPERGRAPH_PATH) : path.join(SCHEMA_DIR, 'supergraph.graphql'),
-    usageIntervalMs: integerSetting(env, 'AUDIT_USAGE_INTERVAL_MS', 30_000, 0, 86_400_000, MILLISECONDS),
-    usageRequestBudgetMs: integerSetting(env, 'AUDIT_USAGE_REQUEST_BUDGET_MS', 2000, 10, 600_000, MILLISECONDS),
+    supergraphPath: env.SUPERGRAPH_PATH
+      ? path.resolve(env.SUPERGRAPH_PATH)
+      : path.join(SCHEMA_DIR, 'supergraph.graphql'),
+    usageIntervalMs: integerSetting(
+      env,
+      'AUDIT_USAGE_INTERVAL_MS',
+      30_000,
+      0,
+      86_400_000,
+      MILLISECONDS,
+    ),
+    usageRequestBudgetMs: integerSetting(
+      env,
+      'AUDIT_USAGE_REQUEST_BUDGET_MS',
+      2000,
+      10,
+      600_000,
+      MILLISECONDS,
+    ),
     probing: readProbingSettings(env),
     hmacKeys: readAuditKeySources(env),
   });

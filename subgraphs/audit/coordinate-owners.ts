@@ -52,7 +52,9 @@ export function loadCoordinateOwners(supergraphPath: string): CoordinateOwners {
   try {
     sdl = fs.readFileSync(supergraphPath, 'utf8');
   } catch (err) {
-    throw new Error(`SUPERGRAPH_PATH: cannot read ${supergraphPath} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); run npm run compose`);
+    throw new Error(
+      `SUPERGRAPH_PATH: cannot read ${supergraphPath} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}); run npm run compose`,
+    );
   }
   return coordinateOwnersFrom(sdl);
 }

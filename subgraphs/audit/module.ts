@@ -23,7 +23,9 @@ export interface AuditSubgraphOptions {
  * service reads them at start-up. Its tables are the audit library's (contracts/audit/audit-migrations.ts,
  * the same list the gateway migrates with, so either may create them first).
  */
-export function createAuditSubgraph(options: AuditSubgraphOptions = {}): SubgraphModule<AuditContext> {
+export function createAuditSubgraph(
+  options: AuditSubgraphOptions = {},
+): SubgraphModule<AuditContext> {
   const log = options.log ?? ((line: string) => console.error(line));
   // Lazy, so merely importing the module (compose, the module registry, other tests) reads no files and makes no key.
   let settings = options.settings;

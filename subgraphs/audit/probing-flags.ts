@@ -64,13 +64,38 @@ export function probingFlags(
   owner: string | null,
 ): ProbingFlag[] {
   const windowMs = settings.windowMinutes * 60_000;
-  const windows = new Map<string, { department: string; application: string | null; start: number; requests: number; notFound: number; badInput: number; subjects: Set<string>; owners: Set<string> }>();
+  const windows = new Map<
+    string,
+    {
+      department: string;
+      application: string | null;
+      start: number;
+      requests: number;
+      notFound: number;
+      badInput: number;
+      subjects: Set<string>;
+      owners: Set<string>;
+    }
+  >();
   for (const row of rows) {
     if (!row.department) continue;
     const start = Math.floor(instant(row.time) / windowMs) * windowMs;
     const key = JSON.stringify([row.department, row.application ?? '', start]);
     let w = windows.get(key);
-    if (!w) windows.set(key, (w = { department: row.department, application: row.application, start, requests: 0, notFound: 0, badInput: 0, subjects: new Set(), owners: new Set() }));
+    if (!w)
+      windows.set(
+        key,
+        (w = {
+          department: row.department,
+          application: row.application,
+          start,
+          requests: 0,
+          notFound: 0,
+          badInput: 0,
+          subjects: new Set(),
+          owners: new Set(),
+        }),
+      );
     w.requests++;
     const m = misses(row.lookup_misses);
     w.notFound += m.notFound;
@@ -82,10 +107,12 @@ export function probingFlags(
     } catch {
       requested = [];
     }
-    if (Array.isArray(requested)) for (const c of requested) if (typeof c === 'string') {
-      const o = ownerOf(c);
-      if (o) w.owners.add(o);
-    }
+    if (Array.isArray(requested))
+      for (const c of requested)
+        if (typeof c === 'string') {
+          const o = ownerOf(c);
+          if (o) w.owners.add(o);
+        }
   }
   const flags: ProbingFlag[] = [];
   for (const w of windows.values()) {
@@ -108,5 +135,12 @@ export function probingFlags(
     });
   }
   // Newest window first, then by department and application.
-  return flags.sort((a, b) => (a.windowStart !== b.windowStart ? (a.windowStart < b.windowStart ? 1 : -1) : a.department.localeCompare(b.department) || (a.application ?? '').localeCompare(b.application ?? '')));
+  return flags.sort((a, b) =>
+    a.windowStart !== b.windowStart
+      ? a.windowStart < b.windowStart
+        ? 1
+        : -1
+      : a.department.localeCompare(b.department) ||
+        (a.application ?? '').localeCompare(b.application ?? ''),
+  );
 }

@@ -21,11 +21,21 @@ export interface ProbingSettings {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-function whole(env: Env, variable: string, fallback: number, min: number, max: number, unit: string): number {
+function whole(
+  env: Env,
+  variable: string,
+  fallback: number,
+  min: number,
+  max: number,
+  unit: string,
+): number {
   const value = env[variable];
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${variable} must be a whole number of ${unit} from ${min} to ${max}, got "${value}"`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new Error(
+      `${variable} must be a whole number of ${unit} from ${min} to ${max}, got "${value}"`,
+    );
   return n;
 }
 

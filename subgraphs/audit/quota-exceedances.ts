@@ -33,7 +33,11 @@ export interface QuotaExceedance {
 }
 
 /** Records of China days `from`..`to` with refusals, in time order; `department` narrows to one consumer. */
-export async function refusalRows(db: Knex, range: { from: string; to: string }, department: string | null): Promise<RefusalRow[]> {
+export async function refusalRows(
+  db: Knex,
+  range: { from: string; to: string },
+  department: string | null,
+): Promise<RefusalRow[]> {
   const q = db(RECORDS_TABLE)
     .select('time', 'department', 'application', QUOTA_REFUSALS_COLUMN)
     .whereNotNull(QUOTA_REFUSALS_COLUMN)
@@ -45,8 +49,20 @@ export async function refusalRows(db: Knex, range: { from: string; to: string },
 }
 
 /** Pure: one line per (day, consumer, application, grant), ordered so; `owner` keeps one owner's grants. */
-export function aggregateExceedances(rows: readonly RefusalRow[], ownerOf: (coordinate: string) => string | null, owner: string | null): QuotaExceedance[] {
-  const lines = new Map<string, { line: Omit<QuotaExceedance, 'subjectsRefused' | 'requests' | 'coordinates'>; subjects: Set<string>; requests: number; coordinates: Set<string> }>();
+export function aggregateExceedances(
+  rows: readonly RefusalRow[],
+  ownerOf: (coordinate: string) => string | null,
+  owner: string | null,
+): QuotaExceedance[] {
+  const lines = new Map<
+    string,
+    {
+      line: Omit<QuotaExceedance, 'subjectsRefused' | 'requests' | 'coordinates'>;
+      subjects: Set<string>;
+      requests: number;
+      coordinates: Set<string>;
+    }
+  >();
   for (const row of rows) {
     let refusals: QuotaRefusalRecord[];
     try {
@@ -62,7 +78,16 @@ export function aggregateExceedances(rows: readonly RefusalRow[], ownerOf: (coor
       let acc = lines.get(key);
       if (!acc) {
         acc = {
-          line: { day, department: row.department ?? '', application: row.application, grantId: r.grantId, owner: grantOwner, quota: r.quota, firstTime: row.time, lastTime: row.time },
+          line: {
+            day,
+            department: row.department ?? '',
+            application: row.application,
+            grantId: r.grantId,
+            owner: grantOwner,
+            quota: r.quota,
+            firstTime: row.time,
+            lastTime: row.time,
+          },
           subjects: new Set(),
           requests: 0,
           coordinates: new Set(),
@@ -78,7 +103,12 @@ export function aggregateExceedances(rows: readonly RefusalRow[], ownerOf: (coor
   }
   return [...lines.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, acc]) => ({ ...acc.line, subjectsRefused: acc.subjects.size, requests: acc.requests, coordinates: [...acc.coordinates].sort() }));
+    .map(([, acc]) => ({
+      ...acc.line,
+      subjectsRefused: acc.subjects.size,
+      requests: acc.requests,
+      coordinates: [...acc.coordinates].sort(),
+    }));
 }
 
 export function exceedanceKey(e: QuotaExceedance): string {

@@ -5,9 +5,20 @@
  * makes the gateway's audit record of the lookup name the person (gateway/audit-capture/subject-keys.ts
  * adds the person's key under every Person selection).
  */
-import { getDirectiveValues, GraphQLIncludeDirective, GraphQLResolveInfo, GraphQLSkipDirective, Kind, SelectionNode, SelectionSetNode } from 'graphql';
+import {
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  GraphQLResolveInfo,
+  GraphQLSkipDirective,
+  Kind,
+  SelectionNode,
+  SelectionSetNode,
+} from 'graphql';
 
-function included(node: SelectionNode | GraphQLResolveInfo['fieldNodes'][number], variables: GraphQLResolveInfo['variableValues']): boolean {
+function included(
+  node: SelectionNode | GraphQLResolveInfo['fieldNodes'][number],
+  variables: GraphQLResolveInfo['variableValues'],
+): boolean {
   if (getDirectiveValues(GraphQLSkipDirective, node, variables)?.if === true) return false;
   return getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
 }
@@ -28,5 +39,7 @@ export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
     }
     return false;
   };
-  return info.fieldNodes.some((node) => included(node, info.variableValues) && walk(node.selectionSet));
+  return info.fieldNodes.some(
+    (node) => included(node, info.variableValues) && walk(node.selectionSet),
+  );
 }

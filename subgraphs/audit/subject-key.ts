@@ -15,7 +15,10 @@ export type SubjectKeySource = () => AuditKey;
  * Loads the key on first use and keeps it. A development key file written at the same moment by
  * the gateway (EEXIST) is read on a second try.
  */
-export function subjectKeyFrom(sources: AuditKeySources, warn: (line: string) => void = console.error): SubjectKeySource {
+export function subjectKeyFrom(
+  sources: AuditKeySources,
+  warn: (line: string) => void = console.error,
+): SubjectKeySource {
   let key: AuditKey | null = null;
   return () => {
     if (key) return key;
@@ -26,14 +29,20 @@ export function subjectKeyFrom(sources: AuditKeySources, warn: (line: string) =>
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       loaded = loadAuditHmacKey(sources);
     }
-    for (const file of loaded.generated) warn(`[audit] development audit HMAC key written: ${file} (configure AUDIT_HMAC_KEY in production)`);
+    for (const file of loaded.generated)
+      warn(
+        `[audit] development audit HMAC key written: ${file} (configure AUDIT_HMAC_KEY in production)`,
+      );
     key = loaded.hmac;
     return key;
   };
 }
 
 /** subjectKeyFrom the key sources in `env` (tests, and the module's default). */
-export function subjectKeyFromEnv(env: Readonly<Record<string, string | undefined>> = process.env, warn: (line: string) => void = console.error): SubjectKeySource {
+export function subjectKeyFromEnv(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  warn: (line: string) => void = console.error,
+): SubjectKeySource {
   return subjectKeyFrom(readAuditKeySources(env), warn);
 }
 

@@ -10,6 +10,9 @@ export { accessesToSubject } from '../../contracts/audit/subject-lookup';
 export type { SubjectAccess } from '../../contracts/audit/subject-lookup';
 
 export async function countSubjectAccesses(db: Knex, subjectHash: string): Promise<number> {
-  const row = (await db(SUBJECTS_TABLE).where('subject_hash', subjectHash).count({ n: '*' }).first()) as { n: number | string };
+  const row = (await db(SUBJECTS_TABLE)
+    .where('subject_hash', subjectHash)
+    .count({ n: '*' })
+    .first()) as { n: number | string };
   return Number(row.n);
 }

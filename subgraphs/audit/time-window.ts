@@ -33,9 +33,13 @@ export interface InstantRange {
   readonly to: string | null;
 }
 
-export function instantRange(from: string | null | undefined, to: string | null | undefined): InstantRange {
+export function instantRange(
+  from: string | null | undefined,
+  to: string | null | undefined,
+): InstantRange {
   const range = { from: storedInstant(from), to: storedInstant(to) };
-  if (range.from !== null && range.to !== null && range.from >= range.to) throw badUserInput('to', 'must be later than from', { problem: 'RANGE' });
+  if (range.from !== null && range.to !== null && range.from >= range.to)
+    throw badUserInput('to', 'must be later than from', { problem: 'RANGE' });
   return range;
 }
 
@@ -48,7 +52,8 @@ export interface DayRange {
 
 /** Days as the Date scalar already checked them; `to` may equal `from` (one day). */
 export function dayRange(from: string, to: string): DayRange {
-  if (from > to) throw badUserInput('to', `must not be before from (${from})`, { problem: 'RANGE' });
+  if (from > to)
+    throw badUserInput('to', `must not be before from (${from})`, { problem: 'RANGE' });
   return { from, to };
 }
 
@@ -60,9 +65,15 @@ export function periodsOf(days: DayRange): { months: string[]; dayRuns: [string,
   const months: string[] = [];
   const dayRuns: [string, string][] = [];
   const [fromYear, fromMonth] = days.from.split('-').map(Number);
-  for (let m = new Date(Date.UTC(fromYear, fromMonth - 1, 1)); m.toISOString().slice(0, 10) <= days.to; m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))) {
+  for (
+    let m = new Date(Date.UTC(fromYear, fromMonth - 1, 1));
+    m.toISOString().slice(0, 10) <= days.to;
+    m = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 1))
+  ) {
     const first = m.toISOString().slice(0, 10);
-    const last = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+    const last = new Date(Date.UTC(m.getUTCFullYear(), m.getUTCMonth() + 1, 0))
+      .toISOString()
+      .slice(0, 10);
     if (days.from <= first && last <= days.to) months.push(first.slice(0, 7));
     else dayRuns.push([days.from > first ? days.from : first, days.to < last ? days.to : last]);
   }
@@ -77,9 +88,11 @@ export interface MonthRange {
 
 /** A whole year, or one month of it. */
 export function monthRange(year: number, month: number | null | undefined): MonthRange {
-  if (!Number.isInteger(year) || year < 2000 || year > 9999) throw badUserInput('year', `must be a year from 2000, got ${year}`, { problem: 'RANGE' });
+  if (!Number.isInteger(year) || year < 2000 || year > 9999)
+    throw badUserInput('year', `must be a year from 2000, got ${year}`, { problem: 'RANGE' });
   if (month === null || month === undefined) return { from: `${year}-01`, to: `${year}-12` };
-  if (!Number.isInteger(month) || month < 1 || month > 12) throw badUserInput('month', `must be 1 to 12, got ${month}`, { problem: 'RANGE' });
+  if (!Number.isInteger(month) || month < 1 || month > 12)
+    throw badUserInput('month', `must be 1 to 12, got ${month}`, { problem: 'RANGE' });
   const m = `${year}-${String(month).padStart(2, '0')}`;
   return { from: m, to: m };
 }

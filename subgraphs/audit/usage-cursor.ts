@@ -11,11 +11,17 @@ import { USAGE_CURSOR_TABLE } from '../../contracts/audit/audit-usage-migration'
 export class CursorMoved extends Error {}
 
 export async function readCursor(db: Knex, chain: string): Promise<number> {
-  const row = (await db(USAGE_CURSOR_TABLE).where({ chain }).first('seq')) as { seq: number | string } | undefined;
+  const row = (await db(USAGE_CURSOR_TABLE).where({ chain }).first('seq')) as
+    { seq: number | string } | undefined;
   return row ? Number(row.seq) : 0;
 }
 
-export async function moveCursor(trx: Knex.Transaction, chain: string, from: number, to: number): Promise<void> {
+export async function moveCursor(
+  trx: Knex.Transaction,
+  chain: string,
+  from: number,
+  to: number,
+): Promise<void> {
   const updatedAt = dbTime(new Date().toISOString());
   if (from === 0) {
     if (await trx(USAGE_CURSOR_TABLE).where({ chain }).first('seq')) throw new CursorMoved();
@@ -23,11 +29,18 @@ export async function moveCursor(trx: Knex.Transaction, chain: string, from: num
       await trx(USAGE_CURSOR_TABLE).insert({ chain, seq: to, updated_at: updatedAt });
     } catch (err) {
       // Another instance inserted the chain's first cursor meanwhile (duplicate key).
-      if (/dup|constraint|unique/i.test(`${(err as { code?: string }).code ?? ''} ${(err as Error).message}`)) throw new CursorMoved();
+      if (
+        /dup|constraint|unique/i.test(
+          `${(err as { code?: string }).code ?? ''} ${(err as Error).message}`,
+        )
+      )
+        throw new CursorMoved();
       throw err;
     }
     return;
   }
-  const moved = await trx(USAGE_CURSOR_TABLE).where({ chain, seq: from }).update({ seq: to, updated_at: updatedAt });
+  const moved = await trx(USAGE_CURSOR_TABLE)
+    .where({ chain, seq: from })
+    .update({ seq: to, updated_at: updatedAt });
   if (moved !== 1) throw new CursorMoved();
 }

@@ -35,7 +35,10 @@ export function startUsageRollup(options: UsageRollupOptions): BackgroundTask {
       .then((db) => catchUpUsage(db, options.resourceOf))
       .then(
         () => undefined,
-        (err: unknown) => options.log(`[audit] summarising usage failed (retried in ${options.intervalMs} ms): ${err instanceof Error ? err.message : String(err)}`),
+        (err: unknown) =>
+          options.log(
+            `[audit] summarising usage failed (retried in ${options.intervalMs} ms): ${err instanceof Error ? err.message : String(err)}`,
+          ),
       )
       .finally(() => {
         running = null;

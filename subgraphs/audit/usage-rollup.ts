@@ -60,7 +60,12 @@ async function nextChain(db: Knex, after: string | null): Promise<string | null>
 }
 
 /** Summarises one chain from its cursor to its newest stored record. */
-async function catchUpChain(db: Knex, chain: string, resourceOf: ResourceOf, batch: number): Promise<number> {
+async function catchUpChain(
+  db: Knex,
+  chain: string,
+  resourceOf: ResourceOf,
+  batch: number,
+): Promise<number> {
   let cursor = await readCursor(db, chain);
   let done = 0;
   for (;;) {
@@ -70,7 +75,16 @@ async function catchUpChain(db: Knex, chain: string, resourceOf: ResourceOf, bat
       .where('chain', chain)
       .whereBetween('seq', [cursor + 1, cursor + batch])
       .orderBy('seq')
-      .select('seq', 'time', 'department', 'application', 'purpose', 'fields_served', 'fields_masked', 'fields_denied')) as SourceRow[];
+      .select(
+        'seq',
+        'time',
+        'department',
+        'application',
+        'purpose',
+        'fields_served',
+        'fields_masked',
+        'fields_denied',
+      )) as SourceRow[];
     // Stop at a gap: a record not yet visible is summarised next time, never skipped.
     const usable: SourceRow[] = [];
     for (const row of rows) {
@@ -124,14 +138,20 @@ function sqliteFile(db: Knex): string | null {
  * Brings the usage tables up to date with every record stored now. Concurrent calls on one
  * database share one run (within this process; across processes the cursor keeps them apart).
  */
-export function catchUpUsage(db: Knex, resourceOf: ResourceOf, options: { batchRecords?: number } = {}): Promise<CatchUpResult> {
+export function catchUpUsage(
+  db: Knex,
+  resourceOf: ResourceOf,
+  options: { batchRecords?: number } = {},
+): Promise<CatchUpResult> {
   const file = sqliteFile(db);
   const current = file !== null ? runningOnFile.get(file) : runningOn.get(db);
   if (current) return current;
-  const run = catchUpAll(db, resourceOf, options.batchRecords ?? USAGE_BATCH_RECORDS).finally(() => {
-    if (file !== null) runningOnFile.delete(file);
-    else runningOn.delete(db);
-  });
+  const run = catchUpAll(db, resourceOf, options.batchRecords ?? USAGE_BATCH_RECORDS).finally(
+    () => {
+      if (file !== null) runningOnFile.delete(file);
+      else runningOn.delete(db);
+    },
+  );
   if (file !== null) runningOnFile.set(file, run);
   else runningOn.set(db, run);
   return run;
@@ -141,7 +161,12 @@ export function catchUpUsage(db: Knex, resourceOf: ResourceOf, options: { batchR
  * Catches up for at most `budgetMs`, for a query about to read the usage tables: true when up to
  * date, false when the run goes on in the background (its failure is then only logged).
  */
-export async function usageUpToDate(db: Knex, resourceOf: ResourceOf, budgetMs: number, log: (line: string) => void): Promise<boolean> {
+export async function usageUpToDate(
+  db: Knex,
+  resourceOf: ResourceOf,
+  budgetMs: number,
+  log: (line: string) => void,
+): Promise<boolean> {
   const run = catchUpUsage(db, resourceOf);
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<false>((resolve) => {
@@ -149,7 +174,12 @@ export async function usageUpToDate(db: Knex, resourceOf: ResourceOf, budgetMs: 
   });
   try {
     const outcome = await Promise.race([run.then(() => true as const), late]);
-    if (!outcome) run.catch((err: unknown) => log(`[audit] summarising usage failed: ${err instanceof Error ? err.message : String(err)}`));
+    if (!outcome)
+      run.catch((err: unknown) =>
+        log(
+          `[audit] summarising usage failed: ${err instanceof Error ? err.message : String(err)}`,
+        ),
+      );
     return outcome;
   } finally {
     clearTimeout(timer);

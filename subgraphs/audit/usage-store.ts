@@ -4,7 +4,10 @@
  * key (period, coordinate, …)), and the bureau's monthly statistics (primary key (month, …)).
  */
 import { Knex } from 'knex';
-import { USAGE_FIELDS_TABLE, USAGE_RESOURCES_TABLE } from '../../contracts/audit/audit-usage-migration';
+import {
+  USAGE_FIELDS_TABLE,
+  USAGE_RESOURCES_TABLE,
+} from '../../contracts/audit/audit-usage-migration';
 import { DayRange, MonthRange, periodsOf } from './time-window';
 
 export interface OwnedUsageFilter {
@@ -15,7 +18,12 @@ export interface OwnedUsageFilter {
 }
 
 /** A group's key, in the order groups are listed. */
-export type UsageKey = readonly [coordinate: string, department: string, application: string, purpose: string];
+export type UsageKey = readonly [
+  coordinate: string,
+  department: string,
+  application: string,
+  purpose: string,
+];
 
 export interface UsageRow {
   coordinate: string;
@@ -56,7 +64,12 @@ function after(q: Knex.QueryBuilder, key: UsageKey): void {
   });
 }
 
-export async function ownedUsagePage(db: Knex, filter: OwnedUsageFilter, limit: number, afterKey: UsageKey | null): Promise<UsageRow[]> {
+export async function ownedUsagePage(
+  db: Knex,
+  filter: OwnedUsageFilter,
+  limit: number,
+  afterKey: UsageKey | null,
+): Promise<UsageRow[]> {
   if (filter.coordinates !== null && filter.coordinates.length === 0) return [];
   const q = filtered(db, filter)
     .select([...GROUP])
@@ -69,12 +82,20 @@ export async function ownedUsagePage(db: Knex, filter: OwnedUsageFilter, limit: 
   if (afterKey) after(q, afterKey);
   const rows = (await q) as Record<string, unknown>[];
   // MariaDB returns SUM() as DECIMAL text.
-  return rows.map((r) => ({ ...(r as unknown as UsageRow), served: Number(r.served), masked: Number(r.masked), denied: Number(r.denied) }));
+  return rows.map((r) => ({
+    ...(r as unknown as UsageRow),
+    served: Number(r.served),
+    masked: Number(r.masked),
+    denied: Number(r.denied),
+  }));
 }
 
 export async function countOwnedUsage(db: Knex, filter: OwnedUsageFilter): Promise<number> {
   if (filter.coordinates !== null && filter.coordinates.length === 0) return 0;
-  const groups = filtered(db, filter).select([...GROUP]).groupBy([...GROUP]).as('g');
+  const groups = filtered(db, filter)
+    .select([...GROUP])
+    .groupBy([...GROUP])
+    .as('g');
   const row = (await db.from(groups).count({ n: '*' }).first()) as { n: number | string };
   return Number(row.n);
 }
@@ -90,12 +111,22 @@ export interface StatisticsRow {
   denied: number;
 }
 
-export async function sharingStatistics(db: Knex, months: MonthRange, department: string | null): Promise<StatisticsRow[]> {
+export async function sharingStatistics(
+  db: Knex,
+  months: MonthRange,
+  department: string | null,
+): Promise<StatisticsRow[]> {
   const q = db(USAGE_RESOURCES_TABLE)
     .whereBetween('month', [months.from, months.to])
     .select('month', 'department', 'resource', 'owner', 'requests', 'served', 'masked', 'denied')
     .orderBy(['month', 'department', 'resource', 'owner']);
   if (department !== null) q.where('department', department);
   const rows = (await q) as Record<string, unknown>[];
-  return rows.map((r) => ({ ...(r as unknown as StatisticsRow), requests: Number(r.requests), served: Number(r.served), masked: Number(r.masked), denied: Number(r.denied) }));
+  return rows.map((r) => ({
+    ...(r as unknown as StatisticsRow),
+    requests: Number(r.requests),
+    served: Number(r.served),
+    masked: Number(r.masked),
+    denied: Number(r.denied),
+  }));
 }

@@ -26,7 +26,9 @@ export interface RecordUsage {
 }
 
 /** The resource (type) a field belongs to and its owner department; null for a root field. */
-export type ResourceOf = (coordinate: string) => { readonly resource: string; readonly owner: string } | null;
+export type ResourceOf = (
+  coordinate: string,
+) => { readonly resource: string; readonly owner: string } | null;
 
 export interface FieldUsageRow {
   readonly key: string;
@@ -66,7 +68,10 @@ export function usageKey(parts: readonly string[]): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
 }
 
-export function summariseUsage(records: readonly RecordUsage[], resourceOf: ResourceOf): UsageSummary {
+export function summariseUsage(
+  records: readonly RecordUsage[],
+  resourceOf: ResourceOf,
+): UsageSummary {
   const fields = new Map<string, FieldUsageRow>();
   const resources = new Map<string, ResourceUsageRow>();
   for (const r of records) {
@@ -84,7 +89,19 @@ export function summariseUsage(records: readonly RecordUsage[], resourceOf: Reso
         const key = usageKey([period, r.department, application, purpose, coordinate]);
         let row = fields.get(key);
         if (!row) {
-          row = { key, period, department: r.department, application, purpose, coordinate, served: 0, masked: 0, denied: 0, firstTime: r.time, lastTime: r.time };
+          row = {
+            key,
+            period,
+            department: r.department,
+            application,
+            purpose,
+            coordinate,
+            served: 0,
+            masked: 0,
+            denied: 0,
+            firstTime: r.time,
+            lastTime: r.time,
+          };
           fields.set(key, row);
         }
         if (served.has(coordinate)) row.served++;
@@ -99,7 +116,17 @@ export function summariseUsage(records: readonly RecordUsage[], resourceOf: Reso
       const resourceKey = usageKey([month, r.department, of.resource, of.owner]);
       let res = resources.get(resourceKey);
       if (!res) {
-        res = { key: resourceKey, month, department: r.department, resource: of.resource, owner: of.owner, requests: 0, served: 0, masked: 0, denied: 0 };
+        res = {
+          key: resourceKey,
+          month,
+          department: r.department,
+          resource: of.resource,
+          owner: of.owner,
+          requests: 0,
+          served: 0,
+          masked: 0,
+          denied: 0,
+        };
         resources.set(resourceKey, res);
       }
       touchedResources.set(resourceKey, res);

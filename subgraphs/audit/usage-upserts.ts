@@ -4,7 +4,10 @@
  * however many periods and coordinates it touches.
  */
 import { Knex } from 'knex';
-import { USAGE_FIELDS_TABLE, USAGE_RESOURCES_TABLE } from '../../contracts/audit/audit-usage-migration';
+import {
+  USAGE_FIELDS_TABLE,
+  USAGE_RESOURCES_TABLE,
+} from '../../contracts/audit/audit-usage-migration';
 import { isMysql } from '../../contracts/database/database';
 import type { FieldUsageRow, ResourceUsageRow } from './usage-summary';
 
@@ -16,12 +19,17 @@ function adder(db: Knex) {
   const mysql = isMysql(db);
   return {
     sum: (col: string) => db.raw(mysql ? `?? + VALUES(??)` : `?? + excluded.??`, [col, col]),
-    min: (col: string) => db.raw(mysql ? `LEAST(??, VALUES(??))` : `MIN(??, excluded.??)`, [col, col]),
-    max: (col: string) => db.raw(mysql ? `GREATEST(??, VALUES(??))` : `MAX(??, excluded.??)`, [col, col]),
+    min: (col: string) =>
+      db.raw(mysql ? `LEAST(??, VALUES(??))` : `MIN(??, excluded.??)`, [col, col]),
+    max: (col: string) =>
+      db.raw(mysql ? `GREATEST(??, VALUES(??))` : `MAX(??, excluded.??)`, [col, col]),
   };
 }
 
-export async function addFieldUsage(trx: Knex.Transaction, rows: readonly FieldUsageRow[]): Promise<void> {
+export async function addFieldUsage(
+  trx: Knex.Transaction,
+  rows: readonly FieldUsageRow[],
+): Promise<void> {
   const add = adder(trx);
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     const chunk = rows.slice(i, i + ROWS_PER_INSERT).map((r) => ({
@@ -40,11 +48,20 @@ export async function addFieldUsage(trx: Knex.Transaction, rows: readonly FieldU
     await trx(USAGE_FIELDS_TABLE)
       .insert(chunk)
       .onConflict(['period', 'coordinate', 'key_hash'])
-      .merge({ served: add.sum('served'), masked: add.sum('masked'), denied: add.sum('denied'), first_time: add.min('first_time'), last_time: add.max('last_time') });
+      .merge({
+        served: add.sum('served'),
+        masked: add.sum('masked'),
+        denied: add.sum('denied'),
+        first_time: add.min('first_time'),
+        last_time: add.max('last_time'),
+      });
   }
 }
 
-export async function addResourceUsage(trx: Knex.Transaction, rows: readonly ResourceUsageRow[]): Promise<void> {
+export async function addResourceUsage(
+  trx: Knex.Transaction,
+  rows: readonly ResourceUsageRow[],
+): Promise<void> {
   const add = adder(trx);
   for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
     const chunk = rows.slice(i, i + ROWS_PER_INSERT).map((r) => ({
@@ -61,6 +78,11 @@ export async function addResourceUsage(trx: Knex.Transaction, rows: readonly Res
     await trx(USAGE_RESOURCES_TABLE)
       .insert(chunk)
       .onConflict(['month', 'key_hash'])
-      .merge({ requests: add.sum('requests'), served: add.sum('served'), masked: add.sum('masked'), denied: add.sum('denied') });
+      .merge({
+        requests: add.sum('requests'),
+        served: add.sum('served'),
+        masked: add.sum('masked'),
+        denied: add.sum('denied'),
+      });
   }
 }

@@ -4,9 +4,16 @@
  */
 import { CITY_PART_CLASSES, CityPartClass } from './part-catalogue';
 
-export type CityPartStatus = 'IN_SERVICE' | 'DAMAGED' | 'UNDER_REPAIR' | 'MISSING' | 'DECOMMISSIONED';
+export type CityPartStatus =
+  'IN_SERVICE' | 'DAMAGED' | 'UNDER_REPAIR' | 'MISSING' | 'DECOMMISSIONED';
 
-export const CITY_PART_STATUSES: readonly CityPartStatus[] = ['IN_SERVICE', 'DAMAGED', 'UNDER_REPAIR', 'MISSING', 'DECOMMISSIONED'];
+export const CITY_PART_STATUSES: readonly CityPartStatus[] = [
+  'IN_SERVICE',
+  'DAMAGED',
+  'UNDER_REPAIR',
+  'MISSING',
+  'DECOMMISSIONED',
+];
 
 export interface GroupCount {
   townCode: string;
@@ -22,7 +29,10 @@ export interface ClassCount {
 }
 
 /** Every class and status appears, with zeros, so a dashboard's layout does not depend on the data. */
-export function tallyByClass(groups: readonly GroupCount[], inRegion: (townCode: string) => boolean): ClassCount[] {
+export function tallyByClass(
+  groups: readonly GroupCount[],
+  inRegion: (townCode: string) => boolean,
+): ClassCount[] {
   const cells = new Map<string, number>();
   for (const g of groups) {
     if (!inRegion(g.townCode)) continue;
@@ -30,7 +40,10 @@ export function tallyByClass(groups: readonly GroupCount[], inRegion: (townCode:
     cells.set(key, (cells.get(key) ?? 0) + g.count);
   }
   return CITY_PART_CLASSES.map((cls) => {
-    const byStatus = CITY_PART_STATUSES.map((status) => ({ status, count: cells.get(`${cls}/${status}`) ?? 0 }));
+    const byStatus = CITY_PART_STATUSES.map((status) => ({
+      status,
+      count: cells.get(`${cls}/${status}`) ?? 0,
+    }));
     return { class: cls, total: byStatus.reduce((s, x) => s + x.count, 0), byStatus };
   });
 }

@@ -29,13 +29,20 @@ export const resolvers: GraphQLResolverMap<CityPartsContext> = {
     },
     cityPartsNear: async (_: unknown, args: NearbyArgs, ctx: Ctx) => {
       const found = await ctx.store.partsNear(requireNearbyRequest(args));
-      return found.map((n) => ({ part: n.row, distanceMeters: Math.round(n.distanceMeters * 100) / 100 }));
+      return found.map((n) => ({
+        part: n.row,
+        distanceMeters: Math.round(n.distanceMeters * 100) / 100,
+      }));
     },
   },
   CityPart: {
     subclass: (p: CityPartRow) => {
       const sub = subclassByCode(p.subclass_code);
-      return { code: p.subclass_code, name: sub?.name ?? p.subclass_code, nameEn: sub?.nameEn ?? p.subclass_code };
+      return {
+        code: p.subclass_code,
+        name: sub?.name ?? p.subclass_code,
+        nameEn: sub?.nameEn ?? p.subclass_code,
+      };
     },
     location: (p: CityPartRow) => ({ longitude: p.longitude, latitude: p.latitude }),
     region: (p: CityPartRow) => ({ code: p.town_code }),
@@ -53,14 +60,34 @@ export const resolvers: GraphQLResolverMap<CityPartsContext> = {
   },
   // Region belongs to the spatial database; this one answers for the components in it.
   Region: {
-    __resolveReference: (ref: { code: string }) => (regionByCode(ref.code) ? { code: ref.code } : null),
-    cityParts: async (region: { code: string }, args: CityPartsArgs, ctx: Ctx, info: GraphQLResolveInfo) => {
+    __resolveReference: (ref: { code: string }) =>
+      regionByCode(ref.code) ? { code: ref.code } : null,
+    cityParts: async (
+      region: { code: string },
+      args: CityPartsArgs,
+      ctx: Ctx,
+      info: GraphQLResolveInfo,
+    ) => {
       // Bound to the region too: a cursor of one region's parts does not page another's.
       const page = pageRequest(args, ctx, { info, scope: { region: region.code } });
-      const filter = { regionCode: region.code, class: args.class ?? null, status: args.status ?? null };
-      const rows = await ctx.store.regionPage.load({ ...filter, limit: page.limit, afterKey: page.afterKey });
-      return toConnection(rows, page, (r) => r.code, () => ctx.store.regionCount.load(filter));
+      const filter = {
+        regionCode: region.code,
+        class: args.class ?? null,
+        status: args.status ?? null,
+      };
+      const rows = await ctx.store.regionPage.load({
+        ...filter,
+        limit: page.limit,
+        afterKey: page.afterKey,
+      });
+      return toConnection(
+        rows,
+        page,
+        (r) => r.code,
+        () => ctx.store.regionCount.load(filter),
+      );
     },
-    cityPartCounts: (region: { code: string }, _: unknown, ctx: Ctx) => ctx.store.classCounts.load(region.code),
+    cityPartCounts: (region: { code: string }, _: unknown, ctx: Ctx) =>
+      ctx.store.classCounts.load(region.code),
   },
 };

@@ -15,9 +15,18 @@ export function cityPartCountFor(persons: number): number {
 }
 
 // Subdistricts (街道, serial below 100) are built-up: three times the components of a town.
-const TOWN_WEIGHTS: [RegionSeed, number][] = TOWN_REGIONS.map((t) => [t, Number(t.code.slice(6)) < 100 ? 3 : 1]);
+const TOWN_WEIGHTS: [RegionSeed, number][] = TOWN_REGIONS.map((t) => [
+  t,
+  Number(t.code.slice(6)) < 100 ? 3 : 1,
+]);
 const SUBCLASS_WEIGHTS: [CitySubclass, number][] = SUBCLASSES.map((s) => [s, s.weight]);
-const STATUS_WEIGHTS: [CityPartStatus, number][] = [['IN_SERVICE', 88], ['DAMAGED', 5], ['UNDER_REPAIR', 3], ['MISSING', 1], ['DECOMMISSIONED', 3]];
+const STATUS_WEIGHTS: [CityPartStatus, number][] = [
+  ['IN_SERVICE', 88],
+  ['DAMAGED', 5],
+  ['UNDER_REPAIR', 3],
+  ['MISSING', 1],
+  ['DECOMMISSIONED', 3],
+];
 
 const DAY_MS = 86_400_000;
 const INSTALLED_FROM = Date.UTC(1995, 0, 1);
@@ -48,7 +57,8 @@ export function contractorsByCounty(world: World, perCounty = 4): Map<string, En
   for (let j = 0; j < world.entities && missing > 0; j++) {
     const e = entityAt(world, j);
     const pool = pools.get(e.regionCode);
-    if (e.kind !== 'COMPANY' || e.status !== 'ACTIVE' || !pool || pool.length >= perCounty) continue;
+    if (e.kind !== 'COMPANY' || e.status !== 'ACTIVE' || !pool || pool.length >= perCounty)
+      continue;
     pool.push(e);
     missing--;
   }
@@ -61,18 +71,27 @@ function inspectionNote(rng: Rng, status: CityPartStatus): string | null {
     case 'IN_SERVICE':
       return rng.chance(0.2) ? '巡查完好' : null;
     case 'DAMAGED':
-      return rng.pick([() => '表面破损，已设置临时警示标志', () => '松动，存在安全隐患', () => `市民${citizen()}来电反映破损，联系电话${mobile(rng)}`])();
+      return rng.pick([
+        () => '表面破损，已设置临时警示标志',
+        () => '松动，存在安全隐患',
+        () => `市民${citizen()}来电反映破损，联系电话${mobile(rng)}`,
+      ])();
     case 'UNDER_REPAIR':
       return rng.pick(['已派遣养护单位维修', '维修中，预计三个工作日内完成']);
     case 'MISSING':
-      return rng.pick([() => '巡查发现缺失，已设置围挡', () => `市民${citizen()}来电反映缺失，联系电话${mobile(rng)}`])();
+      return rng.pick([
+        () => '巡查发现缺失，已设置围挡',
+        () => `市民${citizen()}来电反映缺失，联系电话${mobile(rng)}`,
+      ])();
     case 'DECOMMISSIONED':
       return rng.pick(['已拆除，保留记录', '道路改造时撤除']);
   }
 }
 
 export async function seedCityParts(db: Knex, world: World, reporter: SeedReporter): Promise<void> {
-  const parts = new BulkWriter(db, 'city_parts', { onWritten: (table, rows) => reporter.written(table, rows) });
+  const parts = new BulkWriter(db, 'city_parts', {
+    onWritten: (table, rows) => reporter.written(table, rows),
+  });
   const contractors = contractorsByCounty(world);
   // Serials count up within county and subclass; a few hundred counters at most.
   const serials = new Map<string, number>();
@@ -90,10 +109,17 @@ export async function seedCityParts(db: Knex, world: World, reporter: SeedReport
     const installed = INSTALLED_FROM + rng.int(INSTALLED_DAYS) * DAY_MS;
     // Inspections run on a yearly round: the latest one falls within the year before AS_OF.
     const inspectedFrom = Math.max(installed, AS_OF - 365 * DAY_MS);
-    const inspected = rng.chance(0.05) ? null : inspectedFrom + rng.int(Math.floor((AS_OF - inspectedFrom) / DAY_MS) + 1) * DAY_MS;
+    const inspected = rng.chance(0.05)
+      ? null
+      : inspectedFrom + rng.int(Math.floor((AS_OF - inspectedFrom) / DAY_MS) + 1) * DAY_MS;
     const pool = contractors.get(county.code) ?? [];
-    const contractor = sub.custodian.kind === 'ENTERPRISE' && pool.length > 0 ? rng.pick(pool) : null;
-    const custodianName = contractor ? contractor.name : sub.custodian.kind === 'PUBLIC_BODY' ? sub.custodian.name(county.name) : `${county.name}城市管理局`;
+    const contractor =
+      sub.custodian.kind === 'ENTERPRISE' && pool.length > 0 ? rng.pick(pool) : null;
+    const custodianName = contractor
+      ? contractor.name
+      : sub.custodian.kind === 'PUBLIC_BODY'
+        ? sub.custodian.name(county.name)
+        : `${county.name}城市管理局`;
     const row: Row = {
       code: buildCityPartCode(county.code, sub.code, serial),
       class: sub.class,
@@ -107,7 +133,9 @@ export async function seedCityParts(db: Knex, world: World, reporter: SeedReport
       custodian_name: custodianName,
       custodian_credit_code: contractor ? contractor.creditCode : null,
       // A contractor's site manager answers on a mobile; a public body on its duty line.
-      custodian_phone: contractor ? mobile(new Rng(world.seed, 'site-manager', contractor.index)) : dutyLine(world, custodianName),
+      custodian_phone: contractor
+        ? mobile(new Rng(world.seed, 'site-manager', contractor.index))
+        : dutyLine(world, custodianName),
       installed_on: isoDate(installed),
       last_inspected_on: inspected === null ? null : isoDate(inspected),
       inspection_note: inspected === null ? null : inspectionNote(rng, status),

@@ -77,7 +77,10 @@ export function createCityPartsStore(db: Knex) {
     async (keys) => {
       const bySlot = await unionBySlot<CityPartRow>(
         keys.map((k, slot) => {
-          const q = filtered(k).select('*', db.raw('? as ??', [slot, SLOT])).orderBy('code').limit(k.limit + 1);
+          const q = filtered(k)
+            .select('*', db.raw('? as ??', [slot, SLOT]))
+            .orderBy('code')
+            .limit(k.limit + 1);
           if (k.afterKey) q.where('code', '>', k.afterKey);
           return q;
         }),
@@ -94,7 +97,11 @@ export function createCityPartsStore(db: Knex) {
   const regionCount = new DataLoader<RegionFilter, number, string>(
     async (keys) => {
       const bySlot = await unionBySlot<{ n: number | string }>(
-        keys.map((k, slot) => filtered(k).select(db.raw('? as ??', [slot, SLOT])).count({ n: '*' })),
+        keys.map((k, slot) =>
+          filtered(k)
+            .select(db.raw('? as ??', [slot, SLOT]))
+            .count({ n: '*' }),
+        ),
       );
       return keys.map((_, slot) => Number(bySlot.get(slot)?.[0]?.n ?? 0));
     },
@@ -103,7 +110,10 @@ export function createCityPartsStore(db: Knex) {
 
   const classCounts = new DataLoader<string, ClassCount[]>(async (regionCodes) => {
     const regions = regionCodes.map((code) => regionByCode(code));
-    const q = db('city_parts').select('town_code', 'class', 'status').count({ n: '*' }).groupBy('town_code', 'class', 'status');
+    const q = db('city_parts')
+      .select('town_code', 'class', 'status')
+      .count({ n: '*' })
+      .groupBy('town_code', 'class', 'status');
     // The city needs every town; otherwise only the towns of the regions asked for.
     if (!regions.some((r) => r?.level === 'CITY')) {
       const known = regions.filter((r): r is RegionSeed => r !== undefined);
@@ -122,10 +132,19 @@ export function createCityPartsStore(db: Knex) {
       count: Number(g.n),
     }));
     // Town codes begin with their county's code (GB/T 10114), so a county holds the towns it prefixes.
-    return regions.map((r) => tallyByClass(groups, (town) => r !== undefined && (r.level === 'CITY' || town.startsWith(r.code))));
+    return regions.map((r) =>
+      tallyByClass(
+        groups,
+        (town) => r !== undefined && (r.level === 'CITY' || town.startsWith(r.code)),
+      ),
+    );
   });
 
-  const nearbySource = tableNearbySource<CityPartRow>(db, 'city_parts', { key: 'code', longitude: 'longitude', latitude: 'latitude' });
+  const nearbySource = tableNearbySource<CityPartRow>(db, 'city_parts', {
+    key: 'code',
+    longitude: 'longitude',
+    latitude: 'latitude',
+  });
 
   return {
     part,

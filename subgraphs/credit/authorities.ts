@@ -54,16 +54,24 @@ const COUNTY_ABBREVIATION: Record<string, string> = {
 
 function countyTitle(countyCode: string): string {
   const region = regionByCode(countyCode);
-  if (!region || region.level !== 'COUNTY') throw new Error(`"${countyCode}" is not a Nantong county-level code`);
+  if (!region || region.level !== 'COUNTY')
+    throw new Error(`"${countyCode}" is not a Nantong county-level code`);
   return region.name.endsWith('区') ? `南通市${region.name}` : region.name;
 }
 
 export function authorityName(kind: AuthorityKind, countyCode: string): string {
   // Tax offices are branches of the State Taxation Administration, named after it.
-  return kind === 'tax' ? `国家税务总局${countyTitle(countyCode)}${SUFFIX[kind]}` : `${countyTitle(countyCode)}${SUFFIX[kind]}`;
+  return kind === 'tax'
+    ? `国家税务总局${countyTitle(countyCode)}${SUFFIX[kind]}`
+    : `${countyTitle(countyCode)}${SUFFIX[kind]}`;
 }
 
 /** e.g. 崇市监罚〔2023〕128号 */
-export function decisionNumber(kind: AuthorityKind, countyCode: string, year: number, serial: number): string {
+export function decisionNumber(
+  kind: AuthorityKind,
+  countyCode: string,
+  year: number,
+  serial: number,
+): string {
   return `${COUNTY_ABBREVIATION[countyCode] ?? '通'}${DOCUMENT_ABBREVIATION[kind]}罚〔${year}〕${serial}号`;
 }

@@ -45,13 +45,24 @@ export interface CreditRecordRow {
   joint_measures: string | null;
 }
 
-type Required = 'id' | 'kind' | 'subject_kind' | 'subject_key' | 'subject_name' | 'region_code' | 'town_code' | 'decided_on' | 'issuing_authority';
+type Required =
+  | 'id'
+  | 'kind'
+  | 'subject_kind'
+  | 'subject_key'
+  | 'subject_name'
+  | 'region_code'
+  | 'town_code'
+  | 'decided_on'
+  | 'issuing_authority';
 
 /**
  * A full row from the columns one kind uses. Every row carries every column, because the bulk
  * writer takes its column list from the first row of a batch.
  */
-export function creditRecordRow(values: Pick<CreditRecordRow, Required> & Partial<CreditRecordRow>): CreditRecordRow {
+export function creditRecordRow(
+  values: Pick<CreditRecordRow, Required> & Partial<CreditRecordRow>,
+): CreditRecordRow {
   return {
     licence_name: null,
     licence_number: null,

@@ -20,16 +20,28 @@ export interface CreditStatus {
   asOf: string;
 }
 
-type StatusColumns = Pick<CreditRecordRow, 'kind' | 'decided_on' | 'publicity_ends_on' | 'list_type' | 'removed_on'>;
+type StatusColumns = Pick<
+  CreditRecordRow,
+  'kind' | 'decided_on' | 'publicity_ends_on' | 'list_type' | 'removed_on'
+>;
 
 /** A penalty is active (公示中) from its decision to the last day of its publicity period. */
 export function isActivePenalty(r: StatusColumns, today: string): boolean {
-  return r.kind === 'PENALTY' && r.decided_on <= today && r.publicity_ends_on !== null && today <= r.publicity_ends_on;
+  return (
+    r.kind === 'PENALTY' &&
+    r.decided_on <= today &&
+    r.publicity_ends_on !== null &&
+    today <= r.publicity_ends_on
+  );
 }
 
 /** A listing is active from the day of listing until the day it is removed. */
 export function isActiveListing(r: StatusColumns, today: string): boolean {
-  return r.kind === 'LIST_ENTRY' && r.decided_on <= today && (r.removed_on === null || today < r.removed_on);
+  return (
+    r.kind === 'LIST_ENTRY' &&
+    r.decided_on <= today &&
+    (r.removed_on === null || today < r.removed_on)
+  );
 }
 
 /** Days on which the subject's status changed: decisions, removals, and the day after publicity ends. */
@@ -48,14 +60,34 @@ export function creditStatusOf(records: readonly StatusColumns[], today: string)
   const onBlackList = records.some((r) => r.list_type === 'BLACK' && isActiveListing(r, today));
   const onRedList = records.some((r) => r.list_type === 'RED' && isActiveListing(r, today));
   const activePenalties = records.filter((r) => isActivePenalty(r, today)).length;
-  const pastPenalties = records.filter((r) => r.kind === 'PENALTY' && r.decided_on <= today).length - activePenalties;
-  const rating: CreditRating = onBlackList ? 'D' : activePenalties > 0 ? 'C' : onRedList ? 'A' : 'B';
+  const pastPenalties =
+    records.filter((r) => r.kind === 'PENALTY' && r.decided_on <= today).length - activePenalties;
+  const rating: CreditRating = onBlackList
+    ? 'D'
+    : activePenalties > 0
+      ? 'C'
+      : onRedList
+        ? 'A'
+        : 'B';
   const lastUpdated = records
     .flatMap(changeDays)
     .filter((d) => d <= today)
     .reduce<string | null>((latest, d) => (latest === null || d > latest ? d : latest), null);
-  const score = 20 + 25 * Math.min(activePenalties, 3) + 40 * Number(onBlackList) - 10 * Number(onRedList) + 5 * Math.min(pastPenalties, 4);
-  return { rating, onRedList, onBlackList, activePenalties, lastUpdated, riskScore: Math.max(0, Math.min(100, score)), asOf: today };
+  const score =
+    20 +
+    25 * Math.min(activePenalties, 3) +
+    40 * Number(onBlackList) -
+    10 * Number(onRedList) +
+    5 * Math.min(pastPenalties, 4);
+  return {
+    rating,
+    onRedList,
+    onBlackList,
+    activePenalties,
+    lastUpdated,
+    riskScore: Math.max(0, Math.min(100, score)),
+    asOf: today,
+  };
 }
 
 export { chinaToday } from '../../domain/china-date';

@@ -32,14 +32,78 @@ export interface Violation {
 }
 
 export const ENTITY_VIOLATIONS: readonly Violation[] = [
-  { authority: 'market-regulation', violation: '发布虚假广告，欺骗、误导消费者', legalBasis: '《中华人民共和国广告法》第五十五条', types: ['FINE'], amountWan: [1, 20], serious: false, sections: [] },
-  { authority: 'market-regulation', violation: '未按照规定明码标价', legalBasis: '《中华人民共和国价格法》第四十二条', types: ['FINE'], amountWan: [0.1, 0.5], serious: false, sections: ['F', 'H', 'K'] },
-  { authority: 'market-regulation', violation: '经营超过保质期的食品', legalBasis: '《中华人民共和国食品安全法》第一百二十四条', types: ['CONFISCATION', 'FINE'], amountWan: [5, 20], serious: false, sections: ['F', 'H'] },
-  { authority: 'ecology', violation: '超过大气污染物排放标准排放大气污染物', legalBasis: '《中华人民共和国大气污染防治法》第九十九条', types: ['FINE'], amountWan: [10, 100], serious: false, sections: ['C'] },
-  { authority: 'emergency-management', violation: '未采取措施消除事故隐患', legalBasis: '《中华人民共和国安全生产法》第一百零二条', types: ['FINE'], amountWan: [2, 10], serious: false, sections: ['C', 'E', 'G'] },
-  { authority: 'housing', violation: '施工工地未采取扬尘污染防治措施', legalBasis: '《中华人民共和国大气污染防治法》第一百一十五条', types: ['FINE'], amountWan: [1, 10], serious: false, sections: ['E'] },
-  { authority: 'transport', violation: '车辆超限运输', legalBasis: '《公路安全保护条例》第六十四条', types: ['FINE'], amountWan: [0.5, 3], serious: false, sections: ['G'] },
-  { authority: 'tax', violation: '未按照规定期限办理纳税申报和报送纳税资料', legalBasis: '《中华人民共和国税收征收管理法》第六十二条', types: ['FINE'], amountWan: [0.2, 1], serious: false, sections: [] },
+  {
+    authority: 'market-regulation',
+    violation: '发布虚假广告，欺骗、误导消费者',
+    legalBasis: '《中华人民共和国广告法》第五十五条',
+    types: ['FINE'],
+    amountWan: [1, 20],
+    serious: false,
+    sections: [],
+  },
+  {
+    authority: 'market-regulation',
+    violation: '未按照规定明码标价',
+    legalBasis: '《中华人民共和国价格法》第四十二条',
+    types: ['FINE'],
+    amountWan: [0.1, 0.5],
+    serious: false,
+    sections: ['F', 'H', 'K'],
+  },
+  {
+    authority: 'market-regulation',
+    violation: '经营超过保质期的食品',
+    legalBasis: '《中华人民共和国食品安全法》第一百二十四条',
+    types: ['CONFISCATION', 'FINE'],
+    amountWan: [5, 20],
+    serious: false,
+    sections: ['F', 'H'],
+  },
+  {
+    authority: 'ecology',
+    violation: '超过大气污染物排放标准排放大气污染物',
+    legalBasis: '《中华人民共和国大气污染防治法》第九十九条',
+    types: ['FINE'],
+    amountWan: [10, 100],
+    serious: false,
+    sections: ['C'],
+  },
+  {
+    authority: 'emergency-management',
+    violation: '未采取措施消除事故隐患',
+    legalBasis: '《中华人民共和国安全生产法》第一百零二条',
+    types: ['FINE'],
+    amountWan: [2, 10],
+    serious: false,
+    sections: ['C', 'E', 'G'],
+  },
+  {
+    authority: 'housing',
+    violation: '施工工地未采取扬尘污染防治措施',
+    legalBasis: '《中华人民共和国大气污染防治法》第一百一十五条',
+    types: ['FINE'],
+    amountWan: [1, 10],
+    serious: false,
+    sections: ['E'],
+  },
+  {
+    authority: 'transport',
+    violation: '车辆超限运输',
+    legalBasis: '《公路安全保护条例》第六十四条',
+    types: ['FINE'],
+    amountWan: [0.5, 3],
+    serious: false,
+    sections: ['G'],
+  },
+  {
+    authority: 'tax',
+    violation: '未按照规定期限办理纳税申报和报送纳税资料',
+    legalBasis: '《中华人民共和国税收征收管理法》第六十二条',
+    types: ['FINE'],
+    amountWan: [0.2, 1],
+    serious: false,
+    sections: [],
+  },
 ];
 
 /** Serious violations, each leading to the black list named beside it. */
@@ -88,11 +152,51 @@ export const LICENCE_REVOCATION: Violation = {
 };
 
 export const PERSON_VIOLATIONS: readonly Violation[] = [
-  { authority: 'urban-management', violation: '未取得建设工程规划许可证擅自搭建建筑物', legalBasis: '《中华人民共和国城乡规划法》第六十四条', types: ['FINE'], amountWan: [0.5, 5], serious: false, sections: [] },
-  { authority: 'market-regulation', violation: '未依法取得营业执照从事经营活动', legalBasis: '《无证无照经营查处办法》第十三条', types: ['CONFISCATION', 'FINE'], amountWan: [0.1, 1], serious: false, sections: [] },
-  { authority: 'agriculture', violation: '在禁渔期使用禁用渔具捕捞', legalBasis: '《中华人民共和国渔业法》第三十八条', types: ['CONFISCATION', 'FINE'], amountWan: [0.05, 0.5], serious: false, sections: [] },
-  { authority: 'ecology', violation: '露天焚烧秸秆', legalBasis: '《中华人民共和国大气污染防治法》第一百一十九条', types: ['FINE'], amountWan: [0.05, 0.2], serious: false, sections: [] },
-  { authority: 'transport', violation: '未取得道路运输经营许可，擅自从事道路客运经营', legalBasis: '《中华人民共和国道路运输条例》第六十三条', types: ['CONFISCATION', 'FINE'], amountWan: [1, 10], serious: false, sections: [] },
+  {
+    authority: 'urban-management',
+    violation: '未取得建设工程规划许可证擅自搭建建筑物',
+    legalBasis: '《中华人民共和国城乡规划法》第六十四条',
+    types: ['FINE'],
+    amountWan: [0.5, 5],
+    serious: false,
+    sections: [],
+  },
+  {
+    authority: 'market-regulation',
+    violation: '未依法取得营业执照从事经营活动',
+    legalBasis: '《无证无照经营查处办法》第十三条',
+    types: ['CONFISCATION', 'FINE'],
+    amountWan: [0.1, 1],
+    serious: false,
+    sections: [],
+  },
+  {
+    authority: 'agriculture',
+    violation: '在禁渔期使用禁用渔具捕捞',
+    legalBasis: '《中华人民共和国渔业法》第三十八条',
+    types: ['CONFISCATION', 'FINE'],
+    amountWan: [0.05, 0.5],
+    serious: false,
+    sections: [],
+  },
+  {
+    authority: 'ecology',
+    violation: '露天焚烧秸秆',
+    legalBasis: '《中华人民共和国大气污染防治法》第一百一十九条',
+    types: ['FINE'],
+    amountWan: [0.05, 0.2],
+    serious: false,
+    sections: [],
+  },
+  {
+    authority: 'transport',
+    violation: '未取得道路运输经营许可，擅自从事道路客运经营',
+    legalBasis: '《中华人民共和国道路运输条例》第六十三条',
+    types: ['CONFISCATION', 'FINE'],
+    amountWan: [1, 10],
+    serious: false,
+    sections: [],
+  },
 ];
 
 export interface ListDefinition {
@@ -122,9 +226,23 @@ export const RED_LISTS: readonly ListDefinition[] = [
 ];
 
 export const BLACK_LIST_MEASURES: Readonly<Record<string, readonly string[]>> = {
-  市场监督管理严重违法失信名单: ['限制参与政府采购', '限制获得政府资金支持', '限制担任其他企业法定代表人', '列为重点监管对象，提高抽查比例'],
-  重大税收违法失信主体: ['纳税信用直接判为D级', '阻止欠税企业法定代表人出境', '限制取得政府供应土地', '限制参与政府采购'],
-  安全生产严重失信主体名单: ['限制参与政府采购和工程招投标', '限制获得政府资金支持', '列为重点监管对象，增加执法检查频次'],
+  市场监督管理严重违法失信名单: [
+    '限制参与政府采购',
+    '限制获得政府资金支持',
+    '限制担任其他企业法定代表人',
+    '列为重点监管对象，提高抽查比例',
+  ],
+  重大税收违法失信主体: [
+    '纳税信用直接判为D级',
+    '阻止欠税企业法定代表人出境',
+    '限制取得政府供应土地',
+    '限制参与政府采购',
+  ],
+  安全生产严重失信主体名单: [
+    '限制参与政府采购和工程招投标',
+    '限制获得政府资金支持',
+    '列为重点监管对象，增加执法检查频次',
+  ],
 };
 
 /** 失信被执行人: the courts' list of judgment debtors who can pay and do not. */
@@ -132,6 +250,11 @@ export const JUDGMENT_DEFAULTER_LIST: ListDefinition = {
   name: '失信被执行人名单',
   authority: 'court',
   reason: '有履行能力而拒不履行生效法律文书确定的义务',
-  measures: ['限制乘坐飞机、列车软卧及G字头动车组全部座位', '限制高消费', '限制担任企业法定代表人及高级管理人员', '限制参与政府采购'],
+  measures: [
+    '限制乘坐飞机、列车软卧及G字头动车组全部座位',
+    '限制高消费',
+    '限制担任企业法定代表人及高级管理人员',
+    '限制参与政府采购',
+  ],
   years: 2,
 };

@@ -25,7 +25,13 @@ export interface Subject {
 }
 
 function subjectColumns(s: Subject) {
-  return { subject_kind: s.kind, subject_key: s.key, subject_name: s.name, region_code: s.regionCode, town_code: s.townCode };
+  return {
+    subject_kind: s.kind,
+    subject_key: s.key,
+    subject_name: s.name,
+    region_code: s.regionCode,
+    town_code: s.townCode,
+  };
 }
 
 /** 设立登记: the business licence issued when a market entity was registered. */
@@ -80,11 +86,22 @@ function penaltyContent(types: readonly PenaltyType[], confiscated: number, fine
  * A penalty decision. Its publicity period is the longest NDRC Order No. 58 (2023) allows:
  * one year for ordinary violations, three for serious ones.
  */
-export function penalty(rng: Rng, subject: Subject, ordinal: number, v: Violation, decidedOn: string): CreditRecordRow {
+export function penalty(
+  rng: Rng,
+  subject: Subject,
+  ordinal: number,
+  v: Violation,
+  decidedOn: string,
+): CreditRecordRow {
   const [lo, hi] = v.amountWan;
   // Skewed towards the low end: most fines are near the statutory minimum.
   const total = hi > 0 ? round2(lo + (hi - lo) * rng.next() ** 2) : 0;
-  const confiscated = v.types.includes('CONFISCATION') && v.types.includes('FINE') ? round2(total * (0.2 + 0.3 * rng.next())) : v.types.includes('CONFISCATION') ? total : 0;
+  const confiscated =
+    v.types.includes('CONFISCATION') && v.types.includes('FINE')
+      ? round2(total * (0.2 + 0.3 * rng.next()))
+      : v.types.includes('CONFISCATION')
+        ? total
+        : 0;
   const fine = round2(total - confiscated);
   return creditRecordRow({
     id: recordId('PENALTY', subject.kind, subject.serial, ordinal),
@@ -92,7 +109,12 @@ export function penalty(rng: Rng, subject: Subject, ordinal: number, v: Violatio
     ...subjectColumns(subject),
     decided_on: decidedOn,
     issuing_authority: authorityName(v.authority, subject.regionCode),
-    document_number: decisionNumber(v.authority, subject.regionCode, Number(decidedOn.slice(0, 4)), rng.between(1, 999)),
+    document_number: decisionNumber(
+      v.authority,
+      subject.regionCode,
+      Number(decidedOn.slice(0, 4)),
+      rng.between(1, 999),
+    ),
     violation: v.violation,
     legal_basis: v.legalBasis,
     penalty_types: v.types.join(','),

@@ -10,7 +10,15 @@
  * Nothing is dated after the demo city's as-of day. How each decision is written up:
  * demo-credit-decisions.ts.
  */
-import { addDays, addYears, ageOn, dayWithin, DEMO_AS_OF, earlierOf, laterOf } from '../../domain/demo/calendar';
+import {
+  addDays,
+  addYears,
+  ageOn,
+  dayWithin,
+  DEMO_AS_OF,
+  earlierOf,
+  laterOf,
+} from '../../domain/demo/calendar';
 import { Rng } from '../../domain/demo/random';
 import { EntitySeed, ResidentSeed, WorldOptions } from '../../domain/demo/world';
 import { entityStatusChangedOn } from '../legal-entity/entity-record';
@@ -46,7 +54,14 @@ function removalBy(day: string): string | null {
 
 export function entityCreditRecords(world: WorldOptions, e: EntitySeed): CreditRecordRow[] {
   const rng = new Rng(world.seed, 'credit-entity', e.index);
-  const subject: Subject = { kind: 'LEGAL_ENTITY', key: e.creditCode, name: e.name, serial: e.index, regionCode: e.regionCode, townCode: e.townCode };
+  const subject: Subject = {
+    kind: 'LEGAL_ENTITY',
+    key: e.creditCode,
+    name: e.name,
+    serial: e.index,
+    regionCode: e.regionCode,
+    townCode: e.townCode,
+  };
   const rows: CreditRecordRow[] = [];
   if (MARKET_ENTITY_KINDS.includes(e.kind)) rows.push(businessLicence(subject, e));
 
@@ -55,7 +70,8 @@ export function entityCreditRecords(world: WorldOptions, e: EntitySeed): CreditR
   const until = statusChanged ?? DEMO_AS_OF;
   const from = laterOf(addDays(e.establishedOn, 30), RECORDS_FROM);
   let penalties = 0;
-  if (e.status === 'REVOKED' && statusChanged) rows.push(penalty(rng, subject, ++penalties, LICENCE_REVOCATION, statusChanged));
+  if (e.status === 'REVOKED' && statusChanged)
+    rows.push(penalty(rng, subject, ++penalties, LICENCE_REVOCATION, statusChanged));
 
   const draw = rng.next();
   // A listing follows its penalty by one to four months, so the penalty leaves room for it.
@@ -66,17 +82,50 @@ export function entityCreditRecords(world: WorldOptions, e: EntitySeed): CreditR
     rows.push(penalty(rng, subject, ++penalties, serious, decided));
     const listedOn = dayWithin(rng, addDays(decided, 30), addDays(decided, 120));
     const removedOn = removalBy(dayWithin(rng, addYears(listedOn, 1), addYears(listedOn, 3)));
-    rows.push(listEntry(rng, subject, 1, 'BLACK', { ...serious, name: serious.blackList, reason: serious.violation, measures: BLACK_LIST_MEASURES[serious.blackList] }, listedOn, removedOn));
+    rows.push(
+      listEntry(
+        rng,
+        subject,
+        1,
+        'BLACK',
+        {
+          ...serious,
+          name: serious.blackList,
+          reason: serious.violation,
+          measures: BLACK_LIST_MEASURES[serious.blackList],
+        },
+        listedOn,
+        removedOn,
+      ),
+    );
   } else if (draw < RATES.entityBlackList + RATES.entityPenalty && from < until) {
-    const fitting = ENTITY_VIOLATIONS.filter((v) => v.sections.length === 0 || v.sections.includes(e.industryCode));
+    const fitting = ENTITY_VIOLATIONS.filter(
+      (v) => v.sections.length === 0 || v.sections.includes(e.industryCode),
+    );
     const count = rng.chance(0.2) ? 2 : 1;
-    for (let k = 0; k < count; k++) rows.push(penalty(rng, subject, ++penalties, rng.pick(fitting), dayWithin(rng, from, until)));
-  } else if (draw >= 1 - RATES.enterpriseRedList && e.status === 'ACTIVE' && penalties === 0 && (e.kind === 'COMPANY' || e.kind === 'COOPERATIVE')) {
+    for (let k = 0; k < count; k++)
+      rows.push(penalty(rng, subject, ++penalties, rng.pick(fitting), dayWithin(rng, from, until)));
+  } else if (
+    draw >= 1 - RATES.enterpriseRedList &&
+    e.status === 'ACTIVE' &&
+    penalties === 0 &&
+    (e.kind === 'COMPANY' || e.kind === 'COOPERATIVE')
+  ) {
     const list = rng.pick(RED_LISTS);
     const earliest = laterOf(addYears(e.establishedOn, 2), RECORDS_FROM);
     if (earliest < DEMO_AS_OF) {
       const listedOn = dayWithin(rng, earliest, DEMO_AS_OF);
-      rows.push(listEntry(rng, subject, 1, 'RED', list, listedOn, removalBy(addYears(listedOn, list.years))));
+      rows.push(
+        listEntry(
+          rng,
+          subject,
+          1,
+          'RED',
+          list,
+          listedOn,
+          removalBy(addYears(listedOn, list.years)),
+        ),
+      );
     }
   }
   return rows;
@@ -98,11 +147,22 @@ export function personCreditRecords(world: WorldOptions, p: ResidentSeed): Credi
   };
   const from = laterOf(addYears(p.birthDate, 18), RECORDS_FROM);
   const rows: CreditRecordRow[] = [];
-  if (penalised) rows.push(penalty(rng, subject, 1, rng.pick(PERSON_VIOLATIONS), dayWithin(rng, from, DEMO_AS_OF)));
+  if (penalised)
+    rows.push(
+      penalty(rng, subject, 1, rng.pick(PERSON_VIOLATIONS), dayWithin(rng, from, DEMO_AS_OF)),
+    );
   if (defaulter) {
     const listedOn = dayWithin(rng, from, DEMO_AS_OF);
     // About half have paid since: the court then removes them (屏蔽失信信息).
-    const removedOn = rng.chance(0.5) ? removalBy(dayWithin(rng, addDays(listedOn, 90), earlierOf(addYears(listedOn, JUDGMENT_DEFAULTER_LIST.years), DEMO_AS_OF))) : null;
+    const removedOn = rng.chance(0.5)
+      ? removalBy(
+          dayWithin(
+            rng,
+            addDays(listedOn, 90),
+            earlierOf(addYears(listedOn, JUDGMENT_DEFAULTER_LIST.years), DEMO_AS_OF),
+          ),
+        )
+      : null;
     rows.push(listEntry(rng, subject, 1, 'BLACK', JUDGMENT_DEFAULTER_LIST, listedOn, removedOn));
   }
   return rows;

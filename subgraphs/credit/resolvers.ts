@@ -48,17 +48,30 @@ export const resolvers: GraphQLResolverMap<CreditContext> = {
   IdNumber: IdNumberScalar,
   Date: DateScalar,
   Query: {
-    creditRecord: (_: unknown, args: { id: string }, ctx: CreditContext) => ctx.store.record.load(requireRecordId('id', args.id)),
-    creditStatus: (_: unknown, args: { creditCode: string }, ctx: CreditContext) => statusOf(requireCreditCode('creditCode', args.creditCode), ctx),
-    listEntries: async (_: unknown, args: ListArgs, ctx: CreditContext, info: GraphQLResolveInfo) => {
+    creditRecord: (_: unknown, args: { id: string }, ctx: CreditContext) =>
+      ctx.store.record.load(requireRecordId('id', args.id)),
+    creditStatus: (_: unknown, args: { creditCode: string }, ctx: CreditContext) =>
+      statusOf(requireCreditCode('creditCode', args.creditCode), ctx),
+    listEntries: async (
+      _: unknown,
+      args: ListArgs,
+      ctx: CreditContext,
+      info: GraphQLResolveInfo,
+    ) => {
       const filter: ListFilter = {
         listType: args.listType,
-        regionCode: args.regionCode == null ? null : requireRegionCode('regionCode', args.regionCode),
+        regionCode:
+          args.regionCode == null ? null : requireRegionCode('regionCode', args.regionCode),
         activeOn: args.includeRemoved ? null : ctx.today,
       };
       const page = pageRequest(args, ctx, { info });
       const rows = await ctx.store.listEntries(filter, page);
-      return toConnection(rows, page, (r) => r.id, () => ctx.store.countListEntries(filter));
+      return toConnection(
+        rows,
+        page,
+        (r) => r.id,
+        () => ctx.store.countListEntries(filter),
+      );
     },
   },
   CreditRecord: {
@@ -89,7 +102,8 @@ export const resolvers: GraphQLResolverMap<CreditContext> = {
     listedOn: (r: CreditRecordRow) => r.decided_on,
     removedOn: (r: CreditRecordRow) => r.removed_on,
     listingAuthority: (r: CreditRecordRow) => r.issuing_authority,
-    jointMeasures: (r: CreditRecordRow) => (r.joint_measures ? r.joint_measures.split(MEASURE_SEPARATOR) : []),
+    jointMeasures: (r: CreditRecordRow) =>
+      r.joint_measures ? r.joint_measures.split(MEASURE_SEPARATOR) : [],
     active: (r: CreditRecordRow, _: unknown, ctx: CreditContext) => isActiveListing(r, ctx.today),
   },
   Person: {
@@ -102,6 +116,7 @@ export const resolvers: GraphQLResolverMap<CreditContext> = {
     __resolveReference: (ref: { creditCode: string }) => ref,
     creditRecords: async (e: { creditCode: string }, _: unknown, ctx: CreditContext) =>
       (await ctx.store.bySubject.load(e.creditCode)).filter(isEntity),
-    creditStatus: (e: { creditCode: string }, _: unknown, ctx: CreditContext) => statusOf(e.creditCode, ctx),
+    creditStatus: (e: { creditCode: string }, _: unknown, ctx: CreditContext) =>
+      statusOf(e.creditCode, ctx),
   },
 };

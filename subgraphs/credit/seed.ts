@@ -5,7 +5,9 @@ import { SeedReporter } from '../kit/subgraph-module';
 import { entityCreditRecords, personCreditRecords } from './demo-credit-records';
 
 export async function seedCredit(db: Knex, world: World, reporter: SeedReporter): Promise<void> {
-  const records = new BulkWriter(db, 'credit_records', { onWritten: (table, rows) => reporter.written(table, rows) });
+  const records = new BulkWriter(db, 'credit_records', {
+    onWritten: (table, rows) => reporter.written(table, rows),
+  });
   for (const e of iterateEntities(world)) {
     for (const row of entityCreditRecords(world, e)) await records.add({ ...row });
   }

@@ -17,14 +17,20 @@ export interface ListFilter {
 
 export function createCreditStore(db: Knex) {
   const record = rowLoader<CreditRecordRow>(db, 'credit_records', 'id');
-  const bySubject = groupLoader<CreditRecordRow>(db, 'credit_records', 'subject_key', ['decided_on', 'id']);
+  const bySubject = groupLoader<CreditRecordRow>(db, 'credit_records', 'subject_key', [
+    'decided_on',
+    'id',
+  ]);
 
   function listed(filter: ListFilter): Knex.QueryBuilder {
     const q = db('credit_records').where('list_type', filter.listType);
-    if (filter.regionCode && filter.regionCode !== CITY_CODE) q.where(filter.regionCode.length === 9 ? 'town_code' : 'region_code', filter.regionCode);
+    if (filter.regionCode && filter.regionCode !== CITY_CODE)
+      q.where(filter.regionCode.length === 9 ? 'town_code' : 'region_code', filter.regionCode);
     if (filter.activeOn) {
       const day = filter.activeOn;
-      q.where('decided_on', '<=', day).andWhere((w) => w.whereNull('removed_on').orWhere('removed_on', '>', day));
+      q.where('decided_on', '<=', day).andWhere((w) =>
+        w.whereNull('removed_on').orWhere('removed_on', '>', day),
+      );
     }
     return q;
   }
@@ -35,7 +41,10 @@ export function createCreditStore(db: Knex) {
     bySubject,
     /** One page of list entries in record-ID order, plus one row to detect a next page. */
     async listEntries(filter: ListFilter, page: PageRequest): Promise<CreditRecordRow[]> {
-      const q = listed(filter).select('*').orderBy('id').limit(page.limit + 1);
+      const q = listed(filter)
+        .select('*')
+        .orderBy('id')
+        .limit(page.limit + 1);
       if (page.afterKey) q.where('id', '>', page.afterKey);
       const rows: CreditRecordRow[] = await q;
       rows.forEach((r) => record.prime(r.id, r));

@@ -18,7 +18,9 @@ export function rowLoader<Row extends object>(
   return new DataLoader<string, Row | null>(
     async (keys) => {
       const rows: Row[] = await select(db(table)).whereIn(keyColumn, keys as string[]);
-      const byKey = new Map(rows.map((r) => [String((r as Record<string, unknown>)[keyColumn]), r]));
+      const byKey = new Map(
+        rows.map((r) => [String((r as Record<string, unknown>)[keyColumn]), r]),
+      );
       return keys.map((k) => byKey.get(k) ?? null);
     },
     { maxBatchSize: MAX_BATCH },
@@ -35,7 +37,9 @@ export function groupLoader<Row extends object>(
 ): DataLoader<string, Row[]> {
   return new DataLoader<string, Row[]>(
     async (keys) => {
-      const rows: Row[] = await select(db(table)).whereIn(keyColumn, keys as string[]).orderBy([keyColumn, ...orderBy]);
+      const rows: Row[] = await select(db(table))
+        .whereIn(keyColumn, keys as string[])
+        .orderBy([keyColumn, ...orderBy]);
       const byKey = new Map<string, Row[]>();
       for (const r of rows) {
         const k = String((r as Record<string, unknown>)[keyColumn]);

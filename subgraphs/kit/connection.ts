@@ -6,7 +6,12 @@
  * let a caller probe the order of keys it may not see.
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import { connectionBinding, createCursorCodec, CursorCodec, processCursorCodec } from './cursor-codec';
+import {
+  connectionBinding,
+  createCursorCodec,
+  CursorCodec,
+  processCursorCodec,
+} from './cursor-codec';
 import type { SubgraphContext } from './subgraph-module';
 import { badUserInput } from './user-input';
 
@@ -45,13 +50,23 @@ function codecOf(ctx: SubgraphContext): CursorCodec {
 
 function bindingOf(args: PageArgs, site: ConnectionSite): string {
   const coordinate = `${site.info.parentType.name}.${site.info.fieldName}`;
-  return connectionBinding(coordinate, { ...(args as Record<string, unknown>), ...(site.scope ? { '#scope': site.scope } : {}) });
+  return connectionBinding(coordinate, {
+    ...(args as Record<string, unknown>),
+    ...(site.scope ? { '#scope': site.scope } : {}),
+  });
 }
 
-export function pageRequest(args: PageArgs, ctx: SubgraphContext, site: ConnectionSite): PageRequest {
+export function pageRequest(
+  args: PageArgs,
+  ctx: SubgraphContext,
+  site: ConnectionSite,
+): PageRequest {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw badUserInput('first', `must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`, { problem: 'RANGE', max: MAX_PAGE_SIZE });
+    throw badUserInput('first', `must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`, {
+      problem: 'RANGE',
+      max: MAX_PAGE_SIZE,
+    });
   }
   const codec = codecOf(ctx);
   const binding = bindingOf(args, site);
@@ -59,7 +74,10 @@ export function pageRequest(args: PageArgs, ctx: SubgraphContext, site: Connecti
   if (args.after) {
     afterKey = codec.open(binding, args.after);
     // One answer for forged, altered, truncated and foreign cursors: which it was would tell a prober something.
-    if (afterKey === null) throw badUserInput('after', 'not a cursor returned by this connection with these arguments', { problem: 'CURSOR' });
+    if (afterKey === null)
+      throw badUserInput('after', 'not a cursor returned by this connection with these arguments', {
+        problem: 'CURSOR',
+      });
   }
   return { limit: first, afterKey, cursorOf: (key) => codec.seal(binding, key) };
 }
@@ -76,7 +94,12 @@ export interface Connection<T> {
  * Builds a connection from up to `limit + 1` rows fetched in key order: the extra row only
  * tells whether another page exists.
  */
-export function toConnection<T>(rows: T[], page: PageRequest, keyOf: (row: T) => string, count: () => Promise<number>): Connection<T> {
+export function toConnection<T>(
+  rows: T[],
+  page: PageRequest,
+  keyOf: (row: T) => string,
+  count: () => Promise<number>,
+): Connection<T> {
   const hasNextPage = rows.length > page.limit;
   const nodes = hasNextPage ? rows.slice(0, page.limit) : rows;
   const edges = nodes.map((node) => ({ cursor: page.cursorOf(keyOf(node)), node }));
@@ -93,6 +116,11 @@ export function toConnection<T>(rows: T[], page: PageRequest, keyOf: (row: T) =>
  * The cursor `coordinate` returns for row `key` under `args` (its filter): for tools that start
  * a page at a known row (benchmarks, tests) and hold the deployment's signing secret.
  */
-export function cursorFor(secret: Buffer, coordinate: string, args: Readonly<Record<string, unknown>>, key: string): string {
+export function cursorFor(
+  secret: Buffer,
+  coordinate: string,
+  args: Readonly<Record<string, unknown>>,
+  key: string,
+): string {
   return createCursorCodec(secret).seal(connectionBinding(coordinate, args), key);
 }

@@ -32,22 +32,42 @@ export function createCursorCodec(secret: Buffer): CursorCodec {
   return {
     seal(binding, key) {
       const plaintext = Buffer.from(key, 'utf8');
-      const nonce = createHmac('sha256', nonceKey).update(binding).update('\0').update(plaintext).digest().subarray(0, NONCE_BYTES);
+      const nonce = createHmac('sha256', nonceKey)
+        .update(binding)
+        .update('\0')
+        .update(plaintext)
+        .digest()
+        .subarray(0, NONCE_BYTES);
       const cipher = createCipheriv('aes-256-gcm', encryptionKey, nonce);
       cipher.setAAD(Buffer.from(binding, 'utf8'));
       const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-      return Buffer.concat([Buffer.of(VERSION), nonce, body, cipher.getAuthTag()]).toString('base64url');
+      return Buffer.concat([Buffer.of(VERSION), nonce, body, cipher.getAuthTag()]).toString(
+        'base64url',
+      );
     },
     open(binding, cursor) {
-      if (typeof cursor !== 'string' || cursor.length > 1024 || !/^[A-Za-z0-9_-]+$/.test(cursor)) return null;
+      if (typeof cursor !== 'string' || cursor.length > 1024 || !/^[A-Za-z0-9_-]+$/.test(cursor))
+        return null;
       const raw = Buffer.from(cursor, 'base64url');
       // A re-encoding mismatch means padding bits or characters were altered outside the bytes.
-      if (raw.length < 1 + NONCE_BYTES + TAG_BYTES || raw[0] !== VERSION || raw.toString('base64url') !== cursor) return null;
+      if (
+        raw.length < 1 + NONCE_BYTES + TAG_BYTES ||
+        raw[0] !== VERSION ||
+        raw.toString('base64url') !== cursor
+      )
+        return null;
       try {
-        const decipher = createDecipheriv('aes-256-gcm', encryptionKey, raw.subarray(1, 1 + NONCE_BYTES));
+        const decipher = createDecipheriv(
+          'aes-256-gcm',
+          encryptionKey,
+          raw.subarray(1, 1 + NONCE_BYTES),
+        );
         decipher.setAAD(Buffer.from(binding, 'utf8'));
         decipher.setAuthTag(raw.subarray(raw.length - TAG_BYTES));
-        return Buffer.concat([decipher.update(raw.subarray(1 + NONCE_BYTES, raw.length - TAG_BYTES)), decipher.final()]).toString('utf8');
+        return Buffer.concat([
+          decipher.update(raw.subarray(1 + NONCE_BYTES, raw.length - TAG_BYTES)),
+          decipher.final(),
+        ]).toString('utf8');
       } catch {
         return null;
       }
@@ -69,9 +89,15 @@ export function processCursorCodec(): CursorCodec {
  * What a cursor is bound to: the field's coordinate and the arguments that select its rows
  * (paging arguments left out, absent and null alike), in a canonical order.
  */
-export function connectionBinding(coordinate: string, filter: Readonly<Record<string, unknown>>): string {
+export function connectionBinding(
+  coordinate: string,
+  filter: Readonly<Record<string, unknown>>,
+): string {
   const entries = Object.entries(filter)
-    .filter(([name, value]) => name !== 'first' && name !== 'after' && value !== null && value !== undefined)
+    .filter(
+      ([name, value]) =>
+        name !== 'first' && name !== 'after' && value !== null && value !== undefined,
+    )
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `${coordinate}\n${JSON.stringify(entries)}`;
 }

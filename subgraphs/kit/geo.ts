@@ -23,14 +23,21 @@ const RADIANS = Math.PI / 180;
 const DEGREES = 180 / Math.PI;
 
 export function isValidGeoPoint(p: GeoPoint): boolean {
-  return Number.isFinite(p.longitude) && Number.isFinite(p.latitude) && Math.abs(p.longitude) <= 180 && Math.abs(p.latitude) <= 90;
+  return (
+    Number.isFinite(p.longitude) &&
+    Number.isFinite(p.latitude) &&
+    Math.abs(p.longitude) <= 180 &&
+    Math.abs(p.latitude) <= 90
+  );
 }
 
 /** Great-circle distance by the haversine formula, which stays accurate for short distances. */
 export function haversineMeters(a: GeoPoint, b: GeoPoint): number {
   const dLat = (b.latitude - a.latitude) * RADIANS;
   const dLon = (b.longitude - a.longitude) * RADIANS;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.latitude * RADIANS) * Math.cos(b.latitude * RADIANS) * Math.sin(dLon / 2) ** 2;
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.latitude * RADIANS) * Math.cos(b.latitude * RADIANS) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
@@ -42,8 +49,13 @@ export function destinationPoint(from: GeoPoint, bearingDegrees: number, meters:
   const d = meters / EARTH_RADIUS_METERS;
   const lat1 = from.latitude * RADIANS;
   const bearing = bearingDegrees * RADIANS;
-  const lat2 = Math.asin(Math.sin(lat1) * Math.cos(d) + Math.cos(lat1) * Math.sin(d) * Math.cos(bearing));
-  const dLon = Math.atan2(Math.sin(bearing) * Math.sin(d) * Math.cos(lat1), Math.cos(d) - Math.sin(lat1) * Math.sin(lat2));
+  const lat2 = Math.asin(
+    Math.sin(lat1) * Math.cos(d) + Math.cos(lat1) * Math.sin(d) * Math.cos(bearing),
+  );
+  const dLon = Math.atan2(
+    Math.sin(bearing) * Math.sin(d) * Math.cos(lat1),
+    Math.cos(d) - Math.sin(lat1) * Math.sin(lat2),
+  );
   const lon = from.longitude + dLon * DEGREES;
   return { longitude: ((((lon + 180) % 360) + 360) % 360) - 180, latitude: lat2 * DEGREES };
 }
@@ -60,19 +72,39 @@ export function boundingBoxAround(center: GeoPoint, radiusMeters: number): Bound
   const minLat = lat - angular;
   const maxLat = lat + angular;
   if (minLat <= -Math.PI / 2 || maxLat >= Math.PI / 2) {
-    return { minLongitude: -180, minLatitude: Math.max(minLat * DEGREES, -90), maxLongitude: 180, maxLatitude: Math.min(maxLat * DEGREES, 90) };
+    return {
+      minLongitude: -180,
+      minLatitude: Math.max(minLat * DEGREES, -90),
+      maxLongitude: 180,
+      maxLatitude: Math.min(maxLat * DEGREES, 90),
+    };
   }
   const dLon = Math.asin(Math.sin(angular) / Math.cos(lat)) * DEGREES;
   const minLon = center.longitude - dLon;
   const maxLon = center.longitude + dLon;
   if (minLon < -180 || maxLon > 180) {
-    return { minLongitude: -180, minLatitude: minLat * DEGREES, maxLongitude: 180, maxLatitude: maxLat * DEGREES };
+    return {
+      minLongitude: -180,
+      minLatitude: minLat * DEGREES,
+      maxLongitude: 180,
+      maxLatitude: maxLat * DEGREES,
+    };
   }
-  return { minLongitude: minLon, minLatitude: minLat * DEGREES, maxLongitude: maxLon, maxLatitude: maxLat * DEGREES };
+  return {
+    minLongitude: minLon,
+    minLatitude: minLat * DEGREES,
+    maxLongitude: maxLon,
+    maxLatitude: maxLat * DEGREES,
+  };
 }
 
 export function boxContains(box: BoundingBox, p: GeoPoint): boolean {
-  return p.longitude >= box.minLongitude && p.longitude <= box.maxLongitude && p.latitude >= box.minLatitude && p.latitude <= box.maxLatitude;
+  return (
+    p.longitude >= box.minLongitude &&
+    p.longitude <= box.maxLongitude &&
+    p.latitude >= box.minLatitude &&
+    p.latitude <= box.maxLatitude
+  );
 }
 
 /**

@@ -29,20 +29,39 @@ export interface NearbyRequest {
 export function requireNearbyRequest(args: NearbyArgs): NearbyRequest {
   const { longitude, latitude, radiusMeters } = args;
   if (!Number.isFinite(longitude) || longitude < -180 || longitude > 180) {
-    throw badUserInput('longitude', `must be between -180 and 180 degrees (CGCS2000), got ${longitude}`, { problem: 'RANGE' });
+    throw badUserInput(
+      'longitude',
+      `must be between -180 and 180 degrees (CGCS2000), got ${longitude}`,
+      { problem: 'RANGE' },
+    );
   }
   if (!Number.isFinite(latitude) || latitude < -90 || latitude > 90) {
-    throw badUserInput('latitude', `must be between -90 and 90 degrees (CGCS2000), got ${latitude}`, { problem: 'RANGE' });
+    throw badUserInput(
+      'latitude',
+      `must be between -90 and 90 degrees (CGCS2000), got ${latitude}`,
+      { problem: 'RANGE' },
+    );
   }
-  if (!Number.isFinite(radiusMeters) || radiusMeters <= 0 || radiusMeters > MAX_NEARBY_RADIUS_METERS) {
-    throw badUserInput('radiusMeters', `must be more than 0 and at most ${MAX_NEARBY_RADIUS_METERS}, got ${radiusMeters}`, {
-      problem: 'RANGE',
-      max: MAX_NEARBY_RADIUS_METERS,
-    });
+  if (
+    !Number.isFinite(radiusMeters) ||
+    radiusMeters <= 0 ||
+    radiusMeters > MAX_NEARBY_RADIUS_METERS
+  ) {
+    throw badUserInput(
+      'radiusMeters',
+      `must be more than 0 and at most ${MAX_NEARBY_RADIUS_METERS}, got ${radiusMeters}`,
+      {
+        problem: 'RANGE',
+        max: MAX_NEARBY_RADIUS_METERS,
+      },
+    );
   }
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
-    throw badUserInput('first', `must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`, { problem: 'RANGE', max: MAX_PAGE_SIZE });
+    throw badUserInput('first', `must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`, {
+      problem: 'RANGE',
+      max: MAX_PAGE_SIZE,
+    });
   }
   return { center: { longitude, latitude }, radiusMeters, limit: first };
 }

@@ -7,7 +7,15 @@
  * fetches a larger batch. Usually the first fetch decides.
  */
 import { Knex } from 'knex';
-import { BoundingBox, boundingBoxAround, GeoPoint, haversineMeters, longitudeWeight, planarLowerBoundMeters, planarMetric } from './geo';
+import {
+  BoundingBox,
+  boundingBoxAround,
+  GeoPoint,
+  haversineMeters,
+  longitudeWeight,
+  planarLowerBoundMeters,
+  planarMetric,
+} from './geo';
 import { NearbyRequest } from './nearby-request';
 
 export interface NearbySource<Row> {
@@ -29,7 +37,10 @@ export interface Nearby<Row> {
 const METRIC_SLACK = 1 - 1e-9;
 
 /** Rows within the radius, nearest first (ties by key), at most `request.limit`. */
-export async function findNearest<Row>(source: NearbySource<Row>, request: NearbyRequest): Promise<Nearby<Row>[]> {
+export async function findNearest<Row>(
+  source: NearbySource<Row>,
+  request: NearbyRequest,
+): Promise<Nearby<Row>[]> {
   const { center, radiusMeters, limit } = request;
   if (limit === 0) return [];
   const box = boundingBoxAround(center, radiusMeters);
@@ -40,12 +51,21 @@ export async function findNearest<Row>(source: NearbySource<Row>, request: Nearb
     const ranked = rows
       .map((row) => ({ row, distanceMeters: haversineMeters(center, source.pointOf(row)) }))
       .filter((n) => n.distanceMeters <= radiusMeters)
-      .sort((a, b) => a.distanceMeters - b.distanceMeters || compareKeys(source.keyOf(a.row), source.keyOf(b.row)));
+      .sort(
+        (a, b) =>
+          a.distanceMeters - b.distanceMeters ||
+          compareKeys(source.keyOf(a.row), source.keyOf(b.row)),
+      );
     if (rows.length < fetchSize) return ranked.slice(0, limit);
     // Every row not fetched has a metric at least the last fetched row's, hence a distance at least this.
-    const unseen = planarLowerBoundMeters(planarMetric(center, source.pointOf(rows[rows.length - 1]), weight), weight) * METRIC_SLACK;
+    const unseen =
+      planarLowerBoundMeters(
+        planarMetric(center, source.pointOf(rows[rows.length - 1]), weight),
+        weight,
+      ) * METRIC_SLACK;
     if (unseen > radiusMeters) return ranked.slice(0, limit);
-    if (ranked.length >= limit && ranked[limit - 1].distanceMeters < unseen) return ranked.slice(0, limit);
+    if (ranked.length >= limit && ranked[limit - 1].distanceMeters < unseen)
+      return ranked.slice(0, limit);
     fetchSize *= 4;
   }
 }
@@ -64,7 +84,11 @@ export interface PointColumns {
  * A table as a nearby source. It needs an index on (latitude, longitude): the box becomes one
  * index range on latitude, with longitude checked from the same index entries.
  */
-export function tableNearbySource<Row extends object>(db: Knex, table: string, columns: PointColumns): NearbySource<Row> {
+export function tableNearbySource<Row extends object>(
+  db: Knex,
+  table: string,
+  columns: PointColumns,
+): NearbySource<Row> {
   const { key, longitude, latitude } = columns;
   return {
     async fetch(box, center, weight, limit) {
@@ -73,9 +97,15 @@ export function tableNearbySource<Row extends object>(db: Knex, table: string, c
         .whereBetween(latitude, [box.minLatitude, box.maxLatitude])
         .whereBetween(longitude, [box.minLongitude, box.maxLongitude])
         .orderByRaw('(?? - ?) * (?? - ?) + ? * (?? - ?) * (?? - ?)', [
-          latitude, center.latitude, latitude, center.latitude,
+          latitude,
+          center.latitude,
+          latitude,
+          center.latitude,
           weight,
-          longitude, center.longitude, longitude, center.longitude,
+          longitude,
+          center.longitude,
+          longitude,
+          center.longitude,
         ])
         .orderBy(key)
         .limit(limit);

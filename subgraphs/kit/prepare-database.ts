@@ -11,7 +11,12 @@ export async function isSeeded(db: Knex): Promise<boolean> {
   return row !== undefined;
 }
 
-export async function seedDatabase(db: Knex, module: AnySubgraphModule, world: WorldOptions, reporter: SeedReporter): Promise<void> {
+export async function seedDatabase(
+  db: Knex,
+  module: AnySubgraphModule,
+  world: WorldOptions,
+  reporter: SeedReporter,
+): Promise<void> {
   await migrateToLatest(db, module.migrations);
   if (!(await db.schema.hasTable('seed_info'))) {
     await db.schema.createTable('seed_info', (t) => {
@@ -21,7 +26,11 @@ export async function seedDatabase(db: Knex, module: AnySubgraphModule, world: W
     });
   }
   await module.seed(db, createWorld(world), reporter);
-  await db('seed_info').insert({ seed: world.seed, persons: world.persons, seeded_at: new Date().toISOString() });
+  await db('seed_info').insert({
+    seed: world.seed,
+    persons: world.persons,
+    seeded_at: new Date().toISOString(),
+  });
 }
 
 export interface PrepareOptions {
@@ -31,7 +40,11 @@ export interface PrepareOptions {
 }
 
 /** Opens the subgraph's database, brings its tables up to date and, if asked, seeds an empty one. */
-export async function prepareDatabase(module: AnySubgraphModule, target: DatabaseTarget, options: PrepareOptions = {}): Promise<Knex> {
+export async function prepareDatabase(
+  module: AnySubgraphModule,
+  target: DatabaseTarget,
+  options: PrepareOptions = {},
+): Promise<Knex> {
   const db = await openDatabase(target);
   await migrateToLatest(db, module.migrations);
   if (options.seedIfEmpty && !module.preserveData && !(await isSeeded(db))) {
@@ -43,7 +56,10 @@ export async function prepareDatabase(module: AnySubgraphModule, target: Databas
 
 /** Empties the subgraph's tables (an interrupted seed leaves partial rows behind). */
 export async function clearTables(db: Knex, module: AnySubgraphModule): Promise<void> {
-  if (module.preserveData) throw new Error(`the ${module.name} database holds records the platform wrote; it is never cleared`);
+  if (module.preserveData)
+    throw new Error(
+      `the ${module.name} database holds records the platform wrote; it is never cleared`,
+    );
   await module.migrations.reduceRight(async (prev, m) => {
     await prev;
     await m.down(db);

@@ -23,7 +23,8 @@ import { HttpError } from '../../contracts/http/http-error';
 import type { RequestVerifier } from './subgraph-server';
 import type { CallerIdentity } from '../../contracts/caller/caller-identity';
 
-export type SignatureRefusal = 'UNSIGNED' | 'MALFORMED' | 'BAD_SIGNATURE' | 'STALE' | 'FROM_THE_FUTURE' | 'REPLAYED';
+export type SignatureRefusal =
+  'UNSIGNED' | 'MALFORMED' | 'BAD_SIGNATURE' | 'STALE' | 'FROM_THE_FUTURE' | 'REPLAYED';
 
 /** A signature older than this is refused: a captured request is useless after a minute. */
 export const MAX_SIGNATURE_AGE_MS = 60_000;
@@ -53,7 +54,12 @@ export interface RequestSignatureOptions {
 }
 
 export function signatureRefused(reason: SignatureRefusal, message: string): HttpError {
-  return new HttpError(401, `request not signed by the gateway: ${message}`, ErrorCode.UNAUTHENTICATED, { reason });
+  return new HttpError(
+    401,
+    `request not signed by the gateway: ${message}`,
+    ErrorCode.UNAUTHENTICATED,
+    { reason },
+  );
 }
 
 /**
@@ -132,7 +138,13 @@ function decodeCaller(encoded: string): CallerIdentity | null {
   ) {
     throw signatureRefused('MALFORMED', `${CALLER_HEADER} is not a caller identity`);
   }
-  const caller: CallerIdentity = { department: c.department, application: c.application as string | null, operator: c.operator as string | null, purpose: c.purpose as string | null, roles: c.roles as string[] };
+  const caller: CallerIdentity = {
+    department: c.department,
+    application: c.application as string | null,
+    operator: c.operator as string | null,
+    purpose: c.purpose as string | null,
+    roles: c.roles as string[],
+  };
   if (typeof c.citizenIdNumber === 'string') caller.citizenIdNumber = c.citizenIdNumber;
   return caller;
 }
@@ -142,22 +154,37 @@ export function createRequestVerifier(options: RequestSignatureOptions): Request
   const maxAgeMs = options.maxAgeMs ?? MAX_SIGNATURE_AGE_MS;
   const maxAheadMs = options.maxAheadMs ?? MAX_CLOCK_AHEAD_MS;
   const now = options.now ?? Date.now;
-  const replays = new ReplayGuard(options.rememberedSignatures ?? DEFAULT_REMEMBERED_SIGNATURES, maxAgeMs);
+  const replays = new ReplayGuard(
+    options.rememberedSignatures ?? DEFAULT_REMEMBERED_SIGNATURES,
+    maxAgeMs,
+  );
 
   return (req, rawBody) => {
     const signature = header(req, SIGNATURE_HEADER);
     if (signature === undefined) {
       if (options.acceptUnsigned) return null;
-      throw signatureRefused('UNSIGNED', `no ${SIGNATURE_HEADER} header; query the platform through the gateway`);
+      throw signatureRefused(
+        'UNSIGNED',
+        `no ${SIGNATURE_HEADER} header; query the platform through the gateway`,
+      );
     }
     const timestampText = header(req, TIMESTAMP_HEADER);
     const nonce = header(req, NONCE_HEADER);
     const requestId = header(req, REQUEST_ID_HEADER);
     const encodedCaller = header(req, CALLER_HEADER);
-    if (timestampText === undefined || nonce === undefined || requestId === undefined || encodedCaller === undefined) {
-      throw signatureRefused('MALFORMED', `a signed request needs ${TIMESTAMP_HEADER}, ${NONCE_HEADER}, ${REQUEST_ID_HEADER} and ${CALLER_HEADER}`);
+    if (
+      timestampText === undefined ||
+      nonce === undefined ||
+      requestId === undefined ||
+      encodedCaller === undefined
+    ) {
+      throw signatureRefused(
+        'MALFORMED',
+        `a signed request needs ${TIMESTAMP_HEADER}, ${NONCE_HEADER}, ${REQUEST_ID_HEADER} and ${CALLER_HEADER}`,
+      );
     }
-    if (!/^\d{1,15}$/.test(timestampText)) throw signatureRefused('MALFORMED', `${TIMESTAMP_HEADER} is not epoch milliseconds`);
+    if (!/^\d{1,15}$/.test(timestampText))
+      throw signatureRefused('MALFORMED', `${TIMESTAMP_HEADER} is not epoch milliseconds`);
     const timestamp = Number(timestampText);
     const signed: SignedRequest = {
       subgraph: options.subgraph,
@@ -170,13 +197,29 @@ export function createRequestVerifier(options: RequestSignatureOptions): Request
       encodedCaller,
     };
     if (!signatureMatches(signed, options.secret, signature)) {
-      throw signatureRefused('BAD_SIGNATURE', `the signature does not match this request to ${options.subgraph} (changed in transit, another subgraph's, or another secret)`);
+      throw signatureRefused(
+        'BAD_SIGNATURE',
+        `the signature does not match this request to ${options.subgraph} (changed in transit, another subgraph's, or another secret)`,
+      );
     }
     const at = now();
-    if (timestamp < at - maxAgeMs) throw signatureRefused('STALE', `signed ${Math.round((at - timestamp) / 1000)} s ago; at most ${maxAgeMs / 1000} s is accepted`);
-    if (timestamp > at + maxAheadMs) throw signatureRefused('FROM_THE_FUTURE', `signed ${timestamp - at} ms ahead of this subgraph's clock; at most ${maxAheadMs} ms is accepted`);
-    if (timestamp <= replays.oldestAccepted) throw signatureRefused('STALE', 'signed before the oldest request this subgraph still remembers (replay memory full)');
-    if (!replays.admit(signature, timestamp, at)) throw signatureRefused('REPLAYED', 'this exact signed request was already received');
+    if (timestamp < at - maxAgeMs)
+      throw signatureRefused(
+        'STALE',
+        `signed ${Math.round((at - timestamp) / 1000)} s ago; at most ${maxAgeMs / 1000} s is accepted`,
+      );
+    if (timestamp > at + maxAheadMs)
+      throw signatureRefused(
+        'FROM_THE_FUTURE',
+        `signed ${timestamp - at} ms ahead of this subgraph's clock; at most ${maxAheadMs} ms is accepted`,
+      );
+    if (timestamp <= replays.oldestAccepted)
+      throw signatureRefused(
+        'STALE',
+        'signed before the oldest request this subgraph still remembers (replay memory full)',
+      );
+    if (!replays.admit(signature, timestamp, at))
+      throw signatureRefused('REPLAYED', 'this exact signed request was already received');
     return decodeCaller(encodedCaller);
   };
 }

@@ -4,13 +4,25 @@
  */
 import http from 'node:http';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLFormattedError } from 'graphql';
 import { Knex } from 'knex';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
 import { ErrorCode } from '../../domain/error-codes';
-import { closeServer, executeWithApollo, listen, parseJsonBody, readBody, writeApolloResponse, writeGraphQLError, writeJson } from '../../contracts/http/http-adapter';
+import {
+  closeServer,
+  executeWithApollo,
+  listen,
+  parseJsonBody,
+  readBody,
+  writeApolloResponse,
+  writeGraphQLError,
+  writeJson,
+} from '../../contracts/http/http-adapter';
 import { HttpError } from '../../contracts/http/http-error';
 import { SubgraphContext, SubgraphModule } from './subgraph-module';
 import { CallerIdentity } from '../../contracts/caller/caller-identity';
@@ -51,8 +63,15 @@ export function redactInternalError(subgraph: string, log: (line: string) => voi
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (code && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
-    log(`[${subgraph}] internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return { message: `internal error in the ${subgraph} subgraph`, path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    log(
+      `[${subgraph}] internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    return {
+      message: `internal error in the ${subgraph} subgraph`,
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
   };
 }
 
@@ -74,7 +93,9 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
   });
   await apollo.start();
-  const cursors = options.cursorSecret ? createCursorCodec(options.cursorSecret) : processCursorCodec();
+  const cursors = options.cursorSecret
+    ? createCursorCodec(options.cursorSecret)
+    : processCursorCodec();
 
   const server = http.createServer(async (req, res) => {
     try {
@@ -85,14 +106,17 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
       const raw = await readBody(req);
       const caller = options.verifyRequest ? options.verifyRequest(req, raw) : null;
       const body = parseJsonBody(raw, req.headers['content-type']);
-      const response = await executeWithApollo(apollo, req, body, async () => Object.assign(module.createContext(options.db, caller), { cursors }));
+      const response = await executeWithApollo(apollo, req, body, async () =>
+        Object.assign(module.createContext(options.db, caller), { cursors }),
+      );
       await writeApolloResponse(res, response);
     } catch (err) {
       if (err instanceof HttpError) {
         writeGraphQLError(res, err.status, err.message, err.code, err.extensions, err.headers);
       } else {
         log(`[${module.name}] request failed: ${err instanceof Error ? err.stack : String(err)}`);
-        if (!res.headersSent) writeGraphQLError(res, 500, 'internal error', ErrorCode.INTERNAL_SERVER_ERROR);
+        if (!res.headersSent)
+          writeGraphQLError(res, 500, 'internal error', ErrorCode.INTERNAL_SERVER_ERROR);
         else res.destroy();
       }
     }

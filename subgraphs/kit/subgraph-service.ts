@@ -12,7 +12,6 @@ import type { SettingsEnv } from '../../contracts/settings/setting-values';
 import { RequestVerifier, RunningSubgraph, startSubgraphServer } from './subgraph-server';
 import type { AnySubgraphModule } from './subgraph-module';
 
-
 /** Work a service does beside answering requests (publishing notices, summarising records). */
 export interface BackgroundTask {
   /** Named in logs. */
@@ -95,10 +94,15 @@ export interface RunningService extends RunningSubgraph {
   stop(): Promise<void>;
 }
 
-async function stopAll(tasks: readonly BackgroundTask[], log: (line: string) => void, subgraph: string): Promise<void> {
+async function stopAll(
+  tasks: readonly BackgroundTask[],
+  log: (line: string) => void,
+  subgraph: string,
+): Promise<void> {
   const outcomes = await Promise.allSettled(tasks.map((t) => t.stop()));
   outcomes.forEach((outcome, i) => {
-    if (outcome.status === 'rejected') log(`[${subgraph}] stopping ${tasks[i].name} failed: ${String(outcome.reason)}`);
+    if (outcome.status === 'rejected')
+      log(`[${subgraph}] stopping ${tasks[i].name} failed: ${String(outcome.reason)}`);
   });
 }
 
@@ -115,7 +119,14 @@ export async function createSubgraphService<TSettings>(
   try {
     db ??= await openDatabase(options.database);
     await migrateToLatest(db, module.migrations);
-    const server = await startSubgraphServer(module, { db, port: options.port, host: options.host, verifyRequest: options.verifyRequest, cursorSecret: options.cursorSecret, log });
+    const server = await startSubgraphServer(module, {
+      db,
+      port: options.port,
+      host: options.host,
+      verifyRequest: options.verifyRequest,
+      cursorSecret: options.cursorSecret,
+      log,
+    });
     const serving = db;
     let stopping: Promise<void> | null = null;
     return {

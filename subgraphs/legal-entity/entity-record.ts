@@ -54,7 +54,11 @@ const EMPLOYEES: Record<EntityKind, [number, number]> = {
  */
 export function entityStatusChangedOn(world: WorldOptions, e: EntitySeed): string | null {
   if (e.status === 'ACTIVE') return null;
-  return dayWithin(new Rng(world.seed, 'entity-status', e.index), addDays(e.establishedOn, 1), DEMO_AS_OF);
+  return dayWithin(
+    new Rng(world.seed, 'entity-status', e.index),
+    addDays(e.establishedOn, 1),
+    DEMO_AS_OF,
+  );
 }
 
 export function legalEntityRecord(world: WorldOptions, e: EntitySeed): LegalEntityRow {
@@ -64,15 +68,28 @@ export function legalEntityRecord(world: WorldOptions, e: EntitySeed): LegalEnti
 
   // Only enterprises file annual reports with paid-in capital; about a third leave it out.
   const reportsCapital = (e.kind === 'COMPANY' || e.kind === 'COOPERATIVE') && rng.chance(0.65);
-  const paidIn = reportsCapital ? Math.round(e.registeredCapitalWan * (0.2 + 0.8 * rng.next()) * 100) / 100 : null;
+  const paidIn = reportsCapital
+    ? Math.round(e.registeredCapitalWan * (0.2 + 0.8 * rng.next()) * 100) / 100
+    : null;
   const [minStaff, maxStaff] = EMPLOYEES[e.kind];
   // Skewed towards small: most market entities are micro-enterprises.
-  const employees = rng.chance(0.9) ? minStaff + Math.floor((maxStaff - minStaff) * rng.next() ** 3) : null;
+  const employees = rng.chance(0.9)
+    ? minStaff + Math.floor((maxStaff - minStaff) * rng.next() ** 3)
+    : null;
 
-  const phone = rng.chance(0.6) ? representative.phone : `0513-8${String(rng.int(10_000_000)).padStart(7, '0')}`;
+  const phone = rng.chance(0.6)
+    ? representative.phone
+    : `0513-8${String(rng.int(10_000_000)).padStart(7, '0')}`;
 
   const risk: RiskClass =
-    e.status === 'REVOKED' ? 'HIGH' : rng.weighted<RiskClass>([['LOW', 60], ['MODERATE', 28], ['ELEVATED', 9], ['HIGH', 3]]);
+    e.status === 'REVOKED'
+      ? 'HIGH'
+      : rng.weighted<RiskClass>([
+          ['LOW', 60],
+          ['MODERATE', 28],
+          ['ELEVATED', 9],
+          ['HIGH', 3],
+        ]);
   const inspected = rng.chance(risk === 'LOW' ? 0.3 : 0.7);
   const note = inspected
     ? `${dayWithin(rng, laterOf(e.establishedOn, '2016-01-01'), statusChangedOn ?? DEMO_AS_OF)} 双随机抽查：${rng.weighted(INSPECTION_RESULTS)}`

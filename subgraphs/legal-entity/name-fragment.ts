@@ -18,9 +18,15 @@ export function containsPattern(fragment: string): string {
 /** Trims the fragment and rejects one that would match everything or cannot be a name. */
 export function requireNameFragment(argument: string, value: string): string {
   const fragment = value.trim();
-  if (fragment.length === 0) throw badUserInput(argument, 'must contain at least one non-blank character', { problem: 'EMPTY' });
+  if (fragment.length === 0)
+    throw badUserInput(argument, 'must contain at least one non-blank character', {
+      problem: 'EMPTY',
+    });
   if ([...fragment].length > MAX_NAME_FRAGMENT) {
-    throw badUserInput(argument, `at most ${MAX_NAME_FRAGMENT} characters`, { problem: 'LENGTH', max: MAX_NAME_FRAGMENT });
+    throw badUserInput(argument, `at most ${MAX_NAME_FRAGMENT} characters`, {
+      problem: 'LENGTH',
+      max: MAX_NAME_FRAGMENT,
+    });
   }
   return fragment;
 }

@@ -28,15 +28,27 @@ export const resolvers: GraphQLResolverMap<LegalEntityContext> = {
   Query: {
     legalEntity: (_: unknown, args: { creditCode: string }, ctx: LegalEntityContext) =>
       ctx.store.entity.load(requireCreditCode('creditCode', args.creditCode)),
-    legalEntities: async (_: unknown, args: ListArgs, ctx: LegalEntityContext, info: GraphQLResolveInfo) => {
+    legalEntities: async (
+      _: unknown,
+      args: ListArgs,
+      ctx: LegalEntityContext,
+      info: GraphQLResolveInfo,
+    ) => {
       const filter: EntityFilter = {
-        regionCode: args.regionCode == null ? null : requireRegionCode('regionCode', args.regionCode),
-        nameContains: args.nameContains == null ? null : requireNameFragment('nameContains', args.nameContains),
+        regionCode:
+          args.regionCode == null ? null : requireRegionCode('regionCode', args.regionCode),
+        nameContains:
+          args.nameContains == null ? null : requireNameFragment('nameContains', args.nameContains),
         status: args.status ?? null,
       };
       const page = pageRequest(args, ctx, { info });
       const rows = await ctx.store.list(filter, page);
-      return toConnection(rows, page, (r) => r.credit_code, () => ctx.store.count(filter));
+      return toConnection(
+        rows,
+        page,
+        (r) => r.credit_code,
+        () => ctx.store.count(filter),
+      );
     },
   },
   LegalEntity: {
@@ -48,7 +60,11 @@ export const resolvers: GraphQLResolverMap<LegalEntityContext> = {
     employeeCount: (e: LegalEntityRow) => e.employee_count,
     establishedOn: (e: LegalEntityRow) => e.established_on,
     businessScope: (e: LegalEntityRow) => e.business_scope,
-    industry: (e: LegalEntityRow) => ({ sectionCode: e.industry_section, sectionName: industrySectionName(e.industry_section), trade: e.industry_trade }),
+    industry: (e: LegalEntityRow) => ({
+      sectionCode: e.industry_section,
+      sectionName: industrySectionName(e.industry_section),
+      trade: e.industry_trade,
+    }),
     // A stub: the population subgraph resolves the person behind the number.
     legalRepresentative: (e: LegalEntityRow) => ({ idNumber: e.legal_rep_id_number }),
     legalRepresentativeName: (e: LegalEntityRow) => e.legal_rep_name,
@@ -59,9 +75,11 @@ export const resolvers: GraphQLResolverMap<LegalEntityContext> = {
     riskClass: (e: LegalEntityRow) => e.risk_class,
     inspectionNote: (e: LegalEntityRow) => e.inspection_note,
     // An unknown or malformed code from another subgraph resolves to null rather than failing the batch.
-    __resolveReference: (ref: { creditCode: string }, ctx: LegalEntityContext) => ctx.store.entity.load(ref.creditCode),
+    __resolveReference: (ref: { creditCode: string }, ctx: LegalEntityContext) =>
+      ctx.store.entity.load(ref.creditCode),
   },
   Person: {
-    enterprises: (p: { idNumber: string }, _: unknown, ctx: LegalEntityContext) => ctx.store.represented.load(p.idNumber),
+    enterprises: (p: { idNumber: string }, _: unknown, ctx: LegalEntityContext) =>
+      ctx.store.represented.load(p.idNumber),
   },
 };

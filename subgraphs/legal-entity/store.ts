@@ -18,7 +18,9 @@ export interface EntityFilter {
 
 export function createLegalEntityStore(db: Knex) {
   const entity = rowLoader<LegalEntityRow>(db, 'legal_entities', 'credit_code');
-  const represented = groupLoader<LegalEntityRow>(db, 'legal_entities', 'legal_rep_id_number', ['credit_code']);
+  const represented = groupLoader<LegalEntityRow>(db, 'legal_entities', 'legal_rep_id_number', [
+    'credit_code',
+  ]);
 
   function filtered(filter: EntityFilter): Knex.QueryBuilder {
     const q = db('legal_entities');
@@ -30,7 +32,11 @@ export function createLegalEntityStore(db: Knex) {
     // credit-code order already narrowed, and a page stops at `limit + 1` matches. At 100,000
     // entities (the 1,000,000-person city) a fragment that matches nothing scans the table in
     // about 0.1 s on SQLite and MariaDB; a larger register would want an n-gram index here.
-    if (filter.nameContains) q.whereRaw(`?? LIKE ? ESCAPE '${LIKE_ESCAPE}'`, ['name', containsPattern(filter.nameContains)]);
+    if (filter.nameContains)
+      q.whereRaw(`?? LIKE ? ESCAPE '${LIKE_ESCAPE}'`, [
+        'name',
+        containsPattern(filter.nameContains),
+      ]);
     return q;
   }
 
@@ -39,7 +45,10 @@ export function createLegalEntityStore(db: Knex) {
     represented,
     /** One page in credit-code order, plus one row to detect a next page. */
     async list(filter: EntityFilter, page: PageRequest): Promise<LegalEntityRow[]> {
-      const q = filtered(filter).select('*').orderBy('credit_code').limit(page.limit + 1);
+      const q = filtered(filter)
+        .select('*')
+        .orderBy('credit_code')
+        .limit(page.limit + 1);
       if (page.afterKey) q.where('credit_code', '>', page.afterKey);
       const rows: LegalEntityRow[] = await q;
       rows.forEach((r) => entity.prime(r.credit_code, r));

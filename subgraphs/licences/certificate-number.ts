@@ -22,7 +22,8 @@ export const CERTIFICATE_NUMBER_LENGTH = 23;
 const FIRST_YEAR = 1984;
 const CHECK_CHARS = '10X98765432';
 
-export type CertificateNumberProblemKind = 'LENGTH' | 'FORMAT' | 'TYPE' | 'REGION' | 'YEAR' | 'CHECKSUM';
+export type CertificateNumberProblemKind =
+  'LENGTH' | 'FORMAT' | 'TYPE' | 'REGION' | 'YEAR' | 'CHECKSUM';
 
 export interface CertificateNumberProblem {
   kind: CertificateNumberProblemKind;
@@ -48,9 +49,15 @@ export interface CertificateNumberParts {
 }
 
 export function buildCertificateNumber(parts: CertificateNumberParts): string {
-  if (!/^\d{4}$/.test(parts.typeCode) || !/^\d{6}$/.test(parts.regionCode)) throw new Error(`bad certificate number parts ${JSON.stringify(parts)}`);
-  if (!Number.isInteger(parts.serial) || parts.serial < 0 || parts.serial >= 1e8) throw new Error(`certificate serial out of range: ${parts.serial}`);
-  const body = parts.typeCode + parts.regionCode + String(parts.year).padStart(4, '0') + String(parts.serial).padStart(8, '0');
+  if (!/^\d{4}$/.test(parts.typeCode) || !/^\d{6}$/.test(parts.regionCode))
+    throw new Error(`bad certificate number parts ${JSON.stringify(parts)}`);
+  if (!Number.isInteger(parts.serial) || parts.serial < 0 || parts.serial >= 1e8)
+    throw new Error(`certificate serial out of range: ${parts.serial}`);
+  const body =
+    parts.typeCode +
+    parts.regionCode +
+    String(parts.year).padStart(4, '0') +
+    String(parts.serial).padStart(8, '0');
   return body + mod11_2CheckChar(body);
 }
 
@@ -64,22 +71,37 @@ export function parseCertificateNumber(number: string): CertificateNumberParts {
 }
 
 /** Null for a well-formed identifier; otherwise what is wrong, in words a caller can act on. */
-export function certificateNumberProblem(value: string, today: Date = new Date()): CertificateNumberProblem | null {
+export function certificateNumberProblem(
+  value: string,
+  today: Date = new Date(),
+): CertificateNumberProblem | null {
   if (value.length !== CERTIFICATE_NUMBER_LENGTH) {
-    return { kind: 'LENGTH', message: `a certificate identifier has ${CERTIFICATE_NUMBER_LENGTH} characters, got ${value.length}` };
+    return {
+      kind: 'LENGTH',
+      message: `a certificate identifier has ${CERTIFICATE_NUMBER_LENGTH} characters, got ${value.length}`,
+    };
   }
   if (!/^\d{22}[\dX]$/.test(value)) {
-    return { kind: 'FORMAT', message: 'a certificate identifier is 22 digits followed by a digit or X' };
+    return {
+      kind: 'FORMAT',
+      message: 'a certificate identifier is 22 digits followed by a digit or X',
+    };
   }
   const parts = parseCertificateNumber(value);
   if (!certificateTypeByCode(parts.typeCode)) {
     return { kind: 'TYPE', message: `"${parts.typeCode}" is not a certificate type code` };
   }
   if (!isNantongDivisionCode(parts.regionCode)) {
-    return { kind: 'REGION', message: `"${parts.regionCode}" is not the code of Nantong or one of its counties` };
+    return {
+      kind: 'REGION',
+      message: `"${parts.regionCode}" is not the code of Nantong or one of its counties`,
+    };
   }
   if (parts.year < FIRST_YEAR || parts.year > today.getUTCFullYear()) {
-    return { kind: 'YEAR', message: `year of issue ${parts.year} is not between ${FIRST_YEAR} and ${today.getUTCFullYear()}` };
+    return {
+      kind: 'YEAR',
+      message: `year of issue ${parts.year} is not between ${FIRST_YEAR} and ${today.getUTCFullYear()}`,
+    };
   }
   const expected = mod11_2CheckChar(value.slice(0, 22));
   if (value[22] !== expected) {

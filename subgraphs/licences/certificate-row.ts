@@ -51,13 +51,22 @@ export interface Issuance {
 
 /** 经办人: any plausible staff name; it is never shared outside the issuer. */
 function officerName(rng: Rng): string {
-  return rng.weighted(SURNAMES) + rng.pick(rng.chance(0.5) ? MALE_GIVEN : FEMALE_GIVEN) + (rng.chance(0.6) ? rng.pick(MALE_GIVEN.concat(FEMALE_GIVEN)) : '');
+  return (
+    rng.weighted(SURNAMES) +
+    rng.pick(rng.chance(0.5) ? MALE_GIVEN : FEMALE_GIVEN) +
+    (rng.chance(0.6) ? rng.pick(MALE_GIVEN.concat(FEMALE_GIVEN)) : '')
+  );
 }
 
 export function certificateRow(rng: Rng, i: Issuance): CertificateRow {
   const info = certificateType(i.type);
   return {
-    number: buildCertificateNumber({ typeCode: info.code, regionCode: i.issuer.regionCode, year: Number(i.issuedOn.slice(0, 4)), serial: i.serial }),
+    number: buildCertificateNumber({
+      typeCode: info.code,
+      regionCode: i.issuer.regionCode,
+      year: Number(i.issuedOn.slice(0, 4)),
+      serial: i.serial,
+    }),
     type: i.type,
     licence_number: i.licenceNumber,
     holder_kind: i.holder.kind,

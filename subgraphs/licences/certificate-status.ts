@@ -8,7 +8,11 @@ export type RecordedStatus = 'VALID' | 'REVOKED' | 'SUSPENDED';
 export type CertificateStatus = RecordedStatus | 'EXPIRED';
 
 /** `validTo` is the last day in force, so the certificate is expired from the day after. */
-export function effectiveStatus(recorded: RecordedStatus, validTo: string | null, today: string): CertificateStatus {
+export function effectiveStatus(
+  recorded: RecordedStatus,
+  validTo: string | null,
+  today: string,
+): CertificateStatus {
   if (recorded !== 'VALID') return recorded;
   return validTo !== null && validTo < today ? 'EXPIRED' : 'VALID';
 }

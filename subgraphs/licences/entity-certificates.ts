@@ -9,18 +9,33 @@ import { EntityKind, EntitySeed, personAt, WorldOptions } from '../../domain/dem
 import { Rng } from '../../domain/demo/random';
 import { regionByCode, townsOf } from '../../domain/regions';
 import { ROADS, ENTERPRISE_WORDS } from '../../domain/demo/vocabulary';
-import { addDays, addYears, dayWithin, DEMO_AS_OF, earlierOf, laterOf } from '../../domain/demo/calendar';
+import {
+  addDays,
+  addYears,
+  dayWithin,
+  DEMO_AS_OF,
+  earlierOf,
+  laterOf,
+} from '../../domain/demo/calendar';
 import { entityStatusChangedOn } from '../legal-entity/entity-record';
 import { CertificateRow, certificateRow, Issuance, printedDate } from './certificate-row';
 import { issuingAuthority } from './issuing-authorities';
-import { constructionPermitNumber, FoodOperatorCategory, foodPermitNumber } from './licence-numbers';
+import {
+  constructionPermitNumber,
+  FoodOperatorCategory,
+  foodPermitNumber,
+} from './licence-numbers';
 
 /** 三证合一: licences of entities registered before October 2015 were replaced by 2017. */
 const UNIFIED_LICENCE_FROM = '2015-10-01';
 const FOOD_PERMIT_YEARS = 5;
 const FOOD_PERMIT_LAPSE = 0.12;
 
-const MARKET_ENTITY_KINDS: readonly EntityKind[] = ['COMPANY', 'INDIVIDUAL_BUSINESS', 'COOPERATIVE'];
+const MARKET_ENTITY_KINDS: readonly EntityKind[] = [
+  'COMPANY',
+  'INDIVIDUAL_BUSINESS',
+  'COOPERATIVE',
+];
 
 const LICENCE_TYPE_NAMES: Partial<Record<EntityKind, string>> = {
   COMPANY: '有限责任公司(自然人投资或控股)',
@@ -39,7 +54,10 @@ function holder(e: EntitySeed) {
 }
 
 /** The last day on which the entity could still be issued anything. */
-function activeUntil(world: WorldOptions, e: EntitySeed): { until: string; withdrawn: { on: string; reason: string } | null } {
+function activeUntil(
+  world: WorldOptions,
+  e: EntitySeed,
+): { until: string; withdrawn: { on: string; reason: string } | null } {
   const changed = entityStatusChangedOn(world, e);
   if (!changed) return { until: DEMO_AS_OF, withdrawn: null };
   return { until: changed, withdrawn: { on: changed, reason: WITHDRAWAL_REASONS[e.status] } };
@@ -50,13 +68,18 @@ function businessLicence(world: WorldOptions, e: EntitySeed): CertificateRow | n
   const rng = new Rng(world.seed, 'business-licence', e.index);
   const { until, withdrawn } = activeUntil(world, e);
   // 营业期限: most companies register without a limit; individual businesses have none.
-  const limited = e.kind === 'COMPANY' ? rng.chance(0.35) : e.kind === 'COOPERATIVE' ? rng.chance(0.5) : false;
+  const limited =
+    e.kind === 'COMPANY' ? rng.chance(0.35) : e.kind === 'COOPERATIVE' ? rng.chance(0.5) : false;
   const termEnd = limited ? addDays(addYears(e.establishedOn, rng.pick([10, 20, 30])), -1) : null;
   // Most entities whose term ran out while trading changed it to 长期 (变更登记); the rest lapsed.
   const validTo = termEnd !== null && termEnd < until && rng.chance(0.85) ? null : termEnd;
-  const reissued = e.establishedOn < UNIFIED_LICENCE_FROM ? dayWithin(rng, UNIFIED_LICENCE_FROM, '2018-01-01') : e.establishedOn;
+  const reissued =
+    e.establishedOn < UNIFIED_LICENCE_FROM
+      ? dayWithin(rng, UNIFIED_LICENCE_FROM, '2018-01-01')
+      : e.establishedOn;
   // An entity that had closed or whose term had ended before the replacement kept its old licence.
-  const issued = reissued <= until && (validTo === null || reissued <= validTo) ? reissued : e.establishedOn;
+  const issued =
+    reissued <= until && (validTo === null || reissued <= validTo) ? reissued : e.establishedOn;
   const representative = personAt(world, e.legalRepresentativeIndex);
   return certificateRow(rng, {
     type: 'BUSINESS_LICENCE',
@@ -71,10 +94,19 @@ function businessLicence(world: WorldOptions, e: EntitySeed): CertificateRow | n
     status: withdrawn && { recorded: 'REVOKED', ...withdrawn },
     surface: [
       { name: '类型', value: LICENCE_TYPE_NAMES[e.kind] ?? e.kind },
-      { name: e.kind === 'INDIVIDUAL_BUSINESS' ? '经营者' : '法定代表人', value: representative.name },
-      { name: e.kind === 'INDIVIDUAL_BUSINESS' ? '资金数额' : '注册资本', value: `${e.registeredCapitalWan}万元整` },
+      {
+        name: e.kind === 'INDIVIDUAL_BUSINESS' ? '经营者' : '法定代表人',
+        value: representative.name,
+      },
+      {
+        name: e.kind === 'INDIVIDUAL_BUSINESS' ? '资金数额' : '注册资本',
+        value: `${e.registeredCapitalWan}万元整`,
+      },
       { name: '成立日期', value: printedDate(e.establishedOn) },
-      { name: '营业期限', value: validTo ? `${printedDate(e.establishedOn)}至${printedDate(validTo)}` : '长期' },
+      {
+        name: '营业期限',
+        value: validTo ? `${printedDate(e.establishedOn)}至${printedDate(validTo)}` : '长期',
+      },
       { name: '经营范围', value: e.businessScope },
     ],
   });
@@ -96,7 +128,11 @@ const FOOD_ACTIVITIES: Record<FoodOperatorCategory, string> = {
   3: '热食类食品制售',
 };
 
-const FOOD_CATEGORY_NAMES: Record<FoodOperatorCategory, string> = { 1: '食品销售经营者', 2: '餐饮服务经营者', 3: '单位食堂' };
+const FOOD_CATEGORY_NAMES: Record<FoodOperatorCategory, string> = {
+  1: '食品销售经营者',
+  2: '餐饮服务经营者',
+  3: '单位食堂',
+};
 
 function foodBusinessPermit(world: WorldOptions, e: EntitySeed): CertificateRow | null {
   const rng = new Rng(world.seed, 'food-permit', e.index);
@@ -123,7 +159,14 @@ function foodBusinessPermit(world: WorldOptions, e: EntitySeed): CertificateRow 
     issuedOn: issued,
     validTo,
     // A permit that had already lapsed when the entity closed stays as it was: expired.
-    status: withdrawn && validTo >= withdrawn.on ? { recorded: 'REVOKED', on: withdrawn.on, reason: '经营者主体资格终止，食品经营许可证注销' } : null,
+    status:
+      withdrawn && validTo >= withdrawn.on
+        ? {
+            recorded: 'REVOKED',
+            on: withdrawn.on,
+            reason: '经营者主体资格终止，食品经营许可证注销',
+          }
+        : null,
     surface: [
       { name: '经营者名称', value: e.name },
       { name: '法定代表人（负责人）', value: representative.name },
@@ -160,7 +203,13 @@ function constructionPermits(world: WorldOptions, e: EntitySeed): CertificateRow
       issuer: issuingAuthority('administrative-approval', e.regionCode),
       issuedOn: issued,
       validTo: null,
-      status: lapsed ? { recorded: 'REVOKED', on: lapsedOn, reason: '领证后三个月内未开工且未申请延期，施工许可证废止' } : null,
+      status: lapsed
+        ? {
+            recorded: 'REVOKED',
+            on: lapsedOn,
+            reason: '领证后三个月内未开工且未申请延期，施工许可证废止',
+          }
+        : null,
       surface: [
         { name: '建设单位', value: e.name },
         { name: '工程名称', value: project },
@@ -175,6 +224,10 @@ function constructionPermits(world: WorldOptions, e: EntitySeed): CertificateRow
 }
 
 export function entityCertificates(world: WorldOptions, e: EntitySeed): CertificateRow[] {
-  const rows = [businessLicence(world, e), foodBusinessPermit(world, e), ...constructionPermits(world, e)];
+  const rows = [
+    businessLicence(world, e),
+    foodBusinessPermit(world, e),
+    ...constructionPermits(world, e),
+  ];
   return rows.filter((r): r is CertificateRow => r !== null);
 }

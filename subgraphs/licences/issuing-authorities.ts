@@ -13,7 +13,13 @@ export interface Issuer {
   regionCode: string;
 }
 
-export type Department = 'public-security' | 'traffic-police' | 'civil-affairs' | 'natural-resources' | 'market-regulation' | 'administrative-approval';
+export type Department =
+  | 'public-security'
+  | 'traffic-police'
+  | 'civil-affairs'
+  | 'natural-resources'
+  | 'market-regulation'
+  | 'administrative-approval';
 
 const DEPARTMENT_NUMBERS: Record<Department, string> = {
   'public-security': '11',
@@ -26,7 +32,8 @@ const DEPARTMENT_NUMBERS: Record<Department, string> = {
 
 function countyName(code: string): string {
   const region = regionByCode(code);
-  if (!region || region.level !== 'COUNTY') throw new Error(`"${code}" is not a Nantong county-level code`);
+  if (!region || region.level !== 'COUNTY')
+    throw new Error(`"${code}" is not a Nantong county-level code`);
   return region.name;
 }
 
@@ -48,13 +55,19 @@ export function issuingAuthority(department: Department, countyCode: string): Is
   switch (department) {
     case 'public-security':
       // District bureaus are branches (分局) of the city bureau; county bureaus stand alone.
-      return issuer(department, countyCode, district ? `南通市公安局${name.slice(0, -1)}分局` : `${name}公安局`);
+      return issuer(
+        department,
+        countyCode,
+        district ? `南通市公安局${name.slice(0, -1)}分局` : `${name}公安局`,
+      );
     case 'traffic-police':
       // Driving licences are issued city-wide by the vehicle administration of the traffic police.
       return issuer(department, CITY_CODE, '江苏省南通市公安局交通警察支队');
     case 'natural-resources':
       // Chongchuan's real-estate register is kept by the city bureau itself.
-      return countyCode === '320602' ? issuer(department, CITY_CODE, '南通市自然资源和规划局') : issuer(department, countyCode, `${countyTitle(countyCode)}自然资源和规划局`);
+      return countyCode === '320602'
+        ? issuer(department, CITY_CODE, '南通市自然资源和规划局')
+        : issuer(department, countyCode, `${countyTitle(countyCode)}自然资源和规划局`);
     case 'civil-affairs':
       return issuer(department, countyCode, `${countyTitle(countyCode)}民政局`);
     case 'market-regulation':

@@ -11,7 +11,11 @@ function pad(n: number, width: number): string {
 }
 
 /** 结婚证字号: J + registering county + year + serial, e.g. J320602-2015-001234. */
-export function marriageRegistrationNumber(countyCode: string, year: number, serial: number): string {
+export function marriageRegistrationNumber(
+  countyCode: string,
+  year: number,
+  serial: number,
+): string {
   return `J${countyCode}-${year}-${pad(serial % 1_000_000, 6)}`;
 }
 
@@ -35,12 +39,20 @@ export function mod11_10CheckDigit(digits: string): string {
 export type FoodOperatorCategory = 1 | 2 | 3; // 1 食品销售经营者, 2 餐饮服务经营者, 3 单位食堂
 
 /** 食品经营许可证编号: JY + category (1) + county (6) + serial (6) + check digit (1). */
-export function foodPermitNumber(category: FoodOperatorCategory, countyCode: string, serial: number): string {
+export function foodPermitNumber(
+  category: FoodOperatorCategory,
+  countyCode: string,
+  serial: number,
+): string {
   const digits = `${category}${countyCode}${pad(serial % 1_000_000, 6)}`;
   return `JY${digits}${mod11_10CheckDigit(digits)}`;
 }
 
 /** 施工许可证编号: county (6) + date of issue YYYYMMDD (8) + serial of the day (2) + sub-item 01 (2). */
-export function constructionPermitNumber(countyCode: string, issuedOn: string, serialOfDay: number): string {
+export function constructionPermitNumber(
+  countyCode: string,
+  issuedOn: string,
+  serialOfDay: number,
+): string {
   return `${countyCode}${issuedOn.replace(/-/g, '')}${pad(serialOfDay % 100, 2)}01`;
 }

@@ -8,7 +8,15 @@
 import { ResidentSeed, WorldOptions } from '../../domain/demo/world';
 import { Rng } from '../../domain/demo/random';
 import { FEMALE_GIVEN, MALE_GIVEN, SURNAMES } from '../../domain/demo/vocabulary';
-import { addDays, addYears, ageOn, dayWithin, DEMO_AS_OF, earlierOf, laterOf } from '../../domain/demo/calendar';
+import {
+  addDays,
+  addYears,
+  ageOn,
+  dayWithin,
+  DEMO_AS_OF,
+  earlierOf,
+  laterOf,
+} from '../../domain/demo/calendar';
 import { CertificateRow, certificateRow, printedDate } from './certificate-row';
 import { issuingAuthority } from './issuing-authorities';
 import { marriageRegistrationNumber, realEstateTitleNumber } from './licence-numbers';
@@ -42,7 +50,10 @@ export function residentIdCard(world: WorldOptions, r: ResidentSeed): Certificat
   if (ageOn(r.birthDate, DEMO_AS_OF) < 16) return null;
   const rng = new Rng(world.seed, 'id-card', r.index);
   // Second-generation cards were issued from 2004, replacing the first generation by 2013.
-  let issued = laterOf(addDays(addYears(r.birthDate, 16), rng.int(300)), addDays('2004-03-01', rng.int(5 * 365)));
+  let issued = laterOf(
+    addDays(addYears(r.birthDate, 16), rng.int(300)),
+    addDays('2004-03-01', rng.int(5 * 365)),
+  );
   issued = earlierOf(issued, LAST_DAY);
   let validTo = idCardValidTo(r.birthDate, issued);
   while (validTo !== null && validTo < DEMO_AS_OF && !rng.chance(ID_CARD_LAPSE)) {
@@ -67,7 +78,14 @@ export function residentIdCard(world: WorldOptions, r: ResidentSeed): Certificat
   });
 }
 
-const DRIVING_CLASSES: [string, number][] = [['C1', 82], ['C2', 10], ['B2', 3], ['A2', 2], ['A1', 1], ['D', 2]];
+const DRIVING_CLASSES: [string, number][] = [
+  ['C1', 82],
+  ['C2', 10],
+  ['B2', 3],
+  ['A2', 2],
+  ['A1', 1],
+  ['D', 2],
+];
 const DRIVING_TERMS = [6, 10]; // then without limit
 
 export function drivingLicence(world: WorldOptions, r: ResidentSeed): CertificateRow | null {
@@ -89,8 +107,18 @@ export function drivingLicence(world: WorldOptions, r: ResidentSeed): Certificat
   const fate = rng.next();
   // 暂扣 lasts up to six months, so only recent suspensions are still in force.
   const status =
-    fate < 0.01 ? { recorded: 'SUSPENDED' as const, on: dayWithin(rng, laterOf(issued, addDays(DEMO_AS_OF, -180)), DEMO_AS_OF), reason: '饮酒后驾驶机动车，暂扣机动车驾驶证六个月' }
-      : fate < 0.015 ? { recorded: 'REVOKED' as const, on: dayWithin(rng, addDays(issued, 1), DEMO_AS_OF), reason: '醉酒驾驶机动车，吊销机动车驾驶证，五年内不得重新取得' }
+    fate < 0.01
+      ? {
+          recorded: 'SUSPENDED' as const,
+          on: dayWithin(rng, laterOf(issued, addDays(DEMO_AS_OF, -180)), DEMO_AS_OF),
+          reason: '饮酒后驾驶机动车，暂扣机动车驾驶证六个月',
+        }
+      : fate < 0.015
+        ? {
+            recorded: 'REVOKED' as const,
+            on: dayWithin(rng, addDays(issued, 1), DEMO_AS_OF),
+            reason: '醉酒驾驶机动车，吊销机动车驾驶证，五年内不得重新取得',
+          }
         : null;
   return certificateRow(rng, {
     type: 'DRIVING_LICENCE',
@@ -130,7 +158,13 @@ export function realEstateTitle(world: WorldOptions, r: ResidentSeed): Certifica
     issuer: issuingAuthority('natural-resources', r.household.regionCode),
     issuedOn: issued,
     validTo: null,
-    status: transferred ? { recorded: 'REVOKED', on: dayWithin(rng, addDays(issued, 1), DEMO_AS_OF), reason: '房屋已办理转移登记，原不动产权证书注销' } : null,
+    status: transferred
+      ? {
+          recorded: 'REVOKED',
+          on: dayWithin(rng, addDays(issued, 1), DEMO_AS_OF),
+          reason: '房屋已办理转移登记，原不动产权证书注销',
+        }
+      : null,
     surface: [
       { name: '权利人', value: r.name },
       { name: '共有情况', value: shared ? '共同共有' : '单独所有' },
@@ -158,7 +192,13 @@ interface Spouse {
   idNumber: string | null;
 }
 
-function marriageCertificate(rng: Rng, holder: ResidentSeed, spouse: Spouse, registeredOn: string, registrationNumber: string): CertificateRow {
+function marriageCertificate(
+  rng: Rng,
+  holder: ResidentSeed,
+  spouse: Spouse,
+  registeredOn: string,
+  registrationNumber: string,
+): CertificateRow {
   return certificateRow(rng, {
     type: 'MARRIAGE_CERTIFICATE',
     serial: holder.index,
@@ -178,11 +218,19 @@ function marriageCertificate(rng: Rng, holder: ResidentSeed, spouse: Spouse, reg
 }
 
 /** Each spouse holds a certificate of their own; both carry the same registration number (字号). */
-function* coupleMarriage(world: WorldOptions, a: ResidentSeed, b: ResidentSeed): Generator<CertificateRow> {
+function* coupleMarriage(
+  world: WorldOptions,
+  a: ResidentSeed,
+  b: ResidentSeed,
+): Generator<CertificateRow> {
   const rng = new Rng(world.seed, 'marriage', a.household.index);
   const from = laterOf(laterOf(marriageableFrom(a), marriageableFrom(b)), '1985-01-01');
   const registeredOn = dayWithin(rng, from, DEMO_AS_OF);
-  const number = marriageRegistrationNumber(a.household.regionCode, Number(registeredOn.slice(0, 4)), a.household.index + 1);
+  const number = marriageRegistrationNumber(
+    a.household.regionCode,
+    Number(registeredOn.slice(0, 4)),
+    a.household.index + 1,
+  );
   yield marriageCertificate(rng, a, { name: b.name, idNumber: b.idNumber }, registeredOn, number);
   yield marriageCertificate(rng, b, { name: a.name, idNumber: a.idNumber }, registeredOn, number);
 }
@@ -194,12 +242,21 @@ function* singleMarriage(world: WorldOptions, r: ResidentSeed): Generator<Certif
   if (!rng.chance(SINGLE_MARRIAGE_RATE)) return;
   const registeredOn = dayWithin(rng, laterOf(marriageableFrom(r), '1985-01-01'), DEMO_AS_OF);
   const given = r.gender === 'MALE' ? FEMALE_GIVEN : MALE_GIVEN;
-  const spouse = rng.weighted(SURNAMES) + rng.pick(given) + (rng.chance(0.7) ? rng.pick(given) : '');
-  const number = marriageRegistrationNumber(r.household.regionCode, Number(registeredOn.slice(0, 4)), r.index + 1);
+  const spouse =
+    rng.weighted(SURNAMES) + rng.pick(given) + (rng.chance(0.7) ? rng.pick(given) : '');
+  const number = marriageRegistrationNumber(
+    r.household.regionCode,
+    Number(registeredOn.slice(0, 4)),
+    r.index + 1,
+  );
   yield marriageCertificate(rng, r, { name: spouse, idNumber: null }, registeredOn, number);
 }
 
-function* marriages(world: WorldOptions, head: ResidentSeed, spouse: ResidentSeed): Generator<CertificateRow> {
+function* marriages(
+  world: WorldOptions,
+  head: ResidentSeed,
+  spouse: ResidentSeed,
+): Generator<CertificateRow> {
   // The population register calls them spouses, so the marriage register agrees wherever the
   // law allows it (the demo world draws their genders and ages independently).
   const couple = marriageable(head) && marriageable(spouse) && head.gender !== spouse.gender;
@@ -216,10 +273,14 @@ function* marriages(world: WorldOptions, head: ResidentSeed, spouse: ResidentSee
  * until the next resident shows whether a spouse follows, so couples share one marriage
  * registration; memory stays at one resident.
  */
-export function* personCertificates(world: WorldOptions, residents: Iterable<ResidentSeed>): Generator<CertificateRow> {
+export function* personCertificates(
+  world: WorldOptions,
+  residents: Iterable<ResidentSeed>,
+): Generator<CertificateRow> {
   let head: ResidentSeed | null = null;
   for (const r of residents) {
-    for (const c of [residentIdCard(world, r), drivingLicence(world, r), realEstateTitle(world, r)]) if (c) yield c;
+    for (const c of [residentIdCard(world, r), drivingLicence(world, r), realEstateTitle(world, r)])
+      if (c) yield c;
     if (head && r.relation === 'SPOUSE' && r.household.index === head.household.index) {
       yield* marriages(world, head, r);
       head = null;

@@ -21,7 +21,11 @@ function requireCertificateNumber(argument: string, value: string): string {
 /** Newest first; filtered in memory, as a holder has a handful of certificates and EXPIRED is computed. */
 function holdings(rows: CertificateRow[], args: HoldingArgs, today: string): CertificateRow[] {
   return rows
-    .filter((c) => (!args.type || c.type === args.type) && (!args.status || effectiveStatus(c.recorded_status, c.valid_to, today) === args.status))
+    .filter(
+      (c) =>
+        (!args.type || c.type === args.type) &&
+        (!args.status || effectiveStatus(c.recorded_status, c.valid_to, today) === args.status),
+    )
     .reverse();
 }
 
@@ -40,18 +44,26 @@ export const resolvers: GraphQLResolverMap<LicencesContext> = {
     licenceNumber: (c: CertificateRow) => c.licence_number,
     // Stubs: population and legal-entity resolve the holder behind the key.
     holder: (c: CertificateRow) =>
-      c.holder_kind === 'PERSON' ? { __typename: 'Person', idNumber: c.holder_key } : { __typename: 'LegalEntity', creditCode: c.holder_key },
+      c.holder_kind === 'PERSON'
+        ? { __typename: 'Person', idNumber: c.holder_key }
+        : { __typename: 'LegalEntity', creditCode: c.holder_key },
     holderName: (c: CertificateRow) => c.holder_name,
-    issuer: (c: CertificateRow) => ({ name: c.issuer_name, creditCode: c.issuer_credit_code, regionCode: c.issuer_region_code }),
+    issuer: (c: CertificateRow) => ({
+      name: c.issuer_name,
+      creditCode: c.issuer_credit_code,
+      regionCode: c.issuer_region_code,
+    }),
     issuedOn: (c: CertificateRow) => c.issued_on,
     validFrom: (c: CertificateRow) => c.valid_from,
     validTo: (c: CertificateRow) => c.valid_to,
-    status: (c: CertificateRow, _: unknown, ctx: LicencesContext) => effectiveStatus(c.recorded_status, c.valid_to, ctx.today),
+    status: (c: CertificateRow, _: unknown, ctx: LicencesContext) =>
+      effectiveStatus(c.recorded_status, c.valid_to, ctx.today),
     statusChangedOn: (c: CertificateRow) => c.status_changed_on,
     statusReason: (c: CertificateRow) => c.status_reason,
     issuingOfficer: (c: CertificateRow) => c.issuing_officer,
     surface: (c: CertificateRow) => JSON.parse(c.surface),
-    __resolveReference: (ref: { number: string }, ctx: LicencesContext) => ctx.store.certificate.load(ref.number),
+    __resolveReference: (ref: { number: string }, ctx: LicencesContext) =>
+      ctx.store.certificate.load(ref.number),
   },
   CertificateHolder: {
     __resolveType: (holder: { __typename: string }) => holder.__typename,

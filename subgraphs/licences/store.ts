@@ -8,7 +8,9 @@ export type { CertificateRow } from './certificate-row';
 
 export function createLicencesStore(db: Knex) {
   const holdings = (kind: HolderKind) =>
-    groupLoader<CertificateRow>(db, 'certificates', 'holder_key', ['issued_on', 'number'], (q) => q.select('*').where('holder_kind', kind));
+    groupLoader<CertificateRow>(db, 'certificates', 'holder_key', ['issued_on', 'number'], (q) =>
+      q.select('*').where('holder_kind', kind),
+    );
   return {
     certificate: rowLoader<CertificateRow>(db, 'certificates', 'number'),
     /** Certificates held by residents, keyed by ID number, oldest first. */

@@ -14,7 +14,15 @@ import { YEARS } from './demo-economy-paths';
 import { QualityFlag, qualityOf, reportingUnits, samplingError } from './demo-figure-review';
 import { figuresOf, round, YearFigures } from './demo-year-figures';
 import { IndicatorDefinition } from './indicator-catalogue';
-import { monthPeriod, Period, periodEnd, periodStart, PeriodType, quarterPeriod, yearPeriod } from './period';
+import {
+  monthPeriod,
+  Period,
+  periodEnd,
+  periodStart,
+  PeriodType,
+  quarterPeriod,
+  yearPeriod,
+} from './period';
 import { ObservationStatus, releaseDate, statusOn } from './release-calendar';
 
 export { FIRST_YEAR, LAST_YEAR } from './demo-economy-paths';
@@ -43,7 +51,10 @@ export interface ObservationRow {
 }
 
 /** The regions an indicator has figures for in this world: city, counties, and towns in large worlds. */
-export function observationRegions(world: WorldOptions, indicator: IndicatorDefinition): RegionSeed[] {
+export function observationRegions(
+  world: WorldOptions,
+  indicator: IndicatorDefinition,
+): RegionSeed[] {
   const city = regionByCode(CITY_CODE) as RegionSeed;
   if (indicator.coverage === 'CITY') return [city];
   const regions = [city, ...COUNTY_REGIONS];
@@ -53,7 +64,11 @@ export function observationRegions(world: WorldOptions, indicator: IndicatorDefi
   return regions;
 }
 
-export function periodsOf(indicator: IndicatorDefinition, type: PeriodType, year: number): Period[] {
+export function periodsOf(
+  indicator: IndicatorDefinition,
+  type: PeriodType,
+  year: number,
+): Period[] {
   if (type === 'YEAR') return [yearPeriod(year)];
   if (type === 'QUARTER') return [1, 2, 3, 4].map((q) => quarterPeriod(year, q));
   const months: Period[] = [];
@@ -61,21 +76,39 @@ export function periodsOf(indicator: IndicatorDefinition, type: PeriodType, year
   return months;
 }
 
-const DECIMALS: Readonly<Record<string, number>> = { '%': 1, 元: 0, 万人: 2, 亿元: 2, '上年同期=100': 1 };
+const DECIMALS: Readonly<Record<string, number>> = {
+  '%': 1,
+  元: 0,
+  万人: 2,
+  亿元: 2,
+  '上年同期=100': 1,
+};
 
 function periodKey(p: Period): number {
-  return p.year * 100 + (p.type === 'YEAR' ? 0 : p.type === 'QUARTER' ? 20 + p.lastMonth / 3 : p.firstMonth);
+  return (
+    p.year * 100 +
+    (p.type === 'YEAR' ? 0 : p.type === 'QUARTER' ? 20 + p.lastMonth / 3 : p.firstMonth)
+  );
 }
 
 /** Every observation of one indicator in one region, year by year. */
-export function* demoObservations(world: WorldOptions, indicator: IndicatorDefinition, region: RegionSeed): Generator<ObservationRow> {
+export function* demoObservations(
+  world: WorldOptions,
+  indicator: IndicatorDefinition,
+  region: RegionSeed,
+): Generator<ObservationRow> {
   const figures = figuresOf(world, indicator, region);
   const decimals = DECIMALS[indicator.unit] ?? 2;
   for (const year of YEARS) {
     const f = figures.get(year) as YearFigures;
     for (const type of indicator.periodTypes) {
       for (const period of periodsOf(indicator, type, year)) {
-        const raw = type === 'YEAR' ? f.year : type === 'QUARTER' ? f.quarters[period.lastMonth / 3 - 1] : f.months[period.lastMonth - 1];
+        const raw =
+          type === 'YEAR'
+            ? f.year
+            : type === 'QUARTER'
+              ? f.quarters[period.lastMonth / 3 - 1]
+              : f.months[period.lastMonth - 1];
         const releasedOn = releaseDate(indicator, period);
         const [flag, note] = qualityOf(world, indicator.code, region, periodKey(period));
         yield {

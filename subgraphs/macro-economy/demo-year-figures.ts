@@ -39,7 +39,10 @@ export function round(value: number, decimals: number): number {
 export function townShare(world: WorldOptions, town: RegionSeed): number {
   const weight = (t: RegionSeed) => {
     const subdistrict = Number(t.code.slice(6)) < 100;
-    return (subdistrict ? 1.6 : 1) * (0.6 + 0.8 * new Rng(world.seed, 'macro-town-weight', Number(t.code)).next());
+    return (
+      (subdistrict ? 1.6 : 1) *
+      (0.6 + 0.8 * new Rng(world.seed, 'macro-town-weight', Number(t.code)).next())
+    );
   };
   const siblings = townsOf(town.parentCode as string);
   return weight(town) / siblings.reduce((s, t) => s + weight(t), 0);
@@ -57,14 +60,20 @@ function annualLevels(world: WorldOptions, code: string, region: RegionSeed): nu
   if (region.level === 'COUNTY') scale = model.scale(countyProfile(region.code));
   if (region.level === 'TOWN') {
     // Of the level indicators only budget revenue is compiled for towns (see the catalogue's coverage).
-    scale = model.scale(countyProfile(region.parentCode as string)) * townShare(world, region) * TOWN_REVENUE_FRACTION;
+    scale =
+      model.scale(countyProfile(region.parentCode as string)) *
+      townShare(world, region) *
+      TOWN_REVENUE_FRACTION;
   }
   const spread = yearlySpread(region);
   const levels: number[] = [];
   let level = model.base2019 * scale;
   for (const year of YEARS) {
     const rng = new Rng(world.seed, `macro-level:${code}:${region.code}`, year);
-    level = year === FIRST_YEAR ? level * (1 + spread * symmetric(rng)) : level * (1 + inPath(model.growth, year, `${code} growth`) + spread * symmetric(rng));
+    level =
+      year === FIRST_YEAR
+        ? level * (1 + spread * symmetric(rng))
+        : level * (1 + inPath(model.growth, year, `${code} growth`) + spread * symmetric(rng));
     levels.push(level);
   }
   return levels;
@@ -79,7 +88,10 @@ function countyPopulation(world: WorldOptions, countyCode: string, year: number)
 function population(world: WorldOptions, region: RegionSeed, year: number): number {
   if (region.level === 'CITY') {
     // Summed from rounded county figures, as the bureau publishes them: the city is exactly its counties.
-    return COUNTY_REGIONS.reduce((sum, c) => sum + round(countyPopulation(world, c.code, year), 2), 0);
+    return COUNTY_REGIONS.reduce(
+      (sum, c) => sum + round(countyPopulation(world, c.code, year), 2),
+      0,
+    );
   }
   if (region.level === 'COUNTY') return countyPopulation(world, region.code, year);
   return countyPopulation(world, region.parentCode as string, year) * townShare(world, region);
@@ -90,8 +102,10 @@ function annualRate(world: WorldOptions, code: string, region: RegionSeed, year:
   const city = inPath(RATES[code], year, code);
   if (region.level === 'CITY') return city;
   const wide = region.level === 'TOWN' ? 2 : 1;
-  const persistent = 2 * wide * symmetric(new Rng(world.seed, `macro-rate-offset:${code}`, Number(region.code)));
-  const yearly = 1.5 * wide * symmetric(new Rng(world.seed, `macro-rate:${code}:${region.code}`, year));
+  const persistent =
+    2 * wide * symmetric(new Rng(world.seed, `macro-rate-offset:${code}`, Number(region.code)));
+  const yearly =
+    1.5 * wide * symmetric(new Rng(world.seed, `macro-rate:${code}:${region.code}`, year));
   return city + persistent + yearly;
 }
 
@@ -103,7 +117,11 @@ export interface YearFigures {
   quarters: number[];
 }
 
-export function figuresOf(world: WorldOptions, indicator: IndicatorDefinition, region: RegionSeed): Map<number, YearFigures> {
+export function figuresOf(
+  world: WorldOptions,
+  indicator: IndicatorDefinition,
+  region: RegionSeed,
+): Map<number, YearFigures> {
   const code = indicator.code;
   const out = new Map<number, YearFigures>();
   if (code in LEVELS) {
@@ -129,7 +147,9 @@ export function figuresOf(world: WorldOptions, indicator: IndicatorDefinition, r
     const tail = lambda ** 10;
     for (const year of YEARS) {
       const annual = annualRate(world, code, region, year);
-      const swing = EARLY_YEAR_SWING[year] ?? 3 * symmetric(new Rng(world.seed, `macro-swing:${code}:${region.code}`, year));
+      const swing =
+        EARLY_YEAR_SWING[year] ??
+        3 * symmetric(new Rng(world.seed, `macro-swing:${code}:${region.code}`, year));
       const months = Array.from({ length: 12 }, (_, i) => {
         const m = i + 1;
         return m < 2 ? NaN : annual + (swing * (lambda ** (m - 2) - tail)) / (1 - tail);
@@ -140,13 +160,21 @@ export function figuresOf(world: WorldOptions, indicator: IndicatorDefinition, r
     for (const year of YEARS) {
       const months = Array.from({ length: 12 }, (_, i) => {
         const m = i + 1;
-        const festival = m === inPath(SPRING_FESTIVAL_MONTH, year, 'Spring Festival') ? 0.7 : m <= 2 ? -0.5 : 0;
-        return round(100 + inPath(INFLATION, year, 'inflation') + festival + 0.25 * symmetric(new Rng(world.seed, `macro-cpi:${region.code}`, year * 12 + m)), 1);
+        const festival =
+          m === inPath(SPRING_FESTIVAL_MONTH, year, 'Spring Festival') ? 0.7 : m <= 2 ? -0.5 : 0;
+        return round(
+          100 +
+            inPath(INFLATION, year, 'inflation') +
+            festival +
+            0.25 * symmetric(new Rng(world.seed, `macro-cpi:${region.code}`, year * 12 + m)),
+          1,
+        );
       });
       out.set(year, { year: months.reduce((s, v) => s + v, 0) / 12, months, quarters: [] });
     }
   } else if (code === 'RESIDENT_POPULATION') {
-    for (const year of YEARS) out.set(year, { year: population(world, region, year), months: [], quarters: [] });
+    for (const year of YEARS)
+      out.set(year, { year: population(world, region, year), months: [], quarters: [] });
   } else {
     throw new Error(`no demo model for indicator ${code}`);
   }

@@ -154,7 +154,8 @@ export const INDICATORS: readonly IndicatorDefinition[] = Object.freeze([
     nameEn: 'Resident population',
     unit: '万人',
     unitEn: '10,000 persons',
-    description: '年末常住人口 (year-end resident population), from the annual population sample survey. The city figure is the sum of its counties.',
+    description:
+      '年末常住人口 (year-end resident population), from the annual population sample survey. The city figure is the sum of its counties.',
     periodTypes: ['YEAR'],
     source: '南通市统计局 人口变动情况抽样调查',
     valueKind: 'LEVEL',

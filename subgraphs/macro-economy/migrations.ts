@@ -36,7 +36,10 @@ export const migrations: readonly Migration[] = [
         t.primary(['indicator_code', 'region_code', 'period_type', 'period']);
         // Region.indicators reads one batch of regions for a set of indicators and period types,
         // bounded by period, in period order: all of it on this one index.
-        t.index(['region_code', 'indicator_code', 'period_type', 'period_start'], 'observations_series');
+        t.index(
+          ['region_code', 'indicator_code', 'period_type', 'period_start'],
+          'observations_series',
+        );
       });
     },
     async down(db) {

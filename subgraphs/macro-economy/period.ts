@@ -32,16 +32,21 @@ export function parsePeriod(text: string): Period | PeriodProblem {
   if (!m) return { kind: 'FORMAT', message: `"${text}" is not a period: ${HINT}` };
   const year = Number(m[1]);
   if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
-    return { kind: 'RANGE', message: `"${text}": the year must be between ${EARLIEST_YEAR} and ${LATEST_YEAR}` };
+    return {
+      kind: 'RANGE',
+      message: `"${text}": the year must be between ${EARLIEST_YEAR} and ${LATEST_YEAR}`,
+    };
   }
   if (m[2] !== undefined) {
     const month = Number(m[2]);
-    if (month < 1 || month > 12) return { kind: 'FORMAT', message: `"${text}": the month must be 01 to 12` };
+    if (month < 1 || month > 12)
+      return { kind: 'FORMAT', message: `"${text}": the month must be 01 to 12` };
     return monthPeriod(year, month);
   }
   if (m[3] !== undefined) {
     const quarter = Number(m[3]);
-    if (quarter < 1 || quarter > 4) return { kind: 'FORMAT', message: `"${text}": the quarter must be Q1 to Q4` };
+    if (quarter < 1 || quarter > 4)
+      return { kind: 'FORMAT', message: `"${text}": the quarter must be Q1 to Q4` };
     return quarterPeriod(year, quarter);
   }
   return yearPeriod(year);
@@ -52,11 +57,23 @@ export function isPeriodProblem(p: Period | PeriodProblem): p is PeriodProblem {
 }
 
 export function monthPeriod(year: number, month: number): Period {
-  return { type: 'MONTH', label: `${year}-${String(month).padStart(2, '0')}`, year, firstMonth: month, lastMonth: month };
+  return {
+    type: 'MONTH',
+    label: `${year}-${String(month).padStart(2, '0')}`,
+    year,
+    firstMonth: month,
+    lastMonth: month,
+  };
 }
 
 export function quarterPeriod(year: number, quarter: number): Period {
-  return { type: 'QUARTER', label: `${year}-Q${quarter}`, year, firstMonth: quarter * 3 - 2, lastMonth: quarter * 3 };
+  return {
+    type: 'QUARTER',
+    label: `${year}-Q${quarter}`,
+    year,
+    firstMonth: quarter * 3 - 2,
+    lastMonth: quarter * 3,
+  };
 }
 
 export function yearPeriod(year: number): Period {

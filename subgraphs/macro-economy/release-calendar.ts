@@ -28,7 +28,8 @@ export function releaseDate(indicator: IndicatorDefinition, period: Period): str
     if (indicator.code === 'GDP') return isoDay(period.year + 1, 1, 28);
     return isoDay(period.year + 1, 1, indicator.code === 'CPI' ? 15 : 20);
   }
-  if (period.type === 'QUARTER') return isoDay(period.year, nextMonth, indicator.code === 'GDP' ? 28 : 25);
+  if (period.type === 'QUARTER')
+    return isoDay(period.year, nextMonth, indicator.code === 'GDP' ? 28 : 25);
   return isoDay(period.year, nextMonth, indicator.code === 'CPI' ? 15 : 20);
 }
 

@@ -1,7 +1,14 @@
 import { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
 import { DateScalar } from '../kit/scalars';
 import { MacroEconomyContext } from './context';
-import { IndicatorRow, periodTypesOf, requireIndicatorCode, SeriesArgs, seriesRequest, toSeries } from './series-request';
+import {
+  IndicatorRow,
+  periodTypesOf,
+  requireIndicatorCode,
+  SeriesArgs,
+  seriesRequest,
+  toSeries,
+} from './series-request';
 
 export const resolvers: GraphQLResolverMap<MacroEconomyContext> = {
   Date: DateScalar,

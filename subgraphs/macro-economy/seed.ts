@@ -6,7 +6,11 @@ import { demoObservations, observationRegions } from './demo-observations';
 import { INDICATORS } from './indicator-catalogue';
 import { PERIOD_TYPES } from './period';
 
-export async function seedMacroEconomy(db: Knex, world: World, reporter: SeedReporter): Promise<void> {
+export async function seedMacroEconomy(
+  db: Knex,
+  world: World,
+  reporter: SeedReporter,
+): Promise<void> {
   const onWritten = (table: string, rows: number) => reporter.written(table, rows);
   const indicators = new BulkWriter(db, 'indicators', { onWritten });
   const observations = new BulkWriter(db, 'observations', { onWritten });

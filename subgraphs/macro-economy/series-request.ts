@@ -4,7 +4,15 @@
  * series. Pure: no database here.
  */
 import { badUserInput } from '../kit/user-input';
-import { isPeriodProblem, parsePeriod, Period, periodEnd, periodStart, PERIOD_TYPES, PeriodType } from './period';
+import {
+  isPeriodProblem,
+  parsePeriod,
+  Period,
+  periodEnd,
+  periodStart,
+  PERIOD_TYPES,
+  PeriodType,
+} from './period';
 
 export interface IndicatorRow {
   code: string;
@@ -60,15 +68,24 @@ export function periodTypesOf(indicator: IndicatorRow): PeriodType[] {
 
 function requirePeriod(argument: string, text: string): Period {
   const parsed = parsePeriod(text);
-  if (isPeriodProblem(parsed)) throw badUserInput(argument, parsed.message, { problem: parsed.kind });
+  if (isPeriodProblem(parsed))
+    throw badUserInput(argument, parsed.message, { problem: parsed.kind });
   return parsed;
 }
 
 /** Looks indicator codes up in the catalogue; an unknown code is the caller's mistake, named with the known ones. */
-export function requireIndicatorCode(argument: string, code: string, catalogue: readonly IndicatorRow[]): IndicatorRow {
+export function requireIndicatorCode(
+  argument: string,
+  code: string,
+  catalogue: readonly IndicatorRow[],
+): IndicatorRow {
   const found = catalogue.find((i) => i.code === code);
   if (!found) {
-    throw badUserInput(argument, `"${code}" is not an indicator code; known codes: ${catalogue.map((i) => i.code).join(', ')}`, { problem: 'UNKNOWN' });
+    throw badUserInput(
+      argument,
+      `"${code}" is not an indicator code; known codes: ${catalogue.map((i) => i.code).join(', ')}`,
+      { problem: 'UNKNOWN' },
+    );
   }
   return found;
 }
@@ -77,7 +94,9 @@ export function seriesRequest(args: SeriesArgs, catalogue: readonly IndicatorRow
   const from = args.from == null ? null : requirePeriod('from', args.from);
   const to = args.to == null ? null : requirePeriod('to', args.to);
   if (from && to && periodStart(from) > periodEnd(to)) {
-    throw badUserInput('to', `"${args.to}" ends before "${args.from}" begins`, { problem: 'RANGE' });
+    throw badUserInput('to', `"${args.to}" ends before "${args.from}" begins`, {
+      problem: 'RANGE',
+    });
   }
   const codes = args.codes == null ? catalogue.map((i) => i.code) : [...new Set(args.codes)];
   const indicators = codes.map((c) => requireIndicatorCode('codes', c, catalogue));
@@ -86,12 +105,17 @@ export function seriesRequest(args: SeriesArgs, catalogue: readonly IndicatorRow
     const offered = periodTypesOf(indicator);
     // An indicator not compiled for the asked period type (quarterly CPI) has no series; that is an answer, not an error.
     for (const periodType of PERIOD_TYPES) {
-      if (offered.includes(periodType) && (!args.periodType || args.periodType === periodType)) series.push({ indicator, periodType });
+      if (offered.includes(periodType) && (!args.periodType || args.periodType === periodType))
+        series.push({ indicator, periodType });
     }
   }
   const fromDay = from ? periodStart(from) : null;
   const toDay = to ? periodEnd(to) : null;
-  const key = JSON.stringify([series.map((s) => `${s.indicator.code}/${s.periodType}`), fromDay, toDay]);
+  const key = JSON.stringify([
+    series.map((s) => `${s.indicator.code}/${s.periodType}`),
+    fromDay,
+    toDay,
+  ]);
   return { series, fromDay, toDay, key };
 }
 
@@ -119,7 +143,11 @@ export interface SeriesView {
  * One region's series from its rows (already in period order). Released figures and preliminary
  * ones go to separate fields because they are shared under different rules.
  */
-export function toSeries(request: SeriesRequest, regionCode: string, rows: readonly StoredObservation[]): SeriesView[] {
+export function toSeries(
+  request: SeriesRequest,
+  regionCode: string,
+  rows: readonly StoredObservation[],
+): SeriesView[] {
   const byKey = new Map<string, StoredObservation[]>();
   for (const r of rows) {
     const k = `${r.indicator_code}/${r.period_type}`;

@@ -9,7 +9,20 @@ import { IndicatorRow, SeriesRequest, StoredObservation } from './series-request
 /** Regions per IN list: well under MariaDB's and SQLite's parameter limits. */
 const MAX_BATCH = 500;
 
-const OBSERVATION_COLUMNS = ['indicator_code', 'region_code', 'period_type', 'period', 'period_start', 'value', 'status', 'released_on', 'quality_flag', 'review_note', 'reporting_units', 'sampling_error'];
+const OBSERVATION_COLUMNS = [
+  'indicator_code',
+  'region_code',
+  'period_type',
+  'period',
+  'period_start',
+  'value',
+  'status',
+  'released_on',
+  'quality_flag',
+  'review_note',
+  'reporting_units',
+  'sampling_error',
+];
 
 export function createMacroEconomyStore(db: Knex) {
   let catalogue: Promise<IndicatorRow[]> | null = null;
@@ -46,7 +59,10 @@ export function createMacroEconomyStore(db: Knex) {
     /** The indicator catalogue, read once per request: it is small and every series needs it. */
     catalogue(): Promise<IndicatorRow[]> {
       // A knex builder runs its query again on every `await`; the promise from `then` runs it once.
-      return (catalogue ??= db<IndicatorRow>('indicators').select('*').orderBy('position').then((rows) => rows));
+      return (catalogue ??= db<IndicatorRow>('indicators')
+        .select('*')
+        .orderBy('position')
+        .then((rows) => rows));
     },
     /** Observations of one region for a validated request, batched with every other region asking the same. */
     observations(request: SeriesRequest, regionCode: string): Promise<StoredObservation[]> {

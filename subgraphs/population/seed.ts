@@ -3,7 +3,11 @@ import { iterateResidents, World } from '../../domain/demo/world';
 import { BulkWriter } from '../kit/bulk-writer';
 import { SeedReporter } from '../kit/subgraph-module';
 
-export async function seedPopulation(db: Knex, world: World, reporter: SeedReporter): Promise<void> {
+export async function seedPopulation(
+  db: Knex,
+  world: World,
+  reporter: SeedReporter,
+): Promise<void> {
   const onWritten = (table: string, rows: number) => reporter.written(table, rows);
   const households = new BulkWriter(db, 'households', { onWritten });
   const people = new BulkWriter(db, 'people', { onWritten });

@@ -41,7 +41,10 @@ export function createPopulationStore(db: Knex) {
     members,
     /** One page of a region's residents in ID-number order, plus one row to detect a next page. */
     async peopleInRegion(regionCode: string, page: PageRequest): Promise<PersonRow[]> {
-      const q = db<PersonRow>('people').select('*').orderBy('id_number').limit(page.limit + 1);
+      const q = db<PersonRow>('people')
+        .select('*')
+        .orderBy('id_number')
+        .limit(page.limit + 1);
       // The whole city needs no filter; the primary key already orders it.
       if (regionCode !== CITY_CODE) q.where(regionColumn(regionCode), regionCode);
       if (page.afterKey) q.where('id_number', '>', page.afterKey);

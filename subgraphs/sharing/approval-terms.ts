@@ -50,40 +50,96 @@ export interface TermsProblem {
 
 export type TermsOutcome = { ok: true; terms: GrantTerms } | { ok: false; problem: TermsProblem };
 
-function narrowedItems(requested: RequestedTerms, chosen: readonly string[], clear: boolean, catalogue: CoordinateCatalogue): TermsProblem | null {
-  if (chosen.length === 0) return { argument: 'items', message: 'approve at least one item, or reject the request with a reason' };
+function narrowedItems(
+  requested: RequestedTerms,
+  chosen: readonly string[],
+  clear: boolean,
+  catalogue: CoordinateCatalogue,
+): TermsProblem | null {
+  if (chosen.length === 0)
+    return {
+      argument: 'items',
+      message: 'approve at least one item, or reject the request with a reason',
+    };
   for (const item of chosen) {
     if (requested.items.includes(item)) continue;
     const parsed = parseItem(item);
     // A single field out of a requested `Type.*`: it must be one this owner serves and that needs a grant.
-    const field = parsed && parsed.fieldName !== '*' && coversItem(requested.items, item) ? catalogue.field(item) : undefined;
+    const field =
+      parsed && parsed.fieldName !== '*' && coversItem(requested.items, item)
+        ? catalogue.field(item)
+        : undefined;
     if (!field || !field.owners.includes(requested.owner) || grantProblem(field, clear) !== null) {
-      return { argument: 'items', coordinate: item, message: `${item} was not applied for in this request (requested: ${requested.items.join(', ')})` };
+      return {
+        argument: 'items',
+        coordinate: item,
+        message: `${item} was not applied for in this request (requested: ${requested.items.join(', ')})`,
+      };
     }
   }
   return null;
 }
 
-export function approvalTerms(requested: RequestedTerms, choice: ApprovalChoice, today: string, catalogue: CoordinateCatalogue): TermsOutcome {
+export function approvalTerms(
+  requested: RequestedTerms,
+  choice: ApprovalChoice,
+  today: string,
+  catalogue: CoordinateCatalogue,
+): TermsOutcome {
   const clear = choice.clear ?? requested.clear;
-  if (clear && !requested.clear) return { ok: false, problem: { argument: 'clear', message: 'clear values were not applied for; only masked values can be granted' } };
+  if (clear && !requested.clear)
+    return {
+      ok: false,
+      problem: {
+        argument: 'clear',
+        message: 'clear values were not applied for; only masked values can be granted',
+      },
+    };
 
   const items = [...new Set(choice.items ?? requested.items)].sort();
   const itemProblem = narrowedItems(requested, items, clear, catalogue);
   if (itemProblem) return { ok: false, problem: itemProblem };
 
   const purposes = [...new Set(choice.purposes ?? requested.purposes)].sort();
-  if (purposes.length === 0) return { ok: false, problem: { argument: 'purposes', message: 'approve at least one purpose, or reject the request with a reason' } };
+  if (purposes.length === 0)
+    return {
+      ok: false,
+      problem: {
+        argument: 'purposes',
+        message: 'approve at least one purpose, or reject the request with a reason',
+      },
+    };
   const extra = purposes.find((p) => !requested.purposes.includes(p));
-  if (extra) return { ok: false, problem: { argument: 'purposes', message: `${extra} was not applied for (requested: ${requested.purposes.join(', ')})` } };
+  if (extra)
+    return {
+      ok: false,
+      problem: {
+        argument: 'purposes',
+        message: `${extra} was not applied for (requested: ${requested.purposes.join(', ')})`,
+      },
+    };
 
   const validUntil = choice.validUntil ?? requested.validUntil;
-  if (validUntil !== null && validUntil < today) return { ok: false, problem: { argument: 'validUntil', message: `${validUntil} is before today (${today})` } };
+  if (validUntil !== null && validUntil < today)
+    return {
+      ok: false,
+      problem: { argument: 'validUntil', message: `${validUntil} is before today (${today})` },
+    };
   if (validUntil !== null && requested.validUntil !== null && validUntil > requested.validUntil) {
-    return { ok: false, problem: { argument: 'validUntil', message: `${validUntil} is later than the ${requested.validUntil} applied for` } };
+    return {
+      ok: false,
+      problem: {
+        argument: 'validUntil',
+        message: `${validUntil} is later than the ${requested.validUntil} applied for`,
+      },
+    };
   }
   const subjectQuota = choice.subjectQuota ?? requested.subjectQuota;
   const quotaProblem = subjectQuotaProblem(subjectQuota);
-  if (quotaProblem) return { ok: false, problem: { argument: 'subjectQuota', message: quotaProblem } };
-  return { ok: true, terms: { items, purposes, clear, validFrom: today, validUntil, subjectQuota } };
+  if (quotaProblem)
+    return { ok: false, problem: { argument: 'subjectQuota', message: quotaProblem } };
+  return {
+    ok: true,
+    terms: { items, purposes, clear, validFrom: today, validUntil, subjectQuota },
+  };
 }

@@ -21,20 +21,41 @@ interface CatalogueArgs extends PageArgs {
 export const catalogueQuery = {
   catalogue: (_: unknown, args: CatalogueArgs, ctx: SharingContext, info: GraphQLResolveInfo) => {
     requireCaller(ctx.caller);
-    if (args.owner && !departmentByCode(args.owner)) throw badUserInput('owner', `"${args.owner}" is not a registered department`, { problem: 'UNKNOWN' });
+    if (args.owner && !departmentByCode(args.owner))
+      throw badUserInput('owner', `"${args.owner}" is not a registered department`, {
+        problem: 'UNKNOWN',
+      });
     if (args.search && args.search.length > MAX_SEARCH_LENGTH) {
-      throw badUserInput('search', `at most ${MAX_SEARCH_LENGTH} characters`, { problem: 'LENGTH', max: MAX_SEARCH_LENGTH });
+      throw badUserInput('search', `at most ${MAX_SEARCH_LENGTH} characters`, {
+        problem: 'LENGTH',
+        max: MAX_SEARCH_LENGTH,
+      });
     }
     const page = pageRequest(args, ctx, { info });
-    const matching = ctx.resources.items({ owner: args.owner, level: args.level, search: args.search });
+    const matching = ctx.resources.items({
+      owner: args.owner,
+      level: args.level,
+      search: args.search,
+    });
     const after = page.afterKey;
     const rest = after === null ? matching : matching.filter((i) => i.coordinate > after);
-    return toConnection(rest.slice(0, page.limit + 1), page, (i) => i.coordinate, async () => matching.length);
+    return toConnection(
+      rest.slice(0, page.limit + 1),
+      page,
+      (i) => i.coordinate,
+      async () => matching.length,
+    );
   },
 };
 
 export const catalogueItemResolvers = {
   CatalogueItem: {
-    ownerDepartment: (item: CatalogueItem) => departmentByCode(item.owner) ?? { code: item.owner, name: item.owner, nameEn: item.owner, kind: 'OWNER' },
+    ownerDepartment: (item: CatalogueItem) =>
+      departmentByCode(item.owner) ?? {
+        code: item.owner,
+        name: item.owner,
+        nameEn: item.owner,
+        kind: 'OWNER',
+      },
   },
 };

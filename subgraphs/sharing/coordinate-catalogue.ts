@@ -4,7 +4,12 @@
  * the committed supergraph (the source of truth for which coordinates exist); pure lookups after.
  */
 import fs from 'node:fs';
-import { classifySchema, FieldClassification, MaskKind, SharingLevel } from '../../domain/catalogue/classification';
+import {
+  classifySchema,
+  FieldClassification,
+  MaskKind,
+  SharingLevel,
+} from '../../domain/catalogue/classification';
 import { SUBGRAPHS } from '../../contracts/subgraph-directory';
 
 export interface CatalogueField {
@@ -27,7 +32,10 @@ export interface CoordinateCatalogue {
   fieldsOf(typeName: string): readonly CatalogueField[];
 }
 
-export function catalogueFromClassification(fields: readonly FieldClassification[], ownerOf: (subgraph: string) => string): CoordinateCatalogue {
+export function catalogueFromClassification(
+  fields: readonly FieldClassification[],
+  ownerOf: (subgraph: string) => string,
+): CoordinateCatalogue {
   const byCoordinate = new Map<string, CatalogueField>();
   const byType = new Map<string, CatalogueField[]>();
   for (const f of fields) {
@@ -52,7 +60,10 @@ export function catalogueFromClassification(fields: readonly FieldClassification
 /** Owners by subgraph name from SUBGRAPHS; a subgraph missing there is a broken supergraph, not a guess. */
 export function subgraphOwner(subgraph: string): string {
   const service = SUBGRAPHS.find((s) => s.name === subgraph);
-  if (!service) throw new Error(`the supergraph names subgraph "${subgraph}", which contracts/subgraph-directory.ts does not list`);
+  if (!service)
+    throw new Error(
+      `the supergraph names subgraph "${subgraph}", which contracts/subgraph-directory.ts does not list`,
+    );
   return service.owner;
 }
 
@@ -65,7 +76,8 @@ export function readSupergraphText(file: string): string {
   try {
     return fs.readFileSync(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`no supergraph at ${file}: run \`npm run compose\` (or set SUPERGRAPH_PATH)`);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new Error(`no supergraph at ${file}: run \`npm run compose\` (or set SUPERGRAPH_PATH)`);
     throw err;
   }
 }

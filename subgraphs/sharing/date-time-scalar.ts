@@ -6,7 +6,9 @@ import { GraphQLError, GraphQLScalarType } from 'graphql';
 import { ErrorCode } from '../../domain/error-codes';
 
 function refuse(): never {
-  throw new GraphQLError('DateTime: not accepted as input', { extensions: { code: ErrorCode.BAD_USER_INPUT } });
+  throw new GraphQLError('DateTime: not accepted as input', {
+    extensions: { code: ErrorCode.BAD_USER_INPUT },
+  });
 }
 
 export const DateTimeScalar = new GraphQLScalarType({

@@ -9,7 +9,10 @@ import type { RegisterApplicationInput } from './application-registry';
 import { DEMO_CONSUMER_SYSTEMS } from './demo-consumer-systems';
 import { DEMO_OWNER_SYSTEMS } from './demo-owner-systems';
 
-export const DEMO_APPLICATIONS: readonly RegisterApplicationInput[] = [...DEMO_OWNER_SYSTEMS, ...DEMO_CONSUMER_SYSTEMS];
+export const DEMO_APPLICATIONS: readonly RegisterApplicationInput[] = [
+  ...DEMO_OWNER_SYSTEMS,
+  ...DEMO_CONSUMER_SYSTEMS,
+];
 
 /**
  * Request limits the big data bureau set above the usage-frequency defaults: the service network
@@ -20,4 +23,7 @@ export const DEMO_REQUEST_LIMITS: readonly { id: string; limits: RequestLimitsIn
 ];
 
 /** A system found idle in the 2017 self-inspection (僵尸系统) and retired. */
-export const DEMO_RETIRED = { id: 'elderly-care-subsidy', reason: '2017年自查：使用频度低、功能已并入最低生活保障审批系统，予以清理' };
+export const DEMO_RETIRED = {
+  id: 'elderly-care-subsidy',
+  reason: '2017年自查：使用频度低、功能已并入最低生活保障审批系统，予以清理',
+};

@@ -34,8 +34,14 @@ export const RECENTLY_EXPIRED_DAYS = 30;
  * these grants. Expiry does not raise the version: whoever caches the snapshot must still
  * compare `validFrom` and `validUntil` with its own clock.
  */
-export async function readGrantSnapshot(db: Knex, department: string, today: string): Promise<GrantSnapshotRows> {
-  const oldestKept = new Date(Date.parse(`${today}T00:00:00Z`) - RECENTLY_EXPIRED_DAYS * 86_400_000).toISOString().slice(0, 10);
+export async function readGrantSnapshot(
+  db: Knex,
+  department: string,
+  today: string,
+): Promise<GrantSnapshotRows> {
+  const oldestKept = new Date(Date.parse(`${today}T00:00:00Z`) - RECENTLY_EXPIRED_DAYS * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
   return db.transaction(async (trx) => {
     const row = await trx('grant_versions').where({ department }).first('version');
     const grants: GrantRow[] = await trx('grants')

@@ -24,11 +24,17 @@ export interface GrantsPublisherSettings {
   readonly namespace: string | null;
 }
 
-export function readGrantsPublisherSettings(env: Readonly<Record<string, string | undefined>> = process.env): GrantsPublisherSettings {
+export function readGrantsPublisherSettings(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): GrantsPublisherSettings {
   const url = env.REDIS_URL || null;
-  if (url && !/^rediss?:\/\//.test(url)) throw new Error(`REDIS_URL must be a redis:// or rediss:// URL, got "${url}"`);
+  if (url && !/^rediss?:\/\//.test(url))
+    throw new Error(`REDIS_URL must be a redis:// or rediss:// URL, got "${url}"`);
   const namespace = env.GRANTS_REDIS_NAMESPACE || null;
-  if (namespace && !/^[A-Za-z0-9_.-]{1,64}$/.test(namespace)) throw new Error(`GRANTS_REDIS_NAMESPACE must be 1 to 64 letters, digits, '_', '.' or '-', got "${namespace}"`);
+  if (namespace && !/^[A-Za-z0-9_.-]{1,64}$/.test(namespace))
+    throw new Error(
+      `GRANTS_REDIS_NAMESPACE must be 1 to 64 letters, digits, '_', '.' or '-', got "${namespace}"`,
+    );
   return { url, namespace };
 }
 
@@ -42,14 +48,28 @@ export interface GrantsChangedPublisher {
 /** Commands wait at most this long: the mutation's caller is waiting for its answer. */
 const PUBLISH_TIMEOUT_MS = 1000;
 
-export function createGrantsChangedPublisher(options: { url: string; namespace?: string | null; log?: (line: string) => void }): GrantsChangedPublisher {
+export function createGrantsChangedPublisher(options: {
+  url: string;
+  namespace?: string | null;
+  log?: (line: string) => void;
+}): GrantsChangedPublisher {
   const names = grantsRedisNames(options.namespace ?? null);
   const log = options.log ?? ((line: string) => console.error(line));
   // Not queued while disconnected: a notice sent late is no better than one the gateways' TTL replaces.
-  const client = createClient({ url: options.url, disableOfflineQueue: true, socket: { connectTimeout: 1000, reconnectStrategy: (n: number) => Math.min(50 * 2 ** Math.min(n, 10), 1000) } });
+  const client = createClient({
+    url: options.url,
+    disableOfflineQueue: true,
+    socket: {
+      connectTimeout: 1000,
+      reconnectStrategy: (n: number) => Math.min(50 * 2 ** Math.min(n, 10), 1000),
+    },
+  });
   let reported = false;
   client.on('error', (err: Error) => {
-    if (!reported) log(`[sharing] Redis for grant-change notices unavailable (${err.message}); gateways will see changes when their caches expire`);
+    if (!reported)
+      log(
+        `[sharing] Redis for grant-change notices unavailable (${err.message}); gateways will see changes when their caches expire`,
+      );
     reported = true;
   });
   client.on('ready', () => {
@@ -61,7 +81,10 @@ export function createGrantsChangedPublisher(options: { url: string; namespace?:
   const withinDeadline = async (command: Promise<unknown>) => {
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`Redis did not answer within ${PUBLISH_TIMEOUT_MS} ms`)), PUBLISH_TIMEOUT_MS);
+      timer = setTimeout(
+        () => reject(new Error(`Redis did not answer within ${PUBLISH_TIMEOUT_MS} ms`)),
+        PUBLISH_TIMEOUT_MS,
+      );
     });
     try {
       await Promise.race([command, deadline]);
@@ -73,13 +96,21 @@ export function createGrantsChangedPublisher(options: { url: string; namespace?:
 
   return {
     async publish(department, version) {
-      await withinDeadline(client.multi().del(names.snapshotKey(department)).publish(names.channel, encodeGrantsChanged(department, version)).exec());
+      await withinDeadline(
+        client
+          .multi()
+          .del(names.snapshotKey(department))
+          .publish(names.channel, encodeGrantsChanged(department, version))
+          .exec(),
+      );
     },
     async registryChanged(application) {
       try {
         await withinDeadline(client.publish(registryChannel, encodeRegistryChanged(application)));
       } catch (err) {
-        log(`[sharing] registry change of ${application} not published (${err instanceof Error ? err.message : String(err)}); gateways will see it when their registry cache expires`);
+        log(
+          `[sharing] registry change of ${application} not published (${err instanceof Error ? err.message : String(err)}); gateways will see it when their registry cache expires`,
+        );
       }
     },
     async close() {

@@ -42,7 +42,10 @@ export const migrations: readonly Migration[] = [
       });
       await db.schema.createTable('sharing_requests', (t) => {
         t.string('id', 40).primary();
-        t.string('sharing_application_id', 40).notNullable().references('id').inTable('sharing_applications');
+        t.string('sharing_application_id', 40)
+          .notNullable()
+          .references('id')
+          .inTable('sharing_applications');
         // Denormalised from the application so an owner's or applicant's queue is one index range.
         t.string('applicant', 40).notNullable();
         t.string('owner', 40).notNullable();
@@ -69,7 +72,11 @@ export const migrations: readonly Migration[] = [
         t.boolean('clear').notNullable();
         t.string('status', 10).notNullable();
         t.string('granted_by', 40).notNullable();
-        t.string('source_request_id', 40).nullable().unique().references('id').inTable('sharing_requests');
+        t.string('source_request_id', 40)
+          .nullable()
+          .unique()
+          .references('id')
+          .inTable('sharing_requests');
         t.string('granted_at', 30).notNullable();
         t.string('revoked_at', 30).nullable();
         t.string('revoked_by', 64).nullable();

@@ -32,7 +32,9 @@ export interface SharingSubgraphOptions {
  * The sharing subgraph with its dependencies injected: tests fix the clock and the catalogue;
  * the service passes settings read at start-up and the publisher of grant changes.
  */
-export function createSharingSubgraph(options: SharingSubgraphOptions = {}): SubgraphModule<SharingContext> {
+export function createSharingSubgraph(
+  options: SharingSubgraphOptions = {},
+): SubgraphModule<SharingContext> {
   const clock = options.clock ?? systemClock;
   const onGrantsChanged = options.onGrantsChanged ?? (() => {});
   const log = options.log ?? ((line: string) => console.error(line));

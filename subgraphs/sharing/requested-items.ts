@@ -9,7 +9,8 @@
  */
 import { CatalogueField, CoordinateCatalogue } from './coordinate-catalogue';
 
-export type ItemProblemKind = 'FORMAT' | 'UNKNOWN' | 'NOT_SHARED' | 'NEEDS_NO_APPLICATION' | 'OWN_DATA';
+export type ItemProblemKind =
+  'FORMAT' | 'UNKNOWN' | 'NOT_SHARED' | 'NEEDS_NO_APPLICATION' | 'OWN_DATA';
 
 export interface ItemProblem {
   readonly coordinate: string;
@@ -19,7 +20,8 @@ export interface ItemProblem {
 
 export type ItemsByOwner = ReadonlyMap<string, readonly string[]>;
 
-export type SplitOutcome = { ok: true; byOwner: ItemsByOwner } | { ok: false; problems: ItemProblem[] };
+export type SplitOutcome =
+  { ok: true; byOwner: ItemsByOwner } | { ok: false; problems: ItemProblem[] };
 
 const ITEM = /^([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*|\*)$/;
 
@@ -29,7 +31,10 @@ export function parseItem(item: string): { typeName: string; fieldName: string |
 }
 
 /** Why a field cannot be applied for with these terms, or null when it needs (and can get) a grant. */
-export function grantProblem(field: CatalogueField, clear: boolean): Exclude<ItemProblemKind, 'FORMAT' | 'UNKNOWN' | 'OWN_DATA'> | null {
+export function grantProblem(
+  field: CatalogueField,
+  clear: boolean,
+): Exclude<ItemProblemKind, 'FORMAT' | 'UNKNOWN' | 'OWN_DATA'> | null {
   if (field.level === 'NONE') return 'NOT_SHARED';
   if (field.level === 'CONDITIONAL') return null;
   return clear && field.mask ? null : 'NEEDS_NO_APPLICATION';
@@ -68,22 +73,39 @@ function add(byOwner: Map<string, Set<string>>, owner: string, item: string): vo
  * otherwise it is spelt out field by field per owner, so that a grant's `Type.*` never speaks
  * for fields another department serves.
  */
-function splitWholeType(typeName: string, item: string, clear: boolean, applicant: string, catalogue: CoordinateCatalogue, byOwner: Map<string, Set<string>>): ItemProblem | null {
+function splitWholeType(
+  typeName: string,
+  item: string,
+  clear: boolean,
+  applicant: string,
+  catalogue: CoordinateCatalogue,
+  byOwner: Map<string, Set<string>>,
+): ItemProblem | null {
   const fields = catalogue.fieldsOf(typeName);
   if (fields.length === 0) return problem(item, 'UNKNOWN');
   const grantable = fields.filter((f) => grantProblem(f, clear) === null);
-  if (grantable.length === 0) return problem(item, fields.every((f) => f.level === 'NONE') ? 'NOT_SHARED' : 'NEEDS_NO_APPLICATION');
+  if (grantable.length === 0)
+    return problem(
+      item,
+      fields.every((f) => f.level === 'NONE') ? 'NOT_SHARED' : 'NEEDS_NO_APPLICATION',
+    );
   const owners = new Set(grantable.flatMap((f) => f.owners).filter((o) => o !== applicant));
   if (owners.size === 0) return problem(item, 'OWN_DATA');
   if (owners.size === 1) {
     add(byOwner, [...owners][0], item);
     return null;
   }
-  for (const f of grantable) for (const owner of f.owners) if (owner !== applicant) add(byOwner, owner, f.coordinate);
+  for (const f of grantable)
+    for (const owner of f.owners) if (owner !== applicant) add(byOwner, owner, f.coordinate);
   return null;
 }
 
-export function splitItemsByOwner(items: readonly string[], clear: boolean, applicant: string, catalogue: CoordinateCatalogue): SplitOutcome {
+export function splitItemsByOwner(
+  items: readonly string[],
+  clear: boolean,
+  applicant: string,
+  catalogue: CoordinateCatalogue,
+): SplitOutcome {
   const problems: ItemProblem[] = [];
   const byOwner = new Map<string, Set<string>>();
   for (const item of new Set(items)) {
@@ -116,7 +138,19 @@ export function splitItemsByOwner(items: readonly string[], clear: boolean, appl
   const result = new Map<string, string[]>();
   for (const [owner, set] of [...byOwner.entries()].sort(([a], [b]) => a.localeCompare(b))) {
     const list = [...set];
-    result.set(owner, list.filter((i) => i.endsWith('.*') || !coversItem(list.filter((x) => x.endsWith('.*')), i)).sort());
+    result.set(
+      owner,
+      list
+        .filter(
+          (i) =>
+            i.endsWith('.*') ||
+            !coversItem(
+              list.filter((x) => x.endsWith('.*')),
+              i,
+            ),
+        )
+        .sort(),
+    );
   }
   return { ok: true, byOwner: result };
 }

@@ -69,7 +69,12 @@ export function buildResourceCatalogue(supergraphSdl: string): ResourceCatalogue
     )
     .sort((a, b) => (a.coordinate < b.coordinate ? -1 : a.coordinate > b.coordinate ? 1 : 0));
   // Lower-cased once, so a search costs one substring test per item.
-  const haystacks = all.map((i) => [i.coordinate, i.description, i.resourceDescription, i.condition].filter(Boolean).join('\n').toLowerCase());
+  const haystacks = all.map((i) =>
+    [i.coordinate, i.description, i.resourceDescription, i.condition]
+      .filter(Boolean)
+      .join('\n')
+      .toLowerCase(),
+  );
 
   return {
     items(filter = {}) {

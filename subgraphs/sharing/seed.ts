@@ -29,17 +29,37 @@ function caller(department: string, application: string | null): CallerIdentity 
   return { department, application, operator: `seed@${department}`, purpose: null, roles: [] };
 }
 
-async function seedOne(db: Knex, demo: DemoSharingApplication, deps: SeedDependencies, now: number): Promise<number> {
+async function seedOne(
+  db: Knex,
+  demo: DemoSharingApplication,
+  deps: SeedDependencies,
+  now: number,
+): Promise<number> {
   // The supergraph grows as subgraphs are added: demo items name only coordinates it has today.
-  const items = demo.items.filter((item) => splitItemsByOwner([item], demo.clear, demo.department, deps.catalogue).ok);
+  const items = demo.items.filter(
+    (item) => splitItemsByOwner([item], demo.clear, demo.department, deps.catalogue).ok,
+  );
   if (items.length === 0) return 0;
-  const at = (t: number) => createSharingWorkflow({ db, clock: () => new Date(t), settings: deps.settings, catalogue: deps.catalogue, onGrantsChanged: () => {}, log: () => {} });
+  const at = (t: number) =>
+    createSharingWorkflow({
+      db,
+      clock: () => new Date(t),
+      settings: deps.settings,
+      catalogue: deps.catalogue,
+      onGrantsChanged: () => {},
+      log: () => {},
+    });
   const submitted = now - demo.submittedDaysAgo * DAY_MS;
-  const application = await at(submitted).apply(caller(demo.department, demo.application), { ...demo, items });
+  const application = await at(submitted).apply(caller(demo.department, demo.application), {
+    ...demo,
+    items,
+  });
   const answer = demo.answer;
   if (!answer) return 1;
   const answered = at(submitted + answer.afterDays * DAY_MS);
-  const requests: SharingRequestRow[] = await db('sharing_requests').where({ sharing_application_id: application.id }).orderBy('id');
+  const requests: SharingRequestRow[] = await db('sharing_requests')
+    .where({ sharing_application_id: application.id })
+    .orderBy('id');
   for (const r of requests) {
     const owner = caller(r.owner, null);
     if ('reject' in answer) {
@@ -48,12 +68,19 @@ async function seedOne(db: Knex, demo: DemoSharingApplication, deps: SeedDepende
     }
     const wanted = answer.approve.items;
     const narrowed = wanted ? jsonList(r.items).filter((i) => wanted.includes(i)) : [];
-    await answered.approve(owner, r.id, { ...answer.approve, items: narrowed.length > 0 ? narrowed : undefined });
+    await answered.approve(owner, r.id, {
+      ...answer.approve,
+      items: narrowed.length > 0 ? narrowed : undefined,
+    });
   }
   return 1;
 }
 
-export async function seedSharing(db: Knex, reporter: SeedReporter, deps: SeedDependencies): Promise<void> {
+export async function seedSharing(
+  db: Knex,
+  reporter: SeedReporter,
+  deps: SeedDependencies,
+): Promise<void> {
   const platform = caller(PLATFORM_DEPARTMENT, 'shujutong-gateway');
   const registry = createApplicationRegistry(db, deps.clock);
   for (const app of DEMO_APPLICATIONS) await registry.register(platform, app);

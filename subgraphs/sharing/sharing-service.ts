@@ -6,7 +6,11 @@
 import { composeSettings, SettingsEnv } from '../../contracts/settings/setting-values';
 import type { BackgroundTask, SubgraphDefinition } from '../kit/subgraph-service';
 import { loadSupergraphCatalogue } from './coordinate-catalogue';
-import { createGrantsChangedPublisher, GrantsPublisherSettings, readGrantsPublisherSettings } from './grants-changed-publisher';
+import {
+  createGrantsChangedPublisher,
+  GrantsPublisherSettings,
+  readGrantsPublisherSettings,
+} from './grants-changed-publisher';
 import { createSharingSubgraph, sharingSubgraph } from './module';
 import { loadResourceCatalogue } from './resource-catalogue';
 import { readSharingSettings, SharingSettings } from './sharing-settings';
@@ -19,7 +23,10 @@ export interface SharingServiceSettings {
 
 /** What only the sharing subgraph reads, every invalid value reported at once. */
 export function readSharingServiceSettings(env: SettingsEnv): SharingServiceSettings {
-  return composeSettings((part) => ({ sharing: part(() => readSharingSettings(env)), notices: part(() => readGrantsPublisherSettings(env)) }));
+  return composeSettings((part) => ({
+    sharing: part(() => readSharingSettings(env)),
+    notices: part(() => readGrantsPublisherSettings(env)),
+  }));
 }
 
 export const sharingService: SubgraphDefinition<SharingServiceSettings> = {
@@ -30,9 +37,20 @@ export const sharingService: SubgraphDefinition<SharingServiceSettings> = {
     // Classified once, here: what may be applied for, and the resource catalogue (Query.catalogue).
     const catalogue = loadSupergraphCatalogue(sharing.supergraphPath);
     const resources = loadResourceCatalogue(sharing.supergraphPath);
-    const publisher = notices.url ? createGrantsChangedPublisher({ url: notices.url, namespace: notices.namespace, log }) : null;
-    const module = createSharingSubgraph({ settings: sharing, catalogue, resources, onGrantsChanged: publisher?.publish, onRegistryChanged: publisher?.registryChanged, log });
-    const tasks: BackgroundTask[] = publisher ? [{ name: 'grant-change notices on Redis', stop: () => publisher.close() }] : [];
+    const publisher = notices.url
+      ? createGrantsChangedPublisher({ url: notices.url, namespace: notices.namespace, log })
+      : null;
+    const module = createSharingSubgraph({
+      settings: sharing,
+      catalogue,
+      resources,
+      onGrantsChanged: publisher?.publish,
+      onRegistryChanged: publisher?.registryChanged,
+      log,
+    });
+    const tasks: BackgroundTask[] = publisher
+      ? [{ name: 'grant-change notices on Redis', stop: () => publisher.close() }]
+      : [];
     return { module, tasks };
   },
 };

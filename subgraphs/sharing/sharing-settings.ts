@@ -44,7 +44,11 @@ function dateList(env: SettingsEnv, variable: string): Set<string> {
   if (!value) return dates;
   for (const part of value.split(/[\s,]+/).filter(Boolean)) {
     const t = Date.parse(`${part}T00:00:00Z`);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(part) || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== part) {
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(part) ||
+      Number.isNaN(t) ||
+      new Date(t).toISOString().slice(0, 10) !== part
+    ) {
       throw new Error(`${variable} must be comma-separated dates (YYYY-MM-DD), got "${part}"`);
     }
     dates.add(part);
@@ -54,22 +58,32 @@ function dateList(env: SettingsEnv, variable: string): Set<string> {
 
 export function readSharingSettings(env: SettingsEnv = process.env): SharingSettings {
   const raw = env.SHARING_REPLY_WORKING_DAYS;
-  const replyWorkingDays = raw === undefined || raw === '' ? DEFAULT_REPLY_WORKING_DAYS : Number(raw);
+  const replyWorkingDays =
+    raw === undefined || raw === '' ? DEFAULT_REPLY_WORKING_DAYS : Number(raw);
   if (!Number.isInteger(replyWorkingDays) || replyWorkingDays < 1 || replyWorkingDays > 60) {
-    throw new Error(`SHARING_REPLY_WORKING_DAYS must be a whole number of working days from 1 to 60, got "${raw}"`);
+    throw new Error(
+      `SHARING_REPLY_WORKING_DAYS must be a whole number of working days from 1 to 60, got "${raw}"`,
+    );
   }
   const holidays = dateList(env, 'SHARING_HOLIDAYS');
   const makeUpWorkdays = dateList(env, 'SHARING_MAKEUP_WORKDAYS');
   const both = [...holidays].filter((d) => makeUpWorkdays.has(d));
-  if (both.length) throw new Error(`SHARING_HOLIDAYS and SHARING_MAKEUP_WORKDAYS both list ${both.join(', ')}`);
+  if (both.length)
+    throw new Error(`SHARING_HOLIDAYS and SHARING_MAKEUP_WORKDAYS both list ${both.join(', ')}`);
   const rawQuota = env.SHARING_DEFAULT_SUBJECT_QUOTA;
-  const defaultSubjectQuota = rawQuota === undefined || rawQuota === '' ? DEFAULT_SUBJECT_QUOTA : Number(rawQuota);
+  const defaultSubjectQuota =
+    rawQuota === undefined || rawQuota === '' ? DEFAULT_SUBJECT_QUOTA : Number(rawQuota);
   const quotaProblem = subjectQuotaProblem(defaultSubjectQuota);
-  if (quotaProblem) throw new Error(`SHARING_DEFAULT_SUBJECT_QUOTA: ${quotaProblem.replace(String(defaultSubjectQuota), `"${rawQuota}"`)}`);
+  if (quotaProblem)
+    throw new Error(
+      `SHARING_DEFAULT_SUBJECT_QUOTA: ${quotaProblem.replace(String(defaultSubjectQuota), `"${rawQuota}"`)}`,
+    );
   return Object.freeze({
     replyWorkingDays,
     defaultSubjectQuota,
     calendar: Object.freeze({ holidays, makeUpWorkdays }),
-    supergraphPath: env.SUPERGRAPH_PATH ? path.resolve(env.SUPERGRAPH_PATH) : path.join(SCHEMA_DIR, 'supergraph.graphql'),
+    supergraphPath: env.SUPERGRAPH_PATH
+      ? path.resolve(env.SUPERGRAPH_PATH)
+      : path.join(SCHEMA_DIR, 'supergraph.graphql'),
   });
 }

@@ -17,7 +17,13 @@ import { newRecordId } from './record-ids';
 import { splitItemsByOwner } from './requested-items';
 import { notFound, optionalText, requirePurposes, requireText, wrongState } from './sharing-input';
 import { SharingSettings } from './sharing-settings';
-import { ApplicationRow, GrantRow, jsonList, SharingApplicationRow, SharingRequestRow } from './store';
+import {
+  ApplicationRow,
+  GrantRow,
+  jsonList,
+  SharingApplicationRow,
+  SharingRequestRow,
+} from './store';
 import { addWorkingDays } from './working-days';
 
 /**
@@ -62,23 +68,45 @@ export function createSharingWorkflow(deps: WorkflowDeps) {
     try {
       await deps.onGrantsChanged(department, version);
     } catch (err) {
-      deps.log(`[sharing] onGrantsChanged(${department}, ${version}) failed: ${err instanceof Error ? err.message : String(err)}`);
+      deps.log(
+        `[sharing] onGrantsChanged(${department}, ${version}) failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 
   async function pendingRequest(caller: CallerIdentity, id: string): Promise<SharingRequestRow> {
-    const request: SharingRequestRow | undefined = await db('sharing_requests').where({ id }).first();
+    const request: SharingRequestRow | undefined = await db('sharing_requests')
+      .where({ id })
+      .first();
     if (!request) throw notFound('sharing request', id);
     enforce(mayDecide(caller, request.owner));
-    if (request.status !== 'PENDING') throw wrongState('id', `request ${id} was already ${request.status.toLowerCase()}`, request.status);
+    if (request.status !== 'PENDING')
+      throw wrongState(
+        'id',
+        `request ${id} was already ${request.status.toLowerCase()}`,
+        request.status,
+      );
     return request;
   }
 
   /** Moves a request out of PENDING only if nobody else did first (two approvers at once). */
-  async function decide(trx: Knex.Transaction, id: string, status: 'APPROVED' | 'REJECTED', caller: CallerIdentity, reason: string | null, now: Date): Promise<void> {
+  async function decide(
+    trx: Knex.Transaction,
+    id: string,
+    status: 'APPROVED' | 'REJECTED',
+    caller: CallerIdentity,
+    reason: string | null,
+    now: Date,
+  ): Promise<void> {
     const changed = await trx('sharing_requests')
       .where({ id, status: 'PENDING' })
-      .update({ status, decided_at: now.toISOString(), decided_on: chinaDate(now), decided_by: caller.operator, decision_reason: reason });
+      .update({
+        status,
+        decided_at: now.toISOString(),
+        decided_on: chinaDate(now),
+        decided_by: caller.operator,
+        decision_reason: reason,
+      });
     if (changed !== 1) throw wrongState('id', `request ${id} was decided meanwhile`, 'DECIDED');
   }
 
@@ -86,27 +114,57 @@ export function createSharingWorkflow(deps: WorkflowDeps) {
     /** The quota an approval sets unless the owner chooses another: what the owner sees on a pending request. */
     defaultSubjectQuota: settings.defaultSubjectQuota,
 
-    async apply(caller: CallerIdentity, input: SharingApplicationInput): Promise<SharingApplicationRow> {
+    async apply(
+      caller: CallerIdentity,
+      input: SharingApplicationInput,
+    ): Promise<SharingApplicationRow> {
       const now = clock();
       const today = chinaDate(now);
-      if (input.items.length === 0) throw badUserInput('items', 'name at least one item (Type.field or Type.*)', { problem: 'REQUIRED' });
-      if (input.items.length > MAX_ITEMS) throw badUserInput('items', `at most ${MAX_ITEMS} items per application`, { problem: 'LENGTH', max: MAX_ITEMS });
+      if (input.items.length === 0)
+        throw badUserInput('items', 'name at least one item (Type.field or Type.*)', {
+          problem: 'REQUIRED',
+        });
+      if (input.items.length > MAX_ITEMS)
+        throw badUserInput('items', `at most ${MAX_ITEMS} items per application`, {
+          problem: 'LENGTH',
+          max: MAX_ITEMS,
+        });
       const purposes = requirePurposes('purposes', input.purposes);
       const justification = requireText('justification', input.justification, MAX_JUSTIFICATION);
       const validUntil = input.validUntil ?? null;
-      if (validUntil !== null && validUntil < today) throw badUserInput('validUntil', `${validUntil} is before today (${today})`, { problem: 'RANGE' });
+      if (validUntil !== null && validUntil < today)
+        throw badUserInput('validUntil', `${validUntil} is before today (${today})`, {
+          problem: 'RANGE',
+        });
       const applicationId = input.application ?? null;
       if (applicationId !== null) {
-        const app: ApplicationRow | undefined = await db('applications').where({ id: applicationId }).first();
-        if (!app) throw badUserInput('application', `no registered application "${applicationId}"`, { problem: 'UNKNOWN' });
-        if (app.department !== caller.department) throw forbidden(`application ${applicationId} belongs to ${app.department}; a department applies only for its own systems`);
-        if (app.status !== 'ACTIVE') throw badUserInput('application', `application ${applicationId} is ${app.status.toLowerCase()}`, { problem: 'STATE', state: app.status });
+        const app: ApplicationRow | undefined = await db('applications')
+          .where({ id: applicationId })
+          .first();
+        if (!app)
+          throw badUserInput('application', `no registered application "${applicationId}"`, {
+            problem: 'UNKNOWN',
+          });
+        if (app.department !== caller.department)
+          throw forbidden(
+            `application ${applicationId} belongs to ${app.department}; a department applies only for its own systems`,
+          );
+        if (app.status !== 'ACTIVE')
+          throw badUserInput(
+            'application',
+            `application ${applicationId} is ${app.status.toLowerCase()}`,
+            { problem: 'STATE', state: app.status },
+          );
       }
       const clear = input.clear ?? false;
       const split = splitItemsByOwner(input.items, clear, caller.department, catalogue);
       if (!split.ok) {
         const [first] = split.problems;
-        throw badUserInput('items', split.problems.map((p) => p.message).join('; '), { problem: first.problem, coordinate: first.coordinate, problems: split.problems });
+        throw badUserInput('items', split.problems.map((p) => p.message).join('; '), {
+          problem: first.problem,
+          coordinate: first.coordinate,
+          problems: split.problems,
+        });
       }
 
       const row: SharingApplicationRow = {
@@ -142,10 +200,16 @@ export function createSharingWorkflow(deps: WorkflowDeps) {
       return row;
     },
 
-    async approve(caller: CallerIdentity, requestId: string, input: ApprovalInput): Promise<SharingRequestRow> {
+    async approve(
+      caller: CallerIdentity,
+      requestId: string,
+      input: ApprovalInput,
+    ): Promise<SharingRequestRow> {
       const request = await pendingRequest(caller, requestId);
       const note = optionalText('note', input.note, MAX_REASON);
-      const application: SharingApplicationRow = await db('sharing_applications').where({ id: request.sharing_application_id }).first();
+      const application: SharingApplicationRow = await db('sharing_applications')
+        .where({ id: request.sharing_application_id })
+        .first();
       const now = clock();
       const outcome = approvalTerms(
         {
@@ -193,7 +257,11 @@ export function createSharingWorkflow(deps: WorkflowDeps) {
       return db('sharing_requests').where({ id: request.id }).first();
     },
 
-    async reject(caller: CallerIdentity, requestId: string, reasonText: string): Promise<SharingRequestRow> {
+    async reject(
+      caller: CallerIdentity,
+      requestId: string,
+      reasonText: string,
+    ): Promise<SharingRequestRow> {
       // Reasons are required when refusing (国发〔2016〕51号: 不予共享的，应当说明理由).
       const request = await pendingRequest(caller, requestId);
       const reason = requireText('reason', reasonText, MAX_REASON);
@@ -206,13 +274,18 @@ export function createSharingWorkflow(deps: WorkflowDeps) {
       if (!grant) throw notFound('grant', grantId);
       enforce(mayDecide(caller, grant.granted_by));
       const reason = requireText('reason', reasonText, MAX_REASON);
-      if (grant.status !== 'ACTIVE') throw wrongState('id', `grant ${grantId} was already revoked`, grant.status);
+      if (grant.status !== 'ACTIVE')
+        throw wrongState('id', `grant ${grantId} was already revoked`, grant.status);
       const now = clock();
       const version = await db.transaction(async (trx) => {
-        const changed = await trx('grants')
-          .where({ id: grantId, status: 'ACTIVE' })
-          .update({ status: 'REVOKED', revoked_at: now.toISOString(), revoked_by: caller.operator, revoke_reason: reason });
-        if (changed !== 1) throw wrongState('id', `grant ${grantId} was revoked meanwhile`, 'REVOKED');
+        const changed = await trx('grants').where({ id: grantId, status: 'ACTIVE' }).update({
+          status: 'REVOKED',
+          revoked_at: now.toISOString(),
+          revoked_by: caller.operator,
+          revoke_reason: reason,
+        });
+        if (changed !== 1)
+          throw wrongState('id', `grant ${grantId} was revoked meanwhile`, 'REVOKED');
         return bumpGrantVersion(trx, grant.department);
       });
       await publish(grant.department, version);

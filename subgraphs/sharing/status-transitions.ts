@@ -26,7 +26,9 @@ export type TransitionRefusal =
   /** Suspended by the bureau: only the bureau lifts it. */
   | 'SUSPENDED_BY_BUREAU';
 
-export type TransitionDecision = { allowed: true; setBy: StatusSetter } | { allowed: false; reason: TransitionRefusal; message: string };
+export type TransitionDecision =
+  | { allowed: true; setBy: StatusSetter }
+  | { allowed: false; reason: TransitionRefusal; message: string };
 
 export interface StatusTransition {
   from: ApplicationStatus;
@@ -42,14 +44,34 @@ export function statusActor(callerDepartment: string, applicationDepartment: str
   return callerDepartment === applicationDepartment ? 'OWNER' : 'OTHER_DEPARTMENT';
 }
 
-const refuse = (reason: TransitionRefusal, message: string): TransitionDecision => ({ allowed: false, reason, message });
+const refuse = (reason: TransitionRefusal, message: string): TransitionDecision => ({
+  allowed: false,
+  reason,
+  message,
+});
 
-export function decideStatusTransition({ from, to, actor, fromSetBy }: StatusTransition): TransitionDecision {
-  if (actor === 'OTHER_DEPARTMENT') return refuse('NOT_YOURS', "only the owning department or the big data bureau may change an application's status");
-  if (from === 'RETIRED') return refuse('RETIRED_IS_FINAL', 'a retired application stays retired; register a new one instead');
+export function decideStatusTransition({
+  from,
+  to,
+  actor,
+  fromSetBy,
+}: StatusTransition): TransitionDecision {
+  if (actor === 'OTHER_DEPARTMENT')
+    return refuse(
+      'NOT_YOURS',
+      "only the owning department or the big data bureau may change an application's status",
+    );
+  if (from === 'RETIRED')
+    return refuse(
+      'RETIRED_IS_FINAL',
+      'a retired application stays retired; register a new one instead',
+    );
   if (from === to) return refuse('UNCHANGED', `the application is already ${from}`);
   if (from === 'SUSPENDED' && to === 'ACTIVE' && actor !== 'BUREAU' && fromSetBy !== 'OWNER') {
-    return refuse('SUSPENDED_BY_BUREAU', 'the big data bureau suspended this application; only the bureau can lift its suspension');
+    return refuse(
+      'SUSPENDED_BY_BUREAU',
+      'the big data bureau suspended this application; only the bureau can lift its suspension',
+    );
   }
   return { allowed: true, setBy: actor };
 }

@@ -86,7 +86,10 @@ export function jsonList(text: string): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
-function page<T extends { id: string }>(q: Knex.QueryBuilder, p: PageRequest): Knex.QueryBuilder<T, T[]> {
+function page<T extends { id: string }>(
+  q: Knex.QueryBuilder,
+  p: PageRequest,
+): Knex.QueryBuilder<T, T[]> {
   if (p.afterKey) q.where('id', '>', p.afterKey);
   return q.orderBy('id').limit(p.limit + 1);
 }
@@ -120,7 +123,12 @@ export function createSharingStore(db: Knex) {
   const applicationsOf = groupLoader<ApplicationRow>(db, 'applications', 'department', ['id']);
   const sharingApplication = rowLoader<SharingApplicationRow>(db, 'sharing_applications', 'id');
   const request = rowLoader<SharingRequestRow>(db, 'sharing_requests', 'id');
-  const requestsOf = groupLoader<SharingRequestRow>(db, 'sharing_requests', 'sharing_application_id', ['id']);
+  const requestsOf = groupLoader<SharingRequestRow>(
+    db,
+    'sharing_requests',
+    'sharing_application_id',
+    ['id'],
+  );
   const grant = rowLoader<GrantRow>(db, 'grants', 'id');
   const grantOfRequest = rowLoader<GrantRow>(db, 'grants', 'source_request_id');
 
@@ -167,15 +175,25 @@ export function createSharingStore(db: Knex) {
     },
     countApplications: (f: ApplicationFilter) => count(applicationQuery(f)),
 
-    async sharingApplications(department: string | null, p: PageRequest): Promise<SharingApplicationRow[]> {
-      const rows: SharingApplicationRow[] = await page<SharingApplicationRow>(sharingApplicationQuery(department).select('*'), p);
+    async sharingApplications(
+      department: string | null,
+      p: PageRequest,
+    ): Promise<SharingApplicationRow[]> {
+      const rows: SharingApplicationRow[] = await page<SharingApplicationRow>(
+        sharingApplicationQuery(department).select('*'),
+        p,
+      );
       rows.forEach((r) => sharingApplication.prime(r.id, r));
       return rows;
     },
-    countSharingApplications: (department: string | null) => count(sharingApplicationQuery(department)),
+    countSharingApplications: (department: string | null) =>
+      count(sharingApplicationQuery(department)),
 
     async requests(f: RequestFilter, p: PageRequest): Promise<SharingRequestRow[]> {
-      const rows: SharingRequestRow[] = await page<SharingRequestRow>(requestQuery(f).select('*'), p);
+      const rows: SharingRequestRow[] = await page<SharingRequestRow>(
+        requestQuery(f).select('*'),
+        p,
+      );
       rows.forEach((r) => request.prime(r.id, r));
       return rows;
     },

@@ -15,7 +15,10 @@ export interface WorkingCalendar {
 }
 
 /** Monday to Friday, no holidays: the calendar when none is configured. */
-export const WEEKDAYS_ONLY: WorkingCalendar = Object.freeze({ holidays: new Set<string>(), makeUpWorkdays: new Set<string>() });
+export const WEEKDAYS_ONLY: WorkingCalendar = Object.freeze({
+  holidays: new Set<string>(),
+  makeUpWorkdays: new Set<string>(),
+});
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -24,7 +27,11 @@ const MAX_CALENDAR_DAYS = 3660;
 
 function toUtc(date: string): number {
   const t = Date.parse(`${date}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== date) {
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(date) ||
+    Number.isNaN(t) ||
+    new Date(t).toISOString().slice(0, 10) !== date
+  ) {
     throw new RangeError(`"${date}" is not a calendar date (YYYY-MM-DD)`);
   }
   return t;
@@ -46,15 +53,22 @@ export function isWorkingDay(date: string, calendar: WorkingCalendar = WEEKDAYS_
  * begins the day after the event, as Chinese administrative law counts periods), so an
  * application submitted on a Monday with 10 working days is due on the Monday two weeks later.
  */
-export function addWorkingDays(start: string, days: number, calendar: WorkingCalendar = WEEKDAYS_ONLY): string {
-  if (!Number.isInteger(days) || days < 0) throw new RangeError(`working days must be a whole number >= 0, got ${days}`);
+export function addWorkingDays(
+  start: string,
+  days: number,
+  calendar: WorkingCalendar = WEEKDAYS_ONLY,
+): string {
+  if (!Number.isInteger(days) || days < 0)
+    throw new RangeError(`working days must be a whole number >= 0, got ${days}`);
   let t = toUtc(start);
   let counted = 0;
   for (let step = 0; counted < days; step++) {
-    if (step >= MAX_CALENDAR_DAYS) throw new RangeError(`no ${days} working days within ${MAX_CALENDAR_DAYS} days of ${start}: check the holiday calendar`);
+    if (step >= MAX_CALENDAR_DAYS)
+      throw new RangeError(
+        `no ${days} working days within ${MAX_CALENDAR_DAYS} days of ${start}: check the holiday calendar`,
+      );
     t += DAY_MS;
     if (isWorkingDay(fromUtc(t), calendar)) counted++;
   }
   return fromUtc(t);
 }
-

@@ -12,9 +12,17 @@ export interface AddressCodeProblem {
 }
 
 export function addressCodeProblem(code: string): AddressCodeProblem | null {
-  if (!/^\d{16}$/.test(code)) return { kind: 'FORMAT', message: 'an address code is 16 digits: a nine-digit town code and a seven-digit serial' };
+  if (!/^\d{16}$/.test(code))
+    return {
+      kind: 'FORMAT',
+      message: 'an address code is 16 digits: a nine-digit town code and a seven-digit serial',
+    };
   const town = regionByCode(code.slice(0, 9));
-  if (!town || town.level !== 'TOWN') return { kind: 'UNKNOWN_TOWN', message: `"${code.slice(0, 9)}" is not the code of a town in Nantong` };
+  if (!town || town.level !== 'TOWN')
+    return {
+      kind: 'UNKNOWN_TOWN',
+      message: `"${code.slice(0, 9)}" is not the code of a town in Nantong`,
+    };
   return null;
 }
 

@@ -11,7 +11,12 @@ import { SeedReporter } from '../kit/subgraph-module';
  * subdistricts, JC collective construction land in towns. Illustrative: several addresses on
  * one parcel share a code, as flats in one block do.
  */
-export function cadastralParcelCode(world: World, address: AddressSeed, usage: 'H' | 'E', index: number): string {
+export function cadastralParcelCode(
+  world: World,
+  address: AddressSeed,
+  usage: 'H' | 'E',
+  index: number,
+): string {
   const rng = new Rng(world.seed, `parcel-${usage}`, index);
   const townSerial = address.townCode.slice(6);
   const type = Number(townSerial) < 100 ? 'GB' : 'JC';

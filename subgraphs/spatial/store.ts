@@ -49,12 +49,18 @@ export function createSpatialStore(db: Knex) {
   /** One query per batch: the binding and the address it points at, joined. */
   function boundAddressLoader(table: string, keyColumn: string) {
     return rowLoader<BoundAddressRow>(db, table, keyColumn, (q) =>
-      q.join('addresses', 'addresses.code', `${table}.address_code`).select(`${table}.${keyColumn}`, 'addresses.*'),
+      q
+        .join('addresses', 'addresses.code', `${table}.address_code`)
+        .select(`${table}.${keyColumn}`, 'addresses.*'),
     );
   }
   const residence = boundAddressLoader('residences', 'id_number');
   const registeredAddress = boundAddressLoader('registered_addresses', 'credit_code');
-  const nearbySource = tableNearbySource<AddressRow>(db, 'addresses', { key: 'code', longitude: 'longitude', latitude: 'latitude' });
+  const nearbySource = tableNearbySource<AddressRow>(db, 'addresses', {
+    key: 'code',
+    longitude: 'longitude',
+    latitude: 'latitude',
+  });
 
   return {
     region,

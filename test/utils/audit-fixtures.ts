@@ -16,7 +16,10 @@ import { chainRecord, ChainHead, emptyChain } from '../../contracts/audit/record
 
 export function testKeys(): AuditKeys {
   const pair = generateKeyPairSync('ed25519');
-  const signer: CheckpointSigner = { keyId: publicKeyId(pair.publicKey), privateKey: pair.privateKey };
+  const signer: CheckpointSigner = {
+    keyId: publicKeyId(pair.publicKey),
+    privateKey: pair.privateKey,
+  };
   return { hmac: auditKey(Buffer.alloc(32, 7)), signer, publicKey: pair.publicKey, generated: [] };
 }
 
@@ -27,29 +30,50 @@ export function entry(i: number, overrides: Partial<AuditEntry> = {}): AuditEntr
   return {
     requestId: `req-${i}`,
     time: Date.UTC(2026, 10, 26, 10, 0, 0, i % 1000) + i * 1000,
-    caller: { department: i % 2 ? '公安局' : 'market-supervision', application: `app-${i % 3}`, operator: `op-${i}`, roles: ['reader', 'auditor'], clientAddress: '10.0.0.7' },
+    caller: {
+      department: i % 2 ? '公安局' : 'market-supervision',
+      application: `app-${i % 3}`,
+      operator: `op-${i}`,
+      roles: ['reader', 'auditor'],
+      clientAddress: '10.0.0.7',
+    },
     operationName: 'PersonLookup',
     document: 'query PersonLookup($id: ID!) { person(idNumber: $id) { name phone } }',
     variables: { id: PERSON_A },
     purpose: '不见面审批 approval #42',
-    fields: { requested: ['Person.name', 'Person.phone'], served: ['Person.name'], masked: ['Person.phone'], denied: [{ coordinate: 'Person.address', reason: 'NO_APPLICATION' }] },
+    fields: {
+      requested: ['Person.name', 'Person.phone'],
+      served: ['Person.name'],
+      masked: ['Person.phone'],
+      denied: [{ coordinate: 'Person.address', reason: 'NO_APPLICATION' }],
+    },
     subgraphs: ['population'],
     outcome: 'ok',
     httpStatus: 200,
     errorCodes: [],
     latencyMs: 12,
     responseBytes: 345,
-    subjects: [{ kind: 'person', id: PERSON_A }, ...(i % 4 === 0 ? [{ kind: 'legal-entity' as const, id: ENTITY_A }] : [])],
+    subjects: [
+      { kind: 'person', id: PERSON_A },
+      ...(i % 4 === 0 ? [{ kind: 'legal-entity' as const, id: ENTITY_A }] : []),
+    ],
     ...overrides,
   };
 }
 
 /** `n` records chained from the start of `chain`. */
-export function chainOf(n: number, keys: AuditKeys, chain = 'gw-test/20261126T000000Z-abc123'): AuditRecord[] {
+export function chainOf(
+  n: number,
+  keys: AuditKeys,
+  chain = 'gw-test/20261126T000000Z-abc123',
+): AuditRecord[] {
   let head: ChainHead = emptyChain(chain);
   const out: AuditRecord[] = [];
   for (let i = 1; i <= n; i++) {
-    const chained = chainRecord(buildRecordBody(entry(i), { instance: 'gw-test', key: keys.hmac }), head);
+    const chained = chainRecord(
+      buildRecordBody(entry(i), { instance: 'gw-test', key: keys.hmac }),
+      head,
+    );
     out.push(chained.record);
     head = chained.head;
   }
@@ -59,7 +83,6 @@ export function chainOf(n: number, keys: AuditKeys, chain = 'gw-test/20261126T00
 export function tempDir(prefix = 'audit-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `shujutong-${prefix}`));
 }
-
 
 /** node:fs with fsyncs counted and, when `fault` is set, writes failing like a full disk. */
 export interface InstrumentedFs extends JournalFs {
@@ -95,7 +118,8 @@ export function instrumentedFs(): InstrumentedFs {
   const wrap = (inner: JournalFile): JournalFile => ({
     async write(data) {
       if (fs.fault) {
-        if (fs.partialBytes > 0) await inner.write(data.subarray(0, Math.min(fs.partialBytes, data.length)));
+        if (fs.partialBytes > 0)
+          await inner.write(data.subarray(0, Math.min(fs.partialBytes, data.length)));
         throw failure(fs.fault);
       }
       return inner.write(data);
@@ -123,7 +147,10 @@ export function testAuditDatabase(backend: 'sqlite' | 'mysql'): TestAuditDatabas
   const dir = tempDir('db-');
   const target =
     backend === 'mysql'
-      ? databaseTarget('audit', { MYSQL_URL: requireMysqlUrl(), SHUJUTONG_DB_PREFIX: `sjt_test_${uniqueSuffix()}` })
+      ? databaseTarget('audit', {
+          MYSQL_URL: requireMysqlUrl(),
+          SHUJUTONG_DB_PREFIX: `sjt_test_${uniqueSuffix()}`,
+        })
       : databaseTarget('audit', { DATA_DIR: dir });
   const opened: Knex[] = [];
   return {

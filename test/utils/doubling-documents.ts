@@ -21,19 +21,43 @@ export interface DoublingOptions {
 }
 
 export function doublingDocument(options: DoublingOptions): string {
-  const { levels, type = 'Person', root = 'person(idNumber: "1")', leaves = ['name birthDate', 'gender birthDate'], wrap = (s: string) => s } = options;
+  const {
+    levels,
+    type = 'Person',
+    root = 'person(idNumber: "1")',
+    leaves = ['name birthDate', 'gender birthDate'],
+    wrap = (s: string) => s,
+  } = options;
   const directive = options.spreadDirective ? ` ${options.spreadDirective}` : '';
-  const lines = [`query Doubling${options.variables ?? ''} { ${root} { ...A${levels} ...B${levels} } }`, `fragment A0 on ${type} { ${leaves[0]} }`, `fragment B0 on ${type} { ${leaves[1]} }`];
+  const lines = [
+    `query Doubling${options.variables ?? ''} { ${root} { ...A${levels} ...B${levels} } }`,
+    `fragment A0 on ${type} { ${leaves[0]} }`,
+    `fragment B0 on ${type} { ${leaves[1]} }`,
+  ];
   for (let i = 1; i <= levels; i++) {
     const spreads = wrap(`...A${i - 1} ...B${i - 1}${directive}`);
-    lines.push(`fragment A${i} on ${type} { ${spreads} }`, `fragment B${i} on ${type} { ${spreads} }`);
+    lines.push(
+      `fragment A${i} on ${type} { ${spreads} }`,
+      `fragment B${i} on ${type} { ${spreads} }`,
+    );
   }
   return lines.join('\n');
 }
 
 /** Aliased fields each spreading the next level: the response itself doubles per level (only limits can stop it). */
-export function aliasedDoublingDocument(levels: number, field = 'household { members', close = '}', root = 'person(idNumber: "1")'): string {
-  const lines = [`query AliasedDoubling { ${root} { ...F${levels} } }`, 'fragment F0 on Person { name }'];
-  for (let i = 1; i <= levels; i++) lines.push(`fragment F${i} on Person { a: ${field} { ...F${i - 1} } ${close} b: ${field} { ...F${i - 1} } ${close} }`);
+export function aliasedDoublingDocument(
+  levels: number,
+  field = 'household { members',
+  close = '}',
+  root = 'person(idNumber: "1")',
+): string {
+  const lines = [
+    `query AliasedDoubling { ${root} { ...F${levels} } }`,
+    'fragment F0 on Person { name }',
+  ];
+  for (let i = 1; i <= levels; i++)
+    lines.push(
+      `fragment F${i} on Person { a: ${field} { ...F${i - 1} } ${close} b: ${field} { ...F${i - 1} } ${close} }`,
+    );
   return lines.join('\n');
 }

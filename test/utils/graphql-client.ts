@@ -2,7 +2,11 @@
 export interface GraphQLResult<T = Record<string, any>> {
   status: number;
   headers: Headers;
-  body: { data?: T | null; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[]; extensions?: Record<string, any> };
+  body: {
+    data?: T | null;
+    errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, any> }[];
+    extensions?: Record<string, any>;
+  };
 }
 
 export async function postGraphQL<T = Record<string, any>>(

@@ -1,7 +1,12 @@
 /** Timing loops for the micro-benchmarks under `__bench__/`: printed numbers, never assertions. */
 
 /** Five rounds after a warm-up; prints the fastest and the median, since a shared machine adds noise. */
-export function timeRounds(label: string, n: number, fn: (i: number) => void, options: { labelWidth?: number; digits?: number } = {}): void {
+export function timeRounds(
+  label: string,
+  n: number,
+  fn: (i: number) => void,
+  options: { labelWidth?: number; digits?: number } = {},
+): void {
   const width = options.labelWidth ?? 64;
   const digits = options.digits ?? 2;
   for (let i = 0; i < Math.min(n, 200); i++) fn(-1 - i);
@@ -13,5 +18,7 @@ export function timeRounds(label: string, n: number, fn: (i: number) => void, op
   }
   rounds.sort((a, b) => a - b);
   const pad = digits + 6;
-  console.log(`${label.padEnd(width)} min ${rounds[0].toFixed(digits).padStart(pad)} µs  median ${rounds[2].toFixed(digits).padStart(pad)} µs  (5 × ${n})`);
+  console.log(
+    `${label.padEnd(width)} min ${rounds[0].toFixed(digits).padStart(pad)} µs  median ${rounds[2].toFixed(digits).padStart(pad)} µs  (5 × ${n})`,
+  );
 }

@@ -9,7 +9,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Knex } from 'knex';
-import { AuditConfig, AuditTrailOptions, openAuditDatabase, readAuditConfig } from '../../gateway/audit';
+import {
+  AuditConfig,
+  AuditTrailOptions,
+  openAuditDatabase,
+  readAuditConfig,
+} from '../../gateway/audit';
 import type { AuditStage } from '../../gateway/stages/record-audit';
 import { DatabaseTarget, dropDatabase } from '../../contracts/database/database';
 import { requireMysqlUrl, uniqueSuffix } from './temp-database';
@@ -46,11 +51,16 @@ export interface PlatformAudit extends AuditSetup {
   ship(): Promise<number>;
 }
 
-export function createAuditSetup(backend: 'sqlite' | 'mysql', options: PlatformAuditOptions): AuditSetup {
+export function createAuditSetup(
+  backend: 'sqlite' | 'mysql',
+  options: PlatformAuditOptions,
+): AuditSetup {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shujutong-audit-'));
   const env: Record<string, string> = {
     DATA_DIR: dir,
-    ...(backend === 'mysql' ? { MYSQL_URL: requireMysqlUrl(), SHUJUTONG_DB_PREFIX: `sjt_test_${uniqueSuffix()}` } : {}),
+    ...(backend === 'mysql'
+      ? { MYSQL_URL: requireMysqlUrl(), SHUJUTONG_DB_PREFIX: `sjt_test_${uniqueSuffix()}` }
+      : {}),
     ...options.env,
   };
   const target = readAuditConfig(env).database;
@@ -62,7 +72,11 @@ export function createAuditSetup(backend: 'sqlite' | 'mysql', options: PlatformA
     env,
     nextConfig() {
       const instance = `test-gw-${++instances}`;
-      return readAuditConfig({ GATEWAY_INSTANCE: instance, AUDIT_JOURNAL_DIR: path.join(dir, 'journal', instance), ...env });
+      return readAuditConfig({
+        GATEWAY_INSTANCE: instance,
+        AUDIT_JOURNAL_DIR: path.join(dir, 'journal', instance),
+        ...env,
+      });
     },
     async connect() {
       const db = await openAuditDatabase(target);

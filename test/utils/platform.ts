@@ -18,7 +18,11 @@ import { loadTokenKeys } from '../../gateway/auth/token-keys';
 import { readTokenSettings } from '../../gateway/auth/token-settings';
 import { createPlatformHooks, PlatformHooks } from '../../gateway/platform-hooks';
 import { createRequestVerifier } from '../../subgraphs/kit/request-signature';
-import { composeSupergraph, formatProblem, registeredSubgraphNames } from '../../scripts/compose/compose-supergraph';
+import {
+  composeSupergraph,
+  formatProblem,
+  registeredSubgraphNames,
+} from '../../scripts/compose/compose-supergraph';
 import { GatewayConfig, readGatewayConfig } from '../../gateway/config';
 import { GatewayHooks } from '../../gateway/stages/stage-hooks';
 import { RunningGateway, startGateway } from '../../gateway/server';
@@ -28,7 +32,12 @@ import { SubgraphName } from '../../contracts/subgraph-directory';
 import type { SettingsEnv } from '../../contracts/settings/setting-values';
 import { createTempDatabase, TempDatabase, uniqueSuffix } from './temp-database';
 import { createAuditStage } from '../../gateway/stages/record-audit';
-import { AuditSetup, createAuditSetup, PlatformAudit, PlatformAuditOptions } from './platform-audit';
+import {
+  AuditSetup,
+  createAuditSetup,
+  PlatformAudit,
+  PlatformAuditOptions,
+} from './platform-audit';
 import type { AuditStage } from '../../gateway/stages/record-audit';
 import type { RequestVerifier } from '../../subgraphs/kit/subgraph-server';
 
@@ -133,9 +142,15 @@ function once(fn: () => Promise<void>): () => Promise<void> {
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const names = options.subgraphs ?? registeredSubgraphNames();
   const missing = names.filter((n) => !SUBGRAPH_MODULES[n]);
-  if (missing.length > 0) throw new Error(`startPlatform: subgraph(s) not registered in subgraphs/modules.ts: ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new Error(
+      `startPlatform: subgraph(s) not registered in subgraphs/modules.ts: ${missing.join(', ')}`,
+    );
   if (names.length === 0) throw new Error('startPlatform: no subgraph to start');
-  if (options.audit === false && names.includes('audit')) throw new Error("startPlatform: the audit subgraph reads the platform's audit trail; leave audit on to start it");
+  if (options.audit === false && names.includes('audit'))
+    throw new Error(
+      "startPlatform: the audit subgraph reads the platform's audit trail; leave audit on to start it",
+    );
   const log = options.log ?? (() => {});
   const security = options.security ?? true;
   // Fresh for every platform: nothing in data/keys is read or made by tests.
@@ -155,21 +170,34 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   try {
     // Databases are created and seeded concurrently: SQLite seeding overlaps with MariaDB I/O.
     const settled = await Promise.allSettled(
-      names.map((name) => createTempDatabase(SUBGRAPH_MODULES[name]!, { backend: options.backend, persons: options.persons ?? 2000, seed: options.seed })),
+      names.map((name) =>
+        createTempDatabase(SUBGRAPH_MODULES[name]!, {
+          backend: options.backend,
+          persons: options.persons ?? 2000,
+          seed: options.seed,
+        }),
+      ),
     );
     for (const s of settled) if (s.status === 'fulfilled') temps.push(s.value);
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
 
-    const redisNamespace = options.redis ? (options.redis.namespace ?? `test-${uniqueSuffix()}`) : null;
-    const audit = options.audit === false ? null : (auditSetup = createAuditSetup(options.backend ?? 'sqlite', options.audit ?? {}));
+    const redisNamespace = options.redis
+      ? (options.redis.namespace ?? `test-${uniqueSuffix()}`)
+      : null;
+    const audit =
+      options.audit === false
+        ? null
+        : (auditSetup = createAuditSetup(options.backend ?? 'sqlite', options.audit ?? {}));
     // Each subgraph is the service its process runs (subgraph-service.ts), told what the
     // environment does not say about this platform: the sharing subgraph announces grant changes
     // on the platform's Redis (none unless asked), the audit subgraph reads what the platform's
     // gateways record, with their HMAC key.
     const envOf = (name: SubgraphName): SettingsEnv => ({
       ...process.env,
-      ...(name === 'sharing' ? { REDIS_URL: options.redis?.url ?? '', GRANTS_REDIS_NAMESPACE: redisNamespace ?? '' } : {}),
+      ...(name === 'sharing'
+        ? { REDIS_URL: options.redis?.url ?? '', GRANTS_REDIS_NAMESPACE: redisNamespace ?? '' }
+        : {}),
       ...(name === 'audit' ? audit?.env : {}),
     });
 
@@ -182,10 +210,20 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
           requests++;
           return verify ? verify(req, raw) : null;
         };
-        const database = name === 'audit' && audit ? { target: audit.target, db: await audit.connect() } : temps[i];
+        const database =
+          name === 'audit' && audit
+            ? { target: audit.target, db: await audit.connect() }
+            : temps[i];
         const definition = SUBGRAPH_SERVICES[name]!;
         const settings = definition.readSettings(envOf(name));
-        const service = await createSubgraphService(definition, settings, { database: database.target, db: database.db, port: 0, log, verifyRequest, cursorSecret: secret });
+        const service = await createSubgraphService(definition, settings, {
+          database: database.target,
+          db: database.db,
+          port: 0,
+          log,
+          verifyRequest,
+          cursorSecret: secret,
+        });
         const stop = once(() => service.stop());
         stops.push(stop);
         subgraphs[name] = { url: service.url, db: service.db, requests: () => requests, stop };
@@ -193,27 +231,71 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     );
 
     const composed = composeSupergraph(names.map((name) => ({ name, url: subgraphs[name]!.url })));
-    if (!composed.ok) throw new Error(`startPlatform: the subgraphs do not compose:\n${composed.errors.map(formatProblem).join('\n')}`);
-    const redisConfig: Partial<GatewayConfig> = options.redis ? { redisUrl: options.redis.url, grantsRedisNamespace: redisNamespace } : {};
-    const config: GatewayConfig = { ...readGatewayConfig({}), host: '127.0.0.1', port: 0, ...redisConfig, ...options.gateway };
+    if (!composed.ok)
+      throw new Error(
+        `startPlatform: the subgraphs do not compose:\n${composed.errors.map(formatProblem).join('\n')}`,
+      );
+    const redisConfig: Partial<GatewayConfig> = options.redis
+      ? { redisUrl: options.redis.url, grantsRedisNamespace: redisNamespace }
+      : {};
+    const config: GatewayConfig = {
+      ...readGatewayConfig({}),
+      host: '127.0.0.1',
+      port: 0,
+      ...redisConfig,
+      ...options.gateway,
+    };
     let platformHooks: PlatformHooks | null = null;
-    const tokenSettings = security ? readTokenSettings({ JWT_PRIVATE_KEY: generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString() }) : null;
+    const tokenSettings = security
+      ? readTokenSettings({
+          JWT_PRIVATE_KEY: generateKeyPairSync('ed25519')
+            .privateKey.export({ format: 'pem', type: 'pkcs8' })
+            .toString(),
+        })
+      : null;
     const tokenKeys = tokenSettings ? await loadTokenKeys(tokenSettings) : null;
     const auditTrail = options.audit ? options.audit.trail : undefined;
-    const stagesFor = async (gatewayConfig: GatewayConfig): Promise<{ hooks?: readonly GatewayHooks[]; security: PlatformHooks | null; audit: AuditStage | null }> => {
+    const stagesFor = async (
+      gatewayConfig: GatewayConfig,
+    ): Promise<{
+      hooks?: readonly GatewayHooks[];
+      security: PlatformHooks | null;
+      audit: AuditStage | null;
+    }> => {
       const auditConfig = audit ? audit.nextConfig() : null;
       if (tokenSettings && tokenKeys) {
-        const built = await createPlatformHooks({ config: gatewayConfig, supergraphSdl: composed.supergraphSdl, secret, tokenSettings, tokenKeys, extraHooks: options.hooks, audit: auditConfig, auditTrail, log });
+        const built = await createPlatformHooks({
+          config: gatewayConfig,
+          supergraphSdl: composed.supergraphSdl,
+          secret,
+          tokenSettings,
+          tokenKeys,
+          extraHooks: options.hooks,
+          audit: auditConfig,
+          auditTrail,
+          log,
+        });
         stops.push(once(() => built.close()));
         return { hooks: built.hooks, security: built, audit: built.audit };
       }
       // Without the platform's stages the audit still wraps the given ones, as in production.
-      const stage = auditConfig ? createAuditStage({ config: auditConfig, trail: auditTrail, log }) : null;
-      return { hooks: stage ? [stage.gate, ...(options.hooks ?? []), stage] : options.hooks, security: null, audit: stage };
+      const stage = auditConfig
+        ? createAuditStage({ config: auditConfig, trail: auditTrail, log })
+        : null;
+      return {
+        hooks: stage ? [stage.gate, ...(options.hooks ?? []), stage] : options.hooks,
+        security: null,
+        audit: stage,
+      };
     };
     const first = await stagesFor(config);
     platformHooks = first.security;
-    const gateway = await startGateway({ config, supergraphSdl: composed.supergraphSdl, hooks: first.hooks, log });
+    const gateway = await startGateway({
+      config,
+      supergraphSdl: composed.supergraphSdl,
+      hooks: first.hooks,
+      log,
+    });
     // The gateway stops first, so no fetch is in flight when the subgraphs go.
     const gatewayStops = [once(() => gateway.stop())];
     stops.unshift(() => Promise.all(gatewayStops.map((s) => s())).then(() => {}));
@@ -221,16 +303,32 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     const addGateway = async (overrides: Partial<GatewayConfig> = {}): Promise<ExtraGateway> => {
       const extraConfig: GatewayConfig = { ...config, port: 0, ...overrides };
       const stages = await stagesFor(extraConfig);
-      const extra = await startGateway({ config: extraConfig, supergraphSdl: composed.supergraphSdl, hooks: stages.hooks, log });
+      const extra = await startGateway({
+        config: extraConfig,
+        supergraphSdl: composed.supergraphSdl,
+        hooks: stages.hooks,
+        log,
+      });
       const stop = once(() => extra.stop());
       gatewayStops.push(stop);
-      return { url: extra.url, gateway: extra, security: stages.security, audit: stages.audit, stop };
+      return {
+        url: extra.url,
+        gateway: extra,
+        security: stages.security,
+        audit: stages.audit,
+        stop,
+      };
     };
 
     const token = async (request: TestTokenRequest): Promise<string> => {
       if (!platformHooks) throw new Error('startPlatform: tokens need security (the default)');
       const { ttlSeconds = 3600, issuedAt, ...claims } = request;
-      return issueToken(platformHooks.tokenKeys.signing!, platformHooks.tokenSettings, { ...claims, ttlSeconds }, issuedAt);
+      return issueToken(
+        platformHooks.tokenKeys.signing!,
+        platformHooks.tokenSettings,
+        { ...claims, ttlSeconds },
+        issuedAt,
+      );
     };
     const headers = async ({ purpose, ...request }: TestTokenRequest & { purpose?: string }) => ({
       authorization: `Bearer ${await token(request)}`,
@@ -242,8 +340,28 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       await cleanup();
     });
     const platformAudit: PlatformAudit | null =
-      audit && first.audit ? { ...audit, stage: first.audit, ship: () => (first.audit!.trail ? first.audit!.trail.shipper.drain() : Promise.reject(new Error('the audit trail is closed'))) } : null;
-    return { gatewayUrl: gateway.url, gateway, security: platformHooks, audit: platformAudit, token, headers, addGateway, supergraphSdl: composed.supergraphSdl, subgraphs, stop: stopAll };
+      audit && first.audit
+        ? {
+            ...audit,
+            stage: first.audit,
+            ship: () =>
+              first.audit!.trail
+                ? first.audit!.trail.shipper.drain()
+                : Promise.reject(new Error('the audit trail is closed')),
+          }
+        : null;
+    return {
+      gatewayUrl: gateway.url,
+      gateway,
+      security: platformHooks,
+      audit: platformAudit,
+      token,
+      headers,
+      addGateway,
+      supergraphSdl: composed.supergraphSdl,
+      subgraphs,
+      stop: stopAll,
+    };
   } catch (err) {
     await cleanup();
     throw err;

@@ -30,8 +30,14 @@ function tcpAnswers(host: string, port: number, timeoutMs = 1500): Promise<boole
 }
 
 /** null when the service is usable, otherwise why not. */
-export async function probeService(name: ServiceName, env: NodeJS.ProcessEnv = process.env): Promise<string | null> {
-  if (name === 'chromium') return fs.existsSync(CHROMIUM_PATH) ? null : `no browser at ${CHROMIUM_PATH} (apt-get install chromium)`;
+export async function probeService(
+  name: ServiceName,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<string | null> {
+  if (name === 'chromium')
+    return fs.existsSync(CHROMIUM_PATH)
+      ? null
+      : `no browser at ${CHROMIUM_PATH} (apt-get install chromium)`;
   const variable = name === 'mysql' ? 'MYSQL_URL' : 'REDIS_URL';
   const value = env[variable];
   if (!value) return `${variable} is not set`;
@@ -42,7 +48,9 @@ export async function probeService(name: ServiceName, env: NodeJS.ProcessEnv = p
     return `${variable} is not a URL: ${value}`;
   }
   const port = Number(url.port) || (name === 'mysql' ? 3306 : 6379);
-  return (await tcpAnswers(url.hostname, port)) ? null : `nothing answers at ${url.hostname}:${port} (${variable})`;
+  return (await tcpAnswers(url.hostname, port))
+    ? null
+    : `nothing answers at ${url.hostname}:${port} (${variable})`;
 }
 
 /**

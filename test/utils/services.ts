@@ -9,7 +9,11 @@ export function serviceSkipReason(name: ServiceName): string | null {
   return process.env[availabilityVariable(name)] ?? null;
 }
 
-export function describeWithService(names: ServiceName | ServiceName[], title: string, fn: () => void): void {
+export function describeWithService(
+  names: ServiceName | ServiceName[],
+  title: string,
+  fn: () => void,
+): void {
   const list = Array.isArray(names) ? names : [names];
   const reasons = list.map((n) => [n, serviceSkipReason(n)] as const).filter(([, r]) => r !== null);
   if (reasons.length === 0) {

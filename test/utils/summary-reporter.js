@@ -19,7 +19,10 @@ class SummaryReporter {
       lines.push('', 'Skipped suites (service not available):');
       for (const [key, n] of skipped) lines.push(`  ${key} (${n} tests)`);
     }
-    lines.push('', `tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${results.numPendingTests} skipped`);
+    lines.push(
+      '',
+      `tests: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${results.numPendingTests} skipped`,
+    );
     process.stdout.write(lines.join('\n') + '\n');
   }
 }

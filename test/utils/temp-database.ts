@@ -30,7 +30,10 @@ export function uniqueSuffix(): string {
   return `${process.pid}_${Date.now().toString(36)}_${counter++}`;
 }
 
-export async function createTempDatabase(module: SubgraphModule<any>, options: TempDatabaseOptions = {}): Promise<TempDatabase> {
+export async function createTempDatabase(
+  module: SubgraphModule<any>,
+  options: TempDatabaseOptions = {},
+): Promise<TempDatabase> {
   const backend = options.backend ?? 'sqlite';
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shujutong-'));
   const env =
@@ -38,7 +41,13 @@ export async function createTempDatabase(module: SubgraphModule<any>, options: T
       ? { MYSQL_URL: requireMysqlUrl(), SHUJUTONG_DB_PREFIX: `sjt_test_${uniqueSuffix()}` }
       : { DATA_DIR: dir };
   const target = databaseTarget(module.name, env);
-  const db = await prepareDatabase(module, target, options.empty ? {} : { seedIfEmpty: { seed: options.seed ?? 7, persons: options.persons ?? 2000 } });
+  const db = await prepareDatabase(
+    module,
+    target,
+    options.empty
+      ? {}
+      : { seedIfEmpty: { seed: options.seed ?? 7, persons: options.persons ?? 2000 } },
+  );
   return {
     db,
     target,

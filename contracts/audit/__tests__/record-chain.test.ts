@@ -14,15 +14,28 @@ describe('buildRecordBody', () => {
     const text = JSON.stringify(body);
     expect(text).not.toContain(PERSON_A);
     expect(text).not.toContain('PersonLookup($id');
-    expect(body.subjects).toEqual([{ kind: 'person', hash: subjectHash(keys.hmac, 'person', PERSON_A) }]);
+    expect(body.subjects).toEqual([
+      { kind: 'person', hash: subjectHash(keys.hmac, 'person', PERSON_A) },
+    ]);
     expect(body.variablesHash).toBe(variablesHash(keys.hmac, { id: PERSON_A }));
-    expect(body.documentHash).toBe(createHash('sha256').update(entry(1).document!, 'utf8').digest('hex'));
+    expect(body.documentHash).toBe(
+      createHash('sha256').update(entry(1).document!, 'utf8').digest('hex'),
+    );
   });
 
   it('puts sets in one canonical order, so equal requests give equal records', () => {
-    const a = buildRecordBody(entry(4, { subgraphs: ['b', 'a', 'b'], errorCodes: ['Y', 'X'] }), { instance: 'gw', key: keys.hmac, id: 'x' });
+    const a = buildRecordBody(entry(4, { subgraphs: ['b', 'a', 'b'], errorCodes: ['Y', 'X'] }), {
+      instance: 'gw',
+      key: keys.hmac,
+      id: 'x',
+    });
     const b = buildRecordBody(
-      entry(4, { subgraphs: ['a', 'b'], errorCodes: ['X', 'Y'], subjects: [...entry(4).subjects!].reverse(), caller: { ...entry(4).caller, roles: ['auditor', 'reader', 'reader'] } }),
+      entry(4, {
+        subgraphs: ['a', 'b'],
+        errorCodes: ['X', 'Y'],
+        subjects: [...entry(4).subjects!].reverse(),
+        caller: { ...entry(4).caller, roles: ['auditor', 'reader', 'reader'] },
+      }),
       { instance: 'gw', key: keys.hmac, id: 'x' },
     );
     expect(a).toEqual(b);
@@ -31,35 +44,60 @@ describe('buildRecordBody', () => {
   });
 
   it('gives a person one hash however the check character is written, and different kinds different hashes', () => {
-    expect(subjectHash(keys.hmac, 'person', '32060219900101123x')).toBe(subjectHash(keys.hmac, 'person', ' 32060219900101123X '));
-    expect(subjectHash(keys.hmac, 'person', PERSON_A)).not.toBe(subjectHash(keys.hmac, 'legal-entity', PERSON_A));
-    expect(subjectHash(testKeys().hmac, 'person', PERSON_A)).toBe(subjectHash(keys.hmac, 'person', PERSON_A));
+    expect(subjectHash(keys.hmac, 'person', '32060219900101123x')).toBe(
+      subjectHash(keys.hmac, 'person', ' 32060219900101123X '),
+    );
+    expect(subjectHash(keys.hmac, 'person', PERSON_A)).not.toBe(
+      subjectHash(keys.hmac, 'legal-entity', PERSON_A),
+    );
+    expect(subjectHash(testKeys().hmac, 'person', PERSON_A)).toBe(
+      subjectHash(keys.hmac, 'person', PERSON_A),
+    );
   });
 
   it('depends on the key: without it an ID number cannot be confirmed from the log', () => {
     const other = { secret: Buffer.alloc(32, 8) };
-    expect(subjectHash(other, 'person', PERSON_A)).not.toBe(subjectHash(keys.hmac, 'person', PERSON_A));
+    expect(subjectHash(other, 'person', PERSON_A)).not.toBe(
+      subjectHash(keys.hmac, 'person', PERSON_A),
+    );
   });
 
   it('hashes variables independently of key order, and leaves them null when there are none', () => {
-    expect(variablesHash(keys.hmac, { a: 1, b: { c: 2.5 } })).toBe(variablesHash(keys.hmac, { b: { c: 2.5 }, a: 1 }));
-    expect(buildRecordBody(entry(1, { variables: {} }), { instance: 'gw', key: keys.hmac }).variablesHash).toBeNull();
+    expect(variablesHash(keys.hmac, { a: 1, b: { c: 2.5 } })).toBe(
+      variablesHash(keys.hmac, { b: { c: 2.5 }, a: 1 }),
+    );
+    expect(
+      buildRecordBody(entry(1, { variables: {} }), { instance: 'gw', key: keys.hmac })
+        .variablesHash,
+    ).toBeNull();
   });
 
   it('cuts over-long text by code points before hashing, never splitting a surrogate pair', () => {
     expect(storableText('😀😀😀', 2)).toBe('😀😀');
     expect(storableText('a\ud800b', 10)).toBe('a\ufffdb');
-    const body = buildRecordBody(entry(1, { purpose: '审'.repeat(600) }), { instance: 'gw', key: keys.hmac });
+    const body = buildRecordBody(entry(1, { purpose: '审'.repeat(600) }), {
+      instance: 'gw',
+      key: keys.hmac,
+    });
     expect(Array.from(body.purpose!)).toHaveLength(500);
   });
 
   it('rejects an unknown outcome or subject kind', () => {
-    expect(() => buildRecordBody(entry(1, { outcome: 'fine' as never }), { instance: 'gw', key: keys.hmac })).toThrow(/outcome/);
-    expect(() => buildRecordBody(entry(1, { subjects: [{ kind: 'car' as never, id: 'x' }] }), { instance: 'gw', key: keys.hmac })).toThrow(/kind/);
+    expect(() =>
+      buildRecordBody(entry(1, { outcome: 'fine' as never }), { instance: 'gw', key: keys.hmac }),
+    ).toThrow(/outcome/);
+    expect(() =>
+      buildRecordBody(entry(1, { subjects: [{ kind: 'car' as never, id: 'x' }] }), {
+        instance: 'gw',
+        key: keys.hmac,
+      }),
+    ).toThrow(/kind/);
   });
 
   it('documents are hashed as UTF-8 text', () => {
-    expect(documentHash('{ a }')).toBe(createHash('sha256').update(Buffer.from('{ a }')).digest('hex'));
+    expect(documentHash('{ a }')).toBe(
+      createHash('sha256').update(Buffer.from('{ a }')).digest('hex'),
+    );
   });
 });
 
@@ -81,7 +119,15 @@ describe('chainRecord', () => {
 
   it('changes the hash when any property changes, the chain position included', () => {
     const [r] = chainOf(1, keys);
-    for (const change of [{ department: 'other' }, { seq: 2 }, { chain: 'other' }, { prevHash: '1'.repeat(64) }, { fieldsServed: [] }, { subjects: [] }, { latencyMs: 13 }]) {
+    for (const change of [
+      { department: 'other' },
+      { seq: 2 },
+      { chain: 'other' },
+      { prevHash: '1'.repeat(64) },
+      { fieldsServed: [] },
+      { subjects: [] },
+      { latencyMs: 13 },
+    ]) {
       expect(recordHash({ ...r, ...change })).not.toBe(r.hash);
     }
   });

@@ -43,7 +43,8 @@ function readsIn(files: readonly string[]): Read[] {
   const reads: Read[] = [];
   for (const file of files) {
     const text = fs.readFileSync(path.join(ROOT, file), 'utf8');
-    for (const pattern of READS) for (const m of text.matchAll(pattern)) reads.push({ name: m[1], file });
+    for (const pattern of READS)
+      for (const m of text.matchAll(pattern)) reads.push({ name: m[1], file });
     for (const m of text.matchAll(PER_SUBGRAPH)) {
       for (const s of SUBGRAPHS) reads.push({ name: envName(s.name, m[1]), file });
     }
@@ -59,7 +60,9 @@ const ours = (name: string) => SETTING_PREFIXES.some((p) => name.startsWith(p));
 
 describe('the catalogue of platform variables', () => {
   it('lists every variable a shipped process reads by name', () => {
-    const missing = shippedReads.filter((r) => !PLATFORM_VARIABLE_NAMES.has(r.name) && !(r.name in NOT_SETTINGS));
+    const missing = shippedReads.filter(
+      (r) => !PLATFORM_VARIABLE_NAMES.has(r.name) && !(r.name in NOT_SETTINGS),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -77,7 +80,9 @@ describe('the catalogue of platform variables', () => {
 
   it('keeps what is not a setting apart, and read somewhere', () => {
     const read = new Set(allReads.map((r) => r.name));
-    expect(Object.keys(NOT_SETTINGS).filter((name) => PLATFORM_VARIABLE_NAMES.has(name))).toEqual([]);
+    expect(Object.keys(NOT_SETTINGS).filter((name) => PLATFORM_VARIABLE_NAMES.has(name))).toEqual(
+      [],
+    );
     expect(Object.keys(NOT_SETTINGS).filter((name) => !read.has(name))).toEqual([]);
   });
 
@@ -87,9 +92,13 @@ describe('the catalogue of platform variables', () => {
   });
 
   it('claims the per-subgraph prefixes, but not generic ones', () => {
-    expect(SETTING_PREFIXES).toEqual(expect.arrayContaining(['POPULATION_', 'LEGAL_ENTITY_', 'CITY_PARTS_']));
+    expect(SETTING_PREFIXES).toEqual(
+      expect.arrayContaining(['POPULATION_', 'LEGAL_ENTITY_', 'CITY_PARTS_']),
+    );
     for (const generic of ['NODE_', 'MYSQL_', 'REDIS_', 'DATA_', 'SEED_']) {
-      expect(SETTING_PREFIXES.some((p) => generic.startsWith(p) || p.startsWith(generic))).toBe(false);
+      expect(SETTING_PREFIXES.some((p) => generic.startsWith(p) || p.startsWith(generic))).toBe(
+        false,
+      );
     }
   });
 });
@@ -107,6 +116,8 @@ describe('rejectUnknownSettings', () => {
   });
 
   it('leaves variables outside our prefixes alone', () => {
-    expect(() => rejectUnknownSettings({ PATH: '/bin', REDIS_PASSWORD: 'x', NODE_OPTIONS: '' })).not.toThrow();
+    expect(() =>
+      rejectUnknownSettings({ PATH: '/bin', REDIS_PASSWORD: 'x', NODE_OPTIONS: '' }),
+    ).not.toThrow();
   });
 });

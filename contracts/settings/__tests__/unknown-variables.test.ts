@@ -11,26 +11,34 @@ describe('unknown settings', () => {
   });
 
   it('leaves variables outside our prefixes alone (PATH, HOME, NODE_OPTIONS ...)', () => {
-    expect(unknownVariableProblems({ PATH: '/bin', SHARINGPOLICY: 'x' }, KNOWN, PREFIXES)).toEqual([]);
+    expect(unknownVariableProblems({ PATH: '/bin', SHARINGPOLICY: 'x' }, KNOWN, PREFIXES)).toEqual(
+      [],
+    );
   });
 
   it('accepts every known variable', () => {
-    expect(unknownVariableProblems({ GATEWAY_PORT: '4000', AUDIT_JOURNAL_DIR: '/x' }, KNOWN, PREFIXES)).toEqual([]);
+    expect(
+      unknownVariableProblems({ GATEWAY_PORT: '4000', AUDIT_JOURNAL_DIR: '/x' }, KNOWN, PREFIXES),
+    ).toEqual([]);
   });
 
   it('reports an unknown variable with no near neighbour without a suggestion', () => {
-    expect(unknownVariableProblems({ GATEWAY_SOMETHING_ELSE_ENTIRELY: '1' }, KNOWN, PREFIXES)).toEqual([
-      'GATEWAY_SOMETHING_ELSE_ENTIRELY is not a setting',
-    ]);
+    expect(
+      unknownVariableProblems({ GATEWAY_SOMETHING_ELSE_ENTIRELY: '1' }, KNOWN, PREFIXES),
+    ).toEqual(['GATEWAY_SOMETHING_ELSE_ENTIRELY is not a setting']);
   });
 
   it('throws once, listing all unknown variables', () => {
-    expect(() => rejectUnknownVariables({ GATEWAY_PROT: '1', AUDIT_JOURNAL_DRI: '/x' }, KNOWN, PREFIXES)).toThrow(
+    expect(() =>
+      rejectUnknownVariables({ GATEWAY_PROT: '1', AUDIT_JOURNAL_DRI: '/x' }, KNOWN, PREFIXES),
+    ).toThrow(
       'AUDIT_JOURNAL_DRI is not a setting: did you mean AUDIT_JOURNAL_DIR?; GATEWAY_PROT is not a setting: did you mean GATEWAY_PORT?',
     );
   });
 
   it('prefers the nearest of several candidates', () => {
-    expect(closestName('GATEWAY_PORTS', new Set(['GATEWAY_PORT', 'GATEWAY_HOST']))).toBe('GATEWAY_PORT');
+    expect(closestName('GATEWAY_PORTS', new Set(['GATEWAY_PORT', 'GATEWAY_HOST']))).toBe(
+      'GATEWAY_PORT',
+    );
   });
 });

@@ -6,7 +6,10 @@ describe('lookup misses in a response: what probing looks like', () => {
     const result = {
       data: { a: null, b: { name: '张*' }, c: null, d: null },
       errors: [
-        new GraphQLError('idNumber: bad check character', { path: ['c'], extensions: { code: 'BAD_USER_INPUT' } }),
+        new GraphQLError('idNumber: bad check character', {
+          path: ['c'],
+          extensions: { code: 'BAD_USER_INPUT' },
+        }),
         new GraphQLError('withheld', { path: ['d'], extensions: { code: 'FORBIDDEN_FIELD' } }),
       ],
     };
@@ -16,6 +19,8 @@ describe('lookup misses in a response: what probing looks like', () => {
 
   it('counts nothing for a response that did not execute', () => {
     expect(lookupMisses(undefined)).toEqual({ notFound: 0, badInput: 0 });
-    expect(lookupMisses({ errors: [new GraphQLError('x', { extensions: { code: 'BAD_USER_INPUT' } })] })).toEqual({ notFound: 0, badInput: 1 });
+    expect(
+      lookupMisses({ errors: [new GraphQLError('x', { extensions: { code: 'BAD_USER_INPUT' } })] }),
+    ).toEqual({ notFound: 0, badInput: 1 });
   });
 });

@@ -6,11 +6,18 @@ const keys = new Map([
   ['_auditCreditCode', 'legal-entity' as const],
 ]);
 
-describe('taking the audit\'s subject keys out of a result', () => {
+describe("taking the audit's subject keys out of a result", () => {
   it('removes every key, keeps the rest, and names each subject once', () => {
     const data = {
-      entity: { name: 'A', _auditCreditCode: '91320602MA1XXXXXX0', representative: { name: '张*', _auditIdNumber: '320602199001011234' } },
-      people: [{ name: 'x', _auditIdNumber: '320602199001011234' }, { name: 'y', _auditIdNumber: '32060219900101567x' }],
+      entity: {
+        name: 'A',
+        _auditCreditCode: '91320602MA1XXXXXX0',
+        representative: { name: '张*', _auditIdNumber: '320602199001011234' },
+      },
+      people: [
+        { name: 'x', _auditIdNumber: '320602199001011234' },
+        { name: 'y', _auditIdNumber: '32060219900101567x' },
+      ],
       untouched: { list: [1, 2] },
     };
     const { result, subjects } = stripSubjectKeys({ data }, keys);
@@ -36,14 +43,26 @@ describe('taking the audit\'s subject keys out of a result', () => {
   });
 
   it('skips masked and empty keys: they identify nobody', () => {
-    const { subjects } = stripSubjectKeys({ data: { a: { _auditIdNumber: '320602********1234' }, b: { _auditIdNumber: '' }, c: { _auditIdNumber: null } } }, keys);
+    const { subjects } = stripSubjectKeys(
+      {
+        data: {
+          a: { _auditIdNumber: '320602********1234' },
+          b: { _auditIdNumber: '' },
+          c: { _auditIdNumber: null },
+        },
+      },
+      keys,
+    );
     expect(subjects).toEqual([]);
   });
 
-  it('drops errors about the audit-only fields, keeps the caller\'s', () => {
+  it("drops errors about the audit-only fields, keeps the caller's", () => {
     const mine = new GraphQLError('boom', { path: ['person', 'name'] });
     const theirs = new GraphQLError('key failed', { path: ['person', '_auditIdNumber'] });
-    const { result } = stripSubjectKeys({ data: { person: { name: null, _auditIdNumber: null } }, errors: [mine, theirs] }, keys);
+    const { result } = stripSubjectKeys(
+      { data: { person: { name: null, _auditIdNumber: null } }, errors: [mine, theirs] },
+      keys,
+    );
     expect(result.errors).toEqual([mine]);
   });
 });

@@ -17,9 +17,11 @@ const printed = (query: string) => {
   return result ? print(result.document).replace(/\s+/g, ' ') : null;
 };
 
-describe('adding the subjects\' key fields under reserved aliases', () => {
+describe("adding the subjects' key fields under reserved aliases", () => {
   it('adds idNumber to a Person selection that did not ask for it', () => {
-    expect(printed('{ person(id: "1") { name } }')).toBe('{ person(id: "1") { name _auditIdNumber: idNumber } }');
+    expect(printed('{ person(id: "1") { name } }')).toBe(
+      '{ person(id: "1") { name _auditIdNumber: idNumber } }',
+    );
   });
 
   it('adds the key to nested subjects of both kinds', () => {
@@ -32,12 +34,17 @@ describe('adding the subjects\' key fields under reserved aliases', () => {
     expect(printed('{ holder(id: "1") { __typename } }')).toBe(
       '{ holder(id: "1") { __typename ... on Person { _auditIdNumber: idNumber } ... on LegalEntity { _auditCreditCode: creditCode } } }',
     );
-    expect(printed('{ node(id: "1") { id } }')).toContain('... on Person { _auditIdNumber: idNumber } ... on LegalEntity { _auditCreditCode: creditCode }');
+    expect(printed('{ node(id: "1") { id } }')).toContain(
+      '... on Person { _auditIdNumber: idNumber } ... on LegalEntity { _auditCreditCode: creditCode }',
+    );
   });
 
   it('reaches into named fragments and inline fragments', () => {
-    const query = '{ holder(id: "1") { ...H } } fragment H on Holder { ... on LegalEntity { representative { name } } }';
-    expect(printed(query)).toContain('fragment H on Holder { ... on LegalEntity { representative { name _auditIdNumber: idNumber } _auditCreditCode: creditCode } ... on Person');
+    const query =
+      '{ holder(id: "1") { ...H } } fragment H on Holder { ... on LegalEntity { representative { name } } }';
+    expect(printed(query)).toContain(
+      'fragment H on Holder { ... on LegalEntity { representative { name _auditIdNumber: idNumber } _auditCreditCode: creditCode } ... on Person',
+    );
     expect(validate(schema, rewrite(schema, parse(query))!.document)).toEqual([]);
   });
 
@@ -61,19 +68,29 @@ describe('adding the subjects\' key fields under reserved aliases', () => {
     const first = rewrite(schema, document);
     expect(rewrite(schema, document)).toBe(first);
     expect(first!.documentKey).toMatch(/^[0-9a-f]{64}$/);
-    expect(rewrite(schema, parse('{ person(id: "2") { name } }'))!.documentKey).not.toBe(first!.documentKey);
+    expect(rewrite(schema, parse('{ person(id: "2") { name } }'))!.documentKey).not.toBe(
+      first!.documentKey,
+    );
   });
 });
 
 describe('a document whose fragments each spread two others', () => {
-  it.each([16, 30, 60])('is rewritten once per definition at %i levels, growing by its key fields only', (levels) => {
-    const query = doublingDocument({ levels, root: 'person(id: "1")', leaves: ['name', 'idNumber'], wrap: (s) => `employer { representative { ${s} } }` });
-    const result = rewrite(schema, parse(query))!;
-    const definitions = parse(query).definitions.length;
-    expect(result.document.definitions).toHaveLength(definitions);
-    // Each definition gains at most its nested selections' key fields: linear, never per route.
-    const added = print(result.document).split('_audit').length - 1;
-    expect(added).toBeLessThanOrEqual(3 * definitions);
-    expect(validate(schema, result.document)).toEqual([]);
-  });
+  it.each([16, 30, 60])(
+    'is rewritten once per definition at %i levels, growing by its key fields only',
+    (levels) => {
+      const query = doublingDocument({
+        levels,
+        root: 'person(id: "1")',
+        leaves: ['name', 'idNumber'],
+        wrap: (s) => `employer { representative { ${s} } }`,
+      });
+      const result = rewrite(schema, parse(query))!;
+      const definitions = parse(query).definitions.length;
+      expect(result.document.definitions).toHaveLength(definitions);
+      // Each definition gains at most its nested selections' key fields: linear, never per route.
+      const added = print(result.document).split('_audit').length - 1;
+      expect(added).toBeLessThanOrEqual(3 * definitions);
+      expect(validate(schema, result.document)).toEqual([]);
+    },
+  );
 });

@@ -1,9 +1,23 @@
 import { Knex } from 'knex';
 import { describeWithService } from '../../../test/utils/services';
-import { ensureMonthlyPartitions, existingPartitions, initialPartitionClause, monthlyPartitions, partitionName, planPartitionChanges, addMonths, monthStart } from '../../../contracts/audit/audit-partitions';
+import {
+  ensureMonthlyPartitions,
+  existingPartitions,
+  initialPartitionClause,
+  monthlyPartitions,
+  partitionName,
+  planPartitionChanges,
+  addMonths,
+  monthStart,
+} from '../../../contracts/audit/audit-partitions';
 import { recordToRow } from '../../../contracts/audit/audit-rows';
 import { openAuditDatabase } from '../audit-store';
-import { chainOf, testAuditDatabase, TestAuditDatabase, testKeys } from '../../../test/utils/audit-fixtures';
+import {
+  chainOf,
+  testAuditDatabase,
+  TestAuditDatabase,
+  testKeys,
+} from '../../../test/utils/audit-fixtures';
 
 describe('monthly partitions', () => {
   it('start with history below the current month, one partition per month for a year ahead, and a MAXVALUE catch-all', () => {
@@ -28,7 +42,10 @@ describe('monthly partitions', () => {
       { name: 'p202611', description: "'2026-12-01 00:00:00'" },
       { name: 'pmax', description: 'MAXVALUE' },
     ];
-    const [high, low] = planPartitionChanges('audit_records', existing, { from: new Date('2026-09-05Z'), through: new Date('2027-01-31Z') });
+    const [high, low] = planPartitionChanges('audit_records', existing, {
+      from: new Date('2026-09-05Z'),
+      through: new Date('2027-01-31Z'),
+    });
     expect(high).toBe(
       "ALTER TABLE `audit_records` REORGANIZE PARTITION pmax INTO (PARTITION p202612 VALUES LESS THAN ('2027-01-01'), PARTITION p202701 VALUES LESS THAN ('2027-02-01'), PARTITION pmax VALUES LESS THAN (MAXVALUE))",
     );
@@ -43,7 +60,12 @@ describe('monthly partitions', () => {
       { name: 'p202611', description: "'2026-12-01 00:00:00'" },
       { name: 'pmax', description: 'MAXVALUE' },
     ];
-    expect(planPartitionChanges('t', existing, { from: new Date('2026-11-03Z'), through: new Date('2026-11-30Z') })).toEqual([]);
+    expect(
+      planPartitionChanges('t', existing, {
+        from: new Date('2026-11-03Z'),
+        through: new Date('2026-11-30Z'),
+      }),
+    ).toEqual([]);
   });
 });
 
@@ -70,13 +92,22 @@ describeWithService('mysql', 'monthly partitions on MariaDB', () => {
 
   it('are added for history and future months, and rows land in their month', async () => {
     const now = monthStart(new Date());
-    const ran = await ensureMonthlyPartitions(db, { from: addMonths(now, -3), through: addMonths(now, 14) });
+    const ran = await ensureMonthlyPartitions(db, {
+      from: addMonths(now, -3),
+      through: addMonths(now, 14),
+    });
     expect(ran).toHaveLength(4);
-    expect(await ensureMonthlyPartitions(db, { from: addMonths(now, -3), through: addMonths(now, 14) })).toEqual([]);
+    expect(
+      await ensureMonthlyPartitions(db, { from: addMonths(now, -3), through: addMonths(now, 14) }),
+    ).toEqual([]);
     const old = addMonths(now, -2);
     const [record] = chainOf(1, testKeys());
-    await db('audit_records').insert(recordToRow({ ...record, time: new Date(old.getTime() + 86_400_000).toISOString() }));
-    const [rows] = await db.raw(`SELECT COUNT(*) AS n FROM audit_records PARTITION (${partitionName(old)})`);
+    await db('audit_records').insert(
+      recordToRow({ ...record, time: new Date(old.getTime() + 86_400_000).toISOString() }),
+    );
+    const [rows] = await db.raw(
+      `SELECT COUNT(*) AS n FROM audit_records PARTITION (${partitionName(old)})`,
+    );
     expect(Number(rows[0].n)).toBe(1);
   });
 });

@@ -5,7 +5,15 @@ import { buildRecordBody } from '../../../contracts/audit/audit-record';
 import { segmentFileName, segmentNumbers } from '../journal-format';
 import { Journal, JournalOptions } from '../journal';
 import { CURSOR_FILE, JournalShipper, ShipperOptions } from '../journal-shipper';
-import { countRows, entry, instrumentedFs, tempDir, testAuditDatabase, TestAuditDatabase, testKeys } from '../../../test/utils/audit-fixtures';
+import {
+  countRows,
+  entry,
+  instrumentedFs,
+  tempDir,
+  testAuditDatabase,
+  TestAuditDatabase,
+  testKeys,
+} from '../../../test/utils/audit-fixtures';
 
 const keys = testKeys();
 const body = (i: number) => buildRecordBody(entry(i), { instance: 'gw-s', key: keys.hmac });
@@ -29,17 +37,33 @@ afterEach(async () => {
 });
 
 async function journal(options: Partial<JournalOptions> = {}): Promise<Journal> {
-  const j = await Journal.open({ dir, instance: 'gw-s', signer: keys.signer, checkpointEveryRecords: 10, ...options });
+  const j = await Journal.open({
+    dir,
+    instance: 'gw-s',
+    signer: keys.signer,
+    checkpointEveryRecords: 10,
+    ...options,
+  });
   journals.push(j);
   return j;
 }
 function shipper(source: Journal, options: Partial<ShipperOptions> = {}): JournalShipper {
-  const s = new JournalShipper({ source, connect: () => database.connect(), target: 'test-db', batchRecords: 7, ...options });
+  const s = new JournalShipper({
+    source,
+    connect: () => database.connect(),
+    target: 'test-db',
+    batchRecords: 7,
+    ...options,
+  });
   shippers.push(s);
   return s;
 }
 async function appendMany(j: Journal, from: number, to: number) {
-  return Promise.all(Array.from({ length: to - from + 1 }, (_, k) => j.append(body(from + k), entry(from + k).document!)));
+  return Promise.all(
+    Array.from({ length: to - from + 1 }, (_, k) =>
+      j.append(body(from + k), entry(from + k).document!),
+    ),
+  );
 }
 
 describe('JournalShipper', () => {
@@ -49,7 +73,12 @@ describe('JournalShipper', () => {
     for (let i = 1; i <= 25; i += 5) await appendMany(j, i, i + 4);
     expect(await shipper(j).drain()).toBe(25);
     // Entries divisible by 4 also name a legal entity.
-    expect(await countRows(db)).toEqual({ audit_records: 25, audit_subjects: 25 + 6, audit_documents: 1, audit_checkpoints: 2 });
+    expect(await countRows(db)).toEqual({
+      audit_records: 25,
+      audit_subjects: 25 + 6,
+      audit_documents: 1,
+      audit_checkpoints: 2,
+    });
     const seqs = (await db('audit_records').orderBy('seq').pluck('seq')).map(Number);
     expect(seqs).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
   });
@@ -79,9 +108,15 @@ describe('JournalShipper', () => {
     const j = await journal();
     await appendMany(j, 1, 10);
     let down = true;
-    const s = shipper(j, { connect: () => (down ? Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:1')) : database.connect()) });
+    const s = shipper(j, {
+      connect: () =>
+        down ? Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:1')) : database.connect(),
+    });
     await expect(s.drain()).rejects.toThrow(/ECONNREFUSED/);
-    expect(s.status()).toMatchObject({ connected: false, lastError: expect.stringContaining('ECONNREFUSED') });
+    expect(s.status()).toMatchObject({
+      connected: false,
+      lastError: expect.stringContaining('ECONNREFUSED'),
+    });
     await appendMany(j, 11, 15);
     down = false;
     expect(await s.drain()).toBe(15);
@@ -94,7 +129,8 @@ describe('JournalShipper', () => {
     const s = shipper(j);
     s.start();
     await appendMany(j, 1, 5);
-    for (let i = 0; i < 100 && (await countRows(db)).audit_records < 5; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 100 && (await countRows(db)).audit_records < 5; i++)
+      await new Promise((r) => setTimeout(r, 20));
     expect((await countRows(db)).audit_records).toBe(5);
   });
 
@@ -142,6 +178,8 @@ describe('JournalShipper', () => {
     await appendMany(j2, 4, 5);
     const warnings: string[] = [];
     expect(await shipper(j2, { onWarning: (m) => warnings.push(m) }).drain()).toBe(5);
-    expect(warnings).toEqual([expect.stringMatching(/not JSON at byte \d+; the rest of this segment is not shipped/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(/not JSON at byte \d+; the rest of this segment is not shipped/),
+    ]);
   });
 });

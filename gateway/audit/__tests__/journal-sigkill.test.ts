@@ -16,15 +16,27 @@ it('loses no acknowledged record when the process is killed with SIGKILL', async
   const dir = tempDir('kill-');
   const database = testAuditDatabase('sqlite');
   const acknowledged: string[] = [];
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'journal-writer-child.ts')], {
-    cwd: path.resolve(__dirname, '../../..'),
-    env: { ...process.env, AUDIT_TEST_DIR: dir, AUDIT_TEST_SIGNING_KEY: keys.signer.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(__dirname, 'journal-writer-child.ts')],
+    {
+      cwd: path.resolve(__dirname, '../../..'),
+      env: {
+        ...process.env,
+        AUDIT_TEST_DIR: dir,
+        AUDIT_TEST_SIGNING_KEY: keys.signer.privateKey
+          .export({ type: 'pkcs8', format: 'pem' })
+          .toString(),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   let buffered = '';
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+  const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+    child.on('exit', (_code, signal) => resolve(signal)),
+  );
   await new Promise<void>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();
@@ -43,8 +55,17 @@ it('loses no acknowledged record when the process is killed with SIGKILL', async
   expect(await exited).toBe('SIGKILL');
 
   const warnings: string[] = [];
-  const journal = await Journal.open({ dir, instance: 'gw-kill', signer: keys.signer, onWarning: (m) => warnings.push(m) });
-  const shipper = new JournalShipper({ source: journal, connect: () => database.connect(), target: 'kill-test' });
+  const journal = await Journal.open({
+    dir,
+    instance: 'gw-kill',
+    signer: keys.signer,
+    onWarning: (m) => warnings.push(m),
+  });
+  const shipper = new JournalShipper({
+    source: journal,
+    connect: () => database.connect(),
+    target: 'kill-test',
+  });
   try {
     await shipper.drain();
     const db = await database.connect();

@@ -14,12 +14,21 @@ async function main(): Promise<void> {
   const privateKey = createPrivateKey(process.env.AUDIT_TEST_SIGNING_KEY!);
   const signer = { keyId: publicKeyId(createPublicKey(privateKey)), privateKey };
   const key = auditKey(Buffer.alloc(32, 7));
-  const journal = await Journal.open({ dir: process.env.AUDIT_TEST_DIR!, instance: 'gw-kill', signer, groupWindowMs: 1, checkpointEveryRecords: 100 });
+  const journal = await Journal.open({
+    dir: process.env.AUDIT_TEST_DIR!,
+    instance: 'gw-kill',
+    signer,
+    groupWindowMs: 1,
+    checkpointEveryRecords: 100,
+  });
   let i = 0;
   const one = async (): Promise<void> => {
     for (;;) {
       const n = ++i;
-      const record = await journal.append(buildRecordBody(entry(n), { instance: 'gw-kill', key }), entry(n).document!);
+      const record = await journal.append(
+        buildRecordBody(entry(n), { instance: 'gw-kill', key }),
+        entry(n).document!,
+      );
       process.stdout.write(`${record.id}\n`);
     }
   };

@@ -34,7 +34,9 @@ afterEach(async () => {
 /** Every line of every segment, in order. */
 function lines(d: string) {
   const names = segmentNumbers(fs.readdirSync(d)).map(segmentFileName);
-  return names.flatMap((n) => parseChunk(fs.readFileSync(path.join(d, n)), 0).lines.map((l) => l.line));
+  return names.flatMap((n) =>
+    parseChunk(fs.readFileSync(path.join(d, n)), 0).lines.map((l) => l.line),
+  );
 }
 const recordsIn = (d: string) => lines(d).flatMap((l) => (l.t === 'record' ? [l.record] : []));
 
@@ -76,7 +78,12 @@ describe('Journal group commit', () => {
     const d = dir();
     const j = await open({ dir: d, segmentBytes: 4096, groupMaxRecords: 7 });
     const written: AuditRecord[] = [];
-    for (let round = 0; round < 6; round++) written.push(...(await Promise.all(Array.from({ length: 7 }, (_, i) => j.append(body(round * 7 + i + 1))))));
+    for (let round = 0; round < 6; round++)
+      written.push(
+        ...(await Promise.all(
+          Array.from({ length: 7 }, (_, i) => j.append(body(round * 7 + i + 1))),
+        )),
+      );
     expect(segmentNumbers(fs.readdirSync(d)).length).toBeGreaterThan(3);
     const onDisk = recordsIn(d);
     expect(onDisk.map((r) => r.id)).toEqual(written.map((r) => r.id));
@@ -89,12 +96,20 @@ describe('Journal group commit', () => {
     await j.append(body(1), entry(1).document!);
     await j.append(body(2), entry(2).document!);
     const recordLines = lines(d).filter((l) => l.t === 'record');
-    expect(recordLines.map((l) => (l as { document?: string }).document)).toEqual([entry(1).document, undefined]);
+    expect(recordLines.map((l) => (l as { document?: string }).document)).toEqual([
+      entry(1).document,
+      undefined,
+    ]);
   });
 
   it('signs a checkpoint every N records and on close', async () => {
     const d = dir();
-    const j = await open({ dir: d, checkpointEveryRecords: 5, groupMaxRecords: 1, groupWindowMs: 0 });
+    const j = await open({
+      dir: d,
+      checkpointEveryRecords: 5,
+      groupMaxRecords: 1,
+      groupWindowMs: 0,
+    });
     for (let i = 1; i <= 12; i++) await j.append(body(i));
     await j.close();
     const checkpoints = lines(d).flatMap((l) => (l.t === 'checkpoint' ? [l.checkpoint.seq] : []));
@@ -104,13 +119,20 @@ describe('Journal group commit', () => {
   it('signs a checkpoint once the interval has passed, even when no more records come', async () => {
     const d = dir();
     let clock = Date.UTC(2026, 10, 26);
-    const j = await open({ dir: d, checkpointEveryRecords: 1000, checkpointIntervalMs: 30, now: () => new Date(clock) });
+    const j = await open({
+      dir: d,
+      checkpointEveryRecords: 1000,
+      checkpointIntervalMs: 30,
+      now: () => new Date(clock),
+    });
     await Promise.all([j.append(body(1)), j.append(body(2))]);
-    const checkpointed = () => lines(d).flatMap((l) => (l.t === 'checkpoint' ? [l.checkpoint.seq] : []));
+    const checkpointed = () =>
+      lines(d).flatMap((l) => (l.t === 'checkpoint' ? [l.checkpoint.seq] : []));
     await new Promise((r) => setTimeout(r, 100));
     expect(checkpointed()).toEqual([]);
     clock += 31;
-    for (let i = 0; i < 50 && checkpointed().length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 50 && checkpointed().length === 0; i++)
+      await new Promise((r) => setTimeout(r, 20));
     expect(checkpointed()).toEqual([2]);
   });
 
@@ -128,14 +150,18 @@ describe('Journal group commit', () => {
   it('refuses a second writer on the same directory', async () => {
     const d = dir();
     await open({ dir: d });
-    await expect(Journal.open({ dir: d, instance: 'gw-j', signer: keys.signer })).rejects.toBeInstanceOf(JournalInUseError);
+    await expect(
+      Journal.open({ dir: d, instance: 'gw-j', signer: keys.signer }),
+    ).rejects.toBeInstanceOf(JournalInUseError);
   });
 
   it('refuses a journal that belongs to another instance', async () => {
     const d = dir();
     const j = await open({ dir: d });
     await j.close();
-    await expect(Journal.open({ dir: d, instance: 'gw-other', signer: keys.signer })).rejects.toThrow(/belongs to gateway instance "gw-j"/);
+    await expect(
+      Journal.open({ dir: d, instance: 'gw-other', signer: keys.signer }),
+    ).rejects.toThrow(/belongs to gateway instance "gw-j"/);
   });
 });
 
@@ -146,14 +172,19 @@ describe('Journal after a crash', () => {
     const written = await Promise.all([1, 2, 3].map((i) => j.append(body(i))));
     // A crash: the segment as left on disk, plus half of a fourth line that never finished.
     const crashed = dir();
-    for (const name of fs.readdirSync(d).filter((n) => n.startsWith('segment-'))) fs.copyFileSync(path.join(d, name), path.join(crashed, name));
+    for (const name of fs.readdirSync(d).filter((n) => n.startsWith('segment-')))
+      fs.copyFileSync(path.join(d, name), path.join(crashed, name));
     const last = segmentNumbers(fs.readdirSync(crashed)).at(-1)!;
     const file = path.join(crashed, segmentFileName(last));
     const sizeBefore = fs.statSync(file).size;
     fs.appendFileSync(file, '{"t":"record","record":{"id":"torn","ch');
     const warnings: string[] = [];
     const reopened = await open({ dir: crashed, onWarning: (m) => warnings.push(m) });
-    expect(warnings).toEqual([expect.stringMatching(/incomplete last line at byte \d+; the 39 bytes from there were never acknowledged/)]);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /incomplete last line at byte \d+; the 39 bytes from there were never acknowledged/,
+      ),
+    ]);
     expect(fs.statSync(file).size).toBe(sizeBefore);
     expect(reopened.head).toMatchObject({ seq: 3, hash: written[2].hash });
     const next = await reopened.append(body(4));
@@ -226,7 +257,8 @@ describe('Journal on a read-only directory (real file-system errors)', () => {
         return false;
       }
     }
-    for (const t of targets) fs.chmodSync(t, on ? (t === d ? 0o500 : 0o400) : t === d ? 0o700 : 0o600);
+    for (const t of targets)
+      fs.chmodSync(t, on ? (t === d ? 0o500 : 0o400) : t === d ? 0o700 : 0o600);
     return true;
   }
 
@@ -258,7 +290,10 @@ describe('Journal on a read-only directory (real file-system errors)', () => {
     }
     expect((await j.probe()).available).toBe(true);
     const next = await j.append(body(201));
-    expect(next).toMatchObject({ seq: acknowledged.length + 1, prevHash: acknowledged.at(-1)!.hash });
+    expect(next).toMatchObject({
+      seq: acknowledged.length + 1,
+      prevHash: acknowledged.at(-1)!.hash,
+    });
     expect(recordsIn(d).map((r) => r.id)).toEqual([...acknowledged, next].map((r) => r.id));
   });
 });

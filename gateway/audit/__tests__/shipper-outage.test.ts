@@ -11,7 +11,14 @@ import { openAuditDatabase } from '../audit-store';
 import { Journal } from '../journal';
 import { CURSOR_FILE, JournalShipper } from '../journal-shipper';
 import { verifyAuditDatabase } from '../verify-database';
-import { countRows, entry, tempDir, testAuditDatabase, TestAuditDatabase, testKeys } from '../../../test/utils/audit-fixtures';
+import {
+  countRows,
+  entry,
+  tempDir,
+  testAuditDatabase,
+  TestAuditDatabase,
+  testKeys,
+} from '../../../test/utils/audit-fixtures';
 
 const keys = testKeys();
 
@@ -56,12 +63,24 @@ describeWithService('mysql', 'shipping through a MariaDB outage', () => {
   let journal: Journal;
   const shippers: JournalShipper[] = [];
   const append = (from: number, to: number) =>
-    Promise.all(Array.from({ length: to - from + 1 }, (_, k) => journal.append(buildRecordBody(entry(from + k), { instance: 'gw-o', key: keys.hmac }), entry(from + k).document!)));
+    Promise.all(
+      Array.from({ length: to - from + 1 }, (_, k) =>
+        journal.append(
+          buildRecordBody(entry(from + k), { instance: 'gw-o', key: keys.hmac }),
+          entry(from + k).document!,
+        ),
+      ),
+    );
 
   beforeEach(async () => {
     dir = tempDir('outage-');
     database = testAuditDatabase('mysql');
-    journal = await Journal.open({ dir, instance: 'gw-o', signer: keys.signer, checkpointEveryRecords: 10 });
+    journal = await Journal.open({
+      dir,
+      instance: 'gw-o',
+      signer: keys.signer,
+      checkpointEveryRecords: 10,
+    });
   });
   afterEach(async () => {
     for (const s of shippers.splice(0)) await s.stop();
@@ -73,13 +92,25 @@ describeWithService('mysql', 'shipping through a MariaDB outage', () => {
   it('keeps records while the database is unreachable and ships each once from the real one', async () => {
     await append(1, 30);
     const url = new URL(process.env.MYSQL_URL!);
-    const unreachable = { ...database.target, url: `mysql://${url.username || 'root'}@127.0.0.1:${await freePort()}` } as typeof database.target;
-    const dead = new JournalShipper({ source: journal, connect: () => openAuditDatabase(unreachable), target: 'unreachable' });
+    const unreachable = {
+      ...database.target,
+      url: `mysql://${url.username || 'root'}@127.0.0.1:${await freePort()}`,
+    } as typeof database.target;
+    const dead = new JournalShipper({
+      source: journal,
+      connect: () => openAuditDatabase(unreachable),
+      target: 'unreachable',
+    });
     shippers.push(dead);
     await expect(dead.drain()).rejects.toThrow(/ECONNREFUSED/);
     expect(dead.status().connected).toBe(false);
 
-    const live = new JournalShipper({ source: journal, connect: () => database.connect(), target: 'live', onWarning: () => undefined });
+    const live = new JournalShipper({
+      source: journal,
+      connect: () => database.connect(),
+      target: 'live',
+      onWarning: () => undefined,
+    });
     shippers.push(live);
     expect(await live.drain()).toBe(30);
     const db = await database.connect();
@@ -87,7 +118,11 @@ describeWithService('mysql', 'shipping through a MariaDB outage', () => {
     expect(once.audit_records).toBe(30);
     // Shipping everything again changes nothing.
     fs.rmSync(`${dir}/${CURSOR_FILE}`);
-    const again = new JournalShipper({ source: journal, connect: () => database.connect(), target: 'live' });
+    const again = new JournalShipper({
+      source: journal,
+      connect: () => database.connect(),
+      target: 'live',
+    });
     shippers.push(again);
     expect(await again.drain()).toBe(30);
     expect(await countRows(db)).toEqual(once);
@@ -95,9 +130,15 @@ describeWithService('mysql', 'shipping through a MariaDB outage', () => {
 
   it('resumes shipping when the database comes back, with every record once and the chain intact', async () => {
     const url = new URL(process.env.MYSQL_URL!);
-    const proxy = new CuttableProxy(await freePort(), { host: url.hostname, port: Number(url.port) || 3306 });
+    const proxy = new CuttableProxy(await freePort(), {
+      host: url.hostname,
+      port: Number(url.port) || 3306,
+    });
     await proxy.up();
-    const viaProxy = { ...database.target, url: `mysql://${url.username || 'root'}${url.password ? `:${url.password}` : ''}@127.0.0.1:${proxy.port}` } as typeof database.target;
+    const viaProxy = {
+      ...database.target,
+      url: `mysql://${url.username || 'root'}${url.password ? `:${url.password}` : ''}@127.0.0.1:${proxy.port}`,
+    } as typeof database.target;
     const shipper = new JournalShipper({
       source: journal,
       connect: () => openAuditDatabase(viaProxy),
@@ -116,7 +157,8 @@ describeWithService('mysql', 'shipping through a MariaDB outage', () => {
       await proxy.up();
       // The background loop retries by itself; wait for it.
       shipper.start();
-      for (let i = 0; i < 200 && !(shipper.status().caughtUp && shipper.status().connected); i++) await new Promise((r) => setTimeout(r, 25));
+      for (let i = 0; i < 200 && !(shipper.status().caughtUp && shipper.status().connected); i++)
+        await new Promise((r) => setTimeout(r, 25));
       await append(26, 30);
       await shipper.drain();
     } finally {

@@ -8,13 +8,17 @@ const keys = testKeys();
 const publicKeys = new Map([[keys.signer.keyId, keys.publicKey]]);
 const records = chainOf(20, keys);
 const chain = records[0].chain;
-const checkpointAt = (seq: number) => signCheckpoint({ chain, seq, hash: records[seq - 1].hash }, new Date(), keys.signer);
+const checkpointAt = (seq: number) =>
+  signCheckpoint({ chain, seq, hash: records[seq - 1].hash }, new Date(), keys.signer);
 
 function stored(r: AuditRecord): StoredRecord {
   return { id: r.id, seq: r.seq, hash: r.hash, prevHash: r.prevHash, time: r.time, record: r };
 }
 
-function verify(rows: StoredRecord[], checkpoints = [checkpointAt(10), checkpointAt(20)]): Finding[] {
+function verify(
+  rows: StoredRecord[],
+  checkpoints = [checkpointAt(10), checkpointAt(20)],
+): Finding[] {
   const findings: Finding[] = [];
   const v = new ChainVerifier(chain, { checkpoints, publicKeys, report: (f) => findings.push(f) });
   [...rows].sort((a, b) => a.seq - b.seq || (a.id < b.id ? -1 : 1)).forEach((r) => v.push(r));
@@ -30,32 +34,42 @@ describe('ChainVerifier', () => {
   it('names a record whose stored values were changed', () => {
     const rows = records.map(stored);
     rows[6] = stored({ ...records[6], department: 'forged' });
-    expect(verify(rows)).toEqual([expect.objectContaining({ kind: 'modified', seq: 7, recordId: records[6].id })]);
+    expect(verify(rows)).toEqual([
+      expect.objectContaining({ kind: 'modified', seq: 7, recordId: records[6].id }),
+    ]);
   });
 
   it('names the record that was rewritten with a recomputed hash, by its successor’s link', () => {
     const rows = records.map(stored);
     const rewritten = { ...records[6], purpose: 'innocent' };
     rows[6] = stored({ ...rewritten, hash: recordHash(rewritten) });
-    expect(verify(rows)).toEqual([expect.objectContaining({ kind: 'broken-link', seq: 7, recordId: records[6].id })]);
+    expect(verify(rows)).toEqual([
+      expect.objectContaining({ kind: 'broken-link', seq: 7, recordId: records[6].id }),
+    ]);
   });
 
   it('names the gap where a record was deleted', () => {
     const rows = records.map(stored).filter((r) => r.seq !== 5);
     const findings = verify(rows);
-    expect(findings).toEqual([expect.objectContaining({ kind: 'deleted', seq: 6, recordId: records[5].id })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ kind: 'deleted', seq: 6, recordId: records[5].id }),
+    ]);
     expect(findings[0].message).toContain('seq 5 is missing');
   });
 
   it('finds a deleted first record', () => {
-    expect(verify(records.slice(1).map(stored))).toEqual([expect.objectContaining({ kind: 'deleted', seq: 2 })]);
+    expect(verify(records.slice(1).map(stored))).toEqual([
+      expect.objectContaining({ kind: 'deleted', seq: 2 }),
+    ]);
   });
 
   it('names an inserted record that duplicates a sequence number, not the genuine one', () => {
     const forgedBody = { ...records[7], id: 'forged-0000', department: 'nobody' };
     const forged = { ...forgedBody, hash: recordHash(forgedBody) };
     const findings = verify([...records.map(stored), stored(forged)]);
-    expect(findings).toEqual([expect.objectContaining({ kind: 'inserted', seq: 8, recordId: 'forged-0000' })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ kind: 'inserted', seq: 8, recordId: 'forged-0000' }),
+    ]);
   });
 
   it('names both records of a swap as reordered, the first at the lower position', () => {
@@ -72,7 +86,9 @@ describe('ChainVerifier', () => {
 
   it('finds a tail cut after the last checkpoint was signed', () => {
     const findings = verify(records.slice(0, 17).map(stored));
-    expect(findings).toEqual([expect.objectContaining({ kind: 'tail-cut', seq: 17, recordId: records[16].id })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ kind: 'tail-cut', seq: 17, recordId: records[16].id }),
+    ]);
     expect(findings[0].message).toContain('records 18..20 were removed');
   });
 
@@ -106,17 +122,33 @@ describe('ChainVerifier', () => {
   it('reports a record that cannot be read as modified', () => {
     const rows = records.map(stored);
     rows[2] = { ...rows[2], record: null, unreadable: 'roles is not a JSON array' };
-    expect(verify(rows)).toEqual([expect.objectContaining({ kind: 'modified', seq: 3, message: expect.stringContaining('cannot be read') })]);
+    expect(verify(rows)).toEqual([
+      expect.objectContaining({
+        kind: 'modified',
+        seq: 3,
+        message: expect.stringContaining('cannot be read'),
+      }),
+    ]);
   });
 
   it('verifies a range from an anchor record', () => {
     const findings: Finding[] = [];
-    const v = new ChainVerifier(chain, { startSeq: 11, anchor: { seq: 10, hash: records[9].hash, id: records[9].id }, publicKeys, report: (f) => findings.push(f) });
+    const v = new ChainVerifier(chain, {
+      startSeq: 11,
+      anchor: { seq: 10, hash: records[9].hash, id: records[9].id },
+      publicKeys,
+      report: (f) => findings.push(f),
+    });
     records.slice(10).forEach((r) => v.push(stored(r)));
     const summary = v.finish();
     expect(findings).toEqual([]);
     expect(summary).toMatchObject({ records: 10, firstSeq: 11, lastSeq: 20 });
-    const bad = new ChainVerifier(chain, { startSeq: 11, anchor: { seq: 10, hash: 'f'.repeat(64), id: 'x' }, publicKeys, report: (f) => findings.push(f) });
+    const bad = new ChainVerifier(chain, {
+      startSeq: 11,
+      anchor: { seq: 10, hash: 'f'.repeat(64), id: 'x' },
+      publicKeys,
+      report: (f) => findings.push(f),
+    });
     records.slice(10).forEach((r) => bad.push(stored(r)));
     bad.finish();
     expect(findings).toEqual([expect.objectContaining({ kind: 'broken-link', seq: 10 })]);

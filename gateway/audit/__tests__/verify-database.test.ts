@@ -11,7 +11,14 @@ import { recordHash } from '../../../contracts/audit/record-chain';
 import { accessesToSubject } from '../../../contracts/audit/subject-lookup';
 import { verifyAuditDatabase, VerifyReport } from '../verify-database';
 import { formatVerifyReport } from '../verify-report';
-import { entry, PERSON_A, tempDir, testAuditDatabase, TestAuditDatabase, testKeys } from '../../../test/utils/audit-fixtures';
+import {
+  entry,
+  PERSON_A,
+  tempDir,
+  testAuditDatabase,
+  TestAuditDatabase,
+  testKeys,
+} from '../../../test/utils/audit-fixtures';
 
 const keys = testKeys();
 const verifyOptions = { publicKeys: [keys.publicKey] };
@@ -21,12 +28,29 @@ async function writeLog(database: TestAuditDatabase): Promise<{ db: Knex; chains
   const chains: string[] = [];
   for (const instance of ['gw-a', 'gw-b']) {
     const dir = tempDir('log-');
-    const journal = await Journal.open({ dir, instance, signer: keys.signer, checkpointEveryRecords: 10, checkpointIntervalMs: 3_600_000 });
+    const journal = await Journal.open({
+      dir,
+      instance,
+      signer: keys.signer,
+      checkpointEveryRecords: 10,
+      checkpointIntervalMs: 3_600_000,
+    });
     for (let i = 1; i <= 40; i += 5) {
-      await Promise.all([0, 1, 2, 3, 4].map((k) => journal.append(buildRecordBody(entry(i + k), { instance, key: keys.hmac }), entry(i + k).document!)));
+      await Promise.all(
+        [0, 1, 2, 3, 4].map((k) =>
+          journal.append(
+            buildRecordBody(entry(i + k), { instance, key: keys.hmac }),
+            entry(i + k).document!,
+          ),
+        ),
+      );
     }
     await journal.close();
-    const shipper = new JournalShipper({ source: journal, connect: () => database.connect(), target: 'test' });
+    const shipper = new JournalShipper({
+      source: journal,
+      connect: () => database.connect(),
+      target: 'test',
+    });
     await shipper.drain();
     await shipper.stop();
     chains.push(journal.chainId);
@@ -43,16 +67,23 @@ function tamperSuite(backend: 'sqlite' | 'mysql') {
 
   beforeAll(async () => {
     database = testAuditDatabase(backend);
-    ({ db, chains: [chain, other] } = await writeLog(database));
+    ({
+      db,
+      chains: [chain, other],
+    } = await writeLog(database));
   }, 60_000);
   afterAll(async () => {
     await database?.cleanup();
   });
 
-  const row = async (trx: Knex, seq: number): Promise<RecordRow> => (await trx('audit_records').where({ chain, seq }).first()) as RecordRow;
+  const row = async (trx: Knex, seq: number): Promise<RecordRow> =>
+    (await trx('audit_records').where({ chain, seq }).first()) as RecordRow;
 
   /** Tampers inside a transaction, verifies what the transaction sees, and rolls back. */
-  async function tampered(change: (trx: Knex.Transaction) => Promise<void>, options = {}): Promise<VerifyReport> {
+  async function tampered(
+    change: (trx: Knex.Transaction) => Promise<void>,
+    options = {},
+  ): Promise<VerifyReport> {
     const trx = await db.transaction();
     try {
       await change(trx);
@@ -61,13 +92,16 @@ function tamperSuite(backend: 'sqlite' | 'mysql') {
       await trx.rollback();
     }
   }
-  const summary = (r: VerifyReport) => r.findings.map((f) => [f.kind, f.chain === chain ? 'a' : 'b', f.seq, f.recordId]);
+  const summary = (r: VerifyReport) =>
+    r.findings.map((f) => [f.kind, f.chain === chain ? 'a' : 'b', f.seq, f.recordId]);
 
   it('verifies an untouched log clean', async () => {
     const report = await verifyAuditDatabase(db, verifyOptions);
     expect(report.findings).toEqual([]);
     expect(report.records).toBe(80);
-    expect(report.chains.map((c) => [c.records, c.firstSeq, c.lastSeq, c.lastCheckpointSeq])).toEqual([
+    expect(
+      report.chains.map((c) => [c.records, c.firstSeq, c.lastSeq, c.lastCheckpointSeq]),
+    ).toEqual([
       [40, 1, 40, 40],
       [40, 1, 40, 40],
     ]);
@@ -76,14 +110,23 @@ function tamperSuite(backend: 'sqlite' | 'mysql') {
 
   it('names the record whose field was modified', async () => {
     const target = await row(db, 17);
-    const report = await tampered((trx) => trx('audit_records').where({ id: target.id }).update({ purpose: 'routine check' }));
+    const report = await tampered((trx) =>
+      trx('audit_records').where({ id: target.id }).update({ purpose: 'routine check' }),
+    );
     expect(summary(report)).toEqual([['modified', 'a', 17, target.id]]);
-    expect(formatVerifyReport(report, 'test')).toMatch(new RegExp(`MODIFIED: record ${target.id} \\(seq 17`));
+    expect(formatVerifyReport(report, 'test')).toMatch(
+      new RegExp(`MODIFIED: record ${target.id} \\(seq 17`),
+    );
   });
 
   it('names where a row was deleted', async () => {
     const next = await row(db, 23);
-    const report = await tampered((trx) => trx('audit_records').where({ chain, seq: 22 }).delete().then(() => undefined));
+    const report = await tampered((trx) =>
+      trx('audit_records')
+        .where({ chain, seq: 22 })
+        .delete()
+        .then(() => undefined),
+    );
     expect(summary(report)).toEqual([['deleted', 'a', 23, next.id]]);
     expect(report.findings[0].message).toContain('seq 22 is missing');
   });
@@ -95,7 +138,12 @@ function tamperSuite(backend: 'sqlite' | 'mysql') {
       const original = await row(trx, 9);
       const record = rowToRecord(original, []);
       const forged = { ...record, id: forgedId, department: 'forged-department', subjects: [] };
-      await trx('audit_records').insert({ ...original, id: forgedId, department: 'forged-department', hash: recordHash(forged) });
+      await trx('audit_records').insert({
+        ...original,
+        id: forgedId,
+        department: 'forged-department',
+        hash: recordHash(forged),
+      });
     });
     expect(summary(report)).toEqual([['inserted', 'a', 9, forgedId]]);
   });
@@ -114,7 +162,13 @@ function tamperSuite(backend: 'sqlite' | 'mysql') {
 
   it('finds a tail cut after the last checkpoint was signed', async () => {
     const last = await row(db, 34);
-    const report = await tampered((trx) => trx('audit_records').where({ chain }).where('seq', '>', 34).delete().then(() => undefined));
+    const report = await tampered((trx) =>
+      trx('audit_records')
+        .where({ chain })
+        .where('seq', '>', 34)
+        .delete()
+        .then(() => undefined),
+    );
     expect(summary(report)).toEqual([['tail-cut', 'a', 34, last.id]]);
     expect(report.findings[0].message).toContain('records 35..40 were removed');
   });
@@ -124,28 +178,43 @@ function tamperSuite(backend: 'sqlite' | 'mysql') {
       const cp = await trx('audit_checkpoints').where({ chain: other, seq: 20 }).first();
       const signature = Buffer.from(cp.signature, 'base64');
       signature[10] ^= 0xff;
-      await trx('audit_checkpoints').where({ chain: other, seq: 20 }).update({ signature: signature.toString('base64') });
+      await trx('audit_checkpoints')
+        .where({ chain: other, seq: 20 })
+        .update({ signature: signature.toString('base64') });
     });
     expect(summary(report)).toEqual([['bad-signature', 'b', 20, null]]);
   });
 
   it('finds a subject row removed to hide who looked at a person', async () => {
     const target = await row(db, 12);
-    const report = await tampered((trx) => trx('audit_subjects').where({ record_id: target.id }).delete().then(() => undefined));
+    const report = await tampered((trx) =>
+      trx('audit_subjects')
+        .where({ record_id: target.id })
+        .delete()
+        .then(() => undefined),
+    );
     expect(summary(report)).toEqual([['modified', 'a', 12, target.id]]);
   });
 
   it('finds a changed document text', async () => {
-    const report = await tampered((trx) => trx('audit_documents').update({ text: '{ everything }' }).then(() => undefined));
+    const report = await tampered((trx) =>
+      trx('audit_documents')
+        .update({ text: '{ everything }' })
+        .then(() => undefined),
+    );
     expect(report.findings.map((f) => f.kind)).toEqual(['document-modified']);
   });
 
   it('names the record rewritten with a recomputed hash', async () => {
     const target = await row(db, 14);
     const report = await tampered(async (trx) => {
-      const subjects = (await trx('audit_subjects').where({ record_id: target.id })) as SubjectRow[];
+      const subjects = (await trx('audit_subjects').where({
+        record_id: target.id,
+      })) as SubjectRow[];
       const changed = rowToRecord({ ...target, operator: 'someone-else' }, subjects);
-      await trx('audit_records').where({ id: target.id }).update({ operator: 'someone-else', hash: recordHash(changed) });
+      await trx('audit_records')
+        .where({ id: target.id })
+        .update({ operator: 'someone-else', hash: recordHash(changed) });
     });
     // Record 14 now hashes correctly, but record 15 was chained after the original.
     expect(summary(report)).toEqual([['broken-link', 'a', 14, target.id]]);
@@ -157,21 +226,51 @@ function tamperSuite(backend: 'sqlite' | 'mysql') {
     const range = { from: iso(String(from.time)), to: iso(String(to.time)) };
     const clean = await verifyAuditDatabase(db, { ...verifyOptions, ...range });
     expect(clean.findings).toEqual([]);
-    expect(clean.chains.find((c) => c.chain === chain)).toMatchObject({ firstSeq: 11, lastSeq: 25 });
+    expect(clean.chains.find((c) => c.chain === chain)).toMatchObject({
+      firstSeq: 11,
+      lastSeq: 25,
+    });
     const inside = await row(db, 18);
-    const outsideReport = await tampered((trx) => trx('audit_records').where({ chain, seq: 30 }).update({ purpose: 'x' }).then(() => undefined), range);
+    const outsideReport = await tampered(
+      (trx) =>
+        trx('audit_records')
+          .where({ chain, seq: 30 })
+          .update({ purpose: 'x' })
+          .then(() => undefined),
+      range,
+    );
     expect(outsideReport.findings).toEqual([]);
-    const insideReport = await tampered((trx) => trx('audit_records').where({ id: inside.id }).update({ purpose: 'x' }).then(() => undefined), range);
+    const insideReport = await tampered(
+      (trx) =>
+        trx('audit_records')
+          .where({ id: inside.id })
+          .update({ purpose: 'x' })
+          .then(() => undefined),
+      range,
+    );
     expect(summary(insideReport)).toEqual([['modified', 'a', 18, inside.id]]);
   });
 
   it('answers who looked at a person, newest first, by the subject hash index', async () => {
-    const accesses = await accessesToSubject(db, { subjectHash: subjectHash(keys.hmac, 'person', PERSON_A), limit: 1000 });
+    const accesses = await accessesToSubject(db, {
+      subjectHash: subjectHash(keys.hmac, 'person', PERSON_A),
+      limit: 1000,
+    });
     expect(accesses).toHaveLength(80);
     const times = accesses.map((a) => a.time);
     expect(times).toEqual([...times].sort().reverse());
-    expect(accesses[0]).toMatchObject({ department: expect.any(String), application: expect.any(String), purpose: '不见面审批 approval #42', fieldsServed: ['Person.name'], fieldsMasked: ['Person.phone'] });
-    const page2 = await accessesToSubject(db, { subjectHash: subjectHash(keys.hmac, 'person', PERSON_A), limit: 5, before: accesses[4] });
+    expect(accesses[0]).toMatchObject({
+      department: expect.any(String),
+      application: expect.any(String),
+      purpose: '不见面审批 approval #42',
+      fieldsServed: ['Person.name'],
+      fieldsMasked: ['Person.phone'],
+    });
+    const page2 = await accessesToSubject(db, {
+      subjectHash: subjectHash(keys.hmac, 'person', PERSON_A),
+      limit: 5,
+      before: accesses[4],
+    });
     expect(page2.map((a) => a.recordId)).toEqual(accesses.slice(5, 10).map((a) => a.recordId));
   });
 }

@@ -4,12 +4,16 @@ import { parse } from 'graphql';
 import { Supergraph } from '@apollo/federation-internals';
 import { citizenScope, citizenScopeError, outsideCitizenScope } from '../citizen-scope';
 
-const SUPERGRAPH = fs.readFileSync(path.resolve(__dirname, '../../../schema/supergraph.graphql'), 'utf8');
+const SUPERGRAPH = fs.readFileSync(
+  path.resolve(__dirname, '../../../schema/supergraph.graphql'),
+  'utf8',
+);
 
 describe("a citizen token's scope", () => {
   const schema = Supergraph.build(SUPERGRAPH).apiSchema().toGraphQLJSSchema();
   const allowed = citizenScope(SUPERGRAPH);
-  const outside = (query: string, operationName: string | null = null) => outsideCitizenScope(allowed, schema, parse(query), operationName);
+  const outside = (query: string, operationName: string | null = null) =>
+    outsideCitizenScope(allowed, schema, parse(query), operationName);
 
   it('admits "who looked at my data" with what the audit subgraph serves and department names', () => {
     expect(
@@ -36,8 +40,15 @@ describe("a citizen token's scope", () => {
   });
 
   it('refuses any other root field, however it is dressed', () => {
-    expect(outside('{ person(idNumber: "320602199001011235") { name } }')).toEqual(['Person.name', 'Query.person']);
-    expect(outside('{ me: whoAccessedMyData(idNumber: "x") { totalCount } p: person(idNumber: "x") { n: name } }')).toEqual(['Person.name', 'Query.person']);
+    expect(outside('{ person(idNumber: "320602199001011235") { name } }')).toEqual([
+      'Person.name',
+      'Query.person',
+    ]);
+    expect(
+      outside(
+        '{ me: whoAccessedMyData(idNumber: "x") { totalCount } p: person(idNumber: "x") { n: name } }',
+      ),
+    ).toEqual(['Person.name', 'Query.person']);
     expect(outside('{ accessLog { totalCount } }')).toEqual(['Query.accessLog']);
     expect(outside('{ departments { code } }')).toEqual(['Query.departments']);
   });
@@ -50,10 +61,17 @@ describe("a citizen token's scope", () => {
   });
 
   it('refuses mutations', () => {
-    expect(outside('mutation { revokeGrant(id: "g", reason: "x") { id } }')).toContain('Mutation.revokeGrant');
+    expect(outside('mutation { revokeGrant(id: "g", reason: "x") { id } }')).toContain(
+      'Mutation.revokeGrant',
+    );
   });
 
   it('says FORBIDDEN, 403, with the coordinates', () => {
-    expect(citizenScopeError(['Query.person']).extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'CITIZEN_SCOPE', coordinates: ['Query.person'], http: { status: 403 } });
+    expect(citizenScopeError(['Query.person']).extensions).toMatchObject({
+      code: 'FORBIDDEN',
+      reason: 'CITIZEN_SCOPE',
+      coordinates: ['Query.person'],
+      http: { status: 403 },
+    });
   });
 });

@@ -1,13 +1,25 @@
 import { PlatformCallError } from '../../signing/platform-client';
-import { createRegistryLookup, REGISTERED_APPLICATION_QUERY, RegistryUnavailableError } from '../registry-lookup';
+import {
+  createRegistryLookup,
+  REGISTERED_APPLICATION_QUERY,
+  RegistryUnavailableError,
+} from '../registry-lookup';
 
-type Row = { department: { code: string }; status: 'ACTIVE' | 'SUSPENDED' | 'RETIRED'; limits?: { requestsPerMinute: number; burst: number; concurrency: number } } | null;
+type Row = {
+  department: { code: string };
+  status: 'ACTIVE' | 'SUSPENDED' | 'RETIRED';
+  limits?: { requestsPerMinute: number; burst: number; concurrency: number };
+} | null;
 
 function fakeRegistry(rows: Record<string, Row>) {
   const calls: string[] = [];
   let down = false;
   const client = {
-    async query<T>(subgraph: string, query: string, variables?: Readonly<Record<string, unknown>>): Promise<T> {
+    async query<T>(
+      subgraph: string,
+      query: string,
+      variables?: Readonly<Record<string, unknown>>,
+    ): Promise<T> {
       expect(subgraph).toBe('sharing');
       expect(query).toBe(REGISTERED_APPLICATION_QUERY);
       const id = variables!.id as string;
@@ -28,7 +40,9 @@ describe('registry lookup', () => {
   });
 
   it('answers from the registry and remembers the answer for the TTL', async () => {
-    const registry = fakeRegistry({ 'tax-collection': { department: { code: 'tax' }, status: 'ACTIVE' } });
+    const registry = fakeRegistry({
+      'tax-collection': { department: { code: 'tax' }, status: 'ACTIVE' },
+    });
     const { lookup } = createRegistryLookup({ client: registry.client, ttlMs: 30_000, now: clock });
     expect(await lookup('tax-collection')).toEqual({ department: 'tax', status: 'ACTIVE' });
     now += 29_000;
@@ -41,7 +55,12 @@ describe('registry lookup', () => {
 
   it('remembers "not registered" for a shorter time', async () => {
     const registry = fakeRegistry({});
-    const { lookup } = createRegistryLookup({ client: registry.client, ttlMs: 30_000, unknownTtlMs: 5000, now: clock });
+    const { lookup } = createRegistryLookup({
+      client: registry.client,
+      ttlMs: 30_000,
+      unknownTtlMs: 5000,
+      now: clock,
+    });
     expect(await lookup('ghost')).toBeNull();
     now += 4000;
     expect(await lookup('ghost')).toBeNull();
@@ -78,9 +97,14 @@ describe('registry lookup', () => {
 
   it("carries the application's request limits in the same cached answer", async () => {
     const limits = { requestsPerMinute: 600, burst: 100, concurrency: 8 };
-    const registry = fakeRegistry({ 'housing-subsidy': { department: { code: 'housing' }, status: 'ACTIVE', limits } });
+    const registry = fakeRegistry({
+      'housing-subsidy': { department: { code: 'housing' }, status: 'ACTIVE', limits },
+    });
     const cached = createRegistryLookup({ client: registry.client, now: clock });
-    expect(await cached.lookup('housing-subsidy')).toEqual({ department: 'housing', status: 'ACTIVE' });
+    expect(await cached.lookup('housing-subsidy')).toEqual({
+      department: 'housing',
+      status: 'ACTIVE',
+    });
     expect(await cached.limits('housing-subsidy')).toEqual(limits);
     expect(await cached.limits('ghost')).toBeNull();
     expect(registry.calls).toEqual(['housing-subsidy', 'ghost']);

@@ -1,4 +1,8 @@
-import { decodeRegistryChanged, encodeRegistryChanged, registryChangedChannel } from '../../../domain/registry-notice';
+import {
+  decodeRegistryChanged,
+  encodeRegistryChanged,
+  registryChangedChannel,
+} from '../../../domain/registry-notice';
 import { createRegistryLookup, REGISTERED_APPLICATION_QUERY } from '../registry-lookup';
 
 type Status = 'ACTIVE' | 'SUSPENDED' | 'RETIRED';
@@ -9,13 +13,19 @@ function registry(initial: Record<string, Status>) {
   const calls: string[] = [];
   let hold: Promise<void> | null = null;
   const client = {
-    async query<T>(_subgraph: string, query: string, variables?: Readonly<Record<string, unknown>>): Promise<T> {
+    async query<T>(
+      _subgraph: string,
+      query: string,
+      variables?: Readonly<Record<string, unknown>>,
+    ): Promise<T> {
       expect(query).toBe(REGISTERED_APPLICATION_QUERY);
       const id = variables!.id as string;
       calls.push(id);
       const answer = status[id];
       if (hold) await hold;
-      return { application: answer ? { department: { code: 'civil-affairs' }, status: answer } : null } as T;
+      return {
+        application: answer ? { department: { code: 'civil-affairs' }, status: answer } : null,
+      } as T;
     },
   };
   return { client, calls, status, holdWith: (p: Promise<void> | null) => (hold = p) };
@@ -58,7 +68,11 @@ describe('registry cache and change notices', () => {
   it('keeps answers as long as the lifetime says at the time of asking (long with notices, short without)', async () => {
     const r = registry({ a: 'ACTIVE' });
     let notified = true;
-    const lookup = createRegistryLookup({ client: r.client, ttlMs: () => (notified ? 30_000 : 1000), now: clock });
+    const lookup = createRegistryLookup({
+      client: r.client,
+      ttlMs: () => (notified ? 30_000 : 1000),
+      now: clock,
+    });
     await lookup.lookup('a');
     now += 20_000;
     await lookup.lookup('a');
@@ -74,8 +88,19 @@ describe('registry cache and change notices', () => {
 
 describe('registry change notices', () => {
   it('round-trip, and anything else is ignored', () => {
-    expect(decodeRegistryChanged(encodeRegistryChanged('minimum-living-allowance'))).toEqual({ application: 'minimum-living-allowance' });
-    for (const text of ['', 'null', '{}', '{"application":""}', '{"application":5}', `{"application":"${'x'.repeat(65)}"}`, 'not json']) expect(decodeRegistryChanged(text)).toBeNull();
+    expect(decodeRegistryChanged(encodeRegistryChanged('minimum-living-allowance'))).toEqual({
+      application: 'minimum-living-allowance',
+    });
+    for (const text of [
+      '',
+      'null',
+      '{}',
+      '{"application":""}',
+      '{"application":5}',
+      `{"application":"${'x'.repeat(65)}"}`,
+      'not json',
+    ])
+      expect(decodeRegistryChanged(text)).toBeNull();
   });
 
   it('are published per deployment namespace', () => {

@@ -3,14 +3,42 @@ import { parseTokenArgs } from '../token-options';
 
 describe('npm run token arguments', () => {
   it('reads a full set of options', () => {
-    expect(parseTokenArgs(['--department', 'civil-affairs', '--app', 'minimum-living-allowance', '--operator', 'zhang.wei', '--roles', 'reviewer, clerk', '--ttl', '30m'])).toEqual({
+    expect(
+      parseTokenArgs([
+        '--department',
+        'civil-affairs',
+        '--app',
+        'minimum-living-allowance',
+        '--operator',
+        'zhang.wei',
+        '--roles',
+        'reviewer, clerk',
+        '--ttl',
+        '30m',
+      ]),
+    ).toEqual({
       kind: 'issue',
-      request: { department: 'civil-affairs', application: 'minimum-living-allowance', operator: 'zhang.wei', roles: ['reviewer', 'clerk'], ttlSeconds: 1800 },
+      request: {
+        department: 'civil-affairs',
+        application: 'minimum-living-allowance',
+        operator: 'zhang.wei',
+        roles: ['reviewer', 'clerk'],
+        ttlSeconds: 1800,
+      },
     });
   });
 
   it('defaults to a department-wide token for 8 hours', () => {
-    expect(parseTokenArgs(['--department=tax'])).toEqual({ kind: 'issue', request: { department: 'tax', application: null, operator: null, roles: [], ttlSeconds: 8 * 3600 } });
+    expect(parseTokenArgs(['--department=tax'])).toEqual({
+      kind: 'issue',
+      request: {
+        department: 'tax',
+        application: null,
+        operator: null,
+        roles: [],
+        ttlSeconds: 8 * 3600,
+      },
+    });
   });
 
   it('answers --help', () => {
@@ -24,7 +52,10 @@ describe('npm run token arguments', () => {
     [['--department', 'tax', '--ttl', '1h30m'], /--ttl/],
     [['--department', 'tax', '--ttl', '0s'], /--ttl: "0s" is not a positive duration/],
     [['--department', 'tax', '--ttl', '31d'], /--ttl: "31d" is longer than the 30d/],
-    [['--department', 'tax', '--app', 'Tax Collection'], /--app "Tax Collection" is not an application id/],
+    [
+      ['--department', 'tax', '--app', 'Tax Collection'],
+      /--app "Tax Collection" is not an application id/,
+    ],
     [['--department', 'tax', '--operator', 'a b'], /--operator/],
     [['--department', 'tax', '--roles', 'admin,Root!'], /--roles: "Root!"/],
     [['--department', 'tax', '--departmnet', 'x'], /Unknown option '--departmnet'/],

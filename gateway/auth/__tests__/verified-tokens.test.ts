@@ -1,7 +1,15 @@
 import type { VerifiedClaims } from '../token-claims';
 import { VerifiedTokens } from '../verified-tokens';
 
-const claims = (expiresAt: number): VerifiedClaims => ({ department: 'tax', application: null, operator: null, roles: [], sub: 'tax', jti: null, expiresAt: new Date(expiresAt) });
+const claims = (expiresAt: number): VerifiedClaims => ({
+  department: 'tax',
+  application: null,
+  operator: null,
+  roles: [],
+  sub: 'tax',
+  jti: null,
+  expiresAt: new Date(expiresAt),
+});
 
 describe('VerifiedTokens', () => {
   it('remembers a verified token until it expires, then forgets it', () => {

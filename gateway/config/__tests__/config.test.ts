@@ -3,7 +3,13 @@ import { readGatewayConfig } from '..';
 describe('readGatewayConfig', () => {
   it('serves on loopback port 4000 with a 5 s subgraph deadline when nothing is set', () => {
     const config = readGatewayConfig({});
-    expect(config).toMatchObject({ host: '127.0.0.1', port: 4000, subgraphTimeoutMs: 5000, graphiql: true, introspection: true });
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 4000,
+      subgraphTimeoutMs: 5000,
+      graphiql: true,
+      introspection: true,
+    });
     expect(config.supergraphPath).toMatch(/schema\/supergraph\.graphql$/);
     expect(config.subgraphUrls).toEqual({});
   });
@@ -15,8 +21,14 @@ describe('readGatewayConfig', () => {
   });
 
   it('takes a subgraph URL from <NAME>_URL, and from <NAME>_PORT on loopback', () => {
-    const config = readGatewayConfig({ LEGAL_ENTITY_URL: 'http://10.0.0.5:4002/graphql', POPULATION_PORT: '5001' });
-    expect(config.subgraphUrls).toEqual({ 'legal-entity': 'http://10.0.0.5:4002/graphql', population: 'http://127.0.0.1:5001/graphql' });
+    const config = readGatewayConfig({
+      LEGAL_ENTITY_URL: 'http://10.0.0.5:4002/graphql',
+      POPULATION_PORT: '5001',
+    });
+    expect(config.subgraphUrls).toEqual({
+      'legal-entity': 'http://10.0.0.5:4002/graphql',
+      population: 'http://127.0.0.1:5001/graphql',
+    });
   });
 
   it.each([
@@ -42,11 +54,20 @@ describe('readGatewayConfig', () => {
   });
 
   it('enforces rate limits by default, with the documented department limits', () => {
-    expect(readGatewayConfig({})).toMatchObject({ rateLimits: true, departmentRequestsPerMinute: 6000, departmentBurst: 500, departmentConcurrency: 64, rateLimitRedisNamespace: null, rateLimitLeaseMs: 60_000 });
+    expect(readGatewayConfig({})).toMatchObject({
+      rateLimits: true,
+      departmentRequestsPerMinute: 6000,
+      departmentBurst: 500,
+      departmentConcurrency: 64,
+      rateLimitRedisNamespace: null,
+      rateLimitLeaseMs: 60_000,
+    });
     expect(readGatewayConfig({ GATEWAY_RATE_LIMITS: 'off' }).rateLimits).toBe(false);
   });
 
   it('reads switches written as true/false, on/off or 1/0', () => {
-    expect(readGatewayConfig({ GATEWAY_GRAPHIQL: 'off', GATEWAY_INTROSPECTION: '0' })).toMatchObject({ graphiql: false, introspection: false });
+    expect(
+      readGatewayConfig({ GATEWAY_GRAPHIQL: 'off', GATEWAY_INTROSPECTION: '0' }),
+    ).toMatchObject({ graphiql: false, introspection: false });
   });
 });

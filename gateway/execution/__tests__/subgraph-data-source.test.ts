@@ -8,7 +8,9 @@ import { SubgraphDataSource } from '../subgraph-data-source';
 
 type Handler = (req: http.IncomingMessage, body: string, res: http.ServerResponse) => void;
 
-async function serve(handler: Handler): Promise<{ url: string; sockets: () => number; close(): Promise<void> }> {
+async function serve(
+  handler: Handler,
+): Promise<{ url: string; sockets: () => number; close(): Promise<void> }> {
   let sockets = 0;
   const server = http.createServer((req, res) => {
     let body = '';
@@ -21,10 +23,11 @@ async function serve(handler: Handler): Promise<{ url: string; sockets: () => nu
   return {
     url: `http://127.0.0.1:${port}/graphql`,
     sockets: () => sockets,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -38,20 +41,38 @@ function operation(query = '{ a }'): GraphQLDataSourceProcessOptions<ApolloConte
   };
 }
 
-function client(url: string, extra: Partial<ConstructorParameters<typeof SubgraphDataSource>[0]> = {}) {
-  return new SubgraphDataSource({ name: 'population', url, timeoutMs: 2000, connectTimeoutMs: 1000, connections: 4, hooks: hookPipeline(), ...extra });
+function client(
+  url: string,
+  extra: Partial<ConstructorParameters<typeof SubgraphDataSource>[0]> = {},
+) {
+  return new SubgraphDataSource({
+    name: 'population',
+    url,
+    timeoutMs: 2000,
+    connectTimeoutMs: 1000,
+    connections: 4,
+    hooks: hookPipeline(),
+    ...extra,
+  });
 }
 
 describe('SubgraphDataSource', () => {
   it('posts the operation as JSON and returns the subgraph’s GraphQL result', async () => {
     const server = await serve((req, body, res) => {
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ data: { echo: JSON.parse(body), contentType: req.headers['content-type'] } }));
+      res.end(
+        JSON.stringify({
+          data: { echo: JSON.parse(body), contentType: req.headers['content-type'] },
+        }),
+      );
     });
     const source = client(server.url);
     try {
       const result = await source.process(operation('{ person { name } }'));
-      expect(result.data).toEqual({ echo: { query: '{ person { name } }', variables: { x: 1 } }, contentType: 'application/json' });
+      expect(result.data).toEqual({
+        echo: { query: '{ person { name } }', variables: { x: 1 } },
+        contentType: 'application/json',
+      });
     } finally {
       await source.close();
       await server.close();
@@ -62,7 +83,8 @@ describe('SubgraphDataSource', () => {
     const server = await serve((_req, _body, res) => res.end('{"data":{"a":1}}'));
     const source = client(server.url);
     try {
-      for (let i = 0; i < 50; i++) expect((await source.process(operation())).data).toEqual({ a: 1 });
+      for (let i = 0; i < 50; i++)
+        expect((await source.process(operation())).data).toEqual({ a: 1 });
       // undici's pool may open a second socket while the first finishes its response; never more.
       expect(server.sockets()).toBeLessThanOrEqual(2);
     } finally {
@@ -80,7 +102,10 @@ describe('SubgraphDataSource', () => {
       expect(Date.now() - started).toBeLessThan(1500);
       expect(result.data).toBeUndefined();
       expect(result.errors).toEqual([
-        { message: 'The population subgraph is unavailable: no answer within 300 ms', extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'population', reason: 'TIMEOUT' } },
+        {
+          message: 'The population subgraph is unavailable: no answer within 300 ms',
+          extensions: { code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'population', reason: 'TIMEOUT' },
+        },
       ]);
     } finally {
       await source.close();
@@ -94,7 +119,10 @@ describe('SubgraphDataSource', () => {
     await server.close();
     const source = client(url);
     try {
-      expect((await source.process(operation())).errors?.[0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', reason: 'CONNECTION_REFUSED' });
+      expect((await source.process(operation())).errors?.[0].extensions).toMatchObject({
+        code: 'SUBGRAPH_UNAVAILABLE',
+        reason: 'CONNECTION_REFUSED',
+      });
     } finally {
       await source.close();
     }
@@ -107,7 +135,11 @@ describe('SubgraphDataSource', () => {
     });
     const source = client(server.url);
     try {
-      expect((await source.process(operation())).errors?.[0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', reason: 'HTTP_STATUS', status: 502 });
+      expect((await source.process(operation())).errors?.[0].extensions).toMatchObject({
+        code: 'SUBGRAPH_UNAVAILABLE',
+        reason: 'HTTP_STATUS',
+        status: 502,
+      });
     } finally {
       await source.close();
       await server.close();
@@ -124,7 +156,8 @@ describe('SubgraphDataSource', () => {
       {
         name: 'signer',
         onSubgraphRequest(request) {
-          request.headers['x-signature'] = `${request.subgraph}:${request.context?.requestId}:${request.body.length}:${request.body}`;
+          request.headers['x-signature'] =
+            `${request.subgraph}:${request.context?.requestId}:${request.body.length}:${request.body}`;
         },
       },
     ]);

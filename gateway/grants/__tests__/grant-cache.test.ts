@@ -1,6 +1,11 @@
 import { GrantCache, LoadedSnapshot, UNAVAILABLE } from '../grant-cache';
 
-const snapshot = (department: string, version: number): LoadedSnapshot => ({ status: 'LOADED', department, version: String(version), grants: [] });
+const snapshot = (department: string, version: number): LoadedSnapshot => ({
+  status: 'LOADED',
+  department,
+  version: String(version),
+  grants: [],
+});
 
 interface Deferred {
   department: string;
@@ -19,7 +24,8 @@ function harness(ttl = 1000) {
     ttlMs: () => ttl,
     failureBackoffMs: 500,
     onLoadError: (d, e) => errors.push(`${d}: ${(e as Error).message}`),
-    load: (department, minVersion) => new Promise((resolve, reject) => calls.push({ department, minVersion, resolve, reject })),
+    load: (department, minVersion) =>
+      new Promise((resolve, reject) => calls.push({ department, minVersion, resolve, reject })),
   });
   return {
     cache,

@@ -9,7 +9,12 @@ import { grantCopyKey, signGrantCopy } from '../redis-grant-store';
 /** The subgraph signing secret the Redis copies are signed with. */
 const SECRET = Buffer.from('a-test-signing-secret-of-32-characters!!');
 
-const snapshot = (department: string, version: number): LoadedSnapshot => ({ status: 'LOADED', department, version: String(version), grants: [] });
+const snapshot = (department: string, version: number): LoadedSnapshot => ({
+  status: 'LOADED',
+  department,
+  version: String(version),
+  grants: [],
+});
 
 function source(overrides: Partial<GrantSourceOptions> = {}) {
   const fetched: string[] = [];
@@ -58,24 +63,39 @@ describe('grant source without Redis', () => {
 
   it('gives a caller that is not a registered department (a citizen) no grants, without asking', async () => {
     const s = source();
-    expect(s.grants.snapshotFor('citizen')).toEqual({ status: 'LOADED', department: 'citizen', version: 'none', grants: [] });
+    expect(s.grants.snapshotFor('citizen')).toEqual({
+      status: 'LOADED',
+      department: 'citizen',
+      version: 'none',
+      grants: [],
+    });
     expect(s.fetched).toEqual([]);
   });
 
   it('fails closed (UNAVAILABLE) when the sharing subgraph does not answer in time, and logs it', async () => {
     const s = source({ fetchSnapshot: () => new Promise(() => {}), loadTimeoutMs: 50 });
     expect(await s.grants.snapshotFor('tax')).toBe(UNAVAILABLE);
-    expect(s.lines).toEqual([expect.stringMatching(/could not load tax's grants .*did not answer within 50 ms/)]);
+    expect(s.lines).toEqual([
+      expect.stringMatching(/could not load tax's grants .*did not answer within 50 ms/),
+    ]);
   });
 });
 
 describe('grant source with Redis unreachable', () => {
   it('starts degraded, says so, serves from the subgraph with the degraded lifetime, and closes promptly', async () => {
     let now = 0;
-    const s = source({ redis: { url: `redis://127.0.0.1:${await deadPort()}`, namespace: 'unit', secret: SECRET }, connectWaitMs: 200, now: () => now });
+    const s = source({
+      redis: { url: `redis://127.0.0.1:${await deadPort()}`, namespace: 'unit', secret: SECRET },
+      connectWaitMs: 200,
+      now: () => now,
+    });
     await s.grants.start();
     expect(s.grants.mode).toBe('DEGRADED');
-    expect(s.lines).toEqual([expect.stringMatching(/DEGRADED: Redis at redis:\/\/127\.0\.0\.1:\d+\/? does not answer; .*at most 5 s/)]);
+    expect(s.lines).toEqual([
+      expect.stringMatching(
+        /DEGRADED: Redis at redis:\/\/127\.0\.0\.1:\d+\/? does not answer; .*at most 5 s/,
+      ),
+    ]);
     expect(await s.grants.snapshotFor('tax')).toEqual(snapshot('tax', 1));
     now = 4999;
     expect(s.grants.snapshotFor('tax')).toEqual(snapshot('tax', 1));
@@ -96,7 +116,7 @@ describeWithService('redis', 'grant source with Redis', () => {
   beforeAll(() => publisher.connect());
   afterAll(() => publisher.close());
 
-  it('shares a department\'s snapshot between instances, so the subgraph is asked once', async () => {
+  it("shares a department's snapshot between instances, so the subgraph is asked once", async () => {
     const a = source({ redis: { url, namespace, secret: SECRET } });
     const b = source({ redis: { url, namespace, secret: SECRET } });
     await Promise.all([a.grants.start(), b.grants.start()]);
@@ -133,7 +153,11 @@ describeWithService('redis', 'grant source with Redis', () => {
     const a = source({ redis: { url, namespace, secret: SECRET } });
     await a.grants.start();
     const copy = JSON.stringify(snapshot('finance', 9));
-    await publisher.hSet(names.snapshotKey('finance'), { version: '9', snapshot: copy, signature: signGrantCopy(grantCopyKey(SECRET), namespace, 'finance', '9', copy) });
+    await publisher.hSet(names.snapshotKey('finance'), {
+      version: '9',
+      snapshot: copy,
+      signature: signGrantCopy(grantCopyKey(SECRET), namespace, 'finance', '9', copy),
+    });
     a.setVersion(3);
     await publisher.publish(names.channel, encodeGrantsChanged('finance', 10)); // makes the copy (9) too old to use
     await new Promise((r) => setTimeout(r, 50));

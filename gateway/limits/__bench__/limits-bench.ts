@@ -15,17 +15,22 @@ import { timeRounds } from '../../../test/utils/micro-bench';
 
 const schema = apiSchema();
 
-const time = (label: string, n: number, fn: (i: number) => void): void => timeRounds(label, n, fn, { labelWidth: 64, digits: 2 });
+const time = (label: string, n: number, fn: (i: number) => void): void =>
+  timeRounds(label, n, fn, { labelWidth: 64, digits: 2 });
 
 for (const query of benchQueries()) {
   const name = /query (\w+)/.exec(query)?.[1] ?? 'anonymous';
   const hitLimiter = createOperationLimiter(DEFAULT_OPERATION_LIMITS, () => schema);
   const missLimiter = createOperationLimiter(DEFAULT_OPERATION_LIMITS, () => schema, 2);
   time(`${name}: limits, cache hit`, 100_000, () => hitLimiter.check(query));
-  time(`${name}: limits, miss (parse + measure)`, 2000, (i) => missLimiter.check(`${query}\n#${i}`));
+  time(`${name}: limits, miss (parse + measure)`, 2000, (i) =>
+    missLimiter.check(`${query}\n#${i}`),
+  );
   const document = parse(query);
   time(`${name}: for scale, graphql-js validate()`, 2000, () => validate(schema, document));
 }
 const attack = doublingDocument({ levels: 60 });
 const limiter = createOperationLimiter(DEFAULT_OPERATION_LIMITS, () => schema, 2);
-time('60-level doubling fragments (2^60 routes): limits, miss', 200, (i) => limiter.check(`${attack}\n#${i}`));
+time('60-level doubling fragments (2^60 routes): limits, miss', 200, (i) =>
+  limiter.check(`${attack}\n#${i}`),
+);

@@ -23,7 +23,9 @@ export function readmeOperations(): string[] {
 
 export function benchQueries(): string[] {
   const fixtures = {
-    applicants: [{ idNumber: '320602199001011234', enterprises: 1, certificates: 1, creditRecords: 1 }],
+    applicants: [
+      { idNumber: '320602199001011234', enterprises: 1, certificates: 1, creditRecords: 1 },
+    ],
     dashboards: [{ regionCode: '320602', level: 'COUNTY' as const, from: '2024', cityParts: 1 }],
     peoplePages: [{ regionCode: '320602', first: 50, after: null }],
   };

@@ -7,9 +7,14 @@ const schema = apiSchema();
 
 describe('the operation limiter', () => {
   it('refuses with the first exceeded limit and passes what is within all of them', () => {
-    const limiter = createOperationLimiter({ ...DEFAULT_OPERATION_LIMITS, maxAliases: 1 }, () => schema);
+    const limiter = createOperationLimiter(
+      { ...DEFAULT_OPERATION_LIMITS, maxAliases: 1 },
+      () => schema,
+    );
     expect(limiter.check('{ a: person(idNumber: "1") { name } }')).toBeNull();
-    expect(limiter.check('{ a: person(idNumber: "1") { name } b: person(idNumber: "2") { name } }')).toMatchObject({ code: 'MAX_ALIASES_LIMIT', limit: { max: 1, measured: 2 } });
+    expect(
+      limiter.check('{ a: person(idNumber: "1") { name } b: person(idNumber: "2") { name } }'),
+    ).toMatchObject({ code: 'MAX_ALIASES_LIMIT', limit: { max: 1, measured: 2 } });
   });
 
   it('answers a repeated document from its cache', () => {
@@ -34,11 +39,19 @@ describe('the operation limiter', () => {
   });
 
   it('leaves a document that does not parse to Apollo', () => {
-    expect(createOperationLimiter(DEFAULT_OPERATION_LIMITS, () => schema).check('{ person(')).toBeNull();
+    expect(
+      createOperationLimiter(DEFAULT_OPERATION_LIMITS, () => schema).check('{ person('),
+    ).toBeNull();
   });
 
   it('refuses too many tokens before building the document', () => {
-    const limiter = createOperationLimiter({ ...DEFAULT_OPERATION_LIMITS, maxTokens: 10 }, () => null);
-    expect(limiter.check('{ person(idNumber: "1") { name } }')).toMatchObject({ code: 'MAX_TOKENS_LIMIT', limit: { max: 10, measured: 11 } });
+    const limiter = createOperationLimiter(
+      { ...DEFAULT_OPERATION_LIMITS, maxTokens: 10 },
+      () => null,
+    );
+    expect(limiter.check('{ person(idNumber: "1") { name } }')).toMatchObject({
+      code: 'MAX_TOKENS_LIMIT',
+      limit: { max: 10, measured: 11 },
+    });
   });
 });

@@ -7,11 +7,21 @@ describe('maskValue', () => {
   });
 
   it('masks every element of a list', () => {
-    expect(maskValue('PHONE', ['13800138000', null, '13912345678'])).toEqual(['138****8000', null, '139****5678']);
+    expect(maskValue('PHONE', ['13800138000', null, '13912345678'])).toEqual([
+      '138****8000',
+      null,
+      '139****5678',
+    ]);
   });
 
   it('rounds the numeric leaves of an object under COORDINATES and keeps its shape', () => {
-    expect(maskValue('COORDINATES', { __typename: 'GeoPoint', longitude: 120.871234, latitude: 32.014567 })).toEqual({
+    expect(
+      maskValue('COORDINATES', {
+        __typename: 'GeoPoint',
+        longitude: 120.871234,
+        latitude: 32.014567,
+      }),
+    ).toEqual({
       __typename: 'GeoPoint',
       longitude: 120.87,
       latitude: 32.01,

@@ -81,7 +81,14 @@ const tables: Array<[kind: string, mask: (v: string) => string, cases: Case[]]> 
       ['POINT(-0.126 51.5)', 'POINT(-0.13 51.5)'],
     ],
   ],
-  ['FREE_TEXT hides everything', maskFreeText, [['二〇二三年因盗窃被行政拘留十日', '***'], ['', '***']]],
+  [
+    'FREE_TEXT hides everything',
+    maskFreeText,
+    [
+      ['二〇二三年因盗窃被行政拘留十日', '***'],
+      ['', '***'],
+    ],
+  ],
 ];
 
 describe.each(tables)('%s', (_kind, mask, cases) => {

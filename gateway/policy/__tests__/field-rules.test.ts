@@ -26,10 +26,17 @@ describe('buildFieldRules', () => {
   });
 
   it('classifies interface fields too', () => {
-    expect(rules.get('Holder.contactPhone')).toMatchObject({ level: 'UNCONDITIONAL', owners: ['public-security'] });
+    expect(rules.get('Holder.contactPhone')).toMatchObject({
+      level: 'UNCONDITIONAL',
+      owners: ['public-security'],
+    });
   });
 
   it('knows the owners registered in contracts/subgraph-directory.ts', () => {
-    expect(registeredSubgraphOwners()).toMatchObject({ population: 'public-security', 'legal-entity': 'market-regulation', credit: 'credit-office' });
+    expect(registeredSubgraphOwners()).toMatchObject({
+      population: 'public-security',
+      'legal-entity': 'market-regulation',
+      credit: 'credit-office',
+    });
   });
 });

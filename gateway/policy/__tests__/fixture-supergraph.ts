@@ -102,11 +102,13 @@ let composed: string | undefined;
 export function fixtureSupergraphSdl(): string {
   if (composed) return composed;
   const sharing = fs.readFileSync(SHARING_SDL_PATH, 'utf8');
-  const services = Object.entries({ people: PEOPLE, firms: FIRMS, places: PLACES }).map(([name, sdl]) => ({
-    name,
-    url: `http://127.0.0.1:1/${name}`,
-    typeDefs: parse(`${LINKS}\n${sdl}\n${sharing}`),
-  }));
+  const services = Object.entries({ people: PEOPLE, firms: FIRMS, places: PLACES }).map(
+    ([name, sdl]) => ({
+      name,
+      url: `http://127.0.0.1:1/${name}`,
+      typeDefs: parse(`${LINKS}\n${sdl}\n${sharing}`),
+    }),
+  );
   const result = composeServices(services);
   if (result.errors) throw new Error(result.errors.map((e) => e.message).join('\n'));
   composed = result.supergraphSdl;

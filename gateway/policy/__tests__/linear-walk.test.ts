@@ -13,21 +13,36 @@ const schema = fixtureEngine().schema;
 
 function selectionsIn(query: string): number {
   let n = 0;
-  visit(parse(query), { Field: () => void n++, InlineFragment: () => void n++, FragmentSpread: () => void n++ });
+  visit(parse(query), {
+    Field: () => void n++,
+    InlineFragment: () => void n++,
+    FragmentSpread: () => void n++,
+  });
   return n;
 }
 
 function work(options: DoublingOptions) {
   const query = doublingDocument(options);
   const fields = collectFieldUsages(schema, parse(query), null);
-  return { query, selections: selectionsIn(query), visited: fields.visited, usages: fields.usages.length };
+  return {
+    query,
+    selections: selectionsIn(query),
+    visited: fields.visited,
+    usages: fields.usages.length,
+  };
 }
 
 const shapes: [string, Omit<DoublingOptions, 'levels'>][] = [
   ['spreads side by side', {}],
   ['spreads inside fields of one place', { wrap: (s) => `household { members { ${s} } }` }],
-  ['spreads under @include conditions', { spreadDirective: '@include(if: $x)', variables: '($x: Boolean = true)' }],
-  ['spreads of an interface fragment', { type: 'Holder', leaves: ['displayName contactPhone', 'displayName'] }],
+  [
+    'spreads under @include conditions',
+    { spreadDirective: '@include(if: $x)', variables: '($x: Boolean = true)' },
+  ],
+  [
+    'spreads of an interface fragment',
+    { type: 'Holder', leaves: ['displayName contactPhone', 'displayName'] },
+  ],
 ];
 
 describe.each(shapes)('a document whose fragments each spread two others: %s', (_name, shape) => {
@@ -47,9 +62,17 @@ describe.each(shapes)('a document whose fragments each spread two others: %s', (
 
 describe('a 60-level doubling document through the whole policy', () => {
   it('is planned, rewritten and applied with one denial for the one withheld place', () => {
-    const r = run(doublingDocument({ levels: 60, root: 'person(idNumber: "32060219900101123X")' }), CIVIL);
+    const r = run(
+      doublingDocument({ levels: 60, root: 'person(idNumber: "32060219900101123X")' }),
+      CIVIL,
+    );
     expect(r.data).toEqual({ person: { name: '张*', gender: 'MALE', birthDate: null } });
-    expect(r.errors).toEqual([expect.objectContaining({ path: ['person', 'birthDate'], extensions: expect.objectContaining({ code: 'FORBIDDEN_FIELD' }) })]);
+    expect(r.errors).toEqual([
+      expect.objectContaining({
+        path: ['person', 'birthDate'],
+        extensions: expect.objectContaining({ code: 'FORBIDDEN_FIELD' }),
+      }),
+    ]);
   });
 
   it('serves nothing below a place whose field nodes are all withheld, though the fragment below was walked once', () => {

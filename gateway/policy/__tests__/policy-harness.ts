@@ -53,12 +53,19 @@ const FIRM: Record<string, unknown> = {
   name: '南通纺织有限公司',
   registeredCapital: 5000000,
   legalRepresentative: ZHANG,
-  site: { address: '江苏省南通市通州区金沙街道建设路8号', location: { longitude: 120.871234, latitude: 32.014567 }, cadastralNote: 'parcel 17' },
+  site: {
+    address: '江苏省南通市通州区金沙街道建设路8号',
+    location: { longitude: 120.871234, latitude: 32.014567 },
+    cadastralNote: 'parcel 17',
+  },
 };
 ZHANG.firms = [FIRM];
 HOUSEHOLD.members = [ZHANG, LI];
 
-const PEOPLE: Record<string, Record<string, unknown>> = { [ZHANG.idNumber as string]: ZHANG, [LI.idNumber as string]: LI };
+const PEOPLE: Record<string, Record<string, unknown>> = {
+  [ZHANG.idNumber as string]: ZHANG,
+  [LI.idNumber as string]: LI,
+};
 
 /** Root fields; a function is called with the field's arguments, like a resolver. */
 const CITY: Record<string, unknown> = {
@@ -70,9 +77,21 @@ const CITY: Record<string, unknown> = {
   firm: FIRM,
 };
 
-export const OWNER: PolicyCaller = { department: 'public-security', application: null, purpose: null };
-export const MARKET: PolicyCaller = { department: 'market-regulation', application: null, purpose: 'LICENSING' };
-export const CIVIL: PolicyCaller = { department: 'civil-affairs', application: 'relief-roll', purpose: 'MINIMUM_LIVING_ALLOWANCE' };
+export const OWNER: PolicyCaller = {
+  department: 'public-security',
+  application: null,
+  purpose: null,
+};
+export const MARKET: PolicyCaller = {
+  department: 'market-regulation',
+  application: null,
+  purpose: 'LICENSING',
+};
+export const CIVIL: PolicyCaller = {
+  department: 'civil-affairs',
+  application: 'relief-roll',
+  purpose: 'MINIMUM_LIVING_ALLOWANCE',
+};
 
 export function grant(overrides: Partial<Grant> = {}): Grant {
   return {
@@ -90,7 +109,11 @@ export function grant(overrides: Partial<Grant> = {}): Grant {
 }
 
 /** A snapshot whose version changes with its content, as the sharing subgraph's does. */
-export function grantsOf(department: string, grants: Grant[], version = JSON.stringify(grants)): GrantSnapshot {
+export function grantsOf(
+  department: string,
+  grants: Grant[],
+  version = JSON.stringify(grants),
+): GrantSnapshot {
   return { status: 'LOADED', department, version, grants };
 }
 
@@ -98,10 +121,20 @@ export const NO_GRANTS = (caller: PolicyCaller): GrantSnapshot => grantsOf(calle
 
 const engines = new Map<string, PolicyEngine>();
 
-export function fixtureEngine(options: Omit<PolicyEngineOptions, 'supergraphSdl'> = {}): PolicyEngine {
+export function fixtureEngine(
+  options: Omit<PolicyEngineOptions, 'supergraphSdl'> = {},
+): PolicyEngine {
   const key = JSON.stringify(options);
   let engine = engines.get(key);
-  if (!engine) engines.set(key, (engine = createPolicyEngine({ supergraphSdl: fixtureSupergraphSdl(), subgraphOwners: FIXTURE_OWNERS, ...options })));
+  if (!engine)
+    engines.set(
+      key,
+      (engine = createPolicyEngine({
+        supergraphSdl: fixtureSupergraphSdl(),
+        subgraphOwners: FIXTURE_OWNERS,
+        ...options,
+      })),
+    );
   return engine;
 }
 
@@ -118,7 +151,15 @@ export function run(
   query: string,
   caller: PolicyCaller,
   grants: GrantSnapshot = NO_GRANTS(caller),
-  { variables = {}, engine = fixtureEngine(), operationName = null }: { variables?: Record<string, unknown>; engine?: PolicyEngine; operationName?: string | null } = {},
+  {
+    variables = {},
+    engine = fixtureEngine(),
+    operationName = null,
+  }: {
+    variables?: Record<string, unknown>;
+    engine?: PolicyEngine;
+    operationName?: string | null;
+  } = {},
 ): Run {
   const plan = engine.plan(query, operationName, caller, grants, { now: NOW });
   const read = new Set<string>();
@@ -127,8 +168,24 @@ export function run(
     const value = (source as Record<string, unknown>)[info.fieldName];
     return typeof value === 'function' ? value(args) : value;
   };
-  const executed = execute({ schema: engine.schema, document: plan.document, rootValue: CITY, variableValues: variables, operationName, fieldResolver }) as ExecutionResult;
-  if (executed.errors?.length) throw new Error(`the rewritten operation failed: ${executed.errors.map((e) => e.message).join('; ')}\n${plan.rewrittenQuery}`);
+  const executed = execute({
+    schema: engine.schema,
+    document: plan.document,
+    rootValue: CITY,
+    variableValues: variables,
+    operationName,
+    fieldResolver,
+  }) as ExecutionResult;
+  if (executed.errors?.length)
+    throw new Error(
+      `the rewritten operation failed: ${executed.errors.map((e) => e.message).join('; ')}\n${plan.rewrittenQuery}`,
+    );
   const result = engine.apply(plan, executed, variables);
-  return { plan, read, data: result.data, errors: (result.errors ?? []).map((e) => e.toJSON()), extensions: result.extensions };
+  return {
+    plan,
+    read,
+    data: result.data,
+    errors: (result.errors ?? []).map((e) => e.toJSON()),
+    extensions: result.extensions,
+  };
 }

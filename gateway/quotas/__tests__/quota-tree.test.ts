@@ -4,7 +4,15 @@ import { buildQuotaTree, QuotaNode } from '../quota-tree';
 
 const engine = fixtureEngine();
 const tree = (query: string, grants = [grant({ subjectQuota: 5, purposes: [CIVIL.purpose!] })]) =>
-  buildQuotaTree({ schema: engine.schema, rules: engine.rules, document: parse(query), operationName: null, caller: CIVIL, grants: grantsOf(CIVIL.department, grants), now: NOW });
+  buildQuotaTree({
+    schema: engine.schema,
+    rules: engine.rules,
+    document: parse(query),
+    operationName: null,
+    caller: CIVIL,
+    grants: grantsOf(CIVIL.department, grants),
+    now: NOW,
+  });
 const bound = (node: QuotaNode | null | undefined, ...path: string[]): string[] => {
   let n = node;
   for (const step of path.slice(0, -1)) n = n?.entries.get(step)?.children;
@@ -21,24 +29,46 @@ describe('where a response holds data bound by a subject quota', () => {
   });
 
   it('is null when no grant has a quota, or the operation reaches nothing a quota binds', () => {
-    expect(tree('{ person(idNumber: "1") { birthDate } }', [grant({ purposes: [CIVIL.purpose!] })])).toBeNull();
+    expect(
+      tree('{ person(idNumber: "1") { birthDate } }', [grant({ purposes: [CIVIL.purpose!] })]),
+    ).toBeNull();
     expect(tree('{ person(idNumber: "1") { name gender } }')).toBeNull();
   });
 
   it('leaves a field alone that a grant without a quota also serves', () => {
-    const t = tree('{ person(idNumber: "1") { birthDate } }', [grant({ subjectQuota: 5, purposes: [CIVIL.purpose!] }), grant({ id: 'g-open', purposes: [CIVIL.purpose!] })]);
+    const t = tree('{ person(idNumber: "1") { birthDate } }', [
+      grant({ subjectQuota: 5, purposes: [CIVIL.purpose!] }),
+      grant({ id: 'g-open', purposes: [CIVIL.purpose!] }),
+    ]);
     expect(t).toBeNull();
   });
 
   it('masks back, rather than withholds, an unconditional value a grant serves in clear', () => {
-    const t = tree('{ person(idNumber: "1") { name } }', [grant({ coordinates: ['Person.name'], clear: true, subjectQuota: 3, purposes: [CIVIL.purpose!] })])!;
-    expect(t.root.entries.get('person')!.children!.entries.get('name')).toMatchObject({ coordinate: 'Person.name', mask: 'NAME' });
+    const t = tree('{ person(idNumber: "1") { name } }', [
+      grant({
+        coordinates: ['Person.name'],
+        clear: true,
+        subjectQuota: 3,
+        purposes: [CIVIL.purpose!],
+      }),
+    ])!;
+    expect(t.root.entries.get('person')!.children!.entries.get('name')).toMatchObject({
+      coordinate: 'Person.name',
+      mask: 'NAME',
+    });
   });
 
   it('follows fragments and inline fragments to the same places', () => {
-    const t = tree('query { household(number: "H1") { members { ...Born } } } fragment Born on Person { ... on Person { birthDate } }', [
-      grant({ coordinates: ['Household.*', 'Person.birthDate'], subjectQuota: 5, purposes: [CIVIL.purpose!] }),
-    ])!;
+    const t = tree(
+      'query { household(number: "H1") { members { ...Born } } } fragment Born on Person { ... on Person { birthDate } }',
+      [
+        grant({
+          coordinates: ['Household.*', 'Person.birthDate'],
+          subjectQuota: 5,
+          purposes: [CIVIL.purpose!],
+        }),
+      ],
+    )!;
     expect(bound(t.root, 'household', 'members')).toEqual(['g-birth']);
     expect(bound(t.root, 'household', 'members', 'birthDate')).toEqual(['g-birth']);
   });

@@ -1,7 +1,11 @@
 import type { ExecutionResult } from 'graphql';
 import type { GatewayContext } from '../../stages/request-context';
 import { createMemoryLeases } from '../concurrency-leases';
-import { createMemoryLookupMissBudget, lookupMissKey, msUntilNextChinaDay } from '../lookup-miss-budget';
+import {
+  createMemoryLookupMissBudget,
+  lookupMissKey,
+  msUntilNextChinaDay,
+} from '../lookup-miss-budget';
 import { createRateLimitStage } from '../../stages/limit-request-rate';
 
 const app = { scope: 'APPLICATION' as const, id: 'tax-collection' };
@@ -22,12 +26,20 @@ describe('the daily budget of lookups that name nobody', () => {
   });
 
   it('keeps one key per namespace, day and escaped target, so no id reaches into another key', () => {
-    expect(lookupMissKey('ns', { scope: 'APPLICATION', id: 'a:b' }, '2026-12-06')).toBe('shujutong:lookup-misses:ns:2026-12-06:application:a%3Ab');
+    expect(lookupMissKey('ns', { scope: 'APPLICATION', id: 'a:b' }, '2026-12-06')).toBe(
+      'shujutong:lookup-misses:ns:2026-12-06:application:a%3Ab',
+    );
   });
 });
 
 describe('the rate-limit stage with a budget of misses', () => {
-  const caller = { department: 'tax', application: 'tax-collection', operator: null, purpose: null, roles: [] };
+  const caller = {
+    department: 'tax',
+    application: 'tax-collection',
+    operator: null,
+    purpose: null,
+    roles: [],
+  };
   const context = (requestId: string, result?: ExecutionResult): GatewayContext => ({
     requestId,
     receivedAt: 0,
@@ -45,19 +57,36 @@ describe('the rate-limit stage with a budget of misses', () => {
       degradation: null,
       missBudget: { counter: createMemoryLookupMissBudget(), perDay },
     });
-  const guesses = (n: number): ExecutionResult => ({ data: Object.fromEntries(Array.from({ length: n }, (_, i) => [`g${i}`, null])) });
+  const guesses = (n: number): ExecutionResult => ({
+    data: Object.fromEntries(Array.from({ length: n }, (_, i) => [`g${i}`, null])),
+  });
 
   it('refuses every request of an application once its misses reach the budget, until the next day', async () => {
     const stage = stageWith(25);
-    for (const [id, misses] of [['r1', 20], ['r2', 5]] as const) {
+    for (const [id, misses] of [
+      ['r1', 20],
+      ['r2', 5],
+    ] as const) {
       const ctx = context(id);
       await stage.onRequest!({ context: ctx, rawBody: Buffer.alloc(0) });
       ctx.result = guesses(misses);
-      await stage.onResponse!({ context: ctx, status: 200, body: '{}', refusal: null, rawBody: null });
+      await stage.onResponse!({
+        context: ctx,
+        status: 200,
+        body: '{}',
+        refusal: null,
+        rawBody: null,
+      });
     }
     const refused = stage.onRequest!({ context: context('r3'), rawBody: Buffer.alloc(0) });
-    await expect(refused).rejects.toMatchObject({ status: 429, code: 'RATE_LIMITED', extensions: { reason: 'LOOKUP_MISS_BUDGET', budget: 25 } });
-    await expect(refused).rejects.toMatchObject({ headers: { 'retry-after': expect.stringMatching(/^\d+$/) } });
+    await expect(refused).rejects.toMatchObject({
+      status: 429,
+      code: 'RATE_LIMITED',
+      extensions: { reason: 'LOOKUP_MISS_BUDGET', budget: 25 },
+    });
+    await expect(refused).rejects.toMatchObject({
+      headers: { 'retry-after': expect.stringMatching(/^\d+$/) },
+    });
   });
 
   it('does not count lookups that found someone, nor requests that never executed', async () => {
@@ -65,10 +94,24 @@ describe('the rate-limit stage with a budget of misses', () => {
     const found = context('r1');
     await stage.onRequest!({ context: found, rawBody: Buffer.alloc(0) });
     found.result = { data: { a: { name: '张*' }, b: { name: '李*' }, c: { name: '王*' } } };
-    await stage.onResponse!({ context: found, status: 200, body: '{}', refusal: null, rawBody: null });
+    await stage.onResponse!({
+      context: found,
+      status: 200,
+      body: '{}',
+      refusal: null,
+      rawBody: null,
+    });
     const invalid = context('r2');
     await stage.onRequest!({ context: invalid, rawBody: Buffer.alloc(0) });
-    await stage.onResponse!({ context: invalid, status: 400, body: '{}', refusal: null, rawBody: null });
-    await expect(stage.onRequest!({ context: context('r3'), rawBody: Buffer.alloc(0) })).resolves.toBeUndefined();
+    await stage.onResponse!({
+      context: invalid,
+      status: 400,
+      body: '{}',
+      refusal: null,
+      rawBody: null,
+    });
+    await expect(
+      stage.onRequest!({ context: context('r3'), rawBody: Buffer.alloc(0) }),
+    ).resolves.toBeUndefined();
   });
 });

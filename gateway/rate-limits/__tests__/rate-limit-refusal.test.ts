@@ -1,6 +1,10 @@
 import { rateLimitRefusal, retryAfterSeconds } from '../rate-limit-refusal';
 
-const target = { scope: 'APPLICATION' as const, id: 'housing-subsidy', limits: { requestsPerMinute: 600, burst: 100, concurrency: 8 } };
+const target = {
+  scope: 'APPLICATION' as const,
+  id: 'housing-subsidy',
+  limits: { requestsPerMinute: 600, burst: 100, concurrency: 8 },
+};
 
 describe('a rate-limit refusal', () => {
   it('is a 429 RATE_LIMITED naming the limit, with Retry-After in whole seconds', () => {
@@ -9,11 +13,17 @@ describe('a rate-limit refusal', () => {
     expect(err.code).toBe('RATE_LIMITED');
     expect(err.extensions).toEqual({ reason: 'APPLICATION_RATE', retryAfterSeconds: 2 });
     expect(err.headers).toEqual({ 'retry-after': '2' });
-    expect(err.message).toContain('application housing-subsidy is over its rate of 600 requests per minute');
+    expect(err.message).toContain(
+      'application housing-subsidy is over its rate of 600 requests per minute',
+    );
   });
 
   it('says which concurrency limit is full', () => {
-    const err = rateLimitRefusal({ ...target, scope: 'DEPARTMENT', id: 'housing' }, 'CONCURRENCY', 1000);
+    const err = rateLimitRefusal(
+      { ...target, scope: 'DEPARTMENT', id: 'housing' },
+      'CONCURRENCY',
+      1000,
+    );
     expect(err.extensions.reason).toBe('DEPARTMENT_CONCURRENCY');
     expect(err.message).toContain('department housing already has 8 requests in flight');
   });

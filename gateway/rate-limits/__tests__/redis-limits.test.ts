@@ -18,7 +18,10 @@ describeWithService('redis', 'rate limits in Redis', () => {
   const degradation = redisDegradation((l) => lines.push(l));
 
   const client = async () => {
-    const c = createClient({ url: process.env.REDIS_URL, disableOfflineQueue: true }) as RedisClientType;
+    const c = createClient({
+      url: process.env.REDIS_URL,
+      disableOfflineQueue: true,
+    }) as RedisClientType;
     await c.connect();
     clients.push(c);
     return c;
@@ -58,7 +61,11 @@ describeWithService('redis', 'rate limits in Redis', () => {
 
   it('refuses a caller hammering an empty bucket from memory until its next token is due', async () => {
     const c = await client();
-    const target = { scope: 'APPLICATION' as const, id: 'hammer-app', limits: { requestsPerMinute: 60, burst: 1, concurrency: 1 } };
+    const target = {
+      scope: 'APPLICATION' as const,
+      id: 'hammer-app',
+      limits: { requestsPerMinute: 60, burst: 1, concurrency: 1 },
+    };
     const rate = createRedisRequestRate({ client: c, namespace, degradation });
     expect((await rate.take(target)).allowed).toBe(true);
     expect((await rate.take(target)).allowed).toBe(false);
@@ -69,7 +76,11 @@ describeWithService('redis', 'rate limits in Redis', () => {
 
   it('expires an idle bucket once it would be full again', async () => {
     const c = await client();
-    const target = { scope: 'APPLICATION' as const, id: 'ttl-app', limits: { requestsPerMinute: 60, burst: 10, concurrency: 1 } };
+    const target = {
+      scope: 'APPLICATION' as const,
+      id: 'ttl-app',
+      limits: { requestsPerMinute: 60, burst: 10, concurrency: 1 },
+    };
     await createRedisRequestRate({ client: c, namespace, degradation }).take(target);
     const ttl = await c.ttl(limitKey(namespace, 'bucket', target));
     expect(ttl).toBeGreaterThan(0);
@@ -77,10 +88,28 @@ describeWithService('redis', 'rate limits in Redis', () => {
   });
 
   it('shares concurrency leases between instances and frees a slot on release', async () => {
-    const app = { scope: 'APPLICATION' as const, id: 'lease-app', limits: { requestsPerMinute: 60, burst: 1, concurrency: 2 } };
-    const dept = { scope: 'DEPARTMENT' as const, id: 'lease-dept', limits: { requestsPerMinute: 60, burst: 1, concurrency: 10 } };
-    const a = createRedisLeases({ client: await client(), namespace, leaseMs: 60_000, degradation });
-    const b = createRedisLeases({ client: await client(), namespace, leaseMs: 60_000, degradation });
+    const app = {
+      scope: 'APPLICATION' as const,
+      id: 'lease-app',
+      limits: { requestsPerMinute: 60, burst: 1, concurrency: 2 },
+    };
+    const dept = {
+      scope: 'DEPARTMENT' as const,
+      id: 'lease-dept',
+      limits: { requestsPerMinute: 60, burst: 1, concurrency: 10 },
+    };
+    const a = createRedisLeases({
+      client: await client(),
+      namespace,
+      leaseMs: 60_000,
+      degradation,
+    });
+    const b = createRedisLeases({
+      client: await client(),
+      namespace,
+      leaseMs: 60_000,
+      degradation,
+    });
     const first = await a.acquire([app, dept], 'r1');
     const second = await b.acquire([app, dept], 'r2');
     expect(await a.acquire([app, dept], 'r3')).toEqual({ refused: app });
@@ -94,8 +123,17 @@ describeWithService('redis', 'rate limits in Redis', () => {
   });
 
   it("lets a dead instance's leases lapse", async () => {
-    const app = { scope: 'APPLICATION' as const, id: 'lapse-app', limits: { requestsPerMinute: 60, burst: 1, concurrency: 1 } };
-    const leases = createRedisLeases({ client: await client(), namespace, leaseMs: 200, degradation });
+    const app = {
+      scope: 'APPLICATION' as const,
+      id: 'lapse-app',
+      limits: { requestsPerMinute: 60, burst: 1, concurrency: 1 },
+    };
+    const leases = createRedisLeases({
+      client: await client(),
+      namespace,
+      leaseMs: 200,
+      degradation,
+    });
     expect('lease' in (await leases.acquire([app], 'never-released'))).toBe(true);
     expect(await leases.acquire([app], 'r2')).toEqual({ refused: app });
     await new Promise((r) => setTimeout(r, 250));

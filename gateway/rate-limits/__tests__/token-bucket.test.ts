@@ -7,12 +7,20 @@ describe('token bucket settings', () => {
   });
 
   it('falls back to a fixed window of the same average rate', () => {
-    expect(fixedWindowFor({ requestsPerMinute: 600, burst: 100, concurrency: 1 })).toEqual({ points: 100, duration: 10 });
+    expect(fixedWindowFor({ requestsPerMinute: 600, burst: 100, concurrency: 1 })).toEqual({
+      points: 100,
+      duration: 10,
+    });
     // Never a window under a second (the library's unit).
-    expect(fixedWindowFor({ requestsPerMinute: 600_000, burst: 1, concurrency: 1 })).toEqual({ points: 1, duration: 1 });
+    expect(fixedWindowFor({ requestsPerMinute: 600_000, burst: 1, concurrency: 1 })).toEqual({
+      points: 1,
+      duration: 1,
+    });
   });
 
   it('writes the refill rate into the script as tokens per millisecond', () => {
-    expect(tokenBucketScript({ requestsPerMinute: 60_000, burst: 1, concurrency: 1 })).toContain('local perMs = 1.0000000000000000');
+    expect(tokenBucketScript({ requestsPerMinute: 60_000, burst: 1, concurrency: 1 })).toContain(
+      'local perMs = 1.0000000000000000',
+    );
   });
 });

@@ -10,15 +10,38 @@ import { createSharingPolicyHook, sharingPlanOf } from '../enforce-sharing-polic
 const supergraphSdl = fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
 const QUERY = parse('query R($id: ID!) { person(idNumber: $id) { gender birthDate } }');
 
-function grantSource(snapshot: (department: string) => GrantSnapshot | Promise<GrantSnapshot>): GrantSource {
+function grantSource(
+  snapshot: (department: string) => GrantSnapshot | Promise<GrantSnapshot>,
+): GrantSource {
   return { snapshotFor: snapshot, mode: 'LOCAL', start: async () => {}, close: async () => {} };
 }
-const none = grantSource((department) => ({ status: 'LOADED', department, version: '1', grants: [] }));
+const none = grantSource((department) => ({
+  status: 'LOADED',
+  department,
+  version: '1',
+  grants: [],
+}));
 
 function stages(department: string | null) {
-  const context = { caller: department ? { department, application: null, operator: null, purpose: null, roles: [] } : null } as GatewayContext;
-  const operation: OperationStage = { context, schema: hook.engine.schema, document: QUERY, operationName: 'R', variables: { id: '1' }, errors: [] };
-  const result = (data: unknown): ResultStage => ({ context, result: { data: data as Record<string, unknown> }, operationName: 'R', variables: { id: '1' } });
+  const context = {
+    caller: department
+      ? { department, application: null, operator: null, purpose: null, roles: [] }
+      : null,
+  } as GatewayContext;
+  const operation: OperationStage = {
+    context,
+    schema: hook.engine.schema,
+    document: QUERY,
+    operationName: 'R',
+    variables: { id: '1' },
+    errors: [],
+  };
+  const result = (data: unknown): ResultStage => ({
+    context,
+    result: { data: data as Record<string, unknown> },
+    operationName: 'R',
+    variables: { id: '1' },
+  });
   return { context, operation, result };
 }
 
@@ -33,7 +56,9 @@ describe('sharing policy hook', () => {
     const after = result({ person: { gender: 'MALE' } });
     hook.onResult!(after);
     expect(after.result.data).toEqual({ person: { gender: 'MALE', birthDate: null } });
-    expect(after.result.errors!.map((e) => [e.path, e.extensions.code, e.extensions.reason])).toEqual([[['person', 'birthDate'], 'FORBIDDEN_FIELD', 'NO_GRANT']]);
+    expect(
+      after.result.errors!.map((e) => [e.path, e.extensions.code, e.extensions.reason]),
+    ).toEqual([[['person', 'birthDate'], 'FORBIDDEN_FIELD', 'NO_GRANT']]);
   });
 
   it('leaves the document alone for the owner', async () => {
@@ -45,7 +70,11 @@ describe('sharing policy hook', () => {
   });
 
   it('waits for grants that are being loaded', async () => {
-    const later = createSharingPolicyHook({ supergraphSdl, grants: grantSource(async () => ({ status: 'UNAVAILABLE' })), log: () => {} });
+    const later = createSharingPolicyHook({
+      supergraphSdl,
+      grants: grantSource(async () => ({ status: 'UNAVAILABLE' })),
+      log: () => {},
+    });
     const { operation, context } = stages('education');
     await later.onOperation!(operation);
     expect(sharingPlanOf(context)!.denied.map((d) => d.reason)).toEqual(['POLICY_UNAVAILABLE']);
@@ -58,24 +87,43 @@ describe('sharing policy hook', () => {
       (e: unknown) => e,
     );
     expect(refusal).toBeInstanceOf(GraphQLError);
-    expect((refusal as GraphQLError).extensions).toMatchObject({ code: 'UNAUTHENTICATED', http: { status: 401 } });
+    expect((refusal as GraphQLError).extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      http: { status: 401 },
+    });
   });
 
   it('in reject mode refuses the whole operation (403), naming every withheld coordinate', async () => {
-    const reject = createSharingPolicyHook({ supergraphSdl, mode: 'reject', grants: none, log: () => {} });
+    const reject = createSharingPolicyHook({
+      supergraphSdl,
+      mode: 'reject',
+      grants: none,
+      log: () => {},
+    });
     const { operation } = stages('education');
-    const refusal = (await reject.onOperation!(operation)?.catch((e: unknown) => e)) as GraphQLError;
+    const refusal = (await reject.onOperation!(operation)?.catch(
+      (e: unknown) => e,
+    )) as GraphQLError;
     expect(refusal.extensions).toEqual({
       code: 'FORBIDDEN_FIELD',
       coordinates: ['Person.birthDate'],
-      denied: [{ path: ['person', 'birthDate'], coordinate: 'Person.birthDate', reason: 'NO_GRANT' }],
+      denied: [
+        { path: ['person', 'birthDate'], coordinate: 'Person.birthDate', reason: 'NO_GRANT' },
+      ],
       http: { status: 403 },
     });
   });
 
   it('warns loudly at start in dry-run mode', async () => {
     const lines: string[] = [];
-    await createSharingPolicyHook({ supergraphSdl, mode: 'dry-run', grants: none, log: (l) => lines.push(l) }).start!();
-    expect(lines.join('\n')).toMatch(/WARNING: SHARING_POLICY_MODE=dry-run\. The sharing policy withholds and masks NOTHING/);
+    await createSharingPolicyHook({
+      supergraphSdl,
+      mode: 'dry-run',
+      grants: none,
+      log: (l) => lines.push(l),
+    }).start!();
+    expect(lines.join('\n')).toMatch(
+      /WARNING: SHARING_POLICY_MODE=dry-run\. The sharing policy withholds and masks NOTHING/,
+    );
   });
 });

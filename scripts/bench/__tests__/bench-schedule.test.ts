@@ -7,7 +7,8 @@ describe('roundOrder', () => {
   ];
 
   it('measures every cell once per round', () => {
-    for (let round = 0; round < 4; round++) expect([...roundOrder(groups, round)].sort()).toEqual(groups.flat().sort());
+    for (let round = 0; round < 4; round++)
+      expect([...roundOrder(groups, round)].sort()).toEqual(groups.flat().sort());
   });
 
   it('moves each target to another place within its operation from one round to the next', () => {

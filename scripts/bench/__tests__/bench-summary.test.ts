@@ -1,6 +1,11 @@
 import { Measurement, isValid, ratio, stageRatio, summarise } from '../bench-summary';
 
-function round(requestsPerSecond: number, gatewayCpuMs: number | null = 2, failed = 0, p99 = 40): Measurement {
+function round(
+  requestsPerSecond: number,
+  gatewayCpuMs: number | null = 2,
+  failed = 0,
+  p99 = 40,
+): Measurement {
   return {
     requestsPerSecond,
     requests: requestsPerSecond * 5,
@@ -49,7 +54,12 @@ describe('stageRatio', () => {
 
   it('is met when the rate and the p99 difference are both within the goal', () => {
     const on = summarise('op', 'ours-audited', [round(90, 2, 0, 44), round(88, 2, 0, 44)], null);
-    const r = stageRatio([on, off], 'op', { numerator: 'ours-audited', denominator: 'ours-enforced', atLeast: 0.85, p99MaxMs: 5 });
+    const r = stageRatio([on, off], 'op', {
+      numerator: 'ours-audited',
+      denominator: 'ours-enforced',
+      atLeast: 0.85,
+      p99MaxMs: 5,
+    });
     expect(r.value).toBeCloseTo(0.89);
     expect(r.p99DeltaMs).toBe(4);
     expect(r.met).toBe(true);
@@ -57,18 +67,38 @@ describe('stageRatio', () => {
 
   it('is not met when the p99 rises more than allowed, however good the rate', () => {
     const on = summarise('op', 'ours-audited', [round(100, 2, 0, 46), round(100, 2, 0, 46)], null);
-    expect(stageRatio([on, off], 'op', { numerator: 'ours-audited', denominator: 'ours-enforced', atLeast: 0.85, p99MaxMs: 5 }).met).toBe(false);
+    expect(
+      stageRatio([on, off], 'op', {
+        numerator: 'ours-audited',
+        denominator: 'ours-enforced',
+        atLeast: 0.85,
+        p99MaxMs: 5,
+      }).met,
+    ).toBe(false);
   });
 
   it('is not met below the rate, and unknown when a side was not measured', () => {
     const on = summarise('op', 'ours-enforced', [round(80), round(80)], null);
     const apollo = summarise('op', 'apollo', [round(100), round(100)], null);
-    expect(stageRatio([on, apollo], 'op', { numerator: 'ours-enforced', denominator: 'apollo', atLeast: 1 }).met).toBe(false);
-    expect(stageRatio([on], 'op', { numerator: 'ours-enforced', denominator: 'apollo', atLeast: 1 }).met).toBeNull();
+    expect(
+      stageRatio([on, apollo], 'op', {
+        numerator: 'ours-enforced',
+        denominator: 'apollo',
+        atLeast: 1,
+      }).met,
+    ).toBe(false);
+    expect(
+      stageRatio([on], 'op', { numerator: 'ours-enforced', denominator: 'apollo', atLeast: 1 }).met,
+    ).toBeNull();
   });
 
   it('holds the gateway CPU per request to its goal when one is set', () => {
-    const goal = { numerator: 'ours-audited', denominator: 'ours-unguarded', atLeast: 0, cpuAtMost: 1.03 };
+    const goal = {
+      numerator: 'ours-audited',
+      denominator: 'ours-unguarded',
+      atLeast: 0,
+      cpuAtMost: 1.03,
+    };
     const unguarded = summarise('op', 'ours-unguarded', [round(100, 5), round(100, 5)], null);
     const within = summarise('op', 'ours-audited', [round(100, 5.1), round(100, 5.1)], null);
     expect(stageRatio([within, unguarded], 'op', goal).met).toBe(true);

@@ -46,7 +46,8 @@ function record(seq: number): RecordRow {
 }
 
 async function cursorOf(db: Knex): Promise<number> {
-  const row = (await db(USAGE_CURSOR_TABLE).where({ chain: CHAIN }).first('seq')) as { seq: number | string } | undefined;
+  const row = (await db(USAGE_CURSOR_TABLE).where({ chain: CHAIN }).first('seq')) as
+    { seq: number | string } | undefined;
   return row ? Number(row.seq) : 0;
 }
 

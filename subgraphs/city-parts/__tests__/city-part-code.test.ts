@@ -6,7 +6,12 @@ describe('component codes (部件标识码)', () => {
   it('builds county + subclass + six-digit serial and parses it back', () => {
     const code = buildCityPartCode('320602', '0103', 42);
     expect(code).toBe('3206020103000042');
-    expect(parseCityPartCode(code)).toEqual({ countyCode: '320602', class: 'PUBLIC_UTILITIES', subclassCode: '0103', serial: 42 });
+    expect(parseCityPartCode(code)).toEqual({
+      countyCode: '320602',
+      class: 'PUBLIC_UTILITIES',
+      subclassCode: '0103',
+      serial: 42,
+    });
   });
 
   it('refuses a serial that does not fit six digits', () => {
@@ -33,7 +38,11 @@ describe('component codes (部件标识码)', () => {
       requireCityPartCode('code', '3206020703000042');
       throw new Error('accepted a malformed code');
     } catch (err) {
-      expect((err as GraphQLError).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'code', problem: 'UNKNOWN_CLASS' });
+      expect((err as GraphQLError).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argumentName: 'code',
+        problem: 'UNKNOWN_CLASS',
+      });
     }
   });
 

@@ -4,13 +4,24 @@ import { requireMysqlUrl, uniqueSuffix } from '../../../test/utils/temp-database
 import { describeWithService } from '../../../test/utils/services';
 
 const MIGRATIONS: Migration[] = [
-  { name: '001_things', up: (db) => db.schema.createTable('things', (t) => t.string('id').primary()), down: (db) => db.schema.dropTable('things') },
-  { name: '002_more', up: (db) => db.schema.alterTable('things', (t) => t.string('label')), down: (db) => db.schema.alterTable('things', (t) => t.dropColumn('label')) },
+  {
+    name: '001_things',
+    up: (db) => db.schema.createTable('things', (t) => t.string('id').primary()),
+    down: (db) => db.schema.dropTable('things'),
+  },
+  {
+    name: '002_more',
+    up: (db) => db.schema.alterTable('things', (t) => t.string('label')),
+    down: (db) => db.schema.alterTable('things', (t) => t.dropColumn('label')),
+  },
 ];
 
 describeWithService('mysql', 'migrations run by several processes at once (MariaDB)', () => {
   it('leave the database migrated once, whoever creates the bookkeeping tables first', async () => {
-    const target = databaseTarget('race', { MYSQL_URL: requireMysqlUrl(), SHUJUTONG_DB_PREFIX: `sjt_test_${uniqueSuffix()}` });
+    const target = databaseTarget('race', {
+      MYSQL_URL: requireMysqlUrl(),
+      SHUJUTONG_DB_PREFIX: `sjt_test_${uniqueSuffix()}`,
+    });
     // Four connections pools, as four gateway processes sharing one audit database would have.
     const pools = await Promise.all([1, 2, 3, 4].map(() => openDatabase(target)));
     try {

@@ -29,7 +29,14 @@ describe('page cursors', () => {
   });
 
   it('ignore paging arguments and absent filters in the binding, but not filters', () => {
-    expect(connectionBinding('Query.people', { regionCode: '320602', first: 5, after: 'x', extra: null })).toBe(PEOPLE);
+    expect(
+      connectionBinding('Query.people', {
+        regionCode: '320602',
+        first: 5,
+        after: 'x',
+        extra: null,
+      }),
+    ).toBe(PEOPLE);
     expect(connectionBinding('Query.people', { regionCode: '320603' })).not.toBe(PEOPLE);
   });
 
@@ -45,7 +52,11 @@ describe('page cursors', () => {
     ['truncated by one character', PEOPLE, sealed.slice(0, -1)],
     ['truncated to the header', PEOPLE, sealed.slice(0, 16)],
     ['extended', PEOPLE, `${sealed}AA`],
-    ['from another connection', connectionBinding('Query.legalEntities', { regionCode: '320602' }), sealed],
+    [
+      'from another connection',
+      connectionBinding('Query.legalEntities', { regionCode: '320602' }),
+      sealed,
+    ],
     ['from another filter', connectionBinding('Query.people', { regionCode: '320603' }), sealed],
     ['from another deployment', PEOPLE, createCursorCodec(randomBytes(32)).seal(PEOPLE, ID)],
     ['very long', PEOPLE, 'A'.repeat(5000)],
@@ -56,21 +67,53 @@ describe('page cursors', () => {
 });
 
 describe('connections', () => {
-  const info = { parentType: new GraphQLObjectType({ name: 'Query', fields: { people: { type: GraphQLString } } }), fieldName: 'people' };
+  const info = {
+    parentType: new GraphQLObjectType({
+      name: 'Query',
+      fields: { people: { type: GraphQLString } },
+    }),
+    fieldName: 'people',
+  };
   const ctx = { caller: null, cursors: codec };
   const args = { regionCode: '320602', first: 2 };
 
   it('page on with their own cursors and refuse any other with BAD_USER_INPUT', () => {
     const page = pageRequest(args, ctx, { info });
-    const connection = toConnection([ID, '320602199001021230', '320602199001031236'], page, (k) => k, async () => 3);
+    const connection = toConnection(
+      [ID, '320602199001021230', '320602199001031236'],
+      page,
+      (k) => k,
+      async () => 3,
+    );
     expect(connection.edges.map((e) => e.cursor).join(' ')).not.toContain('3206');
-    expect(pageRequest({ ...args, after: connection.pageInfo.endCursor }, ctx, { info }).afterKey).toBe('320602199001021230');
-    expect(connection.pageInfo.endCursor).toBe(cursorFor(SECRET, 'Query.people', args, '320602199001021230'));
-    for (const after of [Buffer.from(`k:${ID}`).toString('base64url'), flipped(connection.pageInfo.endCursor!, 5)]) {
-      expect(() => pageRequest({ ...args, after }, ctx, { info })).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', problem: 'CURSOR' }) }));
+    expect(
+      pageRequest({ ...args, after: connection.pageInfo.endCursor }, ctx, { info }).afterKey,
+    ).toBe('320602199001021230');
+    expect(connection.pageInfo.endCursor).toBe(
+      cursorFor(SECRET, 'Query.people', args, '320602199001021230'),
+    );
+    for (const after of [
+      Buffer.from(`k:${ID}`).toString('base64url'),
+      flipped(connection.pageInfo.endCursor!, 5),
+    ]) {
+      expect(() => pageRequest({ ...args, after }, ctx, { info })).toThrow(
+        expect.objectContaining({
+          extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', problem: 'CURSOR' }),
+        }),
+      );
     }
-    const otherRegion: PageArgs & { regionCode: string } = { regionCode: '320603', after: connection.pageInfo.endCursor };
-    expect(() => pageRequest(otherRegion, ctx, { info })).toThrow(/not a cursor returned by this connection/);
-    expect(() => pageRequest({ ...args, after: connection.pageInfo.endCursor }, ctx, { info, scope: { region: '320602' } })).toThrow(/not a cursor/);
+    const otherRegion: PageArgs & { regionCode: string } = {
+      regionCode: '320603',
+      after: connection.pageInfo.endCursor,
+    };
+    expect(() => pageRequest(otherRegion, ctx, { info })).toThrow(
+      /not a cursor returned by this connection/,
+    );
+    expect(() =>
+      pageRequest({ ...args, after: connection.pageInfo.endCursor }, ctx, {
+        info,
+        scope: { region: '320602' },
+      }),
+    ).toThrow(/not a cursor/);
   });
 });

@@ -25,7 +25,10 @@ describe('haversineMeters', () => {
   });
 
   it('shrinks a degree of longitude by the cosine of the latitude (short arcs)', () => {
-    const d = haversineMeters({ longitude: 120.0, latitude: 32 }, { longitude: 120.01, latitude: 32 });
+    const d = haversineMeters(
+      { longitude: 120.0, latitude: 32 },
+      { longitude: 120.01, latitude: 32 },
+    );
     const expected = (EARTH_RADIUS_METERS * Math.PI * 0.01 * Math.cos((32 * Math.PI) / 180)) / 180;
     expect(Math.abs(d - expected)).toBeLessThan(0.01);
   });
@@ -54,7 +57,12 @@ describe('boundingBoxAround', () => {
     const box = boundingBoxAround(NANTONG, 3_000);
     expect(destinationPoint(NANTONG, 0, 3_000).latitude).toBeCloseTo(box.maxLatitude, 9);
     expect(destinationPoint(NANTONG, 180, 3_000).latitude).toBeCloseTo(box.minLatitude, 9);
-    const widest = Math.max(...Array.from({ length: 3600 }, (_, i) => destinationPoint(NANTONG, 60 + i / 60, 3_000).longitude));
+    const widest = Math.max(
+      ...Array.from(
+        { length: 3600 },
+        (_, i) => destinationPoint(NANTONG, 60 + i / 60, 3_000).longitude,
+      ),
+    );
     expect(widest).toBeLessThanOrEqual(box.maxLongitude + 1e-12);
     expect(box.maxLongitude - widest).toBeLessThan(1e-7);
   });
@@ -98,7 +106,9 @@ describe('planarLowerBoundMeters', () => {
     expect(longitudeWeight(box)).toBe(0);
     const a = { longitude: 179.99, latitude: -17 };
     const b = { longitude: -179.99, latitude: -17.01 };
-    expect(planarLowerBoundMeters(planarMetric(a, b, 0), 0)).toBeLessThanOrEqual(haversineMeters(a, b));
+    expect(planarLowerBoundMeters(planarMetric(a, b, 0), 0)).toBeLessThanOrEqual(
+      haversineMeters(a, b),
+    );
   });
 
   it('is zero for a zero metric', () => {

@@ -28,6 +28,10 @@ describe('requireNearbyRequest', () => {
     [{ longitude: 120, latitude: 32, radiusMeters: 100, first: 101 }, 'first'],
     [{ longitude: 120, latitude: 32, radiusMeters: 100, first: -1 }, 'first'],
   ])('rejects %j with BAD_USER_INPUT naming %s', (args, argumentName) => {
-    expect(problemOf(args)).toMatchObject({ code: 'BAD_USER_INPUT', argumentName, problem: 'RANGE' });
+    expect(problemOf(args)).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argumentName,
+      problem: 'RANGE',
+    });
   });
 });

@@ -1,5 +1,12 @@
 import { Rng } from '../../../domain/demo/random';
-import { BoundingBox, boxContains, destinationPoint, GeoPoint, haversineMeters, planarMetric } from '../geo';
+import {
+  BoundingBox,
+  boxContains,
+  destinationPoint,
+  GeoPoint,
+  haversineMeters,
+  planarMetric,
+} from '../geo';
 import { findNearest, NearbySource } from '../nearest-search';
 
 interface Point extends GeoPoint {
@@ -15,7 +22,11 @@ function memorySource(points: Point[]): NearbySource<Point> & { fetches: number[
       fetches.push(limit);
       return points
         .filter((p) => boxContains(box, p))
-        .sort((a, b) => planarMetric(center, a, weight) - planarMetric(center, b, weight) || (a.key < b.key ? -1 : 1))
+        .sort(
+          (a, b) =>
+            planarMetric(center, a, weight) - planarMetric(center, b, weight) ||
+            (a.key < b.key ? -1 : 1),
+        )
         .slice(0, limit);
     },
     pointOf: (p) => p,
@@ -51,22 +62,37 @@ describe('findNearest', () => {
     [1_500, 20],
     [5_000, 100],
   ])('returns what a brute-force scan returns (radius %d m, first %d)', async (radius, limit) => {
-    const found = await findNearest(memorySource(points), { center: CENTER, radiusMeters: radius, limit });
+    const found = await findNearest(memorySource(points), {
+      center: CENTER,
+      radiusMeters: radius,
+      limit,
+    });
     expect(found.map((n) => n.row.key)).toEqual(bruteForce(points, CENTER, radius, limit));
     expect(found.every((n) => n.distanceMeters <= radius)).toBe(true);
   });
 
   it('leaves out points inside the bounding box but outside the circle', async () => {
     // A point near the box corner: inside the box, about 1.4 radii away.
-    const corner: Point = { key: 'corner', longitude: CENTER.longitude + 0.0105, latitude: CENTER.latitude + 0.0089 };
-    const found = await findNearest(memorySource([corner]), { center: CENTER, radiusMeters: 1_000, limit: 10 });
+    const corner: Point = {
+      key: 'corner',
+      longitude: CENTER.longitude + 0.0105,
+      latitude: CENTER.latitude + 0.0089,
+    };
+    const found = await findNearest(memorySource([corner]), {
+      center: CENTER,
+      radiusMeters: 1_000,
+      limit: 10,
+    });
     expect(haversineMeters(CENTER, corner)).toBeGreaterThan(1_000);
     expect(found).toEqual([]);
   });
 
   it('fetches again when the planar order cannot yet prove which point is nearest', async () => {
     // Seventeen points one kilometre away: more than one batch of 16, all at the same distance.
-    const ring: Point[] = Array.from({ length: 17 }, (_, i) => ({ key: `R${i}`, ...destinationPoint(CENTER, (360 * i) / 17, 1_000) }));
+    const ring: Point[] = Array.from({ length: 17 }, (_, i) => ({
+      key: `R${i}`,
+      ...destinationPoint(CENTER, (360 * i) / 17, 1_000),
+    }));
     const source = memorySource(ring);
     const found = await findNearest(source, { center: CENTER, radiusMeters: 2_000, limit: 1 });
     expect(source.fetches.length).toBeGreaterThan(1);
@@ -84,14 +110,23 @@ describe('findNearest', () => {
     ['next to a pole', { longitude: 40, latitude: 89.99 }],
   ])('stays exact %s, where the box spans every longitude', async (_, center) => {
     const rng = new Rng(5, 'nearest-edge', 0);
-    const around: Point[] = Array.from({ length: 400 }, (_, i) => ({ key: `E${String(i).padStart(3, '0')}`, ...destinationPoint(center, rng.next() * 360, rng.next() * 6_000) }));
-    const found = await findNearest(memorySource(around), { center, radiusMeters: 4_000, limit: 25 });
+    const around: Point[] = Array.from({ length: 400 }, (_, i) => ({
+      key: `E${String(i).padStart(3, '0')}`,
+      ...destinationPoint(center, rng.next() * 360, rng.next() * 6_000),
+    }));
+    const found = await findNearest(memorySource(around), {
+      center,
+      radiusMeters: 4_000,
+      limit: 25,
+    });
     expect(found.map((n) => n.row.key)).toEqual(bruteForce(around, center, 4_000, 25));
   });
 
   it('returns nothing for first: 0 without touching the source', async () => {
     const source = memorySource(points);
-    expect(await findNearest(source, { center: CENTER, radiusMeters: 3_000, limit: 0 })).toEqual([]);
+    expect(await findNearest(source, { center: CENTER, radiusMeters: 3_000, limit: 0 })).toEqual(
+      [],
+    );
     expect(source.fetches).toEqual([]);
   });
 });

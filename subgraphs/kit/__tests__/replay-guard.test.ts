@@ -18,7 +18,12 @@ describe('ReplayGuard', () => {
 
   it('when full, drops the oldest and refuses anything signed at or before it, so nothing forgotten can be replayed', () => {
     const guard = new ReplayGuard(3, 60_000);
-    for (const [sig, at] of [['a', 100], ['b', 200], ['c', 300]] as const) expect(guard.admit(sig, at, 400)).toBe(true);
+    for (const [sig, at] of [
+      ['a', 100],
+      ['b', 200],
+      ['c', 300],
+    ] as const)
+      expect(guard.admit(sig, at, 400)).toBe(true);
     expect(guard.oldestAccepted).toBe(-Infinity);
     expect(guard.admit('d', 400, 400)).toBe(true);
     expect(guard.size).toBe(3);

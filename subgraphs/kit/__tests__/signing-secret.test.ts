@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { insecureSkipRequested, loadSigningSecret } from '../../../contracts/signing/signing-secret';
+import {
+  insecureSkipRequested,
+  loadSigningSecret,
+} from '../../../contracts/signing/signing-secret';
 
 describe('subgraph signing secret', () => {
   let dir: string;
@@ -12,12 +15,18 @@ describe('subgraph signing secret', () => {
 
   it('uses SUBGRAPH_SIGNING_SECRET when set', () => {
     const secret = 'k'.repeat(32);
-    expect(loadSigningSecret({ SUBGRAPH_SIGNING_SECRET: secret, DATA_DIR: dir })).toEqual({ secret: Buffer.from(secret), source: 'configured', file: null });
+    expect(loadSigningSecret({ SUBGRAPH_SIGNING_SECRET: secret, DATA_DIR: dir })).toEqual({
+      secret: Buffer.from(secret),
+      source: 'configured',
+      file: null,
+    });
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
   it('refuses a secret shorter than 32 characters, naming the variable', () => {
-    expect(() => loadSigningSecret({ SUBGRAPH_SIGNING_SECRET: 'short' })).toThrow(/SUBGRAPH_SIGNING_SECRET must be at least 32 characters/);
+    expect(() => loadSigningSecret({ SUBGRAPH_SIGNING_SECRET: 'short' })).toThrow(
+      /SUBGRAPH_SIGNING_SECRET must be at least 32 characters/,
+    );
   });
 
   it('makes a development secret under DATA_DIR/keys once, and every process reads the same one', () => {
@@ -29,7 +38,9 @@ describe('subgraph signing secret', () => {
   });
 
   it('does not make one in production', () => {
-    expect(() => loadSigningSecret({ DATA_DIR: dir, NODE_ENV: 'production' })).toThrow(/SUBGRAPH_SIGNING_SECRET is not set/);
+    expect(() => loadSigningSecret({ DATA_DIR: dir, NODE_ENV: 'production' })).toThrow(
+      /SUBGRAPH_SIGNING_SECRET is not set/,
+    );
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
@@ -37,7 +48,14 @@ describe('subgraph signing secret', () => {
     expect(insecureSkipRequested({})).toBe(false);
     expect(insecureSkipRequested({ SHUJUTONG_INSECURE_SKIP_SUBGRAPH_SIGNATURES: '0' })).toBe(false);
     expect(insecureSkipRequested({ SHUJUTONG_INSECURE_SKIP_SUBGRAPH_SIGNATURES: '1' })).toBe(true);
-    expect(() => insecureSkipRequested({ SHUJUTONG_INSECURE_SKIP_SUBGRAPH_SIGNATURES: 'please' })).toThrow(/must be 1 or 0/);
-    expect(() => insecureSkipRequested({ SHUJUTONG_INSECURE_SKIP_SUBGRAPH_SIGNATURES: '1', NODE_ENV: 'production' })).toThrow(/NODE_ENV=production/);
+    expect(() =>
+      insecureSkipRequested({ SHUJUTONG_INSECURE_SKIP_SUBGRAPH_SIGNATURES: 'please' }),
+    ).toThrow(/must be 1 or 0/);
+    expect(() =>
+      insecureSkipRequested({
+        SHUJUTONG_INSECURE_SKIP_SUBGRAPH_SIGNATURES: '1',
+        NODE_ENV: 'production',
+      }),
+    ).toThrow(/NODE_ENV=production/);
   });
 });

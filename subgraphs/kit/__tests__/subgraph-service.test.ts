@@ -33,8 +33,15 @@ describe('subgraph services', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('opens and migrates its own database, serves it, and closes it on stop', async () => {
-    const service = await createSubgraphService(cityPartsService, undefined, { database, port: 0, log });
-    const { body } = await postGraphQL(service.url, '{ cityPart(code: "3206020101000001") { code } }');
+    const service = await createSubgraphService(cityPartsService, undefined, {
+      database,
+      port: 0,
+      log,
+    });
+    const { body } = await postGraphQL(
+      service.url,
+      '{ cityPart(code: "3206020101000001") { code } }',
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data).toEqual({ cityPart: null });
     expect(await service.db.schema.hasTable('knex_migrations')).toBe(true);
@@ -47,7 +54,11 @@ describe('subgraph services', () => {
   it('stops its background tasks after the server, once however often it is stopped', async () => {
     const events: string[] = [];
     let port = 0;
-    const service = await createSubgraphService(withTask(events, () => port), undefined, { database, port: 0, log });
+    const service = await createSubgraphService(
+      withTask(events, () => port),
+      undefined,
+      { database, port: 0, log },
+    );
     port = service.port;
     expect(service.tasks.map((t) => t.name)).toEqual(['recorder']);
     await Promise.all([service.stop(), service.stop()]);
@@ -56,18 +67,38 @@ describe('subgraph services', () => {
   });
 
   it('leaves a connection it was given open for its owner', async () => {
-    const first = await createSubgraphService(cityPartsService, undefined, { database, port: 0, log });
-    const second = await createSubgraphService(cityPartsService, undefined, { database, db: first.db, port: 0, log });
+    const first = await createSubgraphService(cityPartsService, undefined, {
+      database,
+      port: 0,
+      log,
+    });
+    const second = await createSubgraphService(cityPartsService, undefined, {
+      database,
+      db: first.db,
+      port: 0,
+      log,
+    });
     await second.stop();
     expect(await first.db.raw('select 1')).toBeDefined();
     await first.stop();
   });
 
   it('stops the tasks it started when its server cannot start', async () => {
-    const taken = await createSubgraphService(cityPartsService, undefined, { database, port: 0, log });
+    const taken = await createSubgraphService(cityPartsService, undefined, {
+      database,
+      port: 0,
+      log,
+    });
     const events: string[] = [];
     try {
-      await expect(createSubgraphService(withTask(events), undefined, { database, db: taken.db, port: taken.port, log })).rejects.toThrow(/EADDRINUSE|in use/);
+      await expect(
+        createSubgraphService(withTask(events), undefined, {
+          database,
+          db: taken.db,
+          port: taken.port,
+          log,
+        }),
+      ).rejects.toThrow(/EADDRINUSE|in use/);
       expect(events).toEqual(['task stopped']);
     } finally {
       await taken.stop();

@@ -44,8 +44,15 @@ describe('legal-entity subgraph', () => {
 
   beforeAll(async () => {
     temp = await createTempDatabase(legalEntitySubgraph, { persons: PERSONS, seed: SEED });
-    server = await startSubgraphServer(legalEntitySubgraph, { db: temp.db, port: 0, log: () => {} });
-    rows = await temp.db('legal_entities').select('credit_code', 'name', 'legal_rep_id_number', 'region_code', 'status').orderBy('credit_code');
+    server = await startSubgraphServer(legalEntitySubgraph, {
+      db: temp.db,
+      port: 0,
+      log: () => {},
+    });
+    rows = await temp
+      .db('legal_entities')
+      .select('credit_code', 'name', 'legal_rep_id_number', 'region_code', 'status')
+      .orderBy('credit_code');
   });
   afterAll(async () => {
     await server?.stop();
@@ -62,7 +69,12 @@ describe('legal-entity subgraph', () => {
     });
 
     it('names as legal representative only residents of the same demo world', () => {
-      const residents = new Set(Array.from({ length: PERSONS }, (_, i) => personAt({ seed: SEED, persons: PERSONS }, i).idNumber));
+      const residents = new Set(
+        Array.from(
+          { length: PERSONS },
+          (_, i) => personAt({ seed: SEED, persons: PERSONS }, i).idNumber,
+        ),
+      );
       expect(rows.filter((r) => !residents.has(r.legal_rep_id_number))).toEqual([]);
     });
   });
@@ -77,7 +89,13 @@ describe('legal-entity subgraph', () => {
       );
       expect(body.errors).toBeUndefined();
       const found = body.data?.legalEntity;
-      expect(found).toMatchObject({ creditCode: e.credit_code, name: e.name, status: e.status, legalRepresentative: { idNumber: e.legal_rep_id_number }, region: { code: e.region_code } });
+      expect(found).toMatchObject({
+        creditCode: e.credit_code,
+        name: e.name,
+        status: e.status,
+        legalRepresentative: { idNumber: e.legal_rep_id_number },
+        region: { code: e.region_code },
+      });
       expect(found.industry.sectionName.length).toBeGreaterThan(1);
       expect(typeof found.registeredCapital).toBe('number');
     });
@@ -86,7 +104,11 @@ describe('legal-entity subgraph', () => {
       // Demo organisation bodies are all digits, so a lettered body is a valid code nobody holds.
       const unknown = buildCreditCode('9', '1', '320602', 'MA1XYWKL');
       expect(rows.some((r) => r.credit_code === unknown)).toBe(false);
-      const { body } = await postGraphQL(server.url, `query($c: ID!) { legalEntity(creditCode: $c) { name } }`, { c: unknown });
+      const { body } = await postGraphQL(
+        server.url,
+        `query($c: ID!) { legalEntity(creditCode: $c) { name } }`,
+        { c: unknown },
+      );
       expect(body.errors).toBeUndefined();
       expect(body.data?.legalEntity).toBeNull();
     });
@@ -96,9 +118,20 @@ describe('legal-entity subgraph', () => {
       ['91320602MA1ABCDEI1', 'FORMAT'],
       ['wrong-checksum', 'CHECKSUM'],
     ])('rejects the malformed credit code %s with BAD_USER_INPUT (%s)', async (code, problem) => {
-      const value = code === 'wrong-checksum' ? rows[0].credit_code.slice(0, 17) + (rows[0].credit_code[17] === '0' ? '1' : '0') : code;
-      const { body } = await postGraphQL(server.url, `query($c: ID!) { legalEntity(creditCode: $c) { name } }`, { c: value });
-      expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'creditCode', problem });
+      const value =
+        code === 'wrong-checksum'
+          ? rows[0].credit_code.slice(0, 17) + (rows[0].credit_code[17] === '0' ? '1' : '0')
+          : code;
+      const { body } = await postGraphQL(
+        server.url,
+        `query($c: ID!) { legalEntity(creditCode: $c) { name } }`,
+        { c: value },
+      );
+      expect(body.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argumentName: 'creditCode',
+        problem,
+      });
     });
   });
 
@@ -112,7 +145,9 @@ describe('legal-entity subgraph', () => {
     });
 
     it('combines region and status filters', async () => {
-      const expected = rows.filter((r) => r.region_code === '320612' && r.status === 'ACTIVE').map((r) => r.credit_code);
+      const expected = rows
+        .filter((r) => r.region_code === '320612' && r.status === 'ACTIVE')
+        .map((r) => r.credit_code);
       const { codes, total } = await pageAll(server.url, 'regionCode: "320612", status: ACTIVE');
       expect(codes).toEqual(expected);
       expect(total).toBe(expected.length);
@@ -126,31 +161,59 @@ describe('legal-entity subgraph', () => {
       expect(codes).toEqual(expected);
     });
 
-    it.each(['%', '_', '!'])('matches the LIKE metacharacter %s literally instead of as a wildcard', async (fragment) => {
-      const { codes, total } = await pageAll(server.url, `nameContains: "${fragment}"`);
-      expect(rows.some((r) => r.name.includes(fragment))).toBe(false);
-      expect(codes).toEqual([]);
-      expect(total).toBe(0);
-    });
+    it.each(['%', '_', '!'])(
+      'matches the LIKE metacharacter %s literally instead of as a wildcard',
+      async (fragment) => {
+        const { codes, total } = await pageAll(server.url, `nameContains: "${fragment}"`);
+        expect(rows.some((r) => r.name.includes(fragment))).toBe(false);
+        expect(codes).toEqual([]);
+        expect(total).toBe(0);
+      },
+    );
 
     it('rejects a blank name fragment with BAD_USER_INPUT', async () => {
-      const { body } = await postGraphQL(server.url, `{ legalEntities(nameContains: "  ") { totalCount } }`);
-      expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'nameContains' });
+      const { body } = await postGraphQL(
+        server.url,
+        `{ legalEntities(nameContains: "  ") { totalCount } }`,
+      );
+      expect(body.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argumentName: 'nameContains',
+      });
     });
 
     it('rejects a region code outside Nantong with BAD_USER_INPUT', async () => {
-      const { body } = await postGraphQL(server.url, `{ legalEntities(regionCode: "110101") { totalCount } }`);
-      expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'regionCode', problem: 'UNKNOWN' });
+      const { body } = await postGraphQL(
+        server.url,
+        `{ legalEntities(regionCode: "110101") { totalCount } }`,
+      );
+      expect(body.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argumentName: 'regionCode',
+        problem: 'UNKNOWN',
+      });
     });
 
     it('refuses a page size above the maximum', async () => {
-      const { body } = await postGraphQL(server.url, `{ legalEntities(first: 101) { totalCount } }`);
-      expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'first' });
+      const { body } = await postGraphQL(
+        server.url,
+        `{ legalEntities(first: 101) { totalCount } }`,
+      );
+      expect(body.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argumentName: 'first',
+      });
     });
 
     it('rejects a cursor it did not issue', async () => {
-      const { body } = await postGraphQL(server.url, `{ legalEntities(after: "bm90LWEtY3Vyc29y") { totalCount } }`);
-      expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
+      const { body } = await postGraphQL(
+        server.url,
+        `{ legalEntities(after: "bm90LWEtY3Vyc29y") { totalCount } }`,
+      );
+      expect(body.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argumentName: 'after',
+      });
     });
   });
 
@@ -164,7 +227,9 @@ describe('legal-entity subgraph', () => {
         { r: [{ __typename: 'Person', idNumber: rep }] },
       );
       expect(body.errors).toBeUndefined();
-      expect(body.data?._entities[0].enterprises.map((e: { creditCode: string }) => e.creditCode)).toEqual(expected);
+      expect(
+        body.data?._entities[0].enterprises.map((e: { creditCode: string }) => e.creditCode),
+      ).toEqual(expected);
     });
 
     it('answers an empty list for a person who represents no entity', async () => {
@@ -187,8 +252,12 @@ describe('legal-entity subgraph', () => {
         ... on Person { enterprises { name } }
       } }`;
       const representations = (n: number) => [
-        ...sample.slice(0, n).map((r) => ({ __typename: 'LegalEntity', creditCode: r.credit_code })),
-        ...sample.slice(0, n).map((r) => ({ __typename: 'Person', idNumber: r.legal_rep_id_number })),
+        ...sample
+          .slice(0, n)
+          .map((r) => ({ __typename: 'LegalEntity', creditCode: r.credit_code })),
+        ...sample
+          .slice(0, n)
+          .map((r) => ({ __typename: 'Person', idNumber: r.legal_rep_id_number })),
       ];
       const counter = new QueryCounter(temp.db);
       const one = await postGraphQL(server.url, query, { r: representations(1) });
@@ -199,7 +268,9 @@ describe('legal-entity subgraph', () => {
       expect(one.body.errors).toBeUndefined();
       expect(fifty.body.errors).toBeUndefined();
       expect(fifty.body.data?._entities).toHaveLength(100);
-      expect(fifty.body.data?._entities.slice(0, 50).map((e: { name: string }) => e.name)).toEqual(sample.map((r) => r.name));
+      expect(fifty.body.data?._entities.slice(0, 50).map((e: { name: string }) => e.name)).toEqual(
+        sample.map((r) => r.name),
+      );
       expect(single).toBeGreaterThan(0);
       expect(counter.count).toBe(single);
     });
@@ -211,8 +282,16 @@ describeWithService('mysql', 'legal-entity subgraph on MariaDB', () => {
   let server: RunningSubgraph;
 
   beforeAll(async () => {
-    temp = await createTempDatabase(legalEntitySubgraph, { persons: 1000, seed: SEED, backend: 'mysql' });
-    server = await startSubgraphServer(legalEntitySubgraph, { db: temp.db, port: 0, log: () => {} });
+    temp = await createTempDatabase(legalEntitySubgraph, {
+      persons: 1000,
+      seed: SEED,
+      backend: 'mysql',
+    });
+    server = await startSubgraphServer(legalEntitySubgraph, {
+      db: temp.db,
+      port: 0,
+      log: () => {},
+    });
   }, 60_000);
   afterAll(async () => {
     await server?.stop();
@@ -220,8 +299,13 @@ describeWithService('mysql', 'legal-entity subgraph on MariaDB', () => {
   });
 
   it('pages a filtered listing and matches wildcards literally, as on SQLite', async () => {
-    const rows: Row[] = await temp.db('legal_entities').select('credit_code', 'name', 'status').orderBy('credit_code');
-    const expected = rows.filter((r) => r.status === 'ACTIVE' && r.name.includes('公司')).map((r) => r.credit_code);
+    const rows: Row[] = await temp
+      .db('legal_entities')
+      .select('credit_code', 'name', 'status')
+      .orderBy('credit_code');
+    const expected = rows
+      .filter((r) => r.status === 'ACTIVE' && r.name.includes('公司'))
+      .map((r) => r.credit_code);
     const { codes, total } = await pageAll(server.url, 'status: ACTIVE, nameContains: "公司"');
     expect(expected.length).toBeGreaterThan(10);
     expect(codes).toEqual(expected);
@@ -231,7 +315,14 @@ describeWithService('mysql', 'legal-entity subgraph on MariaDB', () => {
 
   it('returns registered capital as a number and looks up by credit code', async () => {
     const row = await temp.db('legal_entities').first('credit_code', 'registered_capital');
-    const { body } = await postGraphQL(server.url, `query($c: ID!) { legalEntity(creditCode: $c) { creditCode registeredCapital } }`, { c: row.credit_code });
-    expect(body.data?.legalEntity).toEqual({ creditCode: row.credit_code, registeredCapital: Number(row.registered_capital) });
+    const { body } = await postGraphQL(
+      server.url,
+      `query($c: ID!) { legalEntity(creditCode: $c) { creditCode registeredCapital } }`,
+      { c: row.credit_code },
+    );
+    expect(body.data?.legalEntity).toEqual({
+      creditCode: row.credit_code,
+      registeredCapital: Number(row.registered_capital),
+    });
   });
 });

@@ -17,6 +17,10 @@ describe('name fragment', () => {
     ['EMPTY', '   '],
     ['LENGTH', '南'.repeat(51)],
   ])('rejects a fragment with BAD_USER_INPUT (%s)', (problem, value) => {
-    expect(() => requireNameFragment('nameContains', value)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', problem }) }));
+    expect(() => requireNameFragment('nameContains', value)).toThrow(
+      expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', problem }),
+      }),
+    );
   });
 });

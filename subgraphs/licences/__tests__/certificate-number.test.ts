@@ -1,5 +1,10 @@
 import { idNumberCheckChar } from '../../../domain/id-number';
-import { buildCertificateNumber, certificateNumberProblem, mod11_2CheckChar, parseCertificateNumber } from '../certificate-number';
+import {
+  buildCertificateNumber,
+  certificateNumberProblem,
+  mod11_2CheckChar,
+  parseCertificateNumber,
+} from '../certificate-number';
 
 const TODAY = new Date('2025-06-01T00:00:00Z');
 
@@ -20,10 +25,22 @@ describe('electronic certificate identifier', () => {
   });
 
   it('refuses a serial that does not fit in eight digits', () => {
-    expect(() => buildCertificateNumber({ typeCode: '1001', regionCode: '320602', year: 2020, serial: 100_000_000 })).toThrow(/serial/);
+    expect(() =>
+      buildCertificateNumber({
+        typeCode: '1001',
+        regionCode: '320602',
+        year: 2020,
+        serial: 100_000_000,
+      }),
+    ).toThrow(/serial/);
   });
 
-  const valid = buildCertificateNumber({ typeCode: '2001', regionCode: '320623', year: 2017, serial: 6 });
+  const valid = buildCertificateNumber({
+    typeCode: '2001',
+    regionCode: '320623',
+    year: 2017,
+    serial: 6,
+  });
   const withBody = (body: string) => body + mod11_2CheckChar(body);
 
   it.each([

@@ -1,7 +1,13 @@
 import { isValidCreditCode } from '../../../domain/credit-code';
 import { COUNTY_REGIONS } from '../../../domain/regions';
 import { Department, issuingAuthority } from '../issuing-authorities';
-import { constructionPermitNumber, foodPermitNumber, marriageRegistrationNumber, mod11_10CheckDigit, realEstateTitleNumber } from '../licence-numbers';
+import {
+  constructionPermitNumber,
+  foodPermitNumber,
+  marriageRegistrationNumber,
+  mod11_10CheckDigit,
+  realEstateTitleNumber,
+} from '../licence-numbers';
 
 describe('printed licence numbers', () => {
   it('formats a food business permit number as JY + 14 digits ending in an ISO 7064 MOD 11,10 check digit', () => {
@@ -18,7 +24,9 @@ describe('printed licence numbers', () => {
   it('names the city in a Chongchuan title number and the county elsewhere', () => {
     expect(realEstateTitleNumber('320602', 2019, 12345)).toBe('苏(2019)南通市不动产权第0012345号');
     expect(realEstateTitleNumber('320623', 2020, 7)).toBe('苏(2020)如东县不动产权第0000007号');
-    expect(realEstateTitleNumber('320612', 2020, 7)).toBe('苏(2020)南通市通州区不动产权第0000007号');
+    expect(realEstateTitleNumber('320612', 2020, 7)).toBe(
+      '苏(2020)南通市通州区不动产权第0000007号',
+    );
   });
 
   it('formats marriage registration and construction permit numbers', () => {
@@ -28,7 +36,14 @@ describe('printed licence numbers', () => {
 });
 
 describe('issuing authorities', () => {
-  const departments: Department[] = ['public-security', 'traffic-police', 'civil-affairs', 'natural-resources', 'market-regulation', 'administrative-approval'];
+  const departments: Department[] = [
+    'public-security',
+    'traffic-police',
+    'civil-affairs',
+    'natural-resources',
+    'market-regulation',
+    'administrative-approval',
+  ];
 
   it('gives every authority a valid organ-of-state credit code in its own region', () => {
     for (const county of COUNTY_REGIONS) {

@@ -3,10 +3,19 @@ import { describeWithService } from '../../../test/utils/services';
 import { createTempDatabase, TempDatabase } from '../../../test/utils/temp-database';
 import { isValidCreditCode } from '../../../domain/credit-code';
 import { addYears, ageOn, DEMO_AS_OF } from '../../../domain/demo/calendar';
-import { createWorld, iterateEntities, iterateResidents, personAt } from '../../../domain/demo/world';
+import {
+  createWorld,
+  iterateEntities,
+  iterateResidents,
+  personAt,
+} from '../../../domain/demo/world';
 import { QueryCounter } from '../../kit/query-counter';
 import { RunningSubgraph, startSubgraphServer } from '../../kit/subgraph-server';
-import { buildCertificateNumber, certificateNumberProblem, parseCertificateNumber } from '../certificate-number';
+import {
+  buildCertificateNumber,
+  certificateNumberProblem,
+  parseCertificateNumber,
+} from '../certificate-number';
 import { chinaToday } from '../certificate-status';
 import { certificateType } from '../certificate-types';
 import { entityCertificates } from '../entity-certificates';
@@ -48,28 +57,47 @@ describe('licences subgraph', () => {
     it('gives every certificate an identifier that passes its check and carries its type and issuer', () => {
       const wrong = rows.filter((r) => {
         const parts = parseCertificateNumber(r.number);
-        return certificateNumberProblem(r.number) !== null || parts.typeCode !== certificateType(r.type).code || parts.regionCode !== r.issuer_region_code;
+        return (
+          certificateNumberProblem(r.number) !== null ||
+          parts.typeCode !== certificateType(r.type).code ||
+          parts.regionCode !== r.issuer_region_code
+        );
       });
       expect(wrong).toEqual([]);
     });
 
     it('issues certificates only to residents and entities of the same demo world', () => {
-      const residents = new Set(Array.from({ length: PERSONS }, (_, i) => personAt(world, i).idNumber));
+      const residents = new Set(
+        Array.from({ length: PERSONS }, (_, i) => personAt(world, i).idNumber),
+      );
       const entities = new Set([...iterateEntities(world)].map((e) => e.creditCode));
-      const strangers = rows.filter((r) => (r.holder_kind === 'PERSON' ? !residents.has(r.holder_key) : !entities.has(r.holder_key)));
+      const strangers = rows.filter((r) =>
+        r.holder_kind === 'PERSON' ? !residents.has(r.holder_key) : !entities.has(r.holder_key),
+      );
       expect(strangers).toEqual([]);
-      expect(rows.filter((r) => r.holder_kind === 'LEGAL_ENTITY' && !isValidCreditCode(r.holder_key))).toEqual([]);
+      expect(
+        rows.filter((r) => r.holder_kind === 'LEGAL_ENTITY' && !isValidCreditCode(r.holder_key)),
+      ).toEqual([]);
     });
 
     it('issues an ID card to every resident aged 16 or over, numbered with their ID number', () => {
-      const adults = Array.from({ length: PERSONS }, (_, i) => personAt(world, i)).filter((p) => ageOn(p.birthDate, DEMO_AS_OF) >= 16);
+      const adults = Array.from({ length: PERSONS }, (_, i) => personAt(world, i)).filter(
+        (p) => ageOn(p.birthDate, DEMO_AS_OF) >= 16,
+      );
       const cards = ofType('RESIDENT_ID_CARD');
-      expect(new Set(cards.map((c) => c.holder_key))).toEqual(new Set(adults.map((p) => p.idNumber)));
+      expect(new Set(cards.map((c) => c.holder_key))).toEqual(
+        new Set(adults.map((p) => p.idNumber)),
+      );
       expect(cards.filter((c) => c.licence_number !== c.holder_key)).toEqual([]);
     });
 
     it('gives each ID card the term the law sets for the age at issue (居民身份证法 第五条)', () => {
-      const birth = new Map(Array.from({ length: PERSONS }, (_, i) => personAt(world, i)).map((p) => [p.idNumber, p.birthDate]));
+      const birth = new Map(
+        Array.from({ length: PERSONS }, (_, i) => personAt(world, i)).map((p) => [
+          p.idNumber,
+          p.birthDate,
+        ]),
+      );
       const wrong = ofType('RESIDENT_ID_CARD').filter((c) => {
         const age = ageOn(birth.get(c.holder_key)!, c.issued_on);
         const years = age <= 25 ? 10 : age <= 45 ? 20 : null;
@@ -79,23 +107,39 @@ describe('licences subgraph', () => {
     });
 
     it('gives driving licences a 6-year, then 10-year, then unlimited term', () => {
-      const terms = new Set(ofType('DRIVING_LICENCE').map((c) => (c.valid_to === null ? 'unlimited' : Number(c.valid_to.slice(0, 4)) - Number(c.issued_on.slice(0, 4)))));
+      const terms = new Set(
+        ofType('DRIVING_LICENCE').map((c) =>
+          c.valid_to === null
+            ? 'unlimited'
+            : Number(c.valid_to.slice(0, 4)) - Number(c.issued_on.slice(0, 4)),
+        ),
+      );
       expect([...terms].sort()).toEqual([10, 6, 'unlimited']);
     });
 
     it('issues a business licence to every market entity, numbered with its credit code', () => {
-      const market = [...iterateEntities(world)].filter((e) => ['COMPANY', 'INDIVIDUAL_BUSINESS', 'COOPERATIVE'].includes(e.kind));
+      const market = [...iterateEntities(world)].filter((e) =>
+        ['COMPANY', 'INDIVIDUAL_BUSINESS', 'COOPERATIVE'].includes(e.kind),
+      );
       const licences = ofType('BUSINESS_LICENCE');
-      expect(licences.map((c) => c.holder_key).sort()).toEqual(market.map((e) => e.creditCode).sort());
+      expect(licences.map((c) => c.holder_key).sort()).toEqual(
+        market.map((e) => e.creditCode).sort(),
+      );
       expect(licences.filter((c) => c.licence_number !== c.holder_key)).toEqual([]);
     });
 
     it('gives food permits only to food and catering businesses, and construction permits only to builders', () => {
       const trade = new Map([...iterateEntities(world)].map((e) => [e.creditCode, e.industry]));
       expect(ofType('FOOD_BUSINESS_PERMIT').length).toBeGreaterThan(0);
-      expect(ofType('FOOD_BUSINESS_PERMIT').filter((c) => !['餐饮', '食品', '商贸'].includes(trade.get(c.holder_key) ?? ''))).toEqual([]);
+      expect(
+        ofType('FOOD_BUSINESS_PERMIT').filter(
+          (c) => !['餐饮', '食品', '商贸'].includes(trade.get(c.holder_key) ?? ''),
+        ),
+      ).toEqual([]);
       expect(ofType('CONSTRUCTION_PERMIT').length).toBeGreaterThan(0);
-      expect(ofType('CONSTRUCTION_PERMIT').filter((c) => trade.get(c.holder_key) !== '建筑工程')).toEqual([]);
+      expect(
+        ofType('CONSTRUCTION_PERMIT').filter((c) => trade.get(c.holder_key) !== '建筑工程'),
+      ).toEqual([]);
     });
 
     it('issues between one and two certificates per resident overall', () => {
@@ -104,17 +148,30 @@ describe('licences subgraph', () => {
     });
 
     it('dates nothing after the demo day and never ends a validity before it starts', () => {
-      expect(rows.filter((r) => r.issued_on > DEMO_AS_OF || (r.valid_to !== null && r.valid_to < r.valid_from))).toEqual([]);
+      expect(
+        rows.filter(
+          (r) => r.issued_on > DEMO_AS_OF || (r.valid_to !== null && r.valid_to < r.valid_from),
+        ),
+      ).toEqual([]);
     });
 
     it('gives both spouses of a couple in one household the same marriage registration number', () => {
       const marriages = ofType('MARRIAGE_CERTIFICATE');
       const byHolder = new Map(marriages.map((m) => [m.holder_key, m]));
       const couples = marriages
-        .map((m) => [m, JSON.parse(m.surface).find((i: { name: string }) => i.name === '配偶身份证件号')?.value] as const)
+        .map(
+          (m) =>
+            [
+              m,
+              JSON.parse(m.surface).find((i: { name: string }) => i.name === '配偶身份证件号')
+                ?.value,
+            ] as const,
+        )
         .filter(([, spouse]) => spouse);
       expect(couples.length).toBeGreaterThan(0);
-      expect(couples.filter(([m, spouse]) => byHolder.get(spouse)?.licence_number !== m.licence_number)).toEqual([]);
+      expect(
+        couples.filter(([m, spouse]) => byHolder.get(spouse)?.licence_number !== m.licence_number),
+      ).toEqual([]);
     });
   });
 
@@ -139,22 +196,46 @@ describe('licences subgraph', () => {
         typeName: '居民身份证',
         licenceNumber: card.holder_key,
         holder: { __typename: 'Person', idNumber: card.holder_key },
-        issuer: { name: card.issuer_name, creditCode: card.issuer_credit_code, regionCode: card.issuer_region_code },
+        issuer: {
+          name: card.issuer_name,
+          creditCode: card.issuer_credit_code,
+          regionCode: card.issuer_region_code,
+        },
         issuedOn: card.issued_on,
       });
-      expect(body.data?.certificate.surface.map((i: { name: string }) => i.name)).toEqual(['民族', '出生', '签发机关']);
+      expect(body.data?.certificate.surface.map((i: { name: string }) => i.name)).toEqual([
+        '民族',
+        '出生',
+        '签发机关',
+      ]);
     });
 
     it('resolves the holder of a business licence as a LegalEntity stub', async () => {
       const licence = ofType('BUSINESS_LICENCE')[0];
-      const { body } = await postGraphQL(server.url, `query($n: ID!) { certificate(number: $n) { holder { __typename ... on LegalEntity { creditCode } } } }`, { n: licence.number });
-      expect(body.data?.certificate.holder).toEqual({ __typename: 'LegalEntity', creditCode: licence.holder_key });
+      const { body } = await postGraphQL(
+        server.url,
+        `query($n: ID!) { certificate(number: $n) { holder { __typename ... on LegalEntity { creditCode } } } }`,
+        { n: licence.number },
+      );
+      expect(body.data?.certificate.holder).toEqual({
+        __typename: 'LegalEntity',
+        creditCode: licence.holder_key,
+      });
     });
 
     it('answers null for a well-formed identifier that was never issued', async () => {
-      const unknown = buildCertificateNumber({ typeCode: '1003', regionCode: '320602', year: 2020, serial: 99_999_999 });
+      const unknown = buildCertificateNumber({
+        typeCode: '1003',
+        regionCode: '320602',
+        year: 2020,
+        serial: 99_999_999,
+      });
       expect(rows.some((r) => r.number === unknown)).toBe(false);
-      const { body } = await postGraphQL(server.url, `query($n: ID!) { certificate(number: $n) { number } }`, { n: unknown });
+      const { body } = await postGraphQL(
+        server.url,
+        `query($n: ID!) { certificate(number: $n) { number } }`,
+        { n: unknown },
+      );
       expect(body.errors).toBeUndefined();
       expect(body.data?.certificate).toBeNull();
     });
@@ -166,36 +247,70 @@ describe('licences subgraph', () => {
       ['CHECKSUM', 'swap-check'],
     ])('rejects a malformed identifier with BAD_USER_INPUT (%s)', async (problem, value) => {
       const valid = rows[0].number;
-      const number = value === 'swap-check' ? valid.slice(0, 22) + (valid[22] === '0' ? '1' : '0') : value;
-      const { body } = await postGraphQL(server.url, `query($n: ID!) { certificate(number: $n) { number } }`, { n: number });
-      expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'number', problem });
+      const number =
+        value === 'swap-check' ? valid.slice(0, 22) + (valid[22] === '0' ? '1' : '0') : value;
+      const { body } = await postGraphQL(
+        server.url,
+        `query($n: ID!) { certificate(number: $n) { number } }`,
+        { n: number },
+      );
+      expect(body.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argumentName: 'number',
+        problem,
+      });
     });
 
     it('reports a certificate past its end date as EXPIRED and a revoked one as REVOKED, with the date', async () => {
-      const expired = rows.find((r) => r.recorded_status === 'VALID' && r.valid_to !== null && r.valid_to < today);
+      const expired = rows.find(
+        (r) => r.recorded_status === 'VALID' && r.valid_to !== null && r.valid_to < today,
+      );
       const revoked = rows.find((r) => r.recorded_status === 'REVOKED');
       expect(expired).toBeDefined();
       expect(revoked).toBeDefined();
       const query = `query($n: ID!) { certificate(number: $n) { status statusChangedOn } }`;
-      expect((await postGraphQL(server.url, query, { n: expired!.number })).body.data?.certificate).toEqual({ status: 'EXPIRED', statusChangedOn: null });
-      expect((await postGraphQL(server.url, query, { n: revoked!.number })).body.data?.certificate).toEqual({ status: 'REVOKED', statusChangedOn: revoked!.status_changed_on });
+      expect(
+        (await postGraphQL(server.url, query, { n: expired!.number })).body.data?.certificate,
+      ).toEqual({ status: 'EXPIRED', statusChangedOn: null });
+      expect(
+        (await postGraphQL(server.url, query, { n: revoked!.number })).body.data?.certificate,
+      ).toEqual({ status: 'REVOKED', statusChangedOn: revoked!.status_changed_on });
     });
 
     it('lists the certificate catalogue with one entry per type', async () => {
-      const { body } = await postGraphQL(server.url, `{ certificateTypes { type code name holderKind } }`);
+      const { body } = await postGraphQL(
+        server.url,
+        `{ certificateTypes { type code name holderKind } }`,
+      );
       expect(body.data?.certificateTypes).toHaveLength(7);
-      expect(body.data?.certificateTypes).toContainEqual({ type: 'FOOD_BUSINESS_PERMIT', code: '2002', name: '食品经营许可证', holderKind: 'LEGAL_ENTITY' });
+      expect(body.data?.certificateTypes).toContainEqual({
+        type: 'FOOD_BUSINESS_PERMIT',
+        code: '2002',
+        name: '食品经营许可证',
+        holderKind: 'LEGAL_ENTITY',
+      });
     });
   });
 
   describe('federation', () => {
     it("lists a person's certificates newest first, filtered by type and by status", async () => {
       const holder = ofType('DRIVING_LICENCE')[0].holder_key;
-      const own = rows.filter((r) => r.holder_key === holder).sort((a, b) => (b.issued_on + b.number).localeCompare(a.issued_on + a.number));
+      const own = rows
+        .filter((r) => r.holder_key === holder)
+        .sort((a, b) => (b.issued_on + b.number).localeCompare(a.issued_on + a.number));
       const ask = async (vars: Record<string, unknown>) =>
-        (await postGraphQL(server.url, ENTITIES_QUERY, { r: [{ __typename: 'Person', idNumber: holder }], ...vars })).body.data?._entities[0].certificates;
-      expect((await ask({})).map((c: { number: string }) => c.number)).toEqual(own.map((r) => r.number));
-      expect((await ask({ type: 'DRIVING_LICENCE' })).map((c: { type: string }) => c.type)).toEqual(['DRIVING_LICENCE']);
+        (
+          await postGraphQL(server.url, ENTITIES_QUERY, {
+            r: [{ __typename: 'Person', idNumber: holder }],
+            ...vars,
+          })
+        ).body.data?._entities[0].certificates;
+      expect((await ask({})).map((c: { number: string }) => c.number)).toEqual(
+        own.map((r) => r.number),
+      );
+      expect((await ask({ type: 'DRIVING_LICENCE' })).map((c: { type: string }) => c.type)).toEqual(
+        ['DRIVING_LICENCE'],
+      );
       expect(own.length).toBeGreaterThan(1);
       const statuses = (await ask({})).map((c: { status: string }) => c.status);
       const valid = await ask({ status: 'VALID' });
@@ -203,28 +318,53 @@ describe('licences subgraph', () => {
     });
 
     it('filters by the status computed today, so EXPIRED finds certificates past their end date', async () => {
-      const expired = rows.find((r) => r.holder_kind === 'PERSON' && r.recorded_status === 'VALID' && r.valid_to !== null && r.valid_to < today)!;
-      const { body } = await postGraphQL(server.url, ENTITIES_QUERY, { r: [{ __typename: 'Person', idNumber: expired.holder_key }], status: 'EXPIRED' });
-      expect(body.data?._entities[0].certificates.map((c: { number: string }) => c.number)).toContain(expired.number);
-      expect(body.data?._entities[0].certificates.every((c: { status: string }) => c.status === 'EXPIRED')).toBe(true);
+      const expired = rows.find(
+        (r) =>
+          r.holder_kind === 'PERSON' &&
+          r.recorded_status === 'VALID' &&
+          r.valid_to !== null &&
+          r.valid_to < today,
+      )!;
+      const { body } = await postGraphQL(server.url, ENTITIES_QUERY, {
+        r: [{ __typename: 'Person', idNumber: expired.holder_key }],
+        status: 'EXPIRED',
+      });
+      expect(
+        body.data?._entities[0].certificates.map((c: { number: string }) => c.number),
+      ).toContain(expired.number);
+      expect(
+        body.data?._entities[0].certificates.every(
+          (c: { status: string }) => c.status === 'EXPIRED',
+        ),
+      ).toBe(true);
     });
 
     it("lists a legal entity's certificates", async () => {
       const permit = ofType('FOOD_BUSINESS_PERMIT')[0];
-      const { body } = await postGraphQL(server.url, ENTITIES_QUERY, { r: [{ __typename: 'LegalEntity', creditCode: permit.holder_key }] });
+      const { body } = await postGraphQL(server.url, ENTITIES_QUERY, {
+        r: [{ __typename: 'LegalEntity', creditCode: permit.holder_key }],
+      });
       const types = body.data?._entities[0].certificates.map((c: { type: string }) => c.type);
       expect(types).toEqual(expect.arrayContaining(['BUSINESS_LICENCE', 'FOOD_BUSINESS_PERMIT']));
     });
 
     it('answers an empty list for a child, who holds no certificate', async () => {
-      const child = Array.from({ length: PERSONS }, (_, i) => personAt(world, i)).find((p) => ageOn(p.birthDate, DEMO_AS_OF) < 10)!;
-      const { body } = await postGraphQL(server.url, ENTITIES_QUERY, { r: [{ __typename: 'Person', idNumber: child.idNumber }] });
+      const child = Array.from({ length: PERSONS }, (_, i) => personAt(world, i)).find(
+        (p) => ageOn(p.birthDate, DEMO_AS_OF) < 10,
+      )!;
+      const { body } = await postGraphQL(server.url, ENTITIES_QUERY, {
+        r: [{ __typename: 'Person', idNumber: child.idNumber }],
+      });
       expect(body.data?._entities[0].certificates).toEqual([]);
     });
 
     it('resolves Person, LegalEntity and Certificate references with a number of queries that does not grow with the batch', async () => {
-      const people = [...new Set(rows.filter((r) => r.holder_kind === 'PERSON').map((r) => r.holder_key))].slice(0, 50);
-      const entities = [...new Set(rows.filter((r) => r.holder_kind === 'LEGAL_ENTITY').map((r) => r.holder_key))].slice(0, 50);
+      const people = [
+        ...new Set(rows.filter((r) => r.holder_kind === 'PERSON').map((r) => r.holder_key)),
+      ].slice(0, 50);
+      const entities = [
+        ...new Set(rows.filter((r) => r.holder_kind === 'LEGAL_ENTITY').map((r) => r.holder_key)),
+      ].slice(0, 50);
       const certificates = rows.slice(0, 50);
       const representations = (n: number) => [
         ...people.slice(0, n).map((idNumber) => ({ __typename: 'Person', idNumber })),
@@ -240,7 +380,9 @@ describe('licences subgraph', () => {
       expect(one.body.errors).toBeUndefined();
       expect(fifty.body.errors).toBeUndefined();
       expect(fifty.body.data?._entities).toHaveLength(150);
-      expect(fifty.body.data?._entities.slice(100).map((c: { holderName: string }) => c.holderName)).toEqual(certificates.map((c) => c.holder_name));
+      expect(
+        fifty.body.data?._entities.slice(100).map((c: { holderName: string }) => c.holderName),
+      ).toEqual(certificates.map((c) => c.holder_name));
       expect(single).toBe(3);
       expect(counter.count).toBe(single);
     });
@@ -252,7 +394,11 @@ describeWithService('mysql', 'licences subgraph on MariaDB', () => {
   let server: RunningSubgraph;
 
   beforeAll(async () => {
-    temp = await createTempDatabase(licencesSubgraph, { persons: 1000, seed: SEED, backend: 'mysql' });
+    temp = await createTempDatabase(licencesSubgraph, {
+      persons: 1000,
+      seed: SEED,
+      backend: 'mysql',
+    });
     server = await startSubgraphServer(licencesSubgraph, { db: temp.db, port: 0, log: () => {} });
   }, 60_000);
   afterAll(async () => {
@@ -263,15 +409,29 @@ describeWithService('mysql', 'licences subgraph on MariaDB', () => {
   it('seeds the same certificates as SQLite would for the same world', async () => {
     const [{ n }] = await temp.db('certificates').count({ n: '*' });
     const small = createWorld({ seed: SEED, persons: 1000 });
-    const expected = [...personCertificates(small, iterateResidents(small))].length + [...iterateEntities(small)].flatMap((e) => entityCertificates(small, e)).length;
+    const expected =
+      [...personCertificates(small, iterateResidents(small))].length +
+      [...iterateEntities(small)].flatMap((e) => entityCertificates(small, e)).length;
     expect(Number(n)).toBe(expected);
   });
 
   it("returns dates as ISO strings and filters a person's certificates by type", async () => {
-    const card = await temp.db('certificates').where('type', 'RESIDENT_ID_CARD').first('number', 'holder_key', 'issued_on');
-    const { body } = await postGraphQL(server.url, ENTITIES_QUERY, { r: [{ __typename: 'Person', idNumber: card.holder_key }], type: 'RESIDENT_ID_CARD' });
+    const card = await temp
+      .db('certificates')
+      .where('type', 'RESIDENT_ID_CARD')
+      .first('number', 'holder_key', 'issued_on');
+    const { body } = await postGraphQL(server.url, ENTITIES_QUERY, {
+      r: [{ __typename: 'Person', idNumber: card.holder_key }],
+      type: 'RESIDENT_ID_CARD',
+    });
     expect(body.errors).toBeUndefined();
-    expect(body.data?._entities[0].certificates).toEqual([expect.objectContaining({ number: card.number, type: 'RESIDENT_ID_CARD', issuedOn: card.issued_on })]);
+    expect(body.data?._entities[0].certificates).toEqual([
+      expect.objectContaining({
+        number: card.number,
+        type: 'RESIDENT_ID_CARD',
+        issuedOn: card.issued_on,
+      }),
+    ]);
     expect(card.issued_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });

@@ -27,10 +27,16 @@ describe('population subgraph', () => {
   });
 
   it('looks a person up by ID number, with their household', async () => {
-    const { body } = await postGraphQL(server.url, `query($id: ID!) { person(idNumber: $id) { idNumber name gender household { number members { idNumber } } } }`, { id: someone });
+    const { body } = await postGraphQL(
+      server.url,
+      `query($id: ID!) { person(idNumber: $id) { idNumber name gender household { number members { idNumber } } } }`,
+      { id: someone },
+    );
     expect(body.errors).toBeUndefined();
     expect(body.data?.person.idNumber).toBe(someone);
-    expect(body.data?.person.household.members.map((m: { idNumber: string }) => m.idNumber)).toContain(someone);
+    expect(
+      body.data?.person.household.members.map((m: { idNumber: string }) => m.idNumber),
+    ).toContain(someone);
   });
 
   it.each([
@@ -38,7 +44,11 @@ describe('population subgraph', () => {
     ['320602199013011234', 'DATE'],
     ['320602199001011234', 'CHECKSUM'],
   ])('rejects the malformed ID number %s with BAD_USER_INPUT (%s)', async (idNumber, problem) => {
-    const { body } = await postGraphQL(server.url, `query($id: ID!) { person(idNumber: $id) { name } }`, { id: idNumber });
+    const { body } = await postGraphQL(
+      server.url,
+      `query($id: ID!) { person(idNumber: $id) { name } }`,
+      { id: idNumber },
+    );
     expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', problem });
   });
 
@@ -47,7 +57,11 @@ describe('population subgraph', () => {
     let after: string | null = null;
     let total = 0;
     do {
-      const res: any = await postGraphQL(server.url, `query($after: String) { people(regionCode: "320602", first: 100, after: $after) { totalCount nodes { idNumber } pageInfo { endCursor hasNextPage } } }`, { after });
+      const res: any = await postGraphQL(
+        server.url,
+        `query($after: String) { people(regionCode: "320602", first: 100, after: $after) { totalCount nodes { idNumber } pageInfo { endCursor hasNextPage } } }`,
+        { after },
+      );
       const conn = res.body.data.people;
       total = conn.totalCount;
       seen.push(...conn.nodes.map((n: { idNumber: string }) => n.idNumber));
@@ -59,18 +73,30 @@ describe('population subgraph', () => {
   });
 
   it('refuses a page size above the maximum', async () => {
-    const { body } = await postGraphQL(server.url, `{ people(regionCode: "320602", first: 1000) { nodes { idNumber } } }`);
-    expect(body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'first' });
+    const { body } = await postGraphQL(
+      server.url,
+      `{ people(regionCode: "320602", first: 1000) { nodes { idNumber } } }`,
+    );
+    expect(body.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argumentName: 'first',
+    });
   });
 
   it('resolves a batch of entity references with a constant number of queries', async () => {
-    const ids: string[] = (await temp.db('people').select('id_number').limit(50)).map((r: { id_number: string }) => r.id_number);
+    const ids: string[] = (await temp.db('people').select('id_number').limit(50)).map(
+      (r: { id_number: string }) => r.id_number,
+    );
     const counter = new QueryCounter(temp.db);
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { name household { address members { name } } } } }`;
-    await postGraphQL(server.url, query, { r: ids.slice(0, 1).map((idNumber) => ({ __typename: 'Person', idNumber })) });
+    await postGraphQL(server.url, query, {
+      r: ids.slice(0, 1).map((idNumber) => ({ __typename: 'Person', idNumber })),
+    });
     const one = counter.count;
     counter.reset();
-    const { body } = await postGraphQL(server.url, query, { r: ids.map((idNumber) => ({ __typename: 'Person', idNumber })) });
+    const { body } = await postGraphQL(server.url, query, {
+      r: ids.map((idNumber) => ({ __typename: 'Person', idNumber })),
+    });
     counter.detach();
     expect(body.data?._entities).toHaveLength(50);
     expect(counter.count).toBe(one);

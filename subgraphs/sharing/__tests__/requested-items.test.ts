@@ -2,7 +2,8 @@ import { coversItem, splitItemsByOwner } from '../requested-items';
 import { testCatalogue } from './sharing-fixture';
 
 const catalogue = testCatalogue();
-const split = (items: string[], clear = false, applicant = 'civil-affairs') => splitItemsByOwner(items, clear, applicant, catalogue);
+const split = (items: string[], clear = false, applicant = 'civil-affairs') =>
+  splitItemsByOwner(items, clear, applicant, catalogue);
 const owners = (items: string[], clear = false, applicant = 'civil-affairs') => {
   const outcome = split(items, clear, applicant);
   if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
@@ -11,7 +12,9 @@ const owners = (items: string[], clear = false, applicant = 'civil-affairs') => 
 
 describe('splitItemsByOwner', () => {
   it('sends each conditional field to the department owning its subgraph', () => {
-    expect(owners(['Person.phone', 'Person.enterprises', 'LegalEntity.paidInCapital', 'Query.people'])).toEqual({
+    expect(
+      owners(['Person.phone', 'Person.enterprises', 'LegalEntity.paidInCapital', 'Query.people']),
+    ).toEqual({
       'market-regulation': ['LegalEntity.paidInCapital', 'Person.enterprises'],
       'public-security': ['Person.phone', 'Query.people'],
     });
@@ -36,15 +39,25 @@ describe('splitItemsByOwner', () => {
   });
 
   it('drops a field already covered by its type for the same owner, and repeats', () => {
-    expect(owners(['Household.address', 'Household.*', 'Household.*'])).toEqual({ 'public-security': ['Household.*'] });
+    expect(owners(['Household.address', 'Household.*', 'Household.*'])).toEqual({
+      'public-security': ['Household.*'],
+    });
   });
 
-  it('leaves out the applicant\'s own copy of a field served by several owners', () => {
-    expect(owners(['Person.idNumber'], true, 'public-security')).toEqual({ 'market-regulation': ['Person.idNumber'] });
+  it("leaves out the applicant's own copy of a field served by several owners", () => {
+    expect(owners(['Person.idNumber'], true, 'public-security')).toEqual({
+      'market-regulation': ['Person.idNumber'],
+    });
   });
 
   it('reports every problem at once, each naming its item', () => {
-    const outcome = split(['Person.phone', 'Person.nope', 'Person.policeNote', 'LegalEntity.name', 'bad']);
+    const outcome = split([
+      'Person.phone',
+      'Person.nope',
+      'Person.policeNote',
+      'LegalEntity.name',
+      'bad',
+    ]);
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.problems.map((p) => [p.coordinate, p.problem])).toEqual([

@@ -62,13 +62,29 @@ export const testVerifier: RequestVerifier = (req: http.IncomingMessage) => {
 };
 
 export function callerOf(department: string, extra: Partial<CallerIdentity> = {}): CallerIdentity {
-  return { department, application: null, operator: `op@${department}`, purpose: null, roles: [], ...extra };
+  return {
+    department,
+    application: null,
+    operator: `op@${department}`,
+    purpose: null,
+    roles: [],
+    ...extra,
+  };
 }
 
 /** A GraphQL client bound to a server URL, sending as a department (or as nobody). */
 export function clientFor(url: string) {
-  return (department: string | null, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResult> =>
-    postGraphQL(url, query, variables, department ? { [CALLER_HEADER]: JSON.stringify(callerOf(department)) } : {});
+  return (
+    department: string | null,
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphQLResult> =>
+    postGraphQL(
+      url,
+      query,
+      variables,
+      department ? { [CALLER_HEADER]: JSON.stringify(callerOf(department)) } : {},
+    );
 }
 
 /** A clock the test moves by hand. */

@@ -13,10 +13,17 @@ const APPLY = `mutation($input: SharingApplicationInput!) { applyForSharing(inpu
 const APPROVE = `mutation($id: ID!) { approveSharingRequest(id: $id) { grant { id } } }`;
 
 /** The sharing service over an empty SQLite database in a temp folder, as its process builds it. */
-async function startSharing(env: Record<string, string>): Promise<{ service: RunningService; cleanup(): Promise<void> }> {
+async function startSharing(
+  env: Record<string, string>,
+): Promise<{ service: RunningService; cleanup(): Promise<void> }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shujutong-sharing-service-'));
   const settings = readSharingServiceSettings(env);
-  const service = await createSubgraphService(sharingService, settings, { database: databaseTarget('sharing', { DATA_DIR: dir }), port: 0, verifyRequest: testVerifier, log: () => {} });
+  const service = await createSubgraphService(sharingService, settings, {
+    database: databaseTarget('sharing', { DATA_DIR: dir }),
+    port: 0,
+    verifyRequest: testVerifier,
+    log: () => {},
+  });
   return {
     service,
     async cleanup() {
@@ -28,8 +35,12 @@ async function startSharing(env: Record<string, string>): Promise<{ service: Run
 
 describe('sharing service', () => {
   it('reads its workflow and notice settings together, reporting every invalid one', () => {
-    expect(readSharingServiceSettings({ REDIS_URL: 'redis://10.0.0.7:6379' }).notices.url).toBe('redis://10.0.0.7:6379');
-    expect(() => readSharingServiceSettings({ SHARING_REPLY_WORKING_DAYS: '0', REDIS_URL: 'http://x' })).toThrow(/SHARING_REPLY_WORKING_DAYS.*; REDIS_URL/);
+    expect(readSharingServiceSettings({ REDIS_URL: 'redis://10.0.0.7:6379' }).notices.url).toBe(
+      'redis://10.0.0.7:6379',
+    );
+    expect(() =>
+      readSharingServiceSettings({ SHARING_REPLY_WORKING_DAYS: '0', REDIS_URL: 'http://x' }),
+    ).toThrow(/SHARING_REPLY_WORKING_DAYS.*; REDIS_URL/);
   });
 
   it('runs nothing in the background without REDIS_URL', async () => {
@@ -57,20 +68,35 @@ describeWithService('redis', 'sharing service with REDIS_URL', () => {
 
   it("announces an approval on Redis and drops the consumer's shared snapshot", async () => {
     const heard: unknown[] = [];
-    await subscriber.subscribe(names.channel, (message) => heard.push(decodeGrantsChanged(message)));
+    await subscriber.subscribe(names.channel, (message) =>
+      heard.push(decodeGrantsChanged(message)),
+    );
     await client.hSet(names.snapshotKey('health'), { version: '0', snapshot: '{}' });
-    const { service, cleanup } = await startSharing({ REDIS_URL: process.env.REDIS_URL!, GRANTS_REDIS_NAMESPACE: namespace });
+    const { service, cleanup } = await startSharing({
+      REDIS_URL: process.env.REDIS_URL!,
+      GRANTS_REDIS_NAMESPACE: namespace,
+    });
     try {
       expect(service.tasks.map((t) => t.name)).toEqual(['grant-change notices on Redis']);
       const as = clientFor(service.url);
-      const applied = await as('health', APPLY, { input: { items: ['Person.birthDate'], purposes: ['HEALTH_SERVICES'], justification: '测试用途' } });
+      const applied = await as('health', APPLY, {
+        input: {
+          items: ['Person.birthDate'],
+          purposes: ['HEALTH_SERVICES'],
+          justification: '测试用途',
+        },
+      });
       expect(applied.body.errors).toBeUndefined();
-      for (const request of applied.body.data!.applyForSharing.requests as { id: string; owner: { code: string } }[]) {
+      for (const request of applied.body.data!.applyForSharing.requests as {
+        id: string;
+        owner: { code: string };
+      }[]) {
         const approved = await as(request.owner.code, APPROVE, { id: request.id });
         expect(approved.body.errors).toBeUndefined();
       }
       const deadline = Date.now() + 2000;
-      while (heard.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      while (heard.length === 0 && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 20));
       expect(heard).toEqual([{ department: 'health', version: expect.any(Number) }]);
       expect(await client.exists(names.snapshotKey('health'))).toBe(0);
     } finally {

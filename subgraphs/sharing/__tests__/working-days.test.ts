@@ -19,7 +19,14 @@ describe('addWorkingDays: the reply deadline', () => {
 
   // 2025 National Day: 1-8 October off, Sunday 28 September and Saturday 11 October worked (调休).
   const nationalDay2025: WorkingCalendar = {
-    holidays: new Set(['2025-10-01', '2025-10-02', '2025-10-03', '2025-10-06', '2025-10-07', '2025-10-08']),
+    holidays: new Set([
+      '2025-10-01',
+      '2025-10-02',
+      '2025-10-03',
+      '2025-10-06',
+      '2025-10-07',
+      '2025-10-08',
+    ]),
     makeUpWorkdays: new Set(['2025-09-28', '2025-10-11']),
   };
 
@@ -49,8 +56,12 @@ describe('addWorkingDays: the reply deadline', () => {
   });
 
   it('fails instead of looping when the calendar has no working day', () => {
-    const weekdays = Array.from({ length: 4000 }, (_, i) => new Date(Date.UTC(2025, 0, 1) + i * 86_400_000).toISOString().slice(0, 10));
-    expect(() => addWorkingDays('2025-01-01', 1, { holidays: new Set(weekdays), makeUpWorkdays: new Set() })).toThrow(/holiday calendar/);
+    const weekdays = Array.from({ length: 4000 }, (_, i) =>
+      new Date(Date.UTC(2025, 0, 1) + i * 86_400_000).toISOString().slice(0, 10),
+    );
+    expect(() =>
+      addWorkingDays('2025-01-01', 1, { holidays: new Set(weekdays), makeUpWorkdays: new Set() }),
+    ).toThrow(/holiday calendar/);
   });
 });
 

@@ -23,7 +23,11 @@ describe('standard address codes', () => {
       requireAddressCode('code', '123');
       throw new Error('accepted a malformed code');
     } catch (err) {
-      expect((err as GraphQLError).extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'code', problem: 'FORMAT' });
+      expect((err as GraphQLError).extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        argumentName: 'code',
+        problem: 'FORMAT',
+      });
     }
   });
 });

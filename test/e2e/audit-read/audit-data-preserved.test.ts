@@ -19,16 +19,34 @@ describe('the audit database under npm run seed and npm start', () => {
 
   it('is migrated but never reset, cleared or seeded: the trail is evidence, not demo data', async () => {
     const env = { DATA_DIR: dir, GATEWAY_INSTANCE: 'gw-keep' };
-    const trail = await AuditTrail.open(readAuditConfig(env), { keys: testKeys(), ship: false, onWarning: () => {} });
-    await trail.append(access('2025-03-03T02:00:00.000Z', { department: 'civil-affairs' }, { served: ['Person.name'], people: [PERSON_A] }));
+    const trail = await AuditTrail.open(readAuditConfig(env), {
+      keys: testKeys(),
+      ship: false,
+      onWarning: () => {},
+    });
+    await trail.append(
+      access(
+        '2025-03-03T02:00:00.000Z',
+        { department: 'civil-affairs' },
+        { served: ['Person.name'], people: [PERSON_A] },
+      ),
+    );
     await trail.close();
 
     const outcomes: string[] = [];
-    await prepareAllDatabases({ world: { seed: 7, persons: 10 }, reset: true, only: ['audit'], env, onSubgraph: (name, outcome) => outcomes.push(`${name}:${outcome}`) });
+    await prepareAllDatabases({
+      world: { seed: 7, persons: 10 },
+      reset: true,
+      only: ['audit'],
+      env,
+      onSubgraph: (name, outcome) => outcomes.push(`${name}:${outcome}`),
+    });
     expect(outcomes).toEqual(['audit:kept']);
 
     const target = databaseTarget('audit', env);
-    const db = await prepareDatabase(auditSubgraph, target, { seedIfEmpty: { seed: 7, persons: 10 } });
+    const db = await prepareDatabase(auditSubgraph, target, {
+      seedIfEmpty: { seed: 7, persons: 10 },
+    });
     try {
       expect(await db('audit_records').count({ n: '*' }).first()).toEqual({ n: 1 });
       expect(await db.schema.hasTable('seed_info')).toBe(false);

@@ -55,36 +55,64 @@ type LegalEntity @join__type(graph: LEGAL_ENTITY, key: "creditCode") @sharing(le
 `;
 
 export function callerOf(department: string, extra: Partial<CallerIdentity> = {}): CallerIdentity {
-  return { department, application: null, operator: `op@${department}`, purpose: null, roles: [], ...extra };
+  return {
+    department,
+    application: null,
+    operator: `op@${department}`,
+    purpose: null,
+    roles: [],
+    ...extra,
+  };
 }
 
 /** As the gateway forwards a citizen's own token (gateway/auth/citizen-claims.ts). */
 export function citizenOf(idNumber: string): CallerIdentity {
-  return { department: 'citizen', application: null, operator: null, purpose: null, roles: [], citizenIdNumber: idNumber };
+  return {
+    department: 'citizen',
+    application: null,
+    operator: null,
+    purpose: null,
+    roles: [],
+    citizenIdNumber: idNumber,
+  };
 }
 
 let counter = 0;
 
 /** One request as the gateway would record it; `at` in UTC. */
-export function access(at: string, caller: { department: string | null; application?: string | null; operator?: string | null }, what: {
-  purpose?: string | null;
-  served?: string[];
-  masked?: string[];
-  denied?: { coordinate: string; reason: string }[];
-  people?: string[];
-  outcome?: AuditEntry['outcome'];
-  document?: string;
-}): AuditEntry {
+export function access(
+  at: string,
+  caller: { department: string | null; application?: string | null; operator?: string | null },
+  what: {
+    purpose?: string | null;
+    served?: string[];
+    masked?: string[];
+    denied?: { coordinate: string; reason: string }[];
+    people?: string[];
+    outcome?: AuditEntry['outcome'];
+    document?: string;
+  },
+): AuditEntry {
   counter++;
   return {
     requestId: `req-${counter}`,
     time: new Date(at),
-    caller: { department: caller.department, application: caller.application ?? null, operator: caller.operator ?? (caller.department ? `op@${caller.department}` : null), roles: [] },
+    caller: {
+      department: caller.department,
+      application: caller.application ?? null,
+      operator: caller.operator ?? (caller.department ? `op@${caller.department}` : null),
+      roles: [],
+    },
     operationName: `Op${counter}`,
     document: what.document ?? `query Op${counter} { person(idNumber: "x") { name } }`,
     variables: null,
     purpose: what.purpose ?? null,
-    fields: { requested: [...(what.served ?? []), ...(what.denied ?? []).map((d) => d.coordinate)], served: what.served ?? [], masked: what.masked ?? [], denied: what.denied ?? [] },
+    fields: {
+      requested: [...(what.served ?? []), ...(what.denied ?? []).map((d) => d.coordinate)],
+      served: what.served ?? [],
+      masked: what.masked ?? [],
+      denied: what.denied ?? [],
+    },
     subgraphs: ['population'],
     outcome: what.outcome ?? 'ok',
     httpStatus: what.outcome === 'refused' ? 401 : 200,
@@ -102,7 +130,11 @@ export interface AuditFixture {
   /** Appends the entries through the audit trail and ships them into the database. */
   record(entries: readonly AuditEntry[]): Promise<void>;
   /** Posts to the subgraph as this caller (null: no caller). */
-  as(caller: CallerIdentity | null, query: string, variables?: Record<string, unknown>): Promise<GraphQLResult>;
+  as(
+    caller: CallerIdentity | null,
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<GraphQLResult>;
   /** A second connection to the audit database (e.g. for a concurrent summariser). */
   connect(): Promise<Knex>;
   stop(): Promise<void>;
@@ -110,7 +142,11 @@ export interface AuditFixture {
 
 export async function startAuditFixture(backend: 'sqlite' | 'mysql'): Promise<AuditFixture> {
   const keys = testKeys();
-  const module = createAuditSubgraph({ owners: coordinateOwnersFrom(TEST_SUPERGRAPH), subjectKey: fixedSubjectKey(keys.hmac), log: () => {} });
+  const module = createAuditSubgraph({
+    owners: coordinateOwnersFrom(TEST_SUPERGRAPH),
+    subjectKey: fixedSubjectKey(keys.hmac),
+    log: () => {},
+  });
   const temp = await createTempDatabase(module, { backend, empty: true });
   const journalDir = fs.mkdtempSync(path.join(os.tmpdir(), 'shujutong-audit-read-'));
   const connections: Knex[] = [];
@@ -119,13 +155,21 @@ export async function startAuditFixture(backend: 'sqlite' | 'mysql'): Promise<Au
     connections.push(db);
     return db;
   };
-  const trail = await AuditTrail.open(readAuditConfig({ DATA_DIR: journalDir, GATEWAY_INSTANCE: 'gw-read-test' }), {
-    keys,
-    ship: false,
-    connect: () => openAuditDatabase(temp.target),
-    onWarning: () => {},
+  const trail = await AuditTrail.open(
+    readAuditConfig({ DATA_DIR: journalDir, GATEWAY_INSTANCE: 'gw-read-test' }),
+    {
+      keys,
+      ship: false,
+      connect: () => openAuditDatabase(temp.target),
+      onWarning: () => {},
+    },
+  );
+  const server = await startSubgraphServer(module, {
+    db: temp.db,
+    port: 0,
+    verifyRequest: testVerifier,
+    log: () => {},
   });
-  const server = await startSubgraphServer(module, { db: temp.db, port: 0, verifyRequest: testVerifier, log: () => {} });
   return {
     temp,
     server,
@@ -134,7 +178,13 @@ export async function startAuditFixture(backend: 'sqlite' | 'mysql'): Promise<Au
       for (const e of entries) await trail.append(e);
       await trail.shipper.drain();
     },
-    as: (caller, query, variables = {}) => postGraphQL(server.url, query, variables, caller ? { [CALLER_HEADER]: JSON.stringify(caller) } : {}),
+    as: (caller, query, variables = {}) =>
+      postGraphQL(
+        server.url,
+        query,
+        variables,
+        caller ? { [CALLER_HEADER]: JSON.stringify(caller) } : {},
+      ),
     connect,
     async stop() {
       await server.stop();

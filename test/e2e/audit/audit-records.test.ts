@@ -24,8 +24,18 @@ describe('the audit record of every request', () => {
   /** Every identifier a test sent or got back: none may appear in the audit database in clear. */
   const secrets = new Set<string>();
 
-  const asTax = { department: 'tax', application: null, operator: 'clerk-17', roles: ['tax-officer'], purpose: 'TAX_ADMINISTRATION' };
-  const ask = async (query: string, variables: Record<string, unknown>, headers: Record<string, string>) => {
+  const asTax = {
+    department: 'tax',
+    application: null,
+    operator: 'clerk-17',
+    roles: ['tax-officer'],
+    purpose: 'TAX_ADMINISTRATION',
+  };
+  const ask = async (
+    query: string,
+    variables: Record<string, unknown>,
+    headers: Record<string, string>,
+  ) => {
     const result = await postGraphQL(platform.gatewayUrl, query, variables, headers);
     const requestId = result.headers.get('x-request-id');
     expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
@@ -39,15 +49,27 @@ describe('the audit record of every request', () => {
     expect(records).toHaveLength(1);
     return records[0];
   };
-  const hashOf = (kind: 'person' | 'legal-entity', id: string) => subjectHash(platform.audit!.stage.trail!.keys.hmac, kind, id);
+  const hashOf = (kind: 'person' | 'legal-entity', id: string) =>
+    subjectHash(platform.audit!.stage.trail!.keys.hmac, kind, id);
 
   beforeAll(async () => {
-    platform = await startPlatform({ subgraphs: ['population', 'legal-entity', 'licences', 'sharing'], persons: 300 });
+    platform = await startPlatform({
+      subgraphs: ['population', 'legal-entity', 'licences', 'sharing'],
+      persons: 300,
+    });
     db = await platform.audit!.connect();
     person = (await platform.subgraphs.population!.db('people').first('id_number')).id_number;
-    const row = await platform.subgraphs['legal-entity']!.db('legal_entities').first('credit_code', 'legal_rep_id_number');
+    const row = await platform.subgraphs['legal-entity']!.db('legal_entities').first(
+      'credit_code',
+      'legal_rep_id_number',
+    );
     entity = { creditCode: row.credit_code, representative: row.legal_rep_id_number };
-    personCertificate = (await platform.subgraphs.licences!.db('certificates').where({ holder_kind: 'PERSON' }).first('number', 'holder_key')).number;
+    personCertificate = (
+      await platform.subgraphs
+        .licences!.db('certificates')
+        .where({ holder_kind: 'PERSON' })
+        .first('number', 'holder_key')
+    ).number;
     for (const id of [person, entity.creditCode, entity.representative]) secrets.add(id);
   });
   afterAll(async () => {
@@ -55,7 +77,11 @@ describe('the audit record of every request', () => {
   });
 
   it('records a served query: caller, coordinates, subjects by keyed hash though idNumber was not selected', async () => {
-    const result = await ask('query Served($id: ID!) { person(idNumber: $id) { name gender } }', { id: person }, await platform.headers(asTax));
+    const result = await ask(
+      'query Served($id: ID!) { person(idNumber: $id) { name gender } }',
+      { id: person },
+      await platform.headers(asTax),
+    );
     expect(result.status).toBe(200);
     expect(result.body.errors).toBeUndefined();
     // The audit's key field never reaches the caller.
@@ -90,7 +116,11 @@ describe('the audit record of every request', () => {
   });
 
   it('records the subject by the hash of the clear ID number when the caller is shown it masked', async () => {
-    const result = await ask('query Masked($id: ID!) { person(idNumber: $id) { idNumber } }', { id: person }, await platform.headers(asTax));
+    const result = await ask(
+      'query Masked($id: ID!) { person(idNumber: $id) { idNumber } }',
+      { id: person },
+      await platform.headers(asTax),
+    );
     expect(result.status).toBe(200);
     const shown: string = result.body.data!.person.idNumber;
     expect(shown).not.toBe(person);
@@ -102,7 +132,11 @@ describe('the audit record of every request', () => {
   });
 
   it('records a partly denied query: withheld fields with their reasons', async () => {
-    const result = await ask('query Partly($id: ID!) { person(idNumber: $id) { name phone } }', { id: person }, await platform.headers(asTax));
+    const result = await ask(
+      'query Partly($id: ID!) { person(idNumber: $id) { name phone } }',
+      { id: person },
+      await platform.headers(asTax),
+    );
     expect(result.status).toBe(200);
     const reason = result.body.errors![0].extensions!.reason;
     expect(result.body.errors!.map((e) => e.extensions!.code)).toEqual(['FORBIDDEN_FIELD']);
@@ -118,15 +152,30 @@ describe('the audit record of every request', () => {
   });
 
   it('records the subjects behind a union and a nested entity, with no key field selected', async () => {
-    const cert = await ask('query Holder($n: ID!) { certificate(number: $n) { typeName holder { __typename ... on LegalEntity { name } } } }', { n: personCertificate }, await platform.headers(asTax));
+    const cert = await ask(
+      'query Holder($n: ID!) { certificate(number: $n) { typeName holder { __typename ... on LegalEntity { name } } } }',
+      { n: personCertificate },
+      await platform.headers(asTax),
+    );
     expect(cert.status).toBe(200);
     expect(Object.keys(cert.body.data!.certificate.holder)).toEqual(['__typename']);
-    const holder = (await platform.subgraphs.licences!.db('certificates').where({ number: personCertificate }).first('holder_key')).holder_key;
+    const holder = (
+      await platform.subgraphs
+        .licences!.db('certificates')
+        .where({ number: personCertificate })
+        .first('holder_key')
+    ).holder_key;
     secrets.add(holder);
-    expect((await recordOf(cert.requestId)).subjects).toEqual([{ kind: 'person', hash: hashOf('person', holder) }]);
+    expect((await recordOf(cert.requestId)).subjects).toEqual([
+      { kind: 'person', hash: hashOf('person', holder) },
+    ]);
 
     // As its owner: the representative link is conditional (as its inverse Person.enterprises), and tax holds no grant.
-    const rep = await ask('query Rep($c: ID!) { legalEntity(creditCode: $c) { name legalRepresentative { gender } } }', { c: entity.creditCode }, await platform.headers({ department: 'market-regulation', operator: 'clerk-3' }));
+    const rep = await ask(
+      'query Rep($c: ID!) { legalEntity(creditCode: $c) { name legalRepresentative { gender } } }',
+      { c: entity.creditCode },
+      await platform.headers({ department: 'market-regulation', operator: 'clerk-3' }),
+    );
     expect(rep.status).toBe(200);
     expect(JSON.stringify(rep.body)).not.toContain('_audit');
     const record = await recordOf(rep.requestId);
@@ -140,7 +189,11 @@ describe('the audit record of every request', () => {
   });
 
   it('records an unauthenticated request', async () => {
-    const result = await ask('query Anon($id: ID!) { person(idNumber: $id) { name } }', { id: person }, {});
+    const result = await ask(
+      'query Anon($id: ID!) { person(idNumber: $id) { name } }',
+      { id: person },
+      {},
+    );
     expect(result.status).toBe(401);
     expect(await recordOf(result.requestId)).toMatchObject({
       department: null,
@@ -158,25 +211,54 @@ describe('the audit record of every request', () => {
   });
 
   it('records an invalid operation (a validation error)', async () => {
-    const result = await ask('query Bad($id: ID!) { person(idNumber: $id) { nope } }', { id: person }, await platform.headers(asTax));
+    const result = await ask(
+      'query Bad($id: ID!) { person(idNumber: $id) { nope } }',
+      { id: person },
+      await platform.headers(asTax),
+    );
     expect(result.status).toBe(400);
-    expect(await recordOf(result.requestId)).toMatchObject({ department: 'tax', operationName: 'Bad', outcome: 'invalid', httpStatus: 400, errorCodes: ['GRAPHQL_VALIDATION_FAILED'], subgraphs: [], subjects: [] });
+    expect(await recordOf(result.requestId)).toMatchObject({
+      department: 'tax',
+      operationName: 'Bad',
+      outcome: 'invalid',
+      httpStatus: 400,
+      errorCodes: ['GRAPHQL_VALIDATION_FAILED'],
+      subgraphs: [],
+      subjects: [],
+    });
   });
 
   it('records a body that is not JSON', async () => {
-    const res = await fetch(platform.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...(await platform.headers(asTax)) }, body: '{"query": "{ person(' });
+    const res = await fetch(platform.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await platform.headers(asTax)) },
+      body: '{"query": "{ person(',
+    });
     expect(res.status).toBe(400);
     const requestId = res.headers.get('x-request-id')!;
     sent.push(requestId);
-    expect(await recordOf(requestId)).toMatchObject({ department: 'tax', documentHash: null, variablesHash: null, outcome: 'invalid', httpStatus: 400, errorCodes: ['BAD_REQUEST'] });
+    expect(await recordOf(requestId)).toMatchObject({
+      department: 'tax',
+      documentHash: null,
+      variablesHash: null,
+      outcome: 'invalid',
+      httpStatus: 400,
+      errorCodes: ['BAD_REQUEST'],
+    });
   });
 
   it('stores a document with its string literals redacted, and commits to them in the variables hash', async () => {
-    const result = await ask(`{ person(idNumber: "${person}") { gender } }`, {}, await platform.headers(asTax));
+    const result = await ask(
+      `{ person(idNumber: "${person}") { gender } }`,
+      {},
+      await platform.headers(asTax),
+    );
     expect(result.status).toBe(200);
     const record = await recordOf(result.requestId);
     expect(record.variablesHash).toMatch(/^[0-9a-f]{64}$/);
-    expect((await db('audit_documents').where({ hash: record.documentHash }).first()).text).toBe('{ person(idNumber: "<redacted>") { gender } }');
+    expect((await db('audit_documents').where({ hash: record.documentHash }).first()).text).toBe(
+      '{ person(idNumber: "<redacted>") { gender } }',
+    );
   });
 
   it('never stores an identifier or a variable in clear', async () => {
@@ -187,7 +269,11 @@ describe('the audit record of every request', () => {
 
   it('records a query whose subgraph is down', async () => {
     await platform.subgraphs['legal-entity']!.stop();
-    const result = await ask('query Down($c: ID!) { legalEntity(creditCode: $c) { name } }', { c: entity.creditCode }, await platform.headers(asTax));
+    const result = await ask(
+      'query Down($c: ID!) { legalEntity(creditCode: $c) { name } }',
+      { c: entity.creditCode },
+      await platform.headers(asTax),
+    );
     expect(result.status).toBe(200);
     expect(result.body.errors![0].extensions!.code).toBe('SUBGRAPH_UNAVAILABLE');
     expect(await recordOf(result.requestId)).toMatchObject({

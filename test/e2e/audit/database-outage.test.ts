@@ -18,7 +18,10 @@ import { outageDatabase, OutageDatabase, outageDatabaseKind } from './outage-dat
 
 interface Health {
   status: string;
-  audit: { status: string; shipping: { connected: boolean; caughtUp: boolean; shippedRecords: number } };
+  audit: {
+    status: string;
+    shipping: { connected: boolean; caughtUp: boolean; shippedRecords: number };
+  };
 }
 
 describeWithService('mysql', `the audit database down (${outageDatabaseKind()})`, () => {
@@ -35,7 +38,12 @@ describeWithService('mysql', `the audit database down (${outageDatabaseKind()})`
   };
   const serve = async (n: number) => {
     for (let i = 0; i < n; i++) {
-      const result = await postGraphQL(platform.gatewayUrl, 'query($id: ID!) { person(idNumber: $id) { gender } }', { id: person }, headers);
+      const result = await postGraphQL(
+        platform.gatewayUrl,
+        'query($id: ID!) { person(idNumber: $id) { gender } }',
+        { id: person },
+        headers,
+      );
       expect(result.status).toBe(200);
       expect(result.body.data!.person.gender).toBeTruthy();
       sent.push(result.headers.get('x-request-id')!);
@@ -46,14 +54,21 @@ describeWithService('mysql', `the audit database down (${outageDatabaseKind()})`
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       const { body } = await health();
-      if (body.audit.shipping.connected && body.audit.shipping.caughtUp && body.audit.shipping.shippedRecords >= sent.length) break;
+      if (
+        body.audit.shipping.connected &&
+        body.audit.shipping.caughtUp &&
+        body.audit.shipping.shippedRecords >= sent.length
+      )
+        break;
       await new Promise((r) => setTimeout(r, 200));
     }
     const db: Knex = await platform.audit!.connect();
     const counts = await recordCounts(db, sent);
     expect(sent.filter((id) => counts.get(id) !== 1)).toEqual([]);
     expect(await duplicatedRequestIds(db)).toEqual([]);
-    expect(Number(((await db('audit_records').count({ n: '*' }).first()) as { n: number | string }).n)).toBe(sent.length);
+    expect(
+      Number(((await db('audit_records').count({ n: '*' }).first()) as { n: number | string }).n),
+    ).toBe(sent.length);
     return db;
   };
 
@@ -69,7 +84,13 @@ describeWithService('mysql', `the audit database down (${outageDatabaseKind()})`
       subgraphs: ['population', 'sharing'],
       persons: 200,
       // The audit database is the one that goes down; it is down from the start.
-      audit: { env: { MYSQL_URL: database.url, SHUJUTONG_DB_PREFIX: `sjt_outage_${uniqueSuffix()}`, AUDIT_SHIP_RETRY_MAX_MS: '300' } },
+      audit: {
+        env: {
+          MYSQL_URL: database.url,
+          SHUJUTONG_DB_PREFIX: `sjt_outage_${uniqueSuffix()}`,
+          AUDIT_SHIP_RETRY_MAX_MS: '300',
+        },
+      },
     });
     headers = await platform.headers({ department: 'tax', operator: 'outage-test' });
     person = (await platform.subgraphs.population!.db('people').first('id_number')).id_number;
@@ -86,7 +107,14 @@ describeWithService('mysql', `the audit database down (${outageDatabaseKind()})`
     const { status, body } = await health();
     // Shipping lag is not an outage: the gateway stays in service.
     expect(status).toBe(200);
-    expect(body).toMatchObject({ status: 'ok', audit: { status: 'ok', journal: 'writable', shipping: { connected: false, shippedRecords: 0 } } });
+    expect(body).toMatchObject({
+      status: 'ok',
+      audit: {
+        status: 'ok',
+        journal: 'writable',
+        shipping: { connected: false, shippedRecords: 0 },
+      },
+    });
   });
 
   it('ships every waiting record once when the database comes back', async () => {
@@ -103,7 +131,9 @@ describeWithService('mysql', `the audit database down (${outageDatabaseKind()})`
     expect((await health()).body.audit.shipping.connected).toBe(false);
     await database.up();
     const db = await expectAllShippedOnce();
-    const report = await verifyAuditDatabase(db, { publicKeys: [platform.audit!.stage.trail!.keys.publicKey] });
+    const report = await verifyAuditDatabase(db, {
+      publicKeys: [platform.audit!.stage.trail!.keys.publicKey],
+    });
     expect(report.findings).toEqual([]);
   });
 });

@@ -23,7 +23,8 @@ export interface GatewayProcess {
 /** What a gateway process needs to serve `platform`'s subgraphs and accept its tokens. */
 export function gatewayEnvFor(platform: Platform, dir: string): Record<string, string> {
   const security = platform.security;
-  if (!security) throw new Error('gatewayEnvFor: the platform needs security (its keys and secret)');
+  if (!security)
+    throw new Error('gatewayEnvFor: the platform needs security (its keys and secret)');
   const supergraph = path.join(dir, 'supergraph.graphql');
   fs.writeFileSync(supergraph, platform.supergraphSdl);
   return {
@@ -31,18 +32,25 @@ export function gatewayEnvFor(platform: Platform, dir: string): Record<string, s
     GATEWAY_PORT: '0',
     SUPERGRAPH_PATH: supergraph,
     SUBGRAPH_SIGNING_SECRET: security.secret.toString('utf8'),
-    JWT_PUBLIC_KEY: security.tokenKeys.verification.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+    JWT_PUBLIC_KEY: security.tokenKeys.verification.publicKey
+      .export({ type: 'spki', format: 'pem' })
+      .toString(),
   };
 }
 
-export function startGatewayProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<GatewayProcess> {
+export function startGatewayProcess(
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<GatewayProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join('gateway', 'index.ts')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let text = '';
-  const exited = new Promise<number | NodeJS.Signals | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
+  const exited = new Promise<number | NodeJS.Signals | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ?? code)),
+  );
   return new Promise<GatewayProcess>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -66,7 +74,10 @@ export function startGatewayProcess(env: Record<string, string>, timeoutMs = 60_
 }
 
 /** SIGTERM, and wait for it to go; SIGKILL if it takes longer than `graceMs`. */
-export async function stopGatewayProcess(gateway: GatewayProcess, graceMs = 20_000): Promise<number | NodeJS.Signals | null> {
+export async function stopGatewayProcess(
+  gateway: GatewayProcess,
+  graceMs = 20_000,
+): Promise<number | NodeJS.Signals | null> {
   if (gateway.child.exitCode !== null || gateway.child.signalCode !== null) return gateway.exited;
   gateway.child.kill('SIGTERM');
   const timer = setTimeout(() => gateway.child.kill('SIGKILL'), graceMs);

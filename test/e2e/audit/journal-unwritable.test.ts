@@ -30,7 +30,11 @@ function immutableFlagWorks(): string | null {
     execFileSync('chattr', ['-i', dir], { stdio: 'pipe' });
     return null;
   } catch (err) {
-    return `chattr +i is not possible here (${String((err as { stderr?: Buffer }).stderr ?? err).trim().split('\n')[0]})`;
+    return `chattr +i is not possible here (${
+      String((err as { stderr?: Buffer }).stderr ?? err)
+        .trim()
+        .split('\n')[0]
+    })`;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -50,15 +54,23 @@ function scenario(name: string, breakage: Breakage, options: PlatformOptions) {
     let person: string;
     const served: string[] = [];
     const refused: string[] = [];
-    const subgraphRequests = () => platform.subgraphs.population!.requests() + platform.subgraphs.sharing!.requests();
+    const subgraphRequests = () =>
+      platform.subgraphs.population!.requests() + platform.subgraphs.sharing!.requests();
     const ask = () => postGraphQL(platform.gatewayUrl, QUERY, { id: person }, headers);
     const health = async () => {
       const res = await fetch(platform.gatewayUrl.replace(/\/graphql$/, '/health'));
-      return { status: res.status, body: (await res.json()) as { status: string; audit: Record<string, unknown> } };
+      return {
+        status: res.status,
+        body: (await res.json()) as { status: string; audit: Record<string, unknown> },
+      };
     };
 
     beforeAll(async () => {
-      platform = await startPlatform({ subgraphs: ['population', 'sharing'], persons: 200, ...options });
+      platform = await startPlatform({
+        subgraphs: ['population', 'sharing'],
+        persons: 200,
+        ...options,
+      });
       headers = await platform.headers({ department: 'tax', operator: 'disk-test' });
       person = (await platform.subgraphs.population!.db('people').first('id_number')).id_number;
     });
@@ -79,7 +91,14 @@ function scenario(name: string, breakage: Breakage, options: PlatformOptions) {
       // The request that finds out executed, but its response is withheld: its record is not durable.
       const first = await ask();
       expect(first.status).toBe(503);
-      expect(first.body).toEqual({ errors: [{ message: expect.stringContaining('audit trail cannot be written'), extensions: { code: 'AUDIT_UNAVAILABLE' } }] });
+      expect(first.body).toEqual({
+        errors: [
+          {
+            message: expect.stringContaining('audit trail cannot be written'),
+            extensions: { code: 'AUDIT_UNAVAILABLE' },
+          },
+        ],
+      });
       expect(first.headers.get('retry-after')).toBe('5');
       refused.push(first.headers.get('x-request-id')!);
 
@@ -96,7 +115,10 @@ function scenario(name: string, breakage: Breakage, options: PlatformOptions) {
 
       const { status, body } = await health();
       expect(status).toBe(503);
-      expect(body).toMatchObject({ status: 'unavailable', audit: { status: 'unavailable', journal: 'unwritable', reason: breakage.reason } });
+      expect(body).toMatchObject({
+        status: 'unavailable',
+        audit: { status: 'unavailable', journal: 'unwritable', reason: breakage.reason },
+      });
     });
 
     it('serves again by itself once the journal can be written, and records from then on', async () => {
@@ -139,10 +161,12 @@ describe('the journal unwritable', () => {
     const dir = platform.audit!.stage.trail!.config.journalDir;
     return [...fs.readdirSync(dir).map((f) => path.join(dir, f)), dir];
   };
-  const chattr = (flag: string, files: string[]) => execFileSync('chattr', [flag, ...files], { stdio: 'pipe' });
+  const chattr = (flag: string, files: string[]) =>
+    execFileSync('chattr', [flag, ...files], { stdio: 'pipe' });
   if (unavailable) {
     describe.skip(`on a real file system made immutable (chattr +i) [skipped — ${unavailable}]`, () => {
-      it('answers 503 AUDIT_UNAVAILABLE and serves nothing while the journal is immutable', () => undefined);
+      it('answers 503 AUDIT_UNAVAILABLE and serves nothing while the journal is immutable', () =>
+        undefined);
     });
   } else {
     scenario(

@@ -29,21 +29,35 @@ export async function freePort(): Promise<number> {
 }
 
 function findBinary(names: string[]): string | null {
-  const dirs = [...(process.env.PATH ?? '').split(path.delimiter), '/usr/sbin', '/usr/local/sbin', '/usr/bin'];
-  for (const name of names) for (const dir of dirs) if (dir && fs.existsSync(path.join(dir, name))) return path.join(dir, name);
+  const dirs = [
+    ...(process.env.PATH ?? '').split(path.delimiter),
+    '/usr/sbin',
+    '/usr/local/sbin',
+    '/usr/bin',
+  ];
+  for (const name of names)
+    for (const dir of dirs)
+      if (dir && fs.existsSync(path.join(dir, name))) return path.join(dir, name);
   return null;
 }
 
-async function waitForPort(port: number, child: ChildProcess, timeoutMs: number, output: () => string): Promise<void> {
+async function waitForPort(
+  port: number,
+  child: ChildProcess,
+  timeoutMs: number,
+  output: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`mariadbd exited (${child.exitCode}):\n${output()}`);
+    if (child.exitCode !== null)
+      throw new Error(`mariadbd exited (${child.exitCode}):\n${output()}`);
     const open = await new Promise<boolean>((resolve) => {
       const socket = net.connect(port, '127.0.0.1', () => (socket.destroy(), resolve(true)));
       socket.on('error', () => resolve(false));
     });
     if (open && /ready for connections/.test(output())) return;
-    if (Date.now() > deadline) throw new Error(`mariadbd did not start within ${timeoutMs} ms:\n${output()}`);
+    if (Date.now() > deadline)
+      throw new Error(`mariadbd did not start within ${timeoutMs} ms:\n${output()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -71,7 +85,17 @@ class OwnMariadb implements OutageDatabase {
     const data = path.join(this.dir, 'data');
     if (!this.installed) {
       // --no-defaults: nothing from the machine's own my.cnf (its datadir, socket, user).
-      execFileSync(this.install, ['--no-defaults', `--datadir=${data}`, '--auth-root-authentication-method=normal', '--skip-test-db', ...this.userFlag()], { stdio: 'pipe' });
+      execFileSync(
+        this.install,
+        [
+          '--no-defaults',
+          `--datadir=${data}`,
+          '--auth-root-authentication-method=normal',
+          '--skip-test-db',
+          ...this.userFlag(),
+        ],
+        { stdio: 'pipe' },
+      );
       this.installed = true;
     }
     const child = spawn(

@@ -19,7 +19,11 @@ interface EntityNode {
 }
 
 /** A TCP server that accepts connections and never answers: a hung subgraph. */
-async function startSilentServer(): Promise<{ url: string; connections: () => number; close(): Promise<void> }> {
+async function startSilentServer(): Promise<{
+  url: string;
+  connections: () => number;
+  close(): Promise<void>;
+}> {
   const sockets = new Set<net.Socket>();
   let accepted = 0;
   const server = net.createServer((socket) => {
@@ -47,7 +51,11 @@ describe('gateway over the federated subgraphs', () => {
   beforeAll(async () => {
     // Federation is tested here with every field served: the representative link is conditional
     // (as its inverse Person.enterprises), and the sharing policy is tested in test/e2e/sharing-policy.
-    platform = await startPlatform({ subgraphs: ['population', 'legal-entity'], persons: 1000, gateway: { sharingPolicyMode: 'dry-run' } });
+    platform = await startPlatform({
+      subgraphs: ['population', 'legal-entity'],
+      persons: 1000,
+      gateway: { sharingPolicyMode: 'dry-run' },
+    });
     auth = await platform.headers({ department: 'public-security' });
   });
   afterAll(async () => {
@@ -55,7 +63,12 @@ describe('gateway over the federated subgraphs', () => {
   });
 
   it('answers one query with data from two subgraphs', async () => {
-    const { status, body } = await postGraphQL<{ legalEntities: { nodes: EntityNode[] } }>(platform.gatewayUrl, ACROSS, {}, auth);
+    const { status, body } = await postGraphQL<{ legalEntities: { nodes: EntityNode[] } }>(
+      platform.gatewayUrl,
+      ACROSS,
+      {},
+      auth,
+    );
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     const nodes = body.data!.legalEntities.nodes;
@@ -64,7 +77,10 @@ describe('gateway over the federated subgraphs', () => {
     expect(represented.length).toBeGreaterThan(0);
     // The representative's name comes from the population database, not from legal-entity.
     for (const n of represented) {
-      const person = await platform.subgraphs.population!.db('people').where('id_number', n.legalRepresentative!.idNumber).first('name');
+      const person = await platform.subgraphs
+        .population!.db('people')
+        .where('id_number', n.legalRepresentative!.idNumber)
+        .first('name');
       expect(n.legalRepresentative!.name).toBe(person.name);
     }
   });
@@ -86,16 +102,27 @@ describe('gateway over the federated subgraphs', () => {
     });
     try {
       const started = Date.now();
-      const { status, body } = await postGraphQL<{ legalEntities: { nodes: EntityNode[] } }>(gateway.url, ACROSS);
+      const { status, body } = await postGraphQL<{ legalEntities: { nodes: EntityNode[] } }>(
+        gateway.url,
+        ACROSS,
+      );
       const elapsed = Date.now() - started;
       expect(silent.connections()).toBeGreaterThan(0);
       expect(elapsed).toBeGreaterThanOrEqual(timeoutMs - 50);
       expect(elapsed).toBeLessThan(timeoutMs + 2000);
       expect(status).toBe(200);
       expect(body.data!.legalEntities.nodes).toHaveLength(5);
-      expect(body.data!.legalEntities.nodes.every((n) => n.creditCode && n.legalRepresentative === null)).toBe(true);
+      expect(
+        body.data!.legalEntities.nodes.every((n) => n.creditCode && n.legalRepresentative === null),
+      ).toBe(true);
       expect(body.errors).toEqual([
-        expect.objectContaining({ extensions: expect.objectContaining({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'population', reason: 'TIMEOUT' }) }),
+        expect.objectContaining({
+          extensions: expect.objectContaining({
+            code: 'SUBGRAPH_UNAVAILABLE',
+            subgraph: 'population',
+            reason: 'TIMEOUT',
+          }),
+        }),
       ]);
     } finally {
       await gateway.stop();
@@ -106,12 +133,21 @@ describe('gateway over the federated subgraphs', () => {
   // Runs last: it takes the population subgraph down for the rest of this suite.
   it('returns partial data and SUBGRAPH_UNAVAILABLE naming the subgraph when one is stopped', async () => {
     await platform.subgraphs.population!.stop();
-    const { status, body } = await postGraphQL<{ legalEntities: { nodes: EntityNode[] } }>(platform.gatewayUrl, ACROSS, {}, auth);
+    const { status, body } = await postGraphQL<{ legalEntities: { nodes: EntityNode[] } }>(
+      platform.gatewayUrl,
+      ACROSS,
+      {},
+      auth,
+    );
     expect(status).toBe(200);
     expect(body.data!.legalEntities.nodes.map((n) => n.creditCode)).toHaveLength(5);
     expect(body.data!.legalEntities.nodes.every((n) => n.legalRepresentative === null)).toBe(true);
     expect(body.errors).toHaveLength(1);
-    expect(body.errors![0].extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', subgraph: 'population', reason: 'CONNECTION_REFUSED' });
+    expect(body.errors![0].extensions).toMatchObject({
+      code: 'SUBGRAPH_UNAVAILABLE',
+      subgraph: 'population',
+      reason: 'CONNECTION_REFUSED',
+    });
     expect(body.errors![0].message).toMatch(/population/);
   });
 });

@@ -23,7 +23,9 @@ describe('self-hosted GraphiQL', () => {
   });
 
   it('serves the GraphiQL page to a browser asking GET /graphql for HTML, under a same-origin CSP', async () => {
-    const res = await fetch(platform.gatewayUrl, { headers: { accept: 'text/html,application/xhtml+xml' } });
+    const res = await fetch(platform.gatewayUrl, {
+      headers: { accept: 'text/html,application/xhtml+xml' },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/html/);
     expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
@@ -39,7 +41,9 @@ describe('self-hosted GraphiQL', () => {
   });
 
   it('serves every script and stylesheet of the page itself, from the installed packages', async () => {
-    const html = await (await fetch(platform.gatewayUrl, { headers: { accept: 'text/html' } })).text();
+    const html = await (
+      await fetch(platform.gatewayUrl, { headers: { accept: 'text/html' } })
+    ).text();
     const urls = assetUrls(html);
     expect(urls.length).toBeGreaterThanOrEqual(5);
     for (const url of urls) {
@@ -47,15 +51,25 @@ describe('self-hosted GraphiQL', () => {
       expect(url).toMatch(/^\/[^/]/);
       const res = await fetch(`${origin}${url}`);
       expect(res.status).toBe(200);
-      expect(res.headers.get('content-type')).toMatch(url.endsWith('.css') ? /^text\/css/ : /^text\/javascript/);
+      expect(res.headers.get('content-type')).toMatch(
+        url.endsWith('.css') ? /^text\/css/ : /^text\/javascript/,
+      );
     }
-    const served = Buffer.from(await (await fetch(`${origin}/graphiql/graphiql.min.js`)).arrayBuffer());
-    const installed = fs.readFileSync(path.join(path.dirname(require.resolve('graphiql/package.json')), 'graphiql.min.js'));
+    const served = Buffer.from(
+      await (await fetch(`${origin}/graphiql/graphiql.min.js`)).arrayBuffer(),
+    );
+    const installed = fs.readFileSync(
+      path.join(path.dirname(require.resolve('graphiql/package.json')), 'graphiql.min.js'),
+    );
     expect(served.equals(installed)).toBe(true);
   });
 
   it('refuses asset names that are not on its list', async () => {
-    for (const probe of ['/graphiql/package.json', '/graphiql/../package.json', '/graphiql/%2e%2e/config.ts']) {
+    for (const probe of [
+      '/graphiql/package.json',
+      '/graphiql/../package.json',
+      '/graphiql/%2e%2e/config.ts',
+    ]) {
       const res = await fetch(`${origin}${probe}`);
       expect(res.status).toBe(404);
     }
@@ -68,7 +82,15 @@ describe('self-hosted GraphiQL', () => {
       const { chromium } = await import('playwright-core');
       browser = await chromium.launch({
         executablePath: CHROMIUM_PATH,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
       });
     });
     afterAll(async () => {
@@ -87,7 +109,8 @@ describe('self-hosted GraphiQL', () => {
       await page.goto(platform.gatewayUrl);
       await page.waitForSelector('.graphiql-container', { timeout: 30_000 });
       // Before a token is pasted, the schema fetch is refused: the page itself is open, the data is not.
-      for (const until = Date.now() + 10_000; refused.length === 0 && Date.now() < until; ) await page.waitForTimeout(100);
+      for (const until = Date.now() + 10_000; refused.length === 0 && Date.now() < until;)
+        await page.waitForTimeout(100);
       expect(refused.length).toBeGreaterThan(0);
       problems.splice(0, problems.length, ...problems.filter((p) => !/status of 401/.test(p)));
       // Paste the token as a newcomer would: into the headers pane, replacing the placeholder.

@@ -19,7 +19,12 @@ interface Behaviour {
 describe('gateway request hooks', () => {
   let platform: Platform;
   let someone: string;
-  const behaviour: Behaviour = { refuse: false, withhold: null, failAudit: false, replaceResult: false };
+  const behaviour: Behaviour = {
+    refuse: false,
+    withhold: null,
+    failAudit: false,
+    replaceResult: false,
+  };
   const lifecycle: string[] = [];
   const trail: string[] = [];
   const outcomes: RequestOutcome[] = [];
@@ -30,14 +35,24 @@ describe('gateway request hooks', () => {
       trail.push('request');
       if (behaviour.refuse) throw new HttpError(401, 'no token', 'UNAUTHENTICATED');
       expect(rawBody.length).toBeGreaterThan(0);
-      context.caller = { department: 'civil-affairs', application: null, operator: null, purpose: null, roles: [] };
+      context.caller = {
+        department: 'civil-affairs',
+        application: null,
+        operator: null,
+        purpose: null,
+        roles: [],
+      };
     },
     onOperation(stage) {
       trail.push('operation');
       const field = behaviour.withhold;
       if (!field) return;
-      stage.document = visit(stage.document, { Field: (node) => (node.name.value === field ? null : undefined) });
-      stage.errors.push(new GraphQLError(`${field} withheld`, { extensions: { code: 'FORBIDDEN_FIELD' } }));
+      stage.document = visit(stage.document, {
+        Field: (node) => (node.name.value === field ? null : undefined),
+      });
+      stage.errors.push(
+        new GraphQLError(`${field} withheld`, { extensions: { code: 'FORBIDDEN_FIELD' } }),
+      );
     },
     onSubgraphRequest({ context, headers }) {
       trail.push(`subgraph:${context?.caller?.department}`);
@@ -46,7 +61,16 @@ describe('gateway request hooks', () => {
     onResult(stage) {
       trail.push('result');
       if (behaviour.replaceResult) {
-        stage.result = { ...stage.result, data: { person: null }, errors: [new GraphQLError('replaced', { path: ['person'], extensions: { code: 'FORBIDDEN_FIELD' } })] };
+        stage.result = {
+          ...stage.result,
+          data: { person: null },
+          errors: [
+            new GraphQLError('replaced', {
+              path: ['person'],
+              extensions: { code: 'FORBIDDEN_FIELD' },
+            }),
+          ],
+        };
       }
     },
     onSupergraph(supergraphSdl) {
@@ -61,7 +85,8 @@ describe('gateway request hooks', () => {
     onResponse(outcome) {
       trail.push('response');
       outcomes.push(outcome);
-      if (behaviour.failAudit) throw new HttpError(503, 'audit journal unavailable', 'AUDIT_UNAVAILABLE');
+      if (behaviour.failAudit)
+        throw new HttpError(503, 'audit journal unavailable', 'AUDIT_UNAVAILABLE');
     },
   };
 
@@ -69,14 +94,24 @@ describe('gateway request hooks', () => {
 
   beforeAll(async () => {
     // Stand-in stages only: no platform authentication or signing to get in their way.
-    platform = await startPlatform({ subgraphs: ['population'], persons: 200, hooks: [hooks], security: false });
+    platform = await startPlatform({
+      subgraphs: ['population'],
+      persons: 200,
+      hooks: [hooks],
+      security: false,
+    });
     someone = (await platform.subgraphs.population!.db('people').first('id_number')).id_number;
   });
   afterAll(async () => {
     await platform?.stop();
   });
   beforeEach(() => {
-    Object.assign(behaviour, { refuse: false, withhold: null, failAudit: false, replaceResult: false });
+    Object.assign(behaviour, {
+      refuse: false,
+      withhold: null,
+      failAudit: false,
+      replaceResult: false,
+    });
     trail.length = 0;
     outcomes.length = 0;
   });
@@ -100,7 +135,9 @@ describe('gateway request hooks', () => {
     behaviour.refuse = true;
     const { status, body } = await postGraphQL(platform.gatewayUrl, QUERY, { id: someone });
     expect(status).toBe(401);
-    expect(body).toEqual({ errors: [{ message: 'no token', extensions: { code: 'UNAUTHENTICATED' } }] });
+    expect(body).toEqual({
+      errors: [{ message: 'no token', extensions: { code: 'UNAUTHENTICATED' } }],
+    });
     expect(trail).toEqual(['request', 'response']);
     expect(outcomes[0]).toMatchObject({ status: 401 });
     expect(outcomes[0].refusal?.code).toBe('UNAUTHENTICATED');
@@ -111,7 +148,12 @@ describe('gateway request hooks', () => {
     behaviour.withhold = 'name';
     const edited = await postGraphQL(platform.gatewayUrl, QUERY, { id: someone });
     expect(edited.body.data?.person).toEqual({ idNumber: someone });
-    expect(edited.body.errors).toEqual([expect.objectContaining({ message: 'name withheld', extensions: { code: 'FORBIDDEN_FIELD' } })]);
+    expect(edited.body.errors).toEqual([
+      expect.objectContaining({
+        message: 'name withheld',
+        extensions: { code: 'FORBIDDEN_FIELD' },
+      }),
+    ]);
 
     // The same query text unedited must not be served the edited plan from the cache.
     behaviour.withhold = null;
@@ -124,7 +166,10 @@ describe('gateway request hooks', () => {
     behaviour.replaceResult = true;
     const { status, body } = await postGraphQL(platform.gatewayUrl, QUERY, { id: someone });
     expect(status).toBe(200);
-    expect(body).toEqual({ data: { person: null }, errors: [{ message: 'replaced', path: ['person'], extensions: { code: 'FORBIDDEN_FIELD' } }] });
+    expect(body).toEqual({
+      data: { person: null },
+      errors: [{ message: 'replaced', path: ['person'], extensions: { code: 'FORBIDDEN_FIELD' } }],
+    });
     expect(outcomes[0].context.result?.data).toEqual({ person: null });
   });
 
@@ -136,7 +181,9 @@ describe('gateway request hooks', () => {
     behaviour.failAudit = true;
     const { status, body } = await postGraphQL(platform.gatewayUrl, QUERY, { id: someone });
     expect(status).toBe(503);
-    expect(body).toEqual({ errors: [{ message: 'audit journal unavailable', extensions: { code: 'AUDIT_UNAVAILABLE' } }] });
+    expect(body).toEqual({
+      errors: [{ message: 'audit journal unavailable', extensions: { code: 'AUDIT_UNAVAILABLE' } }],
+    });
     expect(body.data).toBeUndefined();
   });
 
@@ -145,6 +192,8 @@ describe('gateway request hooks', () => {
     expect(status).toBe(400);
     expect(trail).toEqual(['request', 'response']);
     expect(outcomes[0].status).toBe(400);
-    expect(JSON.parse(outcomes[0].body).errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(JSON.parse(outcomes[0].body).errors[0].extensions.code).toBe(
+      'GRAPHQL_VALIDATION_FAILED',
+    );
   });
 });

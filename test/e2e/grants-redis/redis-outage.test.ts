@@ -41,8 +41,15 @@ describeWithService('redis', 'grants when Redis goes away and comes back', () =>
       log: (l) => lines.push(l),
     });
     second = await platform.addGateway();
-    residentId = (await platform.subgraphs.population!.db('people').orderBy('id_number').first('id_number')).id_number;
-    grants = await applyAndApprove(platform, { department: 'health', items: ['Person.birthDate'], purposes: ['HEALTH_SERVICES'], clear: true });
+    residentId = (
+      await platform.subgraphs.population!.db('people').orderBy('id_number').first('id_number')
+    ).id_number;
+    grants = await applyAndApprove(platform, {
+      department: 'health',
+      items: ['Person.birthDate'],
+      purposes: ['HEALTH_SERVICES'],
+      clear: true,
+    });
   });
   afterAll(async () => {
     await platform?.stop();
@@ -50,7 +57,12 @@ describeWithService('redis', 'grants when Redis goes away and comes back', () =>
   });
 
   const ask = async (url: string) => {
-    const { status, body } = await postGraphQL(url, QUERY, { id: residentId }, await platform.headers({ department: 'health', purpose: 'HEALTH_SERVICES' }));
+    const { status, body } = await postGraphQL(
+      url,
+      QUERY,
+      { id: residentId },
+      await platform.headers({ department: 'health', purpose: 'HEALTH_SERVICES' }),
+    );
     expect(status).toBe(200);
     return body;
   };
@@ -64,9 +76,16 @@ describeWithService('redis', 'grants when Redis goes away and comes back', () =>
 
   it('keeps serving, degraded, when Redis is killed, and says so in the log', async () => {
     await redis.kill();
-    await within(2000, async () => second.security!.grants.mode === 'DEGRADED' && platform.security!.grants.mode === 'DEGRADED');
+    await within(
+      2000,
+      async () =>
+        second.security!.grants.mode === 'DEGRADED' &&
+        platform.security!.grants.mode === 'DEGRADED',
+    );
     expect(lines.filter((l) => l.includes('[grants] DEGRADED: Redis at'))).toHaveLength(2);
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`at most ${DEGRADED_TTL_MS / 1000} s`)));
+    expect(lines).toContainEqual(
+      expect.stringMatching(new RegExp(`at most ${DEGRADED_TTL_MS / 1000} s`)),
+    );
     // Requests go on: granted fields from the in-process cache, the rest as always.
     for (const url of [platform.gatewayUrl, second.url]) {
       const body = await ask(url);
@@ -78,20 +97,39 @@ describeWithService('redis', 'grants when Redis goes away and comes back', () =>
   it('still applies a revocation while degraded, within the degraded lifetime instead of a second', async () => {
     for (const grant of grants) await revoke(platform, grant);
     // The sharing subgraph could not publish the notice: it logged that and committed anyway.
-    expect(lines).toContainEqual(expect.stringMatching(/\[sharing\] (Redis for grant-change notices unavailable|onGrantsChanged)/));
-    const took = await within(DEGRADED_TTL_MS + 1500, async () => (await birthDate(second.url)) === null);
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /\[sharing\] (Redis for grant-change notices unavailable|onGrantsChanged)/,
+      ),
+    );
+    const took = await within(
+      DEGRADED_TTL_MS + 1500,
+      async () => (await birthDate(second.url)) === null,
+    );
     expect(took).toBeLessThan(DEGRADED_TTL_MS + 1000);
-    expect((await ask(second.url)).errors![0].extensions).toMatchObject({ code: 'FORBIDDEN_FIELD', reason: 'NO_GRANT' });
+    expect((await ask(second.url)).errors![0].extensions).toMatchObject({
+      code: 'FORBIDDEN_FIELD',
+      reason: 'NO_GRANT',
+    });
   });
 
   it('logs its recovery when Redis is back, and notices apply changes within a second again', async () => {
     await redis.restart();
-    await within(3000, async () => second.security!.grants.mode === 'REDIS' && platform.security!.grants.mode === 'REDIS');
+    await within(
+      3000,
+      async () =>
+        second.security!.grants.mode === 'REDIS' && platform.security!.grants.mode === 'REDIS',
+    );
     expect(lines.filter((l) => l.includes('is back: change notices arrive again'))).toHaveLength(2);
     // Both instances hold the health commission's current snapshot again.
     expect(await birthDate(second.url)).toBeNull();
     expect(await birthDate(platform.gatewayUrl)).toBeNull();
-    grants = await applyAndApprove(platform, { department: 'health', items: ['Person.birthDate'], purposes: ['HEALTH_SERVICES'], clear: true });
+    grants = await applyAndApprove(platform, {
+      department: 'health',
+      items: ['Person.birthDate'],
+      purposes: ['HEALTH_SERVICES'],
+      clear: true,
+    });
     const took = await within(2000, async () => (await birthDate(second.url)) !== null);
     expect(took).toBeLessThan(1000);
   });

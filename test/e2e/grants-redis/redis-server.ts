@@ -42,7 +42,11 @@ export async function startRedisChild(): Promise<RedisChild> {
   let child: ChildProcess | null = null;
 
   const start = async () => {
-    child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+    child = spawn(
+      REDIS_SERVER,
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      { stdio: 'ignore' },
+    );
     const deadline = Date.now() + 5000;
     while (!(await answers(port))) {
       if (Date.now() > deadline) throw new Error(`redis-server did not start on port ${port}`);

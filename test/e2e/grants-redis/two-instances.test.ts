@@ -34,9 +34,16 @@ describeWithService('redis', 'grants shared by two gateway instances on one Redi
 
   beforeAll(async () => {
     await redis.connect();
-    platform = await startPlatform({ persons: 300, subgraphs: ['population', 'sharing'], redis: { url: process.env.REDIS_URL!, namespace }, log: (l) => lines.push(l) });
+    platform = await startPlatform({
+      persons: 300,
+      subgraphs: ['population', 'sharing'],
+      redis: { url: process.env.REDIS_URL!, namespace },
+      log: (l) => lines.push(l),
+    });
     second = await platform.addGateway();
-    residentId = (await platform.subgraphs.population!.db('people').orderBy('id_number').first('id_number')).id_number;
+    residentId = (
+      await platform.subgraphs.population!.db('people').orderBy('id_number').first('id_number')
+    ).id_number;
   });
   afterAll(async () => {
     await platform?.stop();
@@ -44,21 +51,37 @@ describeWithService('redis', 'grants shared by two gateway instances on one Redi
   });
 
   const birthDateVia = async (url: string): Promise<string | null> => {
-    const { body } = await postGraphQL(url, QUERY, { id: residentId }, await platform.headers({ department: 'health', purpose: 'HEALTH_SERVICES' }));
+    const { body } = await postGraphQL(
+      url,
+      QUERY,
+      { id: residentId },
+      await platform.headers({ department: 'health', purpose: 'HEALTH_SERVICES' }),
+    );
     return body.data!.person.birthDate;
   };
 
   it('runs both instances with grants in Redis and change notices', () => {
     expect(platform.security!.grants.mode).toBe('REDIS');
     expect(second.security!.grants.mode).toBe('REDIS');
-    expect(lines.filter((l) => l.includes('[grants] grants cached in process and in Redis'))).toHaveLength(2);
+    expect(
+      lines.filter((l) => l.includes('[grants] grants cached in process and in Redis')),
+    ).toHaveLength(2);
   });
 
   it('serves an approval made through one instance on the other within a second', async () => {
     // Both instances now hold the health commission's snapshot without the grant.
     expect(await birthDateVia(platform.gatewayUrl)).toBeNull();
     expect(await birthDateVia(second.url)).toBeNull();
-    grants = await applyAndApprove(platform, { department: 'health', items: ['Person.birthDate'], purposes: ['HEALTH_SERVICES'], clear: true }, platform.gatewayUrl);
+    grants = await applyAndApprove(
+      platform,
+      {
+        department: 'health',
+        items: ['Person.birthDate'],
+        purposes: ['HEALTH_SERVICES'],
+        clear: true,
+      },
+      platform.gatewayUrl,
+    );
     const took = await within(2000, async () => (await birthDateVia(second.url)) !== null);
     expect(took).toBeLessThan(1000);
   });
@@ -66,11 +89,17 @@ describeWithService('redis', 'grants shared by two gateway instances on one Redi
   it('shares the snapshot with the other instances through Redis', async () => {
     const key = grantsRedisNames(namespace).snapshotKey('health');
     const copy = await redis.hGetAll(key);
-    expect(JSON.parse(copy.snapshot)).toMatchObject({ status: 'LOADED', department: 'health', version: copy.version });
-    expect(JSON.parse(copy.snapshot).grants.map((g: { id: string }) => g.id)).toEqual(grants.map((g) => g.id));
+    expect(JSON.parse(copy.snapshot)).toMatchObject({
+      status: 'LOADED',
+      department: 'health',
+      version: copy.version,
+    });
+    expect(JSON.parse(copy.snapshot).grants.map((g: { id: string }) => g.id)).toEqual(
+      grants.map((g) => g.id),
+    );
   });
 
-  it('keeps a department\'s grants in process between notices, asking neither Redis nor the subgraph per request', async () => {
+  it("keeps a department's grants in process between notices, asking neither Redis nor the subgraph per request", async () => {
     // A grant written behind the workflow's back (no version raised, no notice) stays unseen.
     const db = platform.subgraphs.sharing!.db;
     await db('grants').insert({
@@ -92,7 +121,14 @@ describeWithService('redis', 'grants shared by two gateway instances on one Redi
     });
     await redis.del(grantsRedisNames(namespace).snapshotKey('health'));
     const ask = async (url: string) =>
-      (await postGraphQL(url, 'query($id: ID!) { person(idNumber: $id) { phone } }', { id: residentId }, await platform.headers({ department: 'health', purpose: 'HEALTH_SERVICES' }))).body;
+      (
+        await postGraphQL(
+          url,
+          'query($id: ID!) { person(idNumber: $id) { phone } }',
+          { id: residentId },
+          await platform.headers({ department: 'health', purpose: 'HEALTH_SERVICES' }),
+        )
+      ).body;
     for (let i = 0; i < 10; i++) {
       expect((await ask(second.url)).errors?.[0].extensions?.reason).toBe('NO_GRANT');
       await new Promise((r) => setTimeout(r, 100));

@@ -168,8 +168,11 @@ interface Page {
 function connectionFields(supergraphSdl: string): string[] {
   const out = new Set<string>();
   for (const def of parse(supergraphSdl).definitions) {
-    if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
-    for (const field of def.fields ?? []) if (field.arguments?.some((a) => a.name.value === 'after')) out.add(`${def.name.value}.${field.name.value}`);
+    if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION)
+      continue;
+    for (const field of def.fields ?? [])
+      if (field.arguments?.some((a) => a.name.value === 'after'))
+        out.add(`${def.name.value}.${field.name.value}`);
   }
   return [...out].sort();
 }
@@ -185,8 +188,17 @@ function cursorSuite(backend: 'sqlite' | 'mysql', redis: boolean) {
   const firstPages = new Map<string, Page>();
 
   async function ask(c: ConnectionCase, variables: Record<string, unknown>) {
-    const headers = await platform.headers({ department: c.caller.department, roles: c.caller.roles, operator: 'cursor-test' });
-    return postGraphQL(platform.gatewayUrl, c.query, { ...(c.variables?.() ?? {}), ...variables }, headers);
+    const headers = await platform.headers({
+      department: c.caller.department,
+      roles: c.caller.roles,
+      operator: 'cursor-test',
+    });
+    return postGraphQL(
+      platform.gatewayUrl,
+      c.query,
+      { ...(c.variables?.() ?? {}), ...variables },
+      headers,
+    );
   }
 
   async function page(c: ConnectionCase, variables: Record<string, unknown>): Promise<Page> {
@@ -202,13 +214,23 @@ function cursorSuite(backend: 'sqlite' | 'mysql', redis: boolean) {
   }
 
   beforeAll(async () => {
-    platform = await startPlatform({ backend, persons: 1500, ...(redis ? { redis: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' } } : {}) });
-    const people = await platform.subgraphs.population!.db('people').where('region_code', '320602').orderBy('id_number').first('id_number');
+    platform = await startPlatform({
+      backend,
+      persons: 1500,
+      ...(redis ? { redis: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' } } : {}),
+    });
+    const people = await platform.subgraphs
+      .population!.db('people')
+      .where('region_code', '320602')
+      .orderBy('id_number')
+      .first('id_number');
     someIdNumber = people.id_number;
     // The audit connections page over what the others were asked: ask them first, then ship.
-    for (const c of CASES.filter((c) => !c.coordinate.match(/access|Exceedance/i))) firstPages.set(c.coordinate, await page(c, { first: 3 }));
+    for (const c of CASES.filter((c) => !c.coordinate.match(/access|Exceedance/i)))
+      firstPages.set(c.coordinate, await page(c, { first: 3 }));
     await platform.audit!.ship();
-    for (const c of CASES.filter((c) => !firstPages.has(c.coordinate))) firstPages.set(c.coordinate, await page(c, { first: 3 }));
+    for (const c of CASES.filter((c) => !firstPages.has(c.coordinate)))
+      firstPages.set(c.coordinate, await page(c, { first: 3 }));
   });
   afterAll(async () => {
     await platform?.stop();
@@ -218,47 +240,85 @@ function cursorSuite(backend: 'sqlite' | 'mysql', redis: boolean) {
     expect(CASES.map((c) => c.coordinate).sort()).toEqual(connectionFields(platform.supergraphSdl));
   });
 
-  it.each(CASES.map((c) => [c.coordinate, c] as const))('%s: cursors carry none of the page keys, even decoded', async (_, c) => {
-    const first = firstPages.get(c.coordinate)!;
-    // The owner sees idNumber in clear; any key could be asked for as readily.
-    const secrets = [...first.keys, ...(c.coordinate === 'Query.people' ? [first.keys[0].slice(6, 14)] : [])];
-    expect(leakedSecrets({ status: 200, headers: {}, body: { cursors: first.cursors, endCursor: first.endCursor } }, secrets)).toEqual([]);
-  });
+  it.each(CASES.map((c) => [c.coordinate, c] as const))(
+    '%s: cursors carry none of the page keys, even decoded',
+    async (_, c) => {
+      const first = firstPages.get(c.coordinate)!;
+      // The owner sees idNumber in clear; any key could be asked for as readily.
+      const secrets = [
+        ...first.keys,
+        ...(c.coordinate === 'Query.people' ? [first.keys[0].slice(6, 14)] : []),
+      ];
+      expect(
+        leakedSecrets(
+          {
+            status: 200,
+            headers: {},
+            body: { cursors: first.cursors, endCursor: first.endCursor },
+          },
+          secrets,
+        ),
+      ).toEqual([]);
+    },
+  );
 
-  it.each(CASES.map((c) => [c.coordinate, c] as const))('%s: the end cursor pages on to the rows after it', async (_, c) => {
-    const first = firstPages.get(c.coordinate)!;
-    if (!first.hasNextPage) return;
-    const next = await page(c, { first: 3, after: first.endCursor });
-    expect(next.keys.length).toBeGreaterThan(0);
-    expect(next.keys.filter((k) => first.keys.includes(k))).toEqual([]);
-  });
+  it.each(CASES.map((c) => [c.coordinate, c] as const))(
+    '%s: the end cursor pages on to the rows after it',
+    async (_, c) => {
+      const first = firstPages.get(c.coordinate)!;
+      if (!first.hasNextPage) return;
+      const next = await page(c, { first: 3, after: first.endCursor });
+      expect(next.keys.length).toBeGreaterThan(0);
+      expect(next.keys.filter((k) => first.keys.includes(k))).toEqual([]);
+    },
+  );
 
-  it.each(CASES.map((c) => [c.coordinate, c] as const))('%s: refuses a forged, altered, truncated or foreign cursor with BAD_USER_INPUT', async (_, c) => {
-    const own = firstPages.get(c.coordinate)!;
-    const foreign = [...firstPages.entries()].find(([coordinate, p]) => coordinate !== c.coordinate && p.endCursor)![1].endCursor!;
-    const key = own.keys[0] ?? 'x';
-    const variants: [string, string][] = [
-      ['hand-made from a key', Buffer.from(`k:${key}`).toString('base64url')],
-      ['hand-made JSON', Buffer.from(JSON.stringify([key])).toString('base64url')],
-      ['from another connection', foreign],
-    ];
-    if (own.endCursor) {
-      variants.push(['altered at the start', flip(own.endCursor, 0)], ['altered in the middle', flip(own.endCursor, 20)], ['altered at the end', flip(own.endCursor, -1)]);
-      variants.push(['truncated', own.endCursor.slice(0, -4)], ['with bytes appended', `${own.endCursor}AAAA`]);
-    }
-    for (const [label, after] of variants) {
-      const { body } = await ask(c, { first: 3, after });
-      expect({ label, codes: body.errors?.map((e) => e.extensions?.code) }).toEqual({ label, codes: ['BAD_USER_INPUT'] });
-    }
-  });
+  it.each(CASES.map((c) => [c.coordinate, c] as const))(
+    '%s: refuses a forged, altered, truncated or foreign cursor with BAD_USER_INPUT',
+    async (_, c) => {
+      const own = firstPages.get(c.coordinate)!;
+      const foreign = [...firstPages.entries()].find(
+        ([coordinate, p]) => coordinate !== c.coordinate && p.endCursor,
+      )![1].endCursor!;
+      const key = own.keys[0] ?? 'x';
+      const variants: [string, string][] = [
+        ['hand-made from a key', Buffer.from(`k:${key}`).toString('base64url')],
+        ['hand-made JSON', Buffer.from(JSON.stringify([key])).toString('base64url')],
+        ['from another connection', foreign],
+      ];
+      if (own.endCursor) {
+        variants.push(
+          ['altered at the start', flip(own.endCursor, 0)],
+          ['altered in the middle', flip(own.endCursor, 20)],
+          ['altered at the end', flip(own.endCursor, -1)],
+        );
+        variants.push(
+          ['truncated', own.endCursor.slice(0, -4)],
+          ['with bytes appended', `${own.endCursor}AAAA`],
+        );
+      }
+      for (const [label, after] of variants) {
+        const { body } = await ask(c, { first: 3, after });
+        expect({ label, codes: body.errors?.map((e) => e.extensions?.code) }).toEqual({
+          label,
+          codes: ['BAD_USER_INPUT'],
+        });
+      }
+    },
+  );
 
-  it.each(CASES.filter((c) => c.otherFilter).map((c) => [c.coordinate, c] as const))('%s: refuses a cursor given with other filter arguments', async (_, c) => {
-    const own = firstPages.get(c.coordinate)!;
-    expect(own.endCursor).not.toBeNull();
-    const { body } = await ask(c, { first: 3, after: own.endCursor, ...c.otherFilter!() });
-    expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
-  });
+  it.each(CASES.filter((c) => c.otherFilter).map((c) => [c.coordinate, c] as const))(
+    '%s: refuses a cursor given with other filter arguments',
+    async (_, c) => {
+      const own = firstPages.get(c.coordinate)!;
+      expect(own.endCursor).not.toBeNull();
+      const { body } = await ask(c, { first: 3, after: own.endCursor, ...c.otherFilter!() });
+      expect(body.errors?.map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+    },
+  );
 }
 
 describe('cursors on SQLite', () => cursorSuite('sqlite', false));
-describeWithService(['mysql', 'redis'], 'cursors on MariaDB with Redis', () => cursorSuite('mysql', true));
+describeWithService(['mysql', 'redis'], 'cursors on MariaDB with Redis', () =>
+  cursorSuite('mysql', true),
+);

@@ -18,7 +18,13 @@ import { brokenRequest, FuzzPool, FuzzRequest, randomOperation } from './fuzz-op
 const SEED = Number(process.env.FUZZ_SEED ?? 7_2026);
 /** Generous: a request that takes this long is hung, not slow. */
 const ANSWER_WITHIN_MS = 10_000;
-const TAX = { department: 'tax', application: null, operator: 'fuzz', roles: ['tax-officer'], purpose: 'TAX_ADMINISTRATION' };
+const TAX = {
+  department: 'tax',
+  application: null,
+  operator: 'fuzz',
+  roles: ['tax-officer'],
+  purpose: 'TAX_ADMINISTRATION',
+};
 
 interface Answer {
   status: number;
@@ -37,10 +43,17 @@ describe('fuzzing the running gateway', () => {
       persons: 300,
       // The fuzz is one department's burst of thousands, many of them lookups of random keys: the
       // rate limit and the budget of misses must not turn it into 429s.
-      gateway: { departmentRequestsPerMinute: 600_000, departmentBurst: 100_000, lookupMissesPerDay: null },
+      gateway: {
+        departmentRequestsPerMinute: 600_000,
+        departmentBurst: 100_000,
+        lookupMissesPerDay: null,
+      },
     });
     schema = Supergraph.build(platform.supergraphSdl).apiSchema().toGraphQLJSSchema();
-    const people = await platform.subgraphs.population!.db('people').limit(20).select('id_number', 'gender');
+    const people = await platform.subgraphs
+      .population!.db('people')
+      .limit(20)
+      .select('id_number', 'gender');
     person = people[0];
     pool = { ids: people.map((p: { id_number: string }) => p.id_number) };
     headers = await platform.headers({ ...TAX, ttlSeconds: 3600 });
@@ -52,7 +65,11 @@ describe('fuzzing the running gateway', () => {
   const send = async (request: FuzzRequest): Promise<Answer> => {
     const res = await fetch(`${platform.gatewayUrl}${request.search}`, {
       method: request.method,
-      headers: { ...headers, ...(request.contentType ? { 'content-type': request.contentType } : {}), ...(request.method === 'GET' ? { 'apollo-require-preflight': 'true' } : {}) },
+      headers: {
+        ...headers,
+        ...(request.contentType ? { 'content-type': request.contentType } : {}),
+        ...(request.method === 'GET' ? { 'apollo-require-preflight': 'true' } : {}),
+      },
       body: request.method === 'POST' ? request.body : undefined,
       signal: AbortSignal.timeout(ANSWER_WITHIN_MS),
     });
@@ -65,7 +82,9 @@ describe('fuzzing the running gateway', () => {
     if (answer.status === 431) return true;
     try {
       const body = JSON.parse(answer.text);
-      return typeof body === 'object' && body !== null && ('data' in body || Array.isArray(body.errors));
+      return (
+        typeof body === 'object' && body !== null && ('data' in body || Array.isArray(body.errors))
+      );
     } catch {
       return false;
     }
@@ -76,8 +95,16 @@ describe('fuzzing the running gateway', () => {
     await fc.assert(
       fc.asyncProperty(fc.gen(), async (g) => {
         const operation = randomOperation(g, schema, pool);
-        const answer = await send({ method: 'POST', contentType: 'application/json', body: JSON.stringify(operation), search: '' });
-        if (!answeredWell(answer)) throw new Error(`HTTP ${answer.status}: ${answer.text.slice(0, 300)}\nrequest: ${JSON.stringify(operation).slice(0, 2000)}`);
+        const answer = await send({
+          method: 'POST',
+          contentType: 'application/json',
+          body: JSON.stringify(operation),
+          search: '',
+        });
+        if (!answeredWell(answer))
+          throw new Error(
+            `HTTP ${answer.status}: ${answer.text.slice(0, 300)}\nrequest: ${JSON.stringify(operation).slice(0, 2000)}`,
+          );
         outcomes[answer.status === 200 ? 'executed' : 'refused']++;
       }),
       { seed: SEED, numRuns: 2000, endOnFailure: true },
@@ -88,19 +115,31 @@ describe('fuzzing the running gateway', () => {
   });
 
   it('answers thousands of broken request bodies, none with a 5xx', async () => {
-    const valid = { query: 'query ($id: ID!) { person(idNumber: $id) { name gender household { number members { name } } } }', variables: { id: pool.ids[0] } };
+    const valid = {
+      query:
+        'query ($id: ID!) { person(idNumber: $id) { name gender household { number members { name } } } }',
+      variables: { id: pool.ids[0] },
+    };
     await fc.assert(
       fc.asyncProperty(fc.gen(), async (g) => {
         const request = brokenRequest(g, valid);
         const answer = await send(request);
-        if (!answeredWell(answer)) throw new Error(`HTTP ${answer.status}: ${answer.text.slice(0, 300)}\nrequest: ${JSON.stringify(request).slice(0, 2000)}`);
+        if (!answeredWell(answer))
+          throw new Error(
+            `HTTP ${answer.status}: ${answer.text.slice(0, 300)}\nrequest: ${JSON.stringify(request).slice(0, 2000)}`,
+          );
       }),
       { seed: SEED + 1, numRuns: 1200, endOnFailure: true },
     );
   });
 
   it('still serves a normal query correctly afterwards', async () => {
-    const result = await postGraphQL(platform.gatewayUrl, 'query ($id: ID!) { person(idNumber: $id) { gender } }', { id: person.id_number }, headers);
+    const result = await postGraphQL(
+      platform.gatewayUrl,
+      'query ($id: ID!) { person(idNumber: $id) { gender } }',
+      { id: person.id_number },
+      headers,
+    );
     expect(result.status).toBe(200);
     expect(result.body).toEqual({ data: { person: { gender: person.gender } } });
   });

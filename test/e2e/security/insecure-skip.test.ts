@@ -19,10 +19,23 @@ interface Started {
 }
 
 function startSubgraphProcess(env: Record<string, string>, dataDir: string): Started {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(NODE_ENV|SUBGRAPH_SIGNING_SECRET|SHUJUTONG_INSECURE_SKIP_SUBGRAPH_SIGNATURES|MYSQL_URL)$/.test(k)));
-  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], { cwd: ROOT, env: { ...base, DATA_DIR: dataDir, MACRO_ECONOMY_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const base = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) =>
+        !/^(NODE_ENV|SUBGRAPH_SIGNING_SECRET|SHUJUTONG_INSECURE_SKIP_SUBGRAPH_SIGNATURES|MYSQL_URL)$/.test(
+          k,
+        ),
+    ),
+  );
+  const child = spawn(process.execPath, ['--import', 'tsx', ENTRY], {
+    cwd: ROOT,
+    env: { ...base, DATA_DIR: dataDir, MACRO_ECONOMY_PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let text = '';
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => resolve(code)),
+  );
   const serving = new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       text += chunk.toString();
@@ -43,7 +56,8 @@ async function stop(started: Started): Promise<void> {
 }
 
 const QUERY = JSON.stringify({ query: '{ __typename }' });
-const post = (url: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: QUERY });
+const post = (url: string) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: QUERY });
 
 describe('subgraph processes and the insecure switch', () => {
   let dataDir: string;
@@ -53,9 +67,18 @@ describe('subgraph processes and the insecure switch', () => {
   afterEach(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
   it('refuses to start with the switch set and NODE_ENV=production, before touching its database', async () => {
-    const started = startSubgraphProcess({ NODE_ENV: 'production', SHUJUTONG_INSECURE_SKIP_SUBGRAPH_SIGNATURES: '1', SUBGRAPH_SIGNING_SECRET: 'x'.repeat(40) }, dataDir);
+    const started = startSubgraphProcess(
+      {
+        NODE_ENV: 'production',
+        SHUJUTONG_INSECURE_SKIP_SUBGRAPH_SIGNATURES: '1',
+        SUBGRAPH_SIGNING_SECRET: 'x'.repeat(40),
+      },
+      dataDir,
+    );
     expect(await started.exited).toBe(1);
-    expect(started.output()).toMatch(/SHUJUTONG_INSECURE_SKIP_SUBGRAPH_SIGNATURES is set and NODE_ENV=production/);
+    expect(started.output()).toMatch(
+      /SHUJUTONG_INSECURE_SKIP_SUBGRAPH_SIGNATURES is set and NODE_ENV=production/,
+    );
     expect(fs.readdirSync(dataDir)).toEqual([]);
   });
 
@@ -66,10 +89,15 @@ describe('subgraph processes and the insecure switch', () => {
   });
 
   it('warns at start when the switch is set outside production, and then answers unsigned requests', async () => {
-    const started = startSubgraphProcess({ SHUJUTONG_INSECURE_SKIP_SUBGRAPH_SIGNATURES: '1' }, dataDir);
+    const started = startSubgraphProcess(
+      { SHUJUTONG_INSECURE_SKIP_SUBGRAPH_SIGNATURES: '1' },
+      dataDir,
+    );
     try {
       const url = await started.serving;
-      expect(started.output()).toMatch(/!! SHUJUTONG_INSECURE_SKIP_SUBGRAPH_SIGNATURES is set: the macro-economy subgraph answers UNSIGNED requests/);
+      expect(started.output()).toMatch(
+        /!! SHUJUTONG_INSECURE_SKIP_SUBGRAPH_SIGNATURES is set: the macro-economy subgraph answers UNSIGNED requests/,
+      );
       expect((await post(url)).status).toBe(200);
     } finally {
       await stop(started);
@@ -83,7 +111,9 @@ describe('subgraph processes and the insecure switch', () => {
       expect(started.output()).not.toMatch(/INSECURE/);
       const res = await post(url);
       expect(res.status).toBe(401);
-      expect(((await res.json()) as { errors: { extensions: unknown }[] }).errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'UNSIGNED' });
+      expect(
+        ((await res.json()) as { errors: { extensions: unknown }[] }).errors[0].extensions,
+      ).toEqual({ code: 'UNAUTHENTICATED', reason: 'UNSIGNED' });
       const secretFile = path.join(dataDir, 'keys', 'subgraph-signing.secret');
       expect(fs.statSync(secretFile).mode & 0o077).toBe(0);
       expect(fs.readFileSync(secretFile, 'utf8').trim()).toMatch(/^[A-Za-z0-9_-]{43}$/);

@@ -23,7 +23,8 @@ function decodings(text: string): string[] {
       // Mostly printable: a real decoding, not noise from an unrelated token.
       if (decoded.length > 0 && /^[\x20-\x7e\u00a0-\uffff]*$/.test(decoded)) out.push(decoded);
     }
-    if (/^[0-9a-f]+$/i.test(token) && token.length % 2 === 0) out.push(Buffer.from(token, 'hex').toString('utf8'));
+    if (/^[0-9a-f]+$/i.test(token) && token.length % 2 === 0)
+      out.push(Buffer.from(token, 'hex').toString('utf8'));
   }
   try {
     const uri = decodeURIComponent(text);
@@ -36,7 +37,8 @@ function decodings(text: string): string[] {
 
 function headerText(headers: ObservedResponse['headers']): string {
   const pairs: string[] = [];
-  if (typeof (headers as Headers).forEach === 'function') (headers as Headers).forEach((value, name) => pairs.push(`${name}: ${value}`));
+  if (typeof (headers as Headers).forEach === 'function')
+    (headers as Headers).forEach((value, name) => pairs.push(`${name}: ${value}`));
   else for (const [name, value] of Object.entries(headers)) pairs.push(`${name}: ${value}`);
   return pairs.join('\n');
 }

@@ -15,8 +15,18 @@ import { describeWithService } from '../../utils/services';
 import { candidates } from './id-candidates';
 import { leakedSecrets } from './leak-search';
 
-const TAX = { department: 'tax', application: 'tax-collection', operator: 'li.ming', purpose: 'TAX_ADMINISTRATION' };
-const HOUSING = { department: 'housing', application: 'housing-subsidy', operator: 'zhao.lei', purpose: 'HOUSING_SECURITY' };
+const TAX = {
+  department: 'tax',
+  application: 'tax-collection',
+  operator: 'li.ming',
+  purpose: 'TAX_ADMINISTRATION',
+};
+const HOUSING = {
+  department: 'housing',
+  application: 'housing-subsidy',
+  operator: 'zhao.lei',
+  purpose: 'HOUSING_SECURITY',
+};
 const BUDGET = 60;
 const PER_REQUEST = 20;
 
@@ -27,8 +37,16 @@ function guessingSuite(backend: 'sqlite' | 'mysql', redisUrl: string | null) {
   const responses: GraphQLResult[] = [];
 
   const guess = async (url: string, batch: readonly string[]) => {
-    const lookups = batch.map((id, i) => `g${i}: person(idNumber: "${id}") { idNumber name gender certificates { number } }`);
-    const result = await postGraphQL(url, `query Guess { ${lookups.join(' ')} }`, {}, await platform.headers(TAX));
+    const lookups = batch.map(
+      (id, i) =>
+        `g${i}: person(idNumber: "${id}") { idNumber name gender certificates { number } }`,
+    );
+    const result = await postGraphQL(
+      url,
+      `query Guess { ${lookups.join(' ')} }`,
+      {},
+      await platform.headers(TAX),
+    );
     responses.push(result);
     return result;
   };
@@ -42,7 +60,12 @@ function guessingSuite(backend: 'sqlite' | 'mysql', redisUrl: string | null) {
       gateway: { lookupMissesPerDay: BUDGET },
       ...(redisUrl ? { redis: { url: redisUrl, namespace } } : {}),
     });
-    target = (await platform.subgraphs.population!.db('people').orderBy('id_number', 'desc').first('id_number')).id_number;
+    target = (
+      await platform.subgraphs
+        .population!.db('people')
+        .orderBy('id_number', 'desc')
+        .first('id_number')
+    ).id_number;
     // The attacker's list, with the real number where a determined guesser would reach it after 200 misses.
     guesses = candidates(target, 300);
     guesses.splice(200, 0, target);
@@ -63,7 +86,11 @@ function guessingSuite(backend: 'sqlite' | 'mysql', redisUrl: string | null) {
       const result = await guess(platform.gatewayUrl, guesses.slice(offset, offset + PER_REQUEST));
       statuses.push(result.status);
       if (result.status === 429) {
-        expect(result.body.errors?.[0].extensions).toMatchObject({ code: 'RATE_LIMITED', reason: 'LOOKUP_MISS_BUDGET', budget: BUDGET });
+        expect(result.body.errors?.[0].extensions).toMatchObject({
+          code: 'RATE_LIMITED',
+          reason: 'LOOKUP_MISS_BUDGET',
+          budget: BUDGET,
+        });
         const retryAfter = Number(result.headers.get('retry-after'));
         expect(retryAfter).toBeGreaterThan(0);
         expect(retryAfter).toBeLessThanOrEqual(86_400);
@@ -73,17 +100,31 @@ function guessingSuite(backend: 'sqlite' | 'mysql', redisUrl: string | null) {
     // Three requests of 20 misses spend the budget of 60; the fourth is refused, at guess 60 of ~2,850.
     expect(statuses).toEqual([200, 200, 200, 429]);
     // Other questions from the same application are refused too: it cannot switch operations to go on.
-    const other = await postGraphQL(platform.gatewayUrl, '{ departments { code } }', {}, await platform.headers({ ...TAX, operator: 'someone.else' }));
+    const other = await postGraphQL(
+      platform.gatewayUrl,
+      '{ departments { code } }',
+      {},
+      await platform.headers({ ...TAX, operator: 'someone.else' }),
+    );
     expect(other.status).toBe(429);
   });
 
   it('never shows the real number, nor its unmasked name, in any response to the guesser', async () => {
-    const person = await platform.subgraphs.population!.db('people').where({ id_number: target }).first('name');
-    for (const response of responses) expect(leakedSecrets(response, [target, person.name])).toEqual([]);
+    const person = await platform.subgraphs
+      .population!.db('people')
+      .where({ id_number: target })
+      .first('name');
+    for (const response of responses)
+      expect(leakedSecrets(response, [target, person.name])).toEqual([]);
   });
 
   it('still serves other applications', async () => {
-    const result = await postGraphQL(platform.gatewayUrl, 'query($id: ID!) { person(idNumber: $id) { gender } }', { id: target }, await platform.headers(HOUSING));
+    const result = await postGraphQL(
+      platform.gatewayUrl,
+      'query($id: ID!) { person(idNumber: $id) { gender } }',
+      { id: target },
+      await platform.headers(HOUSING),
+    );
     expect(result.status).toBe(200);
     expect(result.body.data?.person).toEqual({ gender: expect.any(String) });
   });
@@ -95,7 +136,12 @@ function guessingSuite(backend: 'sqlite' | 'mysql', redisUrl: string | null) {
     const db = await platform.audit!.connect();
     for (const r of refused) {
       const [record] = await recordsFor(db, r.headers.get('x-request-id')!);
-      expect(record).toMatchObject({ outcome: 'refused', errorCodes: ['RATE_LIMITED'], department: 'tax', application: 'tax-collection' });
+      expect(record).toMatchObject({
+        outcome: 'refused',
+        errorCodes: ['RATE_LIMITED'],
+        department: 'tax',
+        application: 'tax-collection',
+      });
     }
   });
 
@@ -112,6 +158,11 @@ function guessingSuite(backend: 'sqlite' | 'mysql', redisUrl: string | null) {
   }
 }
 
-describe('guessing a masked ID number (SQLite, budget in process)', () => guessingSuite('sqlite', null));
+describe('guessing a masked ID number (SQLite, budget in process)', () =>
+  guessingSuite('sqlite', null));
 
-describeWithService(['mysql', 'redis'], 'guessing a masked ID number (MariaDB, budget shared through Redis)', () => guessingSuite('mysql', process.env.REDIS_URL ?? null));
+describeWithService(
+  ['mysql', 'redis'],
+  'guessing a masked ID number (MariaDB, budget shared through Redis)',
+  () => guessingSuite('mysql', process.env.REDIS_URL ?? null),
+);

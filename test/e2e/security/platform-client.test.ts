@@ -4,7 +4,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
-import { createPlatformClient, PlatformCallError, PlatformClient } from '../../../gateway/signing/platform-client';
+import {
+  createPlatformClient,
+  PlatformCallError,
+  PlatformClient,
+} from '../../../gateway/signing/platform-client';
 import { createRequestVerifier } from '../../../subgraphs/kit/request-signature';
 import { RunningSubgraph, startSubgraphServer } from '../../../subgraphs/kit/subgraph-server';
 import { testCatalogue } from '../../../subgraphs/sharing/__tests__/sharing-fixture';
@@ -39,9 +43,18 @@ describe('platform client', () => {
   };
 
   beforeAll(async () => {
-    const module = createSharingSubgraph({ settings: readSharingSettings({}), catalogue: testCatalogue(), log: () => {} });
+    const module = createSharingSubgraph({
+      settings: readSharingSettings({}),
+      catalogue: testCatalogue(),
+      log: () => {},
+    });
     temp = await createTempDatabase(module, { empty: true });
-    server = await startSubgraphServer(module, { db: temp.db, port: 0, verifyRequest: createRequestVerifier({ subgraph: 'sharing', secret: SECRET }), log: () => {} });
+    server = await startSubgraphServer(module, {
+      db: temp.db,
+      port: 0,
+      verifyRequest: createRequestVerifier({ subgraph: 'sharing', secret: SECRET }),
+      log: () => {},
+    });
     silent = net.createServer(() => {});
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     silentUrl = `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}/graphql`;
@@ -55,34 +68,58 @@ describe('platform client', () => {
   });
 
   it('calls as the platform by default (the big data bureau may list every department)', async () => {
-    expect(await client.query('sharing', LIST, { d: 'tax' })).toEqual({ sharingApplications: { totalCount: 0 } });
+    expect(await client.query('sharing', LIST, { d: 'tax' })).toEqual({
+      sharingApplications: { totalCount: 0 },
+    });
   });
 
   it('calls as another caller when told, whose row rules then apply', async () => {
-    const caller = { department: 'civil-affairs', application: null, operator: null, purpose: null, roles: [] };
-    expect(await client.query('sharing', LIST, { d: 'civil-affairs' }, caller)).toEqual({ sharingApplications: { totalCount: 0 } });
+    const caller = {
+      department: 'civil-affairs',
+      application: null,
+      operator: null,
+      purpose: null,
+      roles: [],
+    };
+    expect(await client.query('sharing', LIST, { d: 'civil-affairs' }, caller)).toEqual({
+      sharingApplications: { totalCount: 0 },
+    });
     const refused = await failure(client.query('sharing', LIST, { d: 'tax' }, caller));
     expect(refused.failure).toBe('GRAPHQL_ERRORS');
     expect(refused.errors[0].extensions?.code).toBe('FORBIDDEN');
   });
 
-  it('fails with the subgraph\'s refusal when it signs with another secret', async () => {
-    const refused = await failure(make({ sharing: server.url }, randomBytes(32)).query('sharing', LIST));
+  it("fails with the subgraph's refusal when it signs with another secret", async () => {
+    const refused = await failure(
+      make({ sharing: server.url }, randomBytes(32)).query('sharing', LIST),
+    );
     expect(refused.failure).toBe('GRAPHQL_ERRORS');
-    expect(refused.errors[0].extensions).toEqual({ code: 'UNAUTHENTICATED', reason: 'BAD_SIGNATURE' });
+    expect(refused.errors[0].extensions).toEqual({
+      code: 'UNAUTHENTICATED',
+      reason: 'BAD_SIGNATURE',
+    });
   });
 
   it('fails UNKNOWN_SUBGRAPH for a subgraph it has no URL for', async () => {
-    expect((await failure(client.query('population', '{ __typename }'))).failure).toBe('UNKNOWN_SUBGRAPH');
+    expect((await failure(client.query('population', '{ __typename }'))).failure).toBe(
+      'UNKNOWN_SUBGRAPH',
+    );
   });
 
   it('fails UNREACHABLE when nothing listens, or nothing answers before the deadline', async () => {
-    const closed = await failure(make({ sharing: 'http://127.0.0.1:1/graphql' }).query('sharing', LIST));
-    expect(closed).toMatchObject({ failure: 'UNREACHABLE', message: expect.stringMatching(/refused/) });
+    const closed = await failure(
+      make({ sharing: 'http://127.0.0.1:1/graphql' }).query('sharing', LIST),
+    );
+    expect(closed).toMatchObject({
+      failure: 'UNREACHABLE',
+      message: expect.stringMatching(/refused/),
+    });
     const started = Date.now();
     const hung = await failure(make({ sharing: silentUrl }, SECRET, 300).query('sharing', LIST));
-    expect(hung).toMatchObject({ failure: 'UNREACHABLE', message: expect.stringMatching(/no answer within 300 ms/) });
+    expect(hung).toMatchObject({
+      failure: 'UNREACHABLE',
+      message: expect.stringMatching(/no answer within 300 ms/),
+    });
     expect(Date.now() - started).toBeLessThan(2000);
   });
 });
-

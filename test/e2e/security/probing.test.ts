@@ -23,10 +23,29 @@ const FLAGS = `query Flags($owner: ID) {
     consumerCode application { id } windowStart windowEnd requests notFound badInput distinctSubjects reasons owners { code }
   }
 }`;
-const TAX = { department: 'tax', application: 'tax-collection', operator: 'li.ming', purpose: 'TAX_ADMINISTRATION' };
-const CIVIL = { department: 'civil-affairs', application: 'minimum-living-allowance', operator: 'wang.fang', purpose: 'SOCIAL_ASSISTANCE' };
-const HOUSING = { department: 'housing', application: 'housing-subsidy', operator: 'zhao.lei', purpose: 'HOUSING_SECURITY' };
-const SETTINGS = { AUDIT_PROBING_WINDOW_MINUTES: '10', AUDIT_PROBING_LOOKUP_MISSES: '50', AUDIT_PROBING_DISTINCT_SUBJECTS: '10' };
+const TAX = {
+  department: 'tax',
+  application: 'tax-collection',
+  operator: 'li.ming',
+  purpose: 'TAX_ADMINISTRATION',
+};
+const CIVIL = {
+  department: 'civil-affairs',
+  application: 'minimum-living-allowance',
+  operator: 'wang.fang',
+  purpose: 'SOCIAL_ASSISTANCE',
+};
+const HOUSING = {
+  department: 'housing',
+  application: 'housing-subsidy',
+  operator: 'zhao.lei',
+  purpose: 'HOUSING_SECURITY',
+};
+const SETTINGS = {
+  AUDIT_PROBING_WINDOW_MINUTES: '10',
+  AUDIT_PROBING_LOOKUP_MISSES: '50',
+  AUDIT_PROBING_DISTINCT_SUBJECTS: '10',
+};
 
 interface Flag {
   consumerCode: string;
@@ -48,8 +67,14 @@ function probingSuite(backend: 'sqlite' | 'mysql', redisUrl: string | null) {
   const attackResponses: unknown[] = [];
 
   const flagsAs = async (department: string, owner: string | null = null) =>
-    postGraphQL<{ probingFlags: Flag[] }>(platform.gatewayUrl, FLAGS, { owner }, await platform.headers({ department, operator: `op@${department}` }));
-  const flagsOf = (flags: Flag[], department: string) => flags.filter((f) => f.consumerCode === department);
+    postGraphQL<{ probingFlags: Flag[] }>(
+      platform.gatewayUrl,
+      FLAGS,
+      { owner },
+      await platform.headers({ department, operator: `op@${department}` }),
+    );
+  const flagsOf = (flags: Flag[], department: string) =>
+    flags.filter((f) => f.consumerCode === department);
 
   beforeAll(async () => {
     for (const [name, value] of Object.entries(SETTINGS)) {
@@ -57,7 +82,12 @@ function probingSuite(backend: 'sqlite' | 'mysql', redisUrl: string | null) {
       process.env[name] = value;
     }
     const namespace = `probing-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-    platform = await startPlatform({ backend, persons: 300, subgraphs: ['population', 'sharing', 'audit'], ...(redisUrl ? { redis: { url: redisUrl, namespace } } : {}) });
+    platform = await startPlatform({
+      backend,
+      persons: 300,
+      subgraphs: ['population', 'sharing', 'audit'],
+      ...(redisUrl ? { redis: { url: redisUrl, namespace } } : {}),
+    });
     const population = platform.subgraphs.population!.db;
     target = (await population('people').orderBy('id_number', 'desc').first('id_number')).id_number;
 
@@ -67,23 +97,57 @@ function probingSuite(backend: 'sqlite' | 'mysql', redisUrl: string | null) {
     for (let r = 0; r < 12; r++) {
       const batch = guesses.slice(r * 10, r * 10 + 10);
       const lookups = batch.map((id, i) => `g${i}: person(idNumber: "${id}") { name gender }`);
-      lookups.push(`bad0: person(idNumber: "${target.slice(0, 17)}${target[17] === '0' ? '1' : '0'}") { name }`, `bad1: person(idNumber: "32068519") { name }`);
-      const { status, body } = await postGraphQL(platform.gatewayUrl, `query Guess { ${lookups.join(' ')} }`, {}, await platform.headers(TAX));
+      lookups.push(
+        `bad0: person(idNumber: "${target.slice(0, 17)}${target[17] === '0' ? '1' : '0'}") { name }`,
+        `bad1: person(idNumber: "32068519") { name }`,
+      );
+      const { status, body } = await postGraphQL(
+        platform.gatewayUrl,
+        `query Guess { ${lookups.join(' ')} }`,
+        {},
+        await platform.headers(TAX),
+      );
       if (status !== 200) throw new Error(`HTTP ${status}: ${JSON.stringify(body.errors)}`);
       attackResponses.push(body);
     }
 
     // §3.3: household after household, with the residents in them.
-    const households = (await population('households').orderBy('number').limit(24).pluck('number')) as string[];
+    const households = (await population('households')
+      .orderBy('number')
+      .limit(24)
+      .pluck('number')) as string[];
     for (let r = 0; r < 3; r++) {
-      const fields = households.slice(r * 8, r * 8 + 8).map((n, i) => `h${i}: household(number: "${n}") { number members { name birthDate } }`);
-      expect((await postGraphQL(platform.gatewayUrl, `query Households { ${fields.join(' ')} }`, {}, await platform.headers(CIVIL))).status).toBe(200);
+      const fields = households
+        .slice(r * 8, r * 8 + 8)
+        .map((n, i) => `h${i}: household(number: "${n}") { number members { name birthDate } }`);
+      expect(
+        (
+          await postGraphQL(
+            platform.gatewayUrl,
+            `query Households { ${fields.join(' ')} }`,
+            {},
+            await platform.headers(CIVIL),
+          )
+        ).status,
+      ).toBe(200);
     }
 
     // Ordinary work: two residents looked up by a system that knows their numbers.
-    const known = (await population('people').orderBy('id_number').limit(2).pluck('id_number')) as string[];
+    const known = (await population('people')
+      .orderBy('id_number')
+      .limit(2)
+      .pluck('id_number')) as string[];
     for (const id of known) {
-      expect((await postGraphQL(platform.gatewayUrl, 'query($id: ID!) { person(idNumber: $id) { name } }', { id }, await platform.headers(HOUSING))).status).toBe(200);
+      expect(
+        (
+          await postGraphQL(
+            platform.gatewayUrl,
+            'query($id: ID!) { person(idNumber: $id) { name } }',
+            { id },
+            await platform.headers(HOUSING),
+          )
+        ).status,
+      ).toBe(200);
     }
     await platform.audit!.ship();
   });
@@ -97,14 +161,23 @@ function probingSuite(backend: 'sqlite' | 'mysql', redisUrl: string | null) {
 
   it('flags the application guessing ID numbers for lookups that find nobody or are malformed, before it has found the person', async () => {
     // Not yet succeeded: no guess named anybody.
-    for (const body of attackResponses) expect(Object.values((body as { data: Record<string, unknown> }).data ?? {}).filter((v) => v !== null)).toEqual([]);
+    for (const body of attackResponses)
+      expect(
+        Object.values((body as { data: Record<string, unknown> }).data ?? {}).filter(
+          (v) => v !== null,
+        ),
+      ).toEqual([]);
     const { status, body } = await flagsAs('big-data-bureau');
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
     const tax = flagsOf(body.data!.probingFlags, 'tax');
     expect(tax.length).toBeGreaterThan(0);
     for (const flag of tax) {
-      expect(flag).toMatchObject({ application: { id: 'tax-collection' }, reasons: expect.arrayContaining(['LOOKUP_MISSES']), owners: expect.arrayContaining([{ code: 'public-security' }]) });
+      expect(flag).toMatchObject({
+        application: { id: 'tax-collection' },
+        reasons: expect.arrayContaining(['LOOKUP_MISSES']),
+        owners: expect.arrayContaining([{ code: 'public-security' }]),
+      });
       expect(Date.parse(flag.windowEnd) - Date.parse(flag.windowStart)).toBe(10 * 60_000);
       expect(flag.notFound + flag.badInput).toBeGreaterThanOrEqual(50);
     }
@@ -118,7 +191,11 @@ function probingSuite(backend: 'sqlite' | 'mysql', redisUrl: string | null) {
     const { body } = await flagsAs('big-data-bureau');
     const civil = flagsOf(body.data!.probingFlags, 'civil-affairs');
     expect(civil.length).toBeGreaterThan(0);
-    for (const flag of civil) expect(flag).toMatchObject({ application: { id: 'minimum-living-allowance' }, reasons: expect.arrayContaining(['DISTINCT_SUBJECTS']) });
+    for (const flag of civil)
+      expect(flag).toMatchObject({
+        application: { id: 'minimum-living-allowance' },
+        reasons: expect.arrayContaining(['DISTINCT_SUBJECTS']),
+      });
     expect(civil.reduce((n, f) => n + f.distinctSubjects, 0)).toBeGreaterThanOrEqual(20);
   });
 
@@ -130,7 +207,9 @@ function probingSuite(backend: 'sqlite' | 'mysql', redisUrl: string | null) {
   it('shows the owner of the data asked for both probers', async () => {
     const { body } = await flagsAs('public-security');
     expect(body.errors).toBeUndefined();
-    expect(new Set(body.data!.probingFlags.map((f) => f.consumerCode))).toEqual(new Set(['tax', 'civil-affairs']));
+    expect(new Set(body.data!.probingFlags.map((f) => f.consumerCode))).toEqual(
+      new Set(['tax', 'civil-affairs']),
+    );
   });
 
   it('shows an owner whose data was not asked for nothing', async () => {
@@ -152,4 +231,8 @@ function probingSuite(backend: 'sqlite' | 'mysql', redisUrl: string | null) {
 
 describe('probing flags from the audit trail (SQLite)', () => probingSuite('sqlite', null));
 
-describeWithService(['mysql', 'redis'], 'probing flags from the audit trail (MariaDB and Redis)', () => probingSuite('mysql', process.env.REDIS_URL ?? null));
+describeWithService(
+  ['mysql', 'redis'],
+  'probing flags from the audit trail (MariaDB and Redis)',
+  () => probingSuite('mysql', process.env.REDIS_URL ?? null),
+);

@@ -14,8 +14,13 @@ import { ExtraGateway, Platform, startPlatform } from '../../utils/platform';
 import { describeWithService } from '../../utils/services';
 
 const PHONE = 'query Phone($id: ID!) { person(idNumber: $id) { gender phone } }';
-const SET_STATUS = 'mutation S($id: ID!, $status: ApplicationStatus!, $reason: String) { setApplicationStatus(id: $id, status: $status, reason: $reason) { id status } }';
-const APP = { department: 'civil-affairs', application: 'minimum-living-allowance', purpose: 'SOCIAL_ASSISTANCE' };
+const SET_STATUS =
+  'mutation S($id: ID!, $status: ApplicationStatus!, $reason: String) { setApplicationStatus(id: $id, status: $status, reason: $reason) { id status } }';
+const APP = {
+  department: 'civil-affairs',
+  application: 'minimum-living-allowance',
+  purpose: 'SOCIAL_ASSISTANCE',
+};
 
 /** Polls until `attempt` holds or `limitMs` has passed; the answer says which. */
 async function within(limitMs: number, attempt: () => Promise<boolean>): Promise<boolean> {
@@ -61,8 +66,15 @@ describeWithService('redis', 'Redis cannot grant: forged grant copies', () => {
 
   beforeAll(async () => {
     await redis.connect();
-    platform = await startPlatform({ persons: 300, subgraphs: ['population', 'sharing'], redis: { url: process.env.REDIS_URL!, namespace }, log: (l) => lines.push(l) });
-    resident = (await platform.subgraphs.population!.db('people').orderBy('id_number').first('id_number')).id_number;
+    platform = await startPlatform({
+      persons: 300,
+      subgraphs: ['population', 'sharing'],
+      redis: { url: process.env.REDIS_URL!, namespace },
+      log: (l) => lines.push(l),
+    });
+    resident = (
+      await platform.subgraphs.population!.db('people').orderBy('id_number').first('id_number')
+    ).id_number;
   });
   afterAll(async () => {
     await platform?.stop();
@@ -70,55 +82,139 @@ describeWithService('redis', 'Redis cannot grant: forged grant copies', () => {
   });
 
   const phoneAs = async (department: string, purpose: string) => {
-    const { body } = await postGraphQL(platform.gatewayUrl, PHONE, { id: resident }, await platform.headers({ department, purpose }));
-    return { phone: body.data?.person?.phone ?? null, codes: (body.errors ?? []).map((e) => e.extensions?.reason) };
+    const { body } = await postGraphQL(
+      platform.gatewayUrl,
+      PHONE,
+      { id: resident },
+      await platform.headers({ department, purpose }),
+    );
+    return {
+      phone: body.data?.person?.phone ?? null,
+      codes: (body.errors ?? []).map((e) => e.extensions?.reason),
+    };
   };
 
   type Write = (department: string, purpose: string) => Promise<void>;
   const variants: [string, string, string, Write][] = [
-    ['unsigned', 'education', 'EDUCATION_ENROLMENT', async (d, p) => {
-      const text = JSON.stringify(forgedSnapshot(d, p, 999));
-      await redis.hSet(names.snapshotKey(d), { version: '999', snapshot: text });
-    }],
-    ['signed with a guessed key', 'finance', 'PUBLIC_SERVICE', async (d, p) => {
-      const text = JSON.stringify(forgedSnapshot(d, p, 999));
-      await redis.hSet(names.snapshotKey(d), { version: '999', snapshot: text, signature: signGrantCopy(grantCopyKey(Buffer.from('guessed-secret-guessed-secret-00')), namespace, d, '999', text) });
-    }],
-    ['a genuine signature over another snapshot', 'tax', 'TAX_ADMINISTRATION', async (d, p) => {
-      const key = grantCopyKey(platform.security!.secret);
-      const genuine = JSON.stringify({ status: 'LOADED', department: d, version: '999', grants: [] });
-      await redis.hSet(names.snapshotKey(d), { version: '999', snapshot: JSON.stringify(forgedSnapshot(d, p, 999)), signature: signGrantCopy(key, namespace, d, '999', genuine) });
-    }],
-    ['a genuine copy of another department moved to this key', 'emergency-management', 'EMERGENCY_RESPONSE', async (d, p) => {
-      const key = grantCopyKey(platform.security!.secret);
-      const other = forgedSnapshot('health', p, 999);
-      const text = JSON.stringify({ ...other, department: d, grants: other.grants.map((g) => ({ ...g, department: d })) });
-      await redis.hSet(names.snapshotKey(d), { version: '999', snapshot: text, signature: signGrantCopy(key, namespace, 'health', '999', text) });
-    }],
-    ['a genuine copy with its version raised', 'human-resources', 'EMPLOYMENT_SERVICES', async (d, p) => {
-      const key = grantCopyKey(platform.security!.secret);
-      const text = JSON.stringify(forgedSnapshot(d, p, 999));
-      await redis.hSet(names.snapshotKey(d), { version: '1000', snapshot: text, signature: signGrantCopy(key, namespace, d, '999', text) });
-    }],
+    [
+      'unsigned',
+      'education',
+      'EDUCATION_ENROLMENT',
+      async (d, p) => {
+        const text = JSON.stringify(forgedSnapshot(d, p, 999));
+        await redis.hSet(names.snapshotKey(d), { version: '999', snapshot: text });
+      },
+    ],
+    [
+      'signed with a guessed key',
+      'finance',
+      'PUBLIC_SERVICE',
+      async (d, p) => {
+        const text = JSON.stringify(forgedSnapshot(d, p, 999));
+        await redis.hSet(names.snapshotKey(d), {
+          version: '999',
+          snapshot: text,
+          signature: signGrantCopy(
+            grantCopyKey(Buffer.from('guessed-secret-guessed-secret-00')),
+            namespace,
+            d,
+            '999',
+            text,
+          ),
+        });
+      },
+    ],
+    [
+      'a genuine signature over another snapshot',
+      'tax',
+      'TAX_ADMINISTRATION',
+      async (d, p) => {
+        const key = grantCopyKey(platform.security!.secret);
+        const genuine = JSON.stringify({
+          status: 'LOADED',
+          department: d,
+          version: '999',
+          grants: [],
+        });
+        await redis.hSet(names.snapshotKey(d), {
+          version: '999',
+          snapshot: JSON.stringify(forgedSnapshot(d, p, 999)),
+          signature: signGrantCopy(key, namespace, d, '999', genuine),
+        });
+      },
+    ],
+    [
+      'a genuine copy of another department moved to this key',
+      'emergency-management',
+      'EMERGENCY_RESPONSE',
+      async (d, p) => {
+        const key = grantCopyKey(platform.security!.secret);
+        const other = forgedSnapshot('health', p, 999);
+        const text = JSON.stringify({
+          ...other,
+          department: d,
+          grants: other.grants.map((g) => ({ ...g, department: d })),
+        });
+        await redis.hSet(names.snapshotKey(d), {
+          version: '999',
+          snapshot: text,
+          signature: signGrantCopy(key, namespace, 'health', '999', text),
+        });
+      },
+    ],
+    [
+      'a genuine copy with its version raised',
+      'human-resources',
+      'EMPLOYMENT_SERVICES',
+      async (d, p) => {
+        const key = grantCopyKey(platform.security!.secret);
+        const text = JSON.stringify(forgedSnapshot(d, p, 999));
+        await redis.hSet(names.snapshotKey(d), {
+          version: '1000',
+          snapshot: text,
+          signature: signGrantCopy(key, namespace, d, '999', text),
+        });
+      },
+    ],
   ];
 
-  it.each(variants)('does not grant on a forged copy in Redis: %s', async (_, department, purpose, write) => {
-    const grants = await platform.subgraphs.sharing!.db('grants').where({ department }).select('coordinates');
-    expect(grants.filter((g: { coordinates: string }) => g.coordinates.includes('Person.phone'))).toEqual([]);
-    await write(department, purpose);
-    const seen = await phoneAs(department, purpose);
-    expect(seen).toEqual({ phone: null, codes: ['NO_GRANT'] });
-    expect(lines.some((l) => l.includes(`ignored ${department}'s grant copy in Redis`))).toBe(true);
-    // Replaced by the genuine copy (signed, from the sharing subgraph), so the forgery does not linger.
-    const copy = await redis.hGetAll(names.snapshotKey(department));
-    expect(copy.snapshot ?? '').not.toContain('GR-FORGED');
-  });
+  it.each(variants)(
+    'does not grant on a forged copy in Redis: %s',
+    async (_, department, purpose, write) => {
+      const grants = await platform.subgraphs
+        .sharing!.db('grants')
+        .where({ department })
+        .select('coordinates');
+      expect(
+        grants.filter((g: { coordinates: string }) => g.coordinates.includes('Person.phone')),
+      ).toEqual([]);
+      await write(department, purpose);
+      const seen = await phoneAs(department, purpose);
+      expect(seen).toEqual({ phone: null, codes: ['NO_GRANT'] });
+      expect(lines.some((l) => l.includes(`ignored ${department}'s grant copy in Redis`))).toBe(
+        true,
+      );
+      // Replaced by the genuine copy (signed, from the sharing subgraph), so the forgery does not linger.
+      const copy = await redis.hGetAll(names.snapshotKey(department));
+      expect(copy.snapshot ?? '').not.toContain('GR-FORGED');
+    },
+  );
 
-  it('grants on a copy signed with the deployment\'s key (the forgeries above were refused for their signature)', async () => {
+  it("grants on a copy signed with the deployment's key (the forgeries above were refused for their signature)", async () => {
     const department = 'housing';
     const purpose = 'HOUSING_SECURITY';
     const text = JSON.stringify(forgedSnapshot(department, purpose, 999));
-    await redis.hSet(names.snapshotKey(department), { version: '999', snapshot: text, signature: signGrantCopy(grantCopyKey(platform.security!.secret), namespace, department, '999', text) });
+    await redis.hSet(names.snapshotKey(department), {
+      version: '999',
+      snapshot: text,
+      signature: signGrantCopy(
+        grantCopyKey(platform.security!.secret),
+        namespace,
+        department,
+        '999',
+        text,
+      ),
+    });
     const seen = await phoneAs(department, purpose);
     expect(seen.codes).toEqual([]);
     expect(seen.phone).toMatch(/^\d{11}$/);
@@ -132,7 +228,12 @@ function registryPropagationSuite(withRedis: boolean) {
   const limitMs = withRedis ? 1000 : 1500;
 
   beforeAll(async () => {
-    const redis = withRedis ? { url: process.env.REDIS_URL!, namespace: `test-registry-${process.pid}-${Date.now().toString(36)}` } : undefined;
+    const redis = withRedis
+      ? {
+          url: process.env.REDIS_URL!,
+          namespace: `test-registry-${process.pid}-${Date.now().toString(36)}`,
+        }
+      : undefined;
     platform = await startPlatform({ persons: 300, subgraphs: ['population', 'sharing'], redis });
     second = await platform.addGateway();
   });
@@ -141,11 +242,21 @@ function registryPropagationSuite(withRedis: boolean) {
   });
 
   const servedVia = async (url: string) => {
-    const { status, body } = await postGraphQL(url, '{ departments { code } }', {}, await platform.headers({ ...APP, operator: 'caseworker' }));
+    const { status, body } = await postGraphQL(
+      url,
+      '{ departments { code } }',
+      {},
+      await platform.headers({ ...APP, operator: 'caseworker' }),
+    );
     return { status, code: body.errors?.[0]?.extensions?.code as string | undefined };
   };
   const setStatus = async (status: string) => {
-    const { body } = await postGraphQL(platform.gatewayUrl, SET_STATUS, { id: APP.application, status, reason: 'registry propagation test' }, await platform.headers({ department: 'big-data-bureau' }));
+    const { body } = await postGraphQL(
+      platform.gatewayUrl,
+      SET_STATUS,
+      { id: APP.application, status, reason: 'registry propagation test' },
+      await platform.headers({ department: 'big-data-bureau' }),
+    );
     expect(body.errors).toBeUndefined();
   };
   const refused = async (url: string) => (await servedVia(url)).status === 403;
@@ -162,5 +273,8 @@ function registryPropagationSuite(withRedis: boolean) {
   });
 }
 
-describeWithService('redis', 'a registry change reaches another gateway on one Redis', () => registryPropagationSuite(true));
-describe('a registry change reaches another gateway without Redis', () => registryPropagationSuite(false));
+describeWithService('redis', 'a registry change reaches another gateway on one Redis', () =>
+  registryPropagationSuite(true),
+);
+describe('a registry change reaches another gateway without Redis', () =>
+  registryPropagationSuite(false));

@@ -11,7 +11,8 @@ import { issueToken } from '../../../gateway/auth/issue-token';
 import { Platform, startPlatform } from '../../utils/platform';
 import { describeWithService } from '../../utils/services';
 
-const SET_STATUS = 'mutation S($id: ID!, $status: ApplicationStatus!, $reason: String) { setApplicationStatus(id: $id, status: $status, reason: $reason) { id status } }';
+const SET_STATUS =
+  'mutation S($id: ID!, $status: ApplicationStatus!, $reason: String) { setApplicationStatus(id: $id, status: $status, reason: $reason) { id status } }';
 
 type Actor = 'owner' | 'other department' | 'bureau' | 'citizen';
 type Outcome = 'ok' | 'FORBIDDEN' | 'BAD_USER_INPUT';
@@ -55,7 +56,7 @@ const SCENARIOS: { title: string; app: typeof ALLOWANCE; steps: Step[] }[] = [
     ],
   },
   {
-    title: 'the bureau may lift an owner\'s pause, and retirement is final for everyone',
+    title: "the bureau may lift an owner's pause, and retirement is final for everyone",
     app: SUBSIDY,
     steps: [
       { actor: 'owner', to: 'SUSPENDED', outcome: 'ok', served: false },
@@ -74,8 +75,15 @@ function statusSuite(backend: 'sqlite' | 'mysql', redis: boolean) {
   let citizenId: string;
 
   beforeAll(async () => {
-    platform = await startPlatform({ backend, persons: 300, subgraphs: ['population', 'sharing'], ...(redis ? { redis: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' } } : {}) });
-    citizenId = (await platform.subgraphs.population!.db('people').orderBy('id_number').first('id_number')).id_number;
+    platform = await startPlatform({
+      backend,
+      persons: 300,
+      subgraphs: ['population', 'sharing'],
+      ...(redis ? { redis: { url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379' } } : {}),
+    });
+    citizenId = (
+      await platform.subgraphs.population!.db('people').orderBy('id_number').first('id_number')
+    ).id_number;
   });
   afterAll(async () => {
     await platform?.stop();
@@ -83,28 +91,55 @@ function statusSuite(backend: 'sqlite' | 'mysql', redis: boolean) {
 
   async function headersOf(actor: Actor, app: typeof ALLOWANCE): Promise<Record<string, string>> {
     if (actor === 'citizen') {
-      const token = await issueToken(platform.security!.tokenKeys.signing!, platform.security!.tokenSettings, { department: 'citizen', citizenIdNumber: citizenId, ttlSeconds: 600 });
+      const token = await issueToken(
+        platform.security!.tokenKeys.signing!,
+        platform.security!.tokenSettings,
+        { department: 'citizen', citizenIdNumber: citizenId, ttlSeconds: 600 },
+      );
       return { authorization: `Bearer ${token}` };
     }
-    const department = actor === 'owner' ? app.department : actor === 'bureau' ? 'big-data-bureau' : 'tax';
+    const department =
+      actor === 'owner' ? app.department : actor === 'bureau' ? 'big-data-bureau' : 'tax';
     return platform.headers({ department, operator: `status-test@${department}` });
   }
 
   describe.each(SCENARIOS.map((s) => [s.title, s] as const))('%s', (_, scenario) => {
-    it.each(scenario.steps.map((step, i) => [i + 1, step.actor, step.to, step.outcome, step] as const))('step %d: %s sets %s: %s', async (_n, actor, to, outcome, step) => {
-      const { status, body } = await postGraphQL(platform.gatewayUrl, SET_STATUS, { id: scenario.app.application, status: to, reason: `${actor} sets ${to}` }, await headersOf(actor, scenario.app));
+    it.each(
+      scenario.steps.map((step, i) => [i + 1, step.actor, step.to, step.outcome, step] as const),
+    )('step %d: %s sets %s: %s', async (_n, actor, to, outcome, step) => {
+      const { status, body } = await postGraphQL(
+        platform.gatewayUrl,
+        SET_STATUS,
+        { id: scenario.app.application, status: to, reason: `${actor} sets ${to}` },
+        await headersOf(actor, scenario.app),
+      );
       if (outcome === 'ok') {
         expect({ status, errors: body.errors }).toEqual({ status: 200, errors: undefined });
-        expect(body.data!.setApplicationStatus).toEqual({ id: scenario.app.application, status: to });
+        expect(body.data!.setApplicationStatus).toEqual({
+          id: scenario.app.application,
+          status: to,
+        });
       } else {
         expect(body.errors?.map((e) => e.extensions?.code)).toEqual([outcome]);
       }
       // This gateway drops its registry cache on a registry mutation through it: the answer is current.
-      const served = await postGraphQL(platform.gatewayUrl, '{ departments { code } }', {}, await platform.headers({ ...scenario.app, operator: 'caseworker' }));
-      expect({ step: step.to, httpStatus: served.status }).toEqual({ step: step.to, httpStatus: step.served ? 200 : 403 });
+      const served = await postGraphQL(
+        platform.gatewayUrl,
+        '{ departments { code } }',
+        {},
+        await platform.headers({ ...scenario.app, operator: 'caseworker' }),
+      );
+      expect({ step: step.to, httpStatus: served.status }).toEqual({
+        step: step.to,
+        httpStatus: step.served ? 200 : 403,
+      });
     });
   });
 }
 
 describe('application status transitions on SQLite', () => statusSuite('sqlite', false));
-describeWithService(['mysql', 'redis'], 'application status transitions on MariaDB with Redis', () => statusSuite('mysql', true));
+describeWithService(
+  ['mysql', 'redis'],
+  'application status transitions on MariaDB with Redis',
+  () => statusSuite('mysql', true),
+);

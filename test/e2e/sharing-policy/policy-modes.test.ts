@@ -17,10 +17,19 @@ describe('sharing policy modes', () => {
   const capture = captureSubgraphRequests();
 
   beforeAll(async () => {
-    platform = await startPlatform({ persons: 300, subgraphs: ['population', 'sharing'], hooks: [capture.hook], log: (line) => lines.push(line) });
+    platform = await startPlatform({
+      persons: 300,
+      subgraphs: ['population', 'sharing'],
+      hooks: [capture.hook],
+      log: (line) => lines.push(line),
+    });
     reject = await platform.addGateway({ sharingPolicyMode: 'reject' });
     dryRun = await platform.addGateway({ sharingPolicyMode: 'dry-run' });
-    resident = await platform.subgraphs.population!.db('people').whereNotNull('phone').orderBy('id_number').first('id_number', 'birth_date', 'phone');
+    resident = await platform.subgraphs
+      .population!.db('people')
+      .whereNotNull('phone')
+      .orderBy('id_number')
+      .first('id_number', 'birth_date', 'phone');
   });
   afterAll(async () => {
     await platform?.stop();
@@ -28,14 +37,28 @@ describe('sharing policy modes', () => {
 
   const ask = async (url: string, department = 'education', query = QUERY) => {
     capture.reset();
-    return postGraphQL(url, query, { id: resident.id_number }, await platform.headers({ department, purpose: 'EDUCATION_ENROLMENT' }));
+    return postGraphQL(
+      url,
+      query,
+      { id: resident.id_number },
+      await platform.headers({ department, purpose: 'EDUCATION_ENROLMENT' }),
+    );
   };
 
   it('filter (default): nulls and one FORBIDDEN_FIELD error per withheld field, the rest served', async () => {
     const { status, body } = await ask(platform.gatewayUrl);
     expect(status).toBe(200);
-    expect(body.data).toEqual({ person: { gender: expect.any(String), birthDate: null, phone: null } });
-    expect(body.errors!.map((e) => [e.path, e.extensions!.code, e.extensions!.reason, e.extensions!.coordinate])).toEqual([
+    expect(body.data).toEqual({
+      person: { gender: expect.any(String), birthDate: null, phone: null },
+    });
+    expect(
+      body.errors!.map((e) => [
+        e.path,
+        e.extensions!.code,
+        e.extensions!.reason,
+        e.extensions!.coordinate,
+      ]),
+    ).toEqual([
       [['person', 'birthDate'], 'FORBIDDEN_FIELD', 'NO_GRANT', 'Person.birthDate'],
       [['person', 'phone'], 'FORBIDDEN_FIELD', 'NO_GRANT', 'Person.phone'],
     ]);
@@ -62,7 +85,11 @@ describe('sharing policy modes', () => {
   });
 
   it('reject: serves an operation that asks for nothing withheld', async () => {
-    const { status, body } = await ask(reject.url, 'education', 'query Resident($id: ID!) { person(idNumber: $id) { gender } }');
+    const { status, body } = await ask(
+      reject.url,
+      'education',
+      'query Resident($id: ID!) { person(idNumber: $id) { gender } }',
+    );
     expect(status).toBe(200);
     expect(body).toEqual({ data: { person: { gender: expect.any(String) } } });
     // The owner is never refused.
@@ -73,7 +100,10 @@ describe('sharing policy modes', () => {
     const { status, body } = await ask(dryRun.url);
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
-    expect(body.data!.person).toMatchObject({ birthDate: String(resident.birth_date).slice(0, 10), phone: resident.phone });
+    expect(body.data!.person).toMatchObject({
+      birthDate: String(resident.birth_date).slice(0, 10),
+      phone: resident.phone,
+    });
     expect(body.extensions!.sharingPolicy).toMatchObject({
       mode: 'dry-run',
       wouldDeny: [
@@ -82,7 +112,9 @@ describe('sharing policy modes', () => {
       ],
     });
     expect(lines).toContainEqual(expect.stringMatching(/WARNING: SHARING_POLICY_MODE=dry-run/));
-    expect(lines).toContainEqual('[sharing-policy] dry-run: would withhold from education: Person.birthDate (NO_GRANT), Person.phone (NO_GRANT)');
+    expect(lines).toContainEqual(
+      '[sharing-policy] dry-run: would withhold from education: Person.birthDate (NO_GRANT), Person.phone (NO_GRANT)',
+    );
   });
 
   it('serves the resource catalogue (资源目录) from the sharing subgraph', async () => {
@@ -107,11 +139,22 @@ describe('sharing policy modes', () => {
         },
       ],
     });
-    const page = await ask(platform.gatewayUrl, 'education', '{ catalogue(level: NONE, first: 2) { nodes { coordinate sharingLevel } pageInfo { hasNextPage endCursor } } }');
+    const page = await ask(
+      platform.gatewayUrl,
+      'education',
+      '{ catalogue(level: NONE, first: 2) { nodes { coordinate sharingLevel } pageInfo { hasNextPage endCursor } } }',
+    );
     expect(page.body.data!.catalogue.nodes).toHaveLength(2);
     expect(page.body.data!.catalogue.pageInfo.hasNextPage).toBe(true);
-    const unknown = await ask(platform.gatewayUrl, 'education', '{ catalogue(owner: "nobody") { totalCount } }');
-    expect(unknown.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'owner' });
+    const unknown = await ask(
+      platform.gatewayUrl,
+      'education',
+      '{ catalogue(owner: "nobody") { totalCount } }',
+    );
+    expect(unknown.body.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argumentName: 'owner',
+    });
   });
 
   // Runs last: it stops the sharing subgraph.
@@ -121,13 +164,17 @@ describe('sharing policy modes', () => {
     await new Promise((r) => setTimeout(r, 1100));
     const { status, body } = await ask(platform.gatewayUrl, 'health');
     expect(status).toBe(200);
-    expect(body.data).toEqual({ person: { gender: expect.any(String), birthDate: null, phone: null } });
+    expect(body.data).toEqual({
+      person: { gender: expect.any(String), birthDate: null, phone: null },
+    });
     expect(body.errors!.map((e) => [e.path, e.extensions!.reason])).toEqual([
       [['person', 'birthDate'], 'POLICY_UNAVAILABLE'],
       [['person', 'phone'], 'POLICY_UNAVAILABLE'],
     ]);
     expect(sentField(capture, 'birthDate')).toBe(false);
-    expect(lines).toContainEqual(expect.stringMatching(/\[grants\] could not load health's grants/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(/\[grants\] could not load health's grants/),
+    );
     // The owner needs no grant.
     const owner = await ask(platform.gatewayUrl, 'public-security');
     expect(owner.body.errors).toBeUndefined();

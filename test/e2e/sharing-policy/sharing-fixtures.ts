@@ -34,30 +34,65 @@ export interface MadeGrant {
 }
 
 /** Calls the gateway as `department` and fails the test on any GraphQL error. */
-export async function call<T = any>(platform: Platform, url: string, department: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const { status, body } = await postGraphQL(url, query, variables, await platform.headers({ department, operator: `op@${department}` }));
-  if (status !== 200 || body.errors) throw new Error(`${department}: HTTP ${status} ${JSON.stringify(body.errors)}`);
+export async function call<T = any>(
+  platform: Platform,
+  url: string,
+  department: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<T> {
+  const { status, body } = await postGraphQL(
+    url,
+    query,
+    variables,
+    await platform.headers({ department, operator: `op@${department}` }),
+  );
+  if (status !== 200 || body.errors)
+    throw new Error(`${department}: HTTP ${status} ${JSON.stringify(body.errors)}`);
   return body.data as T;
 }
 
 /** Applies as the consumer, then every owner approves its request as asked: the grants in force. */
-export async function applyAndApprove(platform: Platform, application: Application, url = platform.gatewayUrl): Promise<MadeGrant[]> {
+export async function applyAndApprove(
+  platform: Platform,
+  application: Application,
+  url = platform.gatewayUrl,
+): Promise<MadeGrant[]> {
   const { department, justification = '测试用途', ...input } = application;
-  const applied = await call(platform, url, department, APPLY, { input: { ...input, justification } });
+  const applied = await call(platform, url, department, APPLY, {
+    input: { ...input, justification },
+  });
   const grants: MadeGrant[] = [];
-  for (const request of applied.applyForSharing.requests as { id: string; owner: { code: string } }[]) {
+  for (const request of applied.applyForSharing.requests as {
+    id: string;
+    owner: { code: string };
+  }[]) {
     const approved = await call(platform, url, request.owner.code, APPROVE, { id: request.id });
     grants.push({ id: approved.approveSharingRequest.grant.id, owner: request.owner.code });
   }
   return grants;
 }
 
-export async function revoke(platform: Platform, grant: MadeGrant, url = platform.gatewayUrl): Promise<void> {
+export async function revoke(
+  platform: Platform,
+  grant: MadeGrant,
+  url = platform.gatewayUrl,
+): Promise<void> {
   await call(platform, url, grant.owner, REVOKE, { id: grant.id, reason: '测试撤销' });
 }
 
 /** A grant that ran out `daysAgo` days ago, inserted as the workflow would have stored it, version raised. */
-export async function insertExpiredGrant(db: Knex, grant: { id: string; department: string; grantedBy: string; coordinates: string[]; purposes: string[]; daysAgo: number }): Promise<void> {
+export async function insertExpiredGrant(
+  db: Knex,
+  grant: {
+    id: string;
+    department: string;
+    grantedBy: string;
+    coordinates: string[];
+    purposes: string[];
+    daysAgo: number;
+  },
+): Promise<void> {
   const day = (offset: number) => chinaDate(new Date(Date.now() + offset * 86_400_000));
   await db.transaction(async (trx) => {
     await trx('grants').insert({
@@ -91,26 +126,44 @@ export interface Subjects {
 }
 
 export async function pickSubjects(platform: Platform): Promise<Subjects> {
-  const penalties: { id: string; subject_key: string }[] = await platform.subgraphs.credit!.db('credit_records')
+  const penalties: { id: string; subject_key: string }[] = await platform.subgraphs
+    .credit!.db('credit_records')
     .where({ subject_kind: 'NATURAL_PERSON', kind: 'PENALTY' })
     .whereNotNull('case_handler')
     .orderBy('id')
     .select('id', 'subject_key');
-  const certificates: { number: string; holder_key: string }[] = await platform.subgraphs.licences!.db('certificates')
+  const certificates: { number: string; holder_key: string }[] = await platform.subgraphs
+    .licences!.db('certificates')
     .where({ holder_kind: 'PERSON' })
     .whereNotNull('address')
     .orderBy('number')
     .select('number', 'holder_key');
   const withPhone = new Set(
-    (await platform.subgraphs.population!.db('people').whereIn('id_number', [...new Set(penalties.map((p) => p.subject_key))]).whereNotNull('phone').select('id_number')).map(
-      (r: { id_number: string }) => r.id_number,
-    ),
+    (
+      await platform.subgraphs
+        .population!.db('people')
+        .whereIn('id_number', [...new Set(penalties.map((p) => p.subject_key))])
+        .whereNotNull('phone')
+        .select('id_number')
+    ).map((r: { id_number: string }) => r.id_number),
   );
-  const penalty = penalties.find((p) => withPhone.has(p.subject_key) && certificates.some((c) => c.holder_key === p.subject_key));
-  if (!penalty) throw new Error('the seeded city has no resident with a phone, a penalty and a certificate: raise `persons`');
+  const penalty = penalties.find(
+    (p) => withPhone.has(p.subject_key) && certificates.some((c) => c.holder_key === p.subject_key),
+  );
+  if (!penalty)
+    throw new Error(
+      'the seeded city has no resident with a phone, a penalty and a certificate: raise `persons`',
+    );
   const certificate = certificates.find((c) => c.holder_key === penalty.subject_key)!;
-  const entity = await platform.subgraphs['legal-entity']!.db('legal_entities').orderBy('credit_code').first('credit_code');
-  return { personId: penalty.subject_key, penaltyId: penalty.id, certificateNumber: certificate.number, creditCode: entity.credit_code };
+  const entity = await platform.subgraphs['legal-entity']!.db('legal_entities')
+    .orderBy('credit_code')
+    .first('credit_code');
+  return {
+    personId: penalty.subject_key,
+    penaltyId: penalty.id,
+    certificateNumber: certificate.number,
+    creditCode: entity.credit_code,
+  };
 }
 
 export interface SubgraphCapture {
@@ -138,7 +191,9 @@ export function captureSubgraphRequests(): SubgraphCapture {
 /** The field names selected anywhere in a subgraph request (arguments and variables aside). */
 export function selectedFields(body: string): Set<string> {
   const names = new Set<string>();
-  visit(parse((JSON.parse(body) as { query: string }).query), { Field: (node) => void names.add(node.name.value) });
+  visit(parse((JSON.parse(body) as { query: string }).query), {
+    Field: (node) => void names.add(node.name.value),
+  });
   return names;
 }
 
