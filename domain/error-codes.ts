@@ -43,6 +43,10 @@ export const ErrorCode = {
   RATE_LIMITED: 'RATE_LIMITED',
   /** One field withheld because the grant's daily quota of distinct data subjects is used up. */
   QUOTA_EXCEEDED: 'QUOTA_EXCEEDED',
+  /** The caller's application runs persisted documents only (PERSISTED_ONLY) and the request sent a text not registered for it. HTTP 403. */
+  PERSISTED_DOCUMENT_REQUIRED: 'PERSISTED_DOCUMENT_REQUIRED',
+  /** The request named a persisted document (by SHA-256) that is not registered for the caller's application. HTTP 400. */
+  PERSISTED_DOCUMENT_NOT_FOUND: 'PERSISTED_DOCUMENT_NOT_FOUND',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 

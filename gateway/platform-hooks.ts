@@ -16,6 +16,9 @@ import { subgraphEndpoints } from './supergraph/subgraph-endpoints';
 import type { GatewayConfig } from './config';
 import type { GatewayHooks } from './stages/stage-hooks';
 import { inStageOrder } from './stages/stage-order';
+import { createPersistedDocumentStage } from './stages/resolve-persisted-documents';
+import { createPersistedDocumentStore } from './persisted-documents';
+import { createBindToCaseStage } from './stages/bind-to-case';
 import { createGrantSource, GrantSource, grantSnapshotFetcher } from './grants';
 import { createSharingPolicyHook, SharingPolicyHook } from './stages/enforce-sharing-policy';
 import { loadSigningSecretFrom, SigningSecret } from '../contracts/signing/signing-secret';
@@ -136,18 +139,20 @@ export async function createPlatformHooks(options: PlatformHooksOptions): Promis
     options.audit !== undefined ? options.audit : config.auditDisabled ? null : config.audit;
   if (!auditConfig) log(AUDIT_DISABLED_WARNING);
   // Opened and closed with the gateway (its start/stop hooks): the journal, its replay and shipping.
-  // Subject quotas need the subjects only the audit stage knows: they run inside it, and not without it.
-  const subjectQuotas =
-    auditConfig && config.subjectQuotas
-      ? createSubjectQuotas({
-          policy,
-          grants,
-          counter: config.redisUrl
+  // Subject quotas need the subjects only the audit stage knows: they run inside it, and not
+  // without it. So does the case binding of item grants, which runs even with quotas off.
+  const subjectQuotas = auditConfig
+    ? createSubjectQuotas({
+        policy,
+        grants,
+        counter:
+          config.redisUrl && config.subjectQuotas
             ? createRedisQuotaCounter({ url: config.redisUrl, log })
             : createMemoryQuotaCounter(),
-          namespace: config.grantsRedisNamespace,
-        })
-      : null;
+        namespace: config.grantsRedisNamespace,
+        enforceQuotas: config.subjectQuotas,
+      })
+    : null;
   if (!auditConfig)
     log('[subject-quota] WARNING: without the audit trail no subject quota is enforced');
   else if (!config.subjectQuotas)
@@ -192,6 +197,12 @@ export async function createPlatformHooks(options: PlatformHooksOptions): Promis
       registry,
     }),
     limitRequestRate: rateLimits,
+    resolvePersistedDocuments: createPersistedDocumentStage({
+      store: createPersistedDocumentStore({ client, log }),
+      registry,
+    }),
+    // Without the audit trail no subject can be checked against a case: item grants serve nobody.
+    bindToCase: auditConfig ? createBindToCaseStage({ client }) : null,
     enforceSharingPolicy: policy,
     extra: options.extraHooks,
     recordAudit: audit,

@@ -4,7 +4,8 @@
  *                  [--write | --no-write] [--cpu-prof]
  *
  * Requests per second and p50/p99 latency of three operations (applicant profile, region
- * dashboard, a page of 50 people) against their own subgraph directly, through our gateway
+ * dashboard, a page of 50 people), and of the service network's case-bound applicant pull (a
+ * persisted document under an approval case, on ours-audited only), against their own subgraph directly, through our gateway
  * without request stages, through the platform gateway with enforcement on (authentication,
  * sharing policy, signing) and with durable audit on as well, through a plain default
  * ApolloGateway and through Hive Gateway, all on loopback over the same supergraph and subgraph

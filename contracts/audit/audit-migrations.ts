@@ -21,6 +21,7 @@ import { LOOKUP_MISSES_COLUMN, QUOTA_REFUSALS_COLUMN } from '../../domain/subjec
 import { isMysql } from '../database/database';
 import { Migration } from '../database/migrations';
 import { initialPartitionClause } from './audit-partitions';
+import { auditCaseMigration } from './audit-case-migration';
 import { auditUsageMigration } from './audit-usage-migration';
 
 const ASCII = 'CHARACTER SET ascii COLLATE ascii_bin';
@@ -190,4 +191,6 @@ export const auditMigrations: readonly Migration[] = [
       });
     },
   },
+  // The approval case of a case-bound request (record-case.ts): audit-case-migration.ts.
+  auditCaseMigration,
 ];

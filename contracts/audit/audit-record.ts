@@ -8,11 +8,15 @@
  */
 import type { LookupMissesRecord, QuotaRefusalRecord } from '../../domain/subject-quota';
 import { AuditKey, documentHash, subjectHash, variablesHash } from './keyed-hash';
+import { type CaseRef, recordCase } from './record-case';
 import { uuidV7 } from './record-id';
+import { optionalText, storableText, TEXT_LIMITS } from './storable-text';
 import { SUBJECT_KINDS, SubjectKind } from './subject-kind';
 
 export { SUBJECT_KINDS } from './subject-kind';
 export type { SubjectKind } from './subject-kind';
+export { storableText, TEXT_LIMITS } from './storable-text';
+export type { CaseRef } from './record-case';
 
 export interface SubjectRef {
   readonly kind: SubjectKind;
@@ -94,6 +98,8 @@ export interface AuditEntry {
   readonly quotaRefusals?: readonly QuotaRefusalRecord[];
   /** Lookups that found nothing or were malformed: the audit subgraph's probing signal. */
   readonly lookupMisses?: LookupMissesRecord;
+  /** 办件: the approval case a case-bound request served, and its item (record-case.ts). */
+  readonly case?: CaseRef | null;
 }
 
 export interface SubjectHashRef {
@@ -139,6 +145,9 @@ export interface AuditRecordBody {
    */
   readonly quotaRefusals?: readonly QuotaRefusalRecord[];
   readonly lookupMisses?: LookupMissesRecord;
+  /** 办件编号 and 事项编码 of a case-bound request; absent on every other record, likewise. */
+  readonly caseNumber?: string;
+  readonly itemCode?: string;
 }
 
 /** A record in its chain: the position and both hashes are part of the evidence. */
@@ -150,40 +159,6 @@ export interface AuditRecord extends AuditRecordBody {
   readonly prevHash: string;
   /** SHA-256 of the canonical JSON of every other property (record-chain.ts). */
   readonly hash: string;
-}
-
-/**
- * Column widths in characters (code points). Longer values are cut when the record is built,
- * before hashing, so what is stored is exactly what was hashed: a database that refused or
- * truncated an over-long value would otherwise block shipping or break the chain.
- */
-export const TEXT_LIMITS = {
-  requestId: 100,
-  instance: 64,
-  chain: 100,
-  department: 100,
-  application: 100,
-  operator: 100,
-  clientAddress: 64,
-  operationName: 200,
-  purpose: 500,
-} as const;
-
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/**
- * Makes a string storable in a utf8mb4 column exactly as hashed: lone surrogates (which UTF-8
- * cannot encode) become U+FFFD, and cutting counts code points so no pair is split.
- */
-export function storableText(value: string, limit: number): string {
-  const clean = value.replace(LONE_SURROGATE, '\ufffd');
-  if (clean.length <= limit) return clean;
-  const points = Array.from(clean);
-  return points.length <= limit ? clean : points.slice(0, limit).join('');
-}
-
-function optionalText(value: string | null | undefined, limit: number): string | null {
-  return value === null || value === undefined ? null : storableText(String(value), limit);
 }
 
 /** Sets are stored sorted and without repeats, so a record has one form and rows rebuild it. */
@@ -295,5 +270,6 @@ export function buildRecordBody(entry: AuditEntry, context: BuildContext): Audit
     ),
     ...(quotaRefusals.length > 0 ? { quotaRefusals } : {}),
     ...(lookupMisses ? { lookupMisses } : {}),
+    ...recordCase(entry.case),
   };
 }

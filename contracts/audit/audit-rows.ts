@@ -54,6 +54,9 @@ export interface RecordRow {
   /** JSON; NULL when the record has none (all records before subject quotas). */
   quota_refusals?: string | null;
   lookup_misses?: string | null;
+  /** 办件编号 and 事项编码 (record-case.ts); NULL on records that served no case. */
+  case_number?: string | null;
+  item_code?: string | null;
 }
 
 export interface SubjectRow {
@@ -127,6 +130,8 @@ export function recordToRow(r: AuditRecord): RecordRow {
     response_bytes: r.responseBytes,
     quota_refusals: r.quotaRefusals ? JSON.stringify(r.quotaRefusals) : null,
     lookup_misses: r.lookupMisses ? JSON.stringify(r.lookupMisses) : null,
+    case_number: r.caseNumber ?? null,
+    item_code: r.itemCode ?? null,
   };
 }
 
@@ -144,6 +149,10 @@ function list(text: string, column: string): string[] {
 /** Drivers may hand back BIGINTs as strings; the hash is over numbers. */
 function int(value: unknown): number {
   return typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : (value as number);
+}
+
+function present(value: string | null | undefined): value is string {
+  return value !== null && value !== undefined;
 }
 
 function compare(a: string, b: string): number {
@@ -190,6 +199,10 @@ export function rowToRecord(row: RecordRow, subjects: readonly SubjectRow[]): Au
     ...(row.lookup_misses
       ? { lookupMisses: JSON.parse(row.lookup_misses) as LookupMissesRecord }
       : {}),
+    // Any stored value, even an empty one, is part of the record: a case written into an old
+    // record's row changes the hash the verifier computes.
+    ...(present(row.case_number) ? { caseNumber: row.case_number } : {}),
+    ...(present(row.item_code) ? { itemCode: row.item_code } : {}),
     chain: row.chain,
     seq: int(row.seq),
     prevHash: row.prev_hash,

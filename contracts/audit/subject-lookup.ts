@@ -18,6 +18,9 @@ export interface SubjectAccess {
   readonly fieldsServed: string[];
   readonly fieldsMasked: string[];
   readonly outcome: string;
+  /** 办件编号 and 事项编码 of a case-bound request (record-case.ts); null otherwise. */
+  readonly caseNumber: string | null;
+  readonly itemCode: string | null;
 }
 
 export interface SubjectAccessQuery {
@@ -51,6 +54,8 @@ export function subjectAccessQuery(db: Knex, query: SubjectAccessQuery): Knex.Qu
       'r.fields_served',
       'r.fields_masked',
       'r.outcome',
+      'r.case_number',
+      'r.item_code',
     );
   if (query.before) {
     const time = dbTime(query.before.time);
@@ -75,6 +80,8 @@ interface AccessRow {
   fields_served: string;
   fields_masked: string;
   outcome: string;
+  case_number: string | null;
+  item_code: string | null;
 }
 
 export async function accessesToSubject(
@@ -93,5 +100,7 @@ export async function accessesToSubject(
     fieldsServed: JSON.parse(r.fields_served) as string[],
     fieldsMasked: JSON.parse(r.fields_masked) as string[],
     outcome: r.outcome,
+    caseNumber: r.case_number ?? null,
+    itemCode: r.item_code ?? null,
   }));
 }

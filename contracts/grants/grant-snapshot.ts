@@ -18,6 +18,7 @@ export const GRANTS_FOR_QUERY = `query GrantsFor($department: ID!) {
       clear
       subjectQuota
       grantedBy { code }
+      item { code }
     }
   }
 }`;
@@ -47,6 +48,11 @@ export interface GrantRecord {
   grantedBy: string;
   /** Distinct subjects per application and China day (domain/subject-quota.ts). */
   subjectQuota: number;
+  /**
+   * 事项授权: the approval item (政务服务事项) whose data list the grant approves; it serves only
+   * requests bound to an open case of that item. Null: a standing grant.
+   */
+  item: string | null;
 }
 
 /** The policy engine's loaded snapshot (its `GrantSnapshot` with status LOADED). */
@@ -72,6 +78,8 @@ interface GrantsForData {
       clear: boolean;
       subjectQuota: number;
       grantedBy: { code: string };
+      /** Optional for data built by hand (tests): absent means a standing grant. */
+      item?: { code: string } | null;
     }[];
   };
 }
@@ -102,6 +110,7 @@ export function grantSnapshotFromData(
       status: 'ACTIVE',
       grantedBy: g.grantedBy.code,
       subjectQuota: g.subjectQuota,
+      item: g.item?.code ?? null,
     })),
   };
 }

@@ -6,6 +6,7 @@
  */
 import type { ExecutionResult } from 'graphql';
 import type { AuditEntry, DeniedField, SubjectRef } from '../audit';
+import type { CaseRef } from '../../contracts/audit/record-case';
 import type { PolicyPlan } from '../policy';
 import type { RequestOutcome } from '../stages/stage-hooks';
 import type { QuotaRefusalRecord } from '../../domain/subject-quota';
@@ -24,6 +25,11 @@ export interface RequestEvidence {
   readonly quotaRefusals?: readonly QuotaRefusalRecord[];
   /** The sharing policy's decisions (its requested, served, masked and denied fields); unset when it did not run. */
   readonly sharingPlan?: PolicyPlan;
+  /**
+   * 办件: the approval case the request named and its item, as the case stage resolved them;
+   * recorded so the citizen sees which case an access served. @default none (no case)
+   */
+  readonly case?: CaseRef | null;
 }
 
 /** Bodies of requests that did not execute are small error lists; a bound keeps a stray large one off the hot path. */
@@ -153,6 +159,7 @@ export function buildAuditEntry(
       ? { quotaRefusals: evidence.quotaRefusals }
       : {}),
     ...(misses.notFound > 0 || misses.badInput > 0 ? { lookupMisses: misses } : {}),
+    ...(evidence.case ? { case: evidence.case } : {}),
   };
 }
 

@@ -1,7 +1,8 @@
 /**
  * What a citizen's token may ask (citizen-claims.ts): only "who looked at my data"
  * (`Query.whoAccessedMyData`) and the fields beneath it that the audit subgraph serves, plus the
- * names of the departments it lists. Everything else is refused before planning, FORBIDDEN (403).
+ * names of the departments and approval items it lists. Everything else is refused before
+ * planning, FORBIDDEN (403).
  *
  * Why at the gateway and not per field by the sharing policy: UNCONDITIONAL (无条件共享) means
  * "any government department may use it", and a citizen is not a department. Without this
@@ -18,10 +19,14 @@ import { collectFieldUsages } from '../policy/field-usage';
 export const CITIZEN_SUBGRAPH = 'audit';
 /** The root fields a citizen may call. */
 export const CITIZEN_ROOT_FIELDS: readonly string[] = Object.freeze(['Query.whoAccessedMyData']);
-/** Served elsewhere (the sharing subgraph) but what a citizen needs to read which department looked. */
+/**
+ * Served elsewhere (the sharing subgraph) but what a citizen needs to read which department
+ * looked, and for which approval item (事项) a case-bound access was made.
+ */
 export const CITIZEN_EXTRA_FIELDS: readonly string[] = Object.freeze([
   'Department.name',
   'Department.nameEn',
+  'ApprovalItem.name',
 ]);
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);

@@ -10,14 +10,15 @@
  *
  * The same answer carries the application's request limits (domain/request-limits.ts), which
  * the rate-limit stage reads right after authentication from this cache: one registry call
- * serves both.
+ * serves both, and so does its document mode (ANY or PERSISTED_ONLY, gateway/persisted-documents/).
  */
 import type { RequestLimits } from '../../domain/request-limits';
 import type { PlatformClient } from '../signing/platform-client';
+import type { DocumentMode } from '../persisted-documents/document-mode';
 import type { ApplicationLookup } from './verify-token';
 
 export const REGISTERED_APPLICATION_QUERY = `query RegisteredApplication($id: ID!) {
-  application(id: $id) { department { code } status limits { requestsPerMinute burst concurrency } }
+  application(id: $id) { department { code } status limits { requestsPerMinute burst concurrency } documentMode }
 }`;
 
 type Registered = Awaited<ReturnType<ApplicationLookup>>;
@@ -27,6 +28,7 @@ interface RegisteredApplicationData {
     department: { code: string };
     status: 'ACTIVE' | 'SUSPENDED' | 'RETIRED';
     limits?: RequestLimits | null;
+    documentMode?: DocumentMode | null;
   } | null;
 }
 
@@ -34,6 +36,8 @@ interface Entry {
   readonly value: Registered;
   /** Null when the application is not registered (or the registry said nothing about limits). */
   readonly limits: RequestLimits | null;
+  /** ANY when the registry said nothing (or the application is not registered). */
+  readonly documentMode: DocumentMode;
   readonly until: number;
 }
 
@@ -65,6 +69,8 @@ export interface RegistryLookup {
   readonly lookup: ApplicationLookup;
   /** The application's request limits from the same cached answer; null for an unregistered one. Throws RegistryUnavailableError as lookup does. */
   limits(id: string): Promise<RequestLimits | null>;
+  /** What the application may run (gateway/persisted-documents/), from the same cached answer. */
+  documentMode(id: string): Promise<DocumentMode>;
   /** Forget everything, e.g. after a registry mutation passed through this gateway. */
   invalidate(): void;
   /** Forget one application, e.g. on a registry change notice. */
@@ -101,6 +107,7 @@ export function createRegistryLookup(options: RegistryLookupOptions): RegistryLo
     const entry: Entry = {
       value,
       limits: data.application?.limits ?? null,
+      documentMode: data.application?.documentMode === 'PERSISTED_ONLY' ? 'PERSISTED_ONLY' : 'ANY',
       until: now() + (value ? ttlMs() : unknownTtlMs),
     };
     if (started === generation) {
@@ -132,6 +139,9 @@ export function createRegistryLookup(options: RegistryLookupOptions): RegistryLo
     },
     async limits(id) {
       return (await entry(id)).limits;
+    },
+    async documentMode(id) {
+      return (await entry(id)).documentMode;
     },
     invalidate() {
       generation++;

@@ -32,6 +32,10 @@ export function createGatewayApolloServer({
     gateway,
     introspection,
     includeStacktraceInErrorResponses: false,
+    // Apollo's automatic persisted queries would let any caller store any text under its hash;
+    // documents are registered, per application, in the sharing registry instead
+    // (gateway/stages/resolve-persisted-documents.ts).
+    persistedQueries: false,
     // "Did you mean …?" in validation errors names fields and types: a schema leak wherever
     // introspection is off, so suggestions go with it.
     hideSchemaDetailsFromClientErrors: !introspection,

@@ -7,7 +7,8 @@
  * Operation limits (gateway/limits/) are checked here, after authentication (so a refusal is
  * audited with its caller) and before Apollo parses and validates: validation itself is
  * super-linear on some documents (OverlappingFieldsCanBeMerged on many same-named fields),
- * and the sharing policy and the query planner come after it.
+ * and the sharing policy and the query planner come after it. A persisted document
+ * (stages/resolve-persisted-documents.ts) is resolved to its text before them.
  */
 import type http from 'node:http';
 import type { ApolloServer } from '@apollo/server';
@@ -23,6 +24,7 @@ import type { OperationLimiter } from '../limits';
 import { jsonDepth, MAX_BODY_DEPTH } from '../limits/json-depth';
 import { ApolloContextValue, createGatewayContext } from '../stages/request-context';
 import { HookPipeline, runStage } from '../stages/stage-hooks';
+import { persistedRequest } from '../stages/resolve-persisted-documents';
 
 interface HeldResponse {
   status: number;
@@ -158,7 +160,11 @@ export function graphqlEndpoint({
       enforceBodyDepth(req, received);
       rawBody = received;
       if (hooks.onRequest.length > 0) await runStage(hooks.onRequest, { context, rawBody });
-      const body = parseJsonBody(rawBody, req.headers['content-type']);
+      // A persisted document, resolved by its stage, runs as if its text had been sent: the
+      // limits, Apollo and the audit record (rawBody) all see that text.
+      const persisted = persistedRequest(context);
+      if (persisted) rawBody = persisted.rawBody;
+      const body = persisted ? persisted.body : parseJsonBody(rawBody, req.headers['content-type']);
       if (limiter) enforceLimits(limiter, req, body);
       const response = await executeWithApollo(apollo, req, body, async () => ({
         gateway: context,

@@ -31,10 +31,22 @@ const EXPLANATION: Readonly<Record<DenialReason, (c: string) => string>> = {
   NOT_SHARED: (c) => `${c} is not shared (不予共享) outside its owner department`,
   POLICY_UNAVAILABLE: (c) =>
     `${c} is conditionally shared and grants could not be checked; it is withheld until they can`,
+  CASE_REQUIRED: (c) =>
+    `${c} is granted to you for an approval item only: name the open case (办件) it serves in header x-case`,
+  CASE_CLOSED: (c) => `${c} is granted for an approval item, and the case named is closed`,
+  NOT_IN_ITEM: (c) => `${c} is not in the data list of the case's approval item`,
+  NOT_CONSENTED: (c) => `${c} is in the item's data list, but the applicants did not authorise it`,
+  SUBJECT_NOT_ON_CASE: (c) =>
+    `${c} is granted for the case's approval item, and this subject is no applicant of the case`,
 };
 
 export function denialMessage(denial: Denial): string {
-  return EXPLANATION[denial.reason](denial.decidedBy);
+  return explainDenial(denial.reason, denial.decidedBy);
+}
+
+/** The message a caller reads for a field withheld for `reason`. */
+export function explainDenial(reason: DenialReason, coordinate: string): string {
+  return EXPLANATION[reason](coordinate);
 }
 
 export function denialError(denial: Denial, path: readonly (string | number)[]): GraphQLError {

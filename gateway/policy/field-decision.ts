@@ -14,6 +14,7 @@
 import type { MaskKind } from '../../domain/catalogue/classification';
 import type { CallerIdentity } from '../../contracts/caller/caller-identity';
 import type { FieldRule } from '../../contracts/field-rules';
+import { CaseBinding, CaseRefusal, itemGrantRefusal } from './case-binding';
 import { Grant, grantAppliesTo, grantCovers, GrantSnapshot, grantTiming } from './grant';
 
 /** Why a field was withheld; goes to callers as `extensions.reason` of a FORBIDDEN_FIELD error. */
@@ -23,7 +24,11 @@ export type DenialReason =
   | 'PURPOSE_NOT_GRANTED'
   | 'GRANT_EXPIRED'
   | 'NOT_SHARED'
-  | 'POLICY_UNAVAILABLE';
+  | 'POLICY_UNAVAILABLE'
+  // An item grant (case-binding.ts) would serve it, but not to this request:
+  | CaseRefusal
+  // Decided on the result: a subject served under an item grant is no applicant of the case.
+  | 'SUBJECT_NOT_ON_CASE';
 
 /** What entitles the caller to a served field: evidence for the audit record. */
 export type ServingBasis = 'OWNER' | 'UNCONDITIONAL' | 'GRANT';
@@ -42,8 +47,21 @@ export type FieldDecision =
     }
   | { readonly outcome: 'DENY'; readonly reason: DenialReason };
 
-/** Who asks, and for what: the authenticated caller (`purpose` is the request's declared 用途). */
-export type PolicyCaller = Pick<CallerIdentity, 'department' | 'application' | 'purpose'>;
+/**
+ * Who asks, and for what: the authenticated caller (`purpose` is the request's declared 用途)
+ * and, when the request names its case, the case it is bound to.
+ */
+export type PolicyCaller = Pick<CallerIdentity, 'department' | 'application' | 'purpose'> & {
+  readonly case?: CaseBinding | null;
+};
+
+/** Of several item grants' refusals, the one that tells the caller the most. */
+const CASE_REFUSAL_RANK: Record<CaseRefusal, number> = {
+  CASE_REQUIRED: 0,
+  CASE_CLOSED: 1,
+  NOT_IN_ITEM: 2,
+  NOT_CONSENTED: 3,
+};
 
 const deny = (reason: DenialReason): FieldDecision => ({ outcome: 'DENY', reason });
 
@@ -54,10 +72,20 @@ function grantsInForce(
   grants: readonly Grant[],
   now: number,
 ): Grant[] | DenialReason {
-  const covering = grants.filter(
+  const candidates = grants.filter(
     (g) => g.status === 'ACTIVE' && grantAppliesTo(g, caller) && grantCovers(g, coordinate),
   );
-  if (covering.length === 0) return 'NO_GRANT';
+  // A request bound to a case asks for what its item needs: anything else is outside the item.
+  if (candidates.length === 0) return caller.case ? 'NOT_IN_ITEM' : 'NO_GRANT';
+  let caseRefusal: CaseRefusal | null = null;
+  const covering = candidates.filter((g) => {
+    if (!g.item) return true;
+    const refusal = itemGrantRefusal(g, coordinate, caller.case);
+    if (refusal && (!caseRefusal || CASE_REFUSAL_RANK[refusal] > CASE_REFUSAL_RANK[caseRefusal]))
+      caseRefusal = refusal;
+    return refusal === null;
+  });
+  if (covering.length === 0) return caseRefusal ?? 'NO_GRANT';
   const current = covering.filter((g) => grantTiming(g, now) === 'CURRENT');
   if (current.length === 0)
     return covering.some((g) => grantTiming(g, now) === 'EXPIRED') ? 'GRANT_EXPIRED' : 'NO_GRANT';

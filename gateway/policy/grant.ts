@@ -28,6 +28,12 @@ export interface Grant {
    * subgraph, such as tests'); the sharing subgraph always sets one.
    */
   readonly subjectQuota?: number | null;
+  /**
+   * 事项授权: the approval item (政务服务事项) whose data list the grant approves. Such a grant
+   * serves only a request bound to an open case of that item (case-binding.ts), and only about
+   * the case's applicants. Absent or null: a standing grant.
+   */
+  readonly item?: string | null;
 }
 
 /**

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { DocumentNode, ExecutionResult, GraphQLSchema, parse, print, validate } from 'graphql';
 import { Supergraph } from '@apollo/federation-internals';
+import { caseBindingKey } from './case-binding';
 import { denialError } from './denial-error';
 import type { PolicyCaller } from './field-decision';
 import { buildFieldRules, FieldRule, registeredSubgraphOwners } from '../../contracts/field-rules';
@@ -115,6 +116,7 @@ export function createPolicyEngine(options: PolicyEngineOptions): PolicyEngine {
         caller.application,
         caller.purpose,
         grants.status === 'LOADED' ? grants.version : null,
+        caseBindingKey(caller.case),
       ]);
       const cached = cache.get(key, (p) => p.validUntil === null || now < p.validUntil);
       if (cached) return cached;

@@ -5,7 +5,7 @@
  * subject: a value another grant still serves stays.
  */
 import type { QuotaRefusalRecord } from '../../domain/subject-quota';
-import type { QuotaEntry } from './quota-tree';
+import { isCaseBound, QuotaEntry } from './quota-tree';
 import type { BoundField, Occurrence, OrphanGroup, ResponsePath } from './subject-occurrences';
 
 /** One grant's distinct subjects in this response, by their keyed hash (`kind:hash`). */
@@ -38,7 +38,8 @@ export function quotaCharges(
     if (o.grants.size === 0) continue;
     const hash = hashOf(o);
     for (const id of o.grants) {
-      if (!quotas.has(id)) continue;
+      // Item grants are not counted: their subjects are checked against the case (subject-quotas.ts).
+      if (!quotas.has(id) || isCaseBound(quotas.get(id))) continue;
       let set = byGrant.get(id);
       if (!set) byGrant.set(id, (set = new Set()));
       set.add(hash);
@@ -110,7 +111,8 @@ export function decideWithholding(
   }
   const refusals: QuotaRefusalRecord[] = [];
   for (const [grantId, subjects] of refused) {
-    if (subjects.size === 0) continue;
+    // A subject outside the case is a denial (SUBJECT_NOT_ON_CASE), not a quota refusal.
+    if (subjects.size === 0 || isCaseBound(quotas.get(grantId))) continue;
     refusals.push({
       grantId,
       quota: quotas.get(grantId)!,

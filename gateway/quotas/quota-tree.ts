@@ -49,6 +49,21 @@ export interface QuotaTreeInput {
   readonly caller: PolicyCaller;
   readonly grants: GrantSnapshot;
   readonly now: number;
+  /**
+   * Whether daily subject quotas count (GATEWAY_SUBJECT_QUOTAS). Item grants are bound to their
+   * case's applicants whatever this says. @default true
+   */
+  readonly enforceQuotas?: boolean;
+}
+
+/**
+ * The "quota" of an item grant (事项授权): not a count but a list, the case's applicants. A
+ * subject outside it is refused whatever the day's count (withheld as SUBJECT_NOT_ON_CASE).
+ */
+export const CASE_BOUND = Number.POSITIVE_INFINITY;
+
+export function isCaseBound(quota: number | undefined): boolean {
+  return quota === CASE_BOUND;
 }
 
 interface Binding {
@@ -93,8 +108,11 @@ function entryIn(node: QuotaNode, key: string, coordinate: string): QuotaEntry {
 export function buildQuotaTree(input: QuotaTreeInput): QuotaTree | null {
   if (input.grants.status !== 'LOADED') return null;
   const quotas = new Map<string, number | null>();
-  for (const g of input.grants.grants)
-    quotas.set(g.id, typeof g.subjectQuota === 'number' ? g.subjectQuota : null);
+  const counting = input.enforceQuotas ?? true;
+  for (const g of input.grants.grants) {
+    if (g.item) quotas.set(g.id, CASE_BOUND);
+    else quotas.set(g.id, counting && typeof g.subjectQuota === 'number' ? g.subjectQuota : null);
+  }
   if (![...quotas.values()].some((q) => q !== null)) return null;
 
   const { usages } = collectFieldUsages(input.schema, input.document, input.operationName);

@@ -23,7 +23,8 @@ import type { GatewayContext } from '../stages/request-context';
 import type { PolicyEngine, PolicyPlan } from '../policy';
 import { decideWithholding, quotaCharges } from './quota-decision';
 import { CountRequest, QuotaCounter, quotaCountKey } from './quota-counter';
-import { buildQuotaTree, QuotaTree } from './quota-tree';
+import { buildQuotaTree, isCaseBound, QuotaTree } from './quota-tree';
+import type { CaseBinding } from '../policy/case-binding';
 import type { Occurrence, OccurrenceCollector } from './subject-occurrences';
 import { withholdFields } from './withhold-fields';
 
@@ -36,6 +37,18 @@ export interface SubjectQuotasOptions {
   readonly namespace?: string | null;
   /** @default Date.now */
   readonly now?: () => number;
+  /**
+   * Whether daily subject quotas count (GATEWAY_SUBJECT_QUOTAS). Off, only item grants' case
+   * binding is checked: that check is part of what the grant allows, not a limit to switch off.
+   * @default true
+   */
+  readonly enforceQuotas?: boolean;
+}
+
+/** Whom a case-bound request may receive item-granted data about: the case's applicants. */
+export interface CaseApplicants {
+  readonly idNumbers: ReadonlySet<string>;
+  readonly creditCodes: ReadonlySet<string>;
 }
 
 export interface EnforceInput {
@@ -46,11 +59,17 @@ export interface EnforceInput {
   readonly collector: OccurrenceCollector;
   /** The subject's keyed hash (the audit trail's), so counts and records never hold an identifier. */
   readonly hash: (subject: SubjectRef) => string;
+  /** The applicants of the case the request is bound to; null: none (item grants then serve nobody). */
+  readonly applicants: CaseApplicants | null;
 }
 
 export interface SubjectQuotas {
   /** `plan`: the sharing policy's plan for the request (what the quota counts subjects of). */
-  prepare(context: GatewayContext, plan: PolicyPlan | undefined): Promise<QuotaTree | null>;
+  prepare(
+    context: GatewayContext,
+    plan: PolicyPlan | undefined,
+    caseBinding?: CaseBinding | null,
+  ): Promise<QuotaTree | null>;
   enforce(
     input: EnforceInput,
   ): Promise<{ result: ExecutionResult; refusals: readonly QuotaRefusalRecord[] }>;
@@ -63,7 +82,7 @@ export function createSubjectQuotas(options: SubjectQuotasOptions): SubjectQuota
   const trees = new WeakMap<PolicyPlan, QuotaTree | null>();
 
   return {
-    async prepare(context, plan) {
+    async prepare(context, plan, caseBinding) {
       const caller = context.caller;
       // dry-run serves everything by design; nothing is enforced there, quotas included.
       if (!plan || !caller || plan.mode === 'dry-run' || plan.grantIds.length === 0) return null;
@@ -77,15 +96,16 @@ export function createSubjectQuotas(options: SubjectQuotasOptions): SubjectQuota
         rules: engine.rules,
         document: plan.document,
         operationName: plan.operationName,
-        caller,
+        caller: { ...caller, case: caseBinding ?? null },
         grants,
         now: now(),
+        enforceQuotas: options.enforceQuotas ?? true,
       });
       trees.set(plan, tree);
       return tree;
     },
 
-    async enforce({ context, result, tree, collector, hash }) {
+    async enforce({ context, result, tree, collector, hash, applicants }) {
       const caller = context.caller!;
       const day = chinaToday(new Date(now()));
       const application = caller.application ?? `department:${caller.department}`;
@@ -96,15 +116,17 @@ export function createSubjectQuotas(options: SubjectQuotasOptions): SubjectQuota
         return h;
       };
       const charges = quotaCharges(collector.occurrences, tree.quotas, hashOf);
-      if (charges.length === 0) return { result, refusals: [] };
+      const offCase = subjectsOffCase(collector.occurrences, tree.quotas, hashOf, applicants);
+      if (charges.length === 0 && offCase.size === 0) return { result, refusals: [] };
       const requests: CountRequest[] = charges.map((c) => ({
         key: quotaCountKey(namespace, application, c.grantId, day),
         day,
         quota: c.quota,
         subjects: c.subjects,
       }));
-      const refusedSets = await options.counter.admit(requests);
-      const refused = new Map(charges.map((c, i) => [c.grantId, refusedSets[i]]));
+      const refusedSets = requests.length > 0 ? await options.counter.admit(requests) : [];
+      const refused = new Map<string, ReadonlySet<string>>(offCase);
+      charges.forEach((c, i) => refused.set(c.grantId, refusedSets[i]));
       const outcome = decideWithholding(
         collector.occurrences,
         collector.groups,
@@ -121,4 +143,29 @@ export function createSubjectQuotas(options: SubjectQuotasOptions): SubjectQuota
 
     close: () => options.counter.close(),
   };
+}
+
+/** Per item grant, the subjects it reached who are no applicant of the case: all of them refused. */
+function subjectsOffCase(
+  occurrences: readonly Occurrence[],
+  quotas: ReadonlyMap<string, number>,
+  hashOf: (o: Occurrence) => string,
+  applicants: CaseApplicants | null,
+): Map<string, Set<string>> {
+  const refused = new Map<string, Set<string>>();
+  for (const o of occurrences) {
+    const onCase =
+      applicants !== null &&
+      (o.subject.kind === 'person'
+        ? applicants.idNumbers.has(o.subject.id)
+        : applicants.creditCodes.has(o.subject.id));
+    if (onCase) continue;
+    for (const id of o.grants) {
+      if (!isCaseBound(quotas.get(id))) continue;
+      let set = refused.get(id);
+      if (!set) refused.set(id, (set = new Set()));
+      set.add(hashOf(o));
+    }
+  }
+  return refused;
 }

@@ -7,7 +7,9 @@
 import { ExecutionResult, GraphQLError } from 'graphql';
 import { ErrorCode } from '../../domain/error-codes';
 import { maskValue } from '../masking';
+import { explainDenial } from '../policy/denial-error';
 import type { Withholding } from './quota-decision';
+import { isCaseBound } from './quota-tree';
 import type { ResponsePath } from './subject-occurrences';
 
 interface Trie {
@@ -82,9 +84,27 @@ export function withholdFields(
   const data = apply(result.data, trieOf(withheld), applied) as ExecutionResult['data'];
   const errors = [
     ...(result.errors ?? []),
-    ...applied.map((w) => quotaExceededError(w, quotas, day)),
+    ...applied.map((w) =>
+      w.grantIds.every((id) => isCaseBound(quotas.get(id)))
+        ? notOnCaseError(w)
+        : quotaExceededError(w, quotas, day),
+    ),
   ];
   return { ...result, data, errors };
 }
 
 export type { ResponsePath };
+
+/** The FORBIDDEN_FIELD a value served under item grants gets for a subject who is no applicant. */
+function notOnCaseError(w: Withholding): GraphQLError {
+  const maskedBack = w.entry.mask !== null;
+  return new GraphQLError(explainDenial('SUBJECT_NOT_ON_CASE', w.entry.coordinate), {
+    path: w.path as (string | number)[],
+    extensions: {
+      code: ErrorCode.FORBIDDEN_FIELD,
+      reason: 'SUBJECT_NOT_ON_CASE',
+      coordinate: w.entry.coordinate,
+      ...(maskedBack ? { masked: w.entry.mask } : {}),
+    },
+  });
+}

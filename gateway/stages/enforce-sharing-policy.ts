@@ -14,6 +14,7 @@ import { ErrorCode } from '../../domain/error-codes';
 import type { GrantSource } from '../grants/grant-source';
 import type { GatewayHooks } from './stage-hooks';
 import { createPolicyEngine, PolicyEngine, PolicyMode, PolicyPlan, Rejection } from '../policy';
+import { boundCaseOf } from './bind-to-case';
 import { GatewayContext, stageState } from './request-context';
 
 /** The policy's decisions for each request's operation: applied to its result here, recorded by the audit stage. */
@@ -108,7 +109,14 @@ export function createSharingPolicyHook(options: SharingPolicyHookOptions): Shar
       if (!caller) throw unauthenticated();
       const held = options.grants.snapshotFor(caller.department);
       const grants = held instanceof Promise ? await held : held;
-      const plan = engine.plan(stage.document, stage.operationName, caller, grants);
+      // A request bound to a case (bind-to-case.ts) may be served under item grants too.
+      const bound = boundCaseOf(stage.context);
+      const plan = engine.plan(
+        stage.document,
+        stage.operationName,
+        bound ? { ...caller, case: bound.binding } : caller,
+        grants,
+      );
       sharingPlans.set(stage.context, plan);
       if (plan.rejection) throw rejectionError(plan.rejection);
       if (plan.changed) {

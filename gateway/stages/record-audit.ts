@@ -36,6 +36,7 @@ import type { GatewayContext } from './request-context';
 import { OccurrenceCollector, QuotaTree, SubjectQuotas } from '../quotas';
 import type { GatewayHooks, StageHealth } from './stage-hooks';
 import { buildAuditEntry } from '../audit-capture/audit-entry';
+import { boundCaseOf } from './bind-to-case';
 import { sharingPlanOf } from './enforce-sharing-policy';
 import { stripSubjectKeys } from '../audit-capture/strip-subject-keys';
 import { subjectKeyRewriter } from '../audit-capture/subject-keys';
@@ -179,7 +180,12 @@ export function createAuditStage(options: AuditStageOptions): AuditStage {
       const e = noted(stage.context);
       e.keys = rewritten.keys;
       // Only where there are subjects can a quota count any.
-      if (quotas) e.quotaTree = await quotas.prepare(stage.context, sharingPlanOf(stage.context));
+      if (quotas)
+        e.quotaTree = await quotas.prepare(
+          stage.context,
+          sharingPlanOf(stage.context),
+          boundCaseOf(stage.context)?.binding,
+        );
     },
     onSubgraphRequest({ subgraph, context }) {
       if (context) noted(context).subgraphs.add(subgraph);
@@ -204,6 +210,7 @@ export function createAuditStage(options: AuditStageOptions): AuditStage {
         tree: tree!,
         collector,
         hash: (s) => open.subjectHash(s.kind, s.id),
+        applicants: boundCaseOf(stage.context)?.applicants ?? null,
       });
       stage.result = enforced.result;
       e.quotaRefusals = enforced.refusals;
@@ -220,6 +227,7 @@ export function createAuditStage(options: AuditStageOptions): AuditStage {
           subjects: seen?.subjects ?? [],
           quotaRefusals: seen?.quotaRefusals ?? [],
           sharingPlan: sharingPlanOf(response.context),
+          case: caseEvidence(response.context),
         },
         Date.now(),
       );
@@ -259,4 +267,10 @@ export function createAuditStage(options: AuditStageOptions): AuditStage {
       };
     },
   };
+}
+
+/** The case a request named, for its record: the item only when the request was bound to it. */
+function caseEvidence(context: GatewayContext): { number: string; item: string | null } | null {
+  const bound = boundCaseOf(context);
+  return bound ? { number: bound.number, item: bound.item } : null;
 }

@@ -5,6 +5,8 @@
  *   gate on the audit      503 while no record can be written: nothing runs unrecorded
  *   authenticate           who is calling (token, application registry)
  *   limit request rate     per application and department; before any policy or planning work
+ *   persisted documents    a document named by hash resolved; PERSISTED_ONLY applications held to theirs
+ *   bind to case           the approval case (办件) the request names, for item grants
  *   enforce sharing policy withhold, mask and refuse fields by grant
  *   (extra stages)         tests and experiments
  *   record audit           the data subjects' keys in, then out; the record before the bytes leave
@@ -21,6 +23,10 @@ export interface PlatformStages {
   readonly authenticate: GatewayHooks;
   /** Null when GATEWAY_RATE_LIMITS is off. */
   readonly limitRequestRate: GatewayHooks | null;
+  /** Resolves documents named by hash and enforces PERSISTED_ONLY (resolve-persisted-documents.ts). @default none */
+  readonly resolvePersistedDocuments?: GatewayHooks | null;
+  /** Null without the audit trail: no subject could be checked against the case. */
+  readonly bindToCase: GatewayHooks | null;
   readonly enforceSharingPolicy: GatewayHooks;
   /** Run after the policy and before the audit, so the audit records what they did too. @default none */
   readonly extra?: readonly GatewayHooks[];
@@ -37,6 +43,10 @@ export function inStageOrder(stages: PlatformStages): GatewayHooks[] {
     stages.authenticate,
     // After authentication (it limits the caller); before the policy, so a refused request costs no policy work.
     ...present(stages.limitRequestRate),
+    // After the limits (a refused request costs no registry lookup); before anything reads the document.
+    ...present(stages.resolvePersistedDocuments ?? null),
+    // After the limits (a refused request costs no case lookup); before the policy, which decides with it.
+    ...present(stages.bindToCase),
     // After authentication (it decides for context.caller); before the audit, which records its decisions.
     stages.enforceSharingPolicy,
     ...(stages.extra ?? []),

@@ -4,19 +4,21 @@
  * directly. Each has many argument sets from the seeded data (bench-fixtures.ts), each with a
  * check of its answer (no `errors`, the expected data present) that must pass on a target
  * before the operation is measured there. One file per operation:
- * applicant-profile-operation.ts, region-dashboard-operation.ts, people-page-operation.ts.
+ * applicant-profile-operation.ts, region-dashboard-operation.ts, people-page-operation.ts,
+ * case-bound-pull-operation.ts (only on some targets, with its own caller: see `targets`, `prepare`).
  */
 import type { SubgraphName } from '../../contracts/subgraph-directory';
 import { applicantProfile } from './applicant-profile-operation';
 import type { BenchFixtures } from './bench-fixtures';
+import { caseBoundPull } from './case-bound-pull-operation';
 import { peoplePage } from './people-page-operation';
 import { regionDashboard } from './region-dashboard-operation';
 
-export interface GraphQLRequestBody {
-  query: string;
+/** A request's text, or the SHA-256 of a persisted document registered for the caller. */
+export type GraphQLRequestBody = {
   operationName?: string;
   variables: Record<string, unknown>;
-}
+} & ({ query: string } | { documentId: string });
 
 /**
  * What a target's answers are expected to look like: `masked` where it enforces the sharing
@@ -47,12 +49,30 @@ export interface BenchOperation {
   gateway: OperationRequest;
   /** The root subgraph's share, sent to it directly; `scope` says what it leaves out. */
   direct: (OperationRequest & { subgraph: SubgraphName; scope: string }) | null;
+  /** Only these gateway targets (names), and why; the others skip the operation. @default all */
+  targets?: { only: readonly string[]; why: string };
+  /**
+   * Run once before any check, through the first of the operation's gateway targets (e.g. open
+   * an approval case); returns the headers its gateway requests carry instead of the target's.
+   * Throws when the operation cannot be measured. @default none: the target's headers
+   */
+  prepare?(ctx: PrepareContext): Promise<Record<string, string>>;
+}
+
+/** What an operation's `prepare` works with. */
+export interface PrepareContext {
+  /** The gateway's GraphQL endpoint. */
+  url: string;
+  /** The environment of the bench processes (DATA_DIR included: dev keys live under it). */
+  env: NodeJS.ProcessEnv;
+  log: (line: string) => void;
 }
 
 export const OPERATION_NAMES: readonly string[] = [
   'applicant-profile',
   'region-dashboard',
   'people-page',
+  'case-bound-pull',
 ];
 
 export function benchOperations(fixtures: BenchFixtures): BenchOperation[] {
@@ -60,6 +80,7 @@ export function benchOperations(fixtures: BenchFixtures): BenchOperation[] {
     applicantProfile(fixtures.applicants),
     regionDashboard(fixtures.dashboards),
     peoplePage(fixtures.peoplePages),
+    caseBoundPull(fixtures.applicants),
   ];
 }
 

@@ -11,18 +11,14 @@ import { DEFAULT_WORLD_SEED } from '../start/start-options';
 import { Supervisor } from '../start/supervisor';
 import { benchDatabaseEnv, prepareBenchData } from './bench-data';
 import { findFixtures } from './bench-fixtures';
-import {
-  benchOperations,
-  BenchOperation,
-  checkOperationNames,
-  OperationRequest,
-} from './bench-operations';
+import { appliesTo, cellsFor } from './bench-cells';
+import { benchOperations, checkOperationNames } from './bench-operations';
 import { benchCommand, readBenchOptions } from './bench-options';
-import { BenchPlatform, startBenchPlatform } from './bench-platform';
+import { startBenchPlatform } from './bench-platform';
 import { BenchReport, markdownSection, terminalReport } from './bench-report';
 import { roundOrder } from './bench-schedule';
-import { CellSummary, isValid, Measurement, ratio, stageRatio, summarise } from './bench-summary';
-import { BenchTarget, GatewayTarget, RATIOS, selectTargets, STAGE_RATIOS } from './bench-targets';
+import { CellSummary, isValid, ratio, stageRatio, summarise } from './bench-summary';
+import { GatewayTarget, RATIOS, selectTargets, STAGE_RATIOS } from './bench-targets';
 import { callerHeaders, ensureBenchGrant, GRANTED_CALLER, UNGRANTED_CALLER } from './bench-caller';
 import { maskedSample, withheldWithoutGrant } from './enforcement-check';
 import { runLoad } from './load-test';
@@ -46,65 +42,8 @@ const SUBGRAPH_ENV: NodeJS.ProcessEnv = { SHUJUTONG_INSECURE_SKIP_SUBGRAPH_SIGNA
 /** More environment for every gateway process (e.g. a signing secret shared with the subgraphs). */
 const GATEWAY_ENV: NodeJS.ProcessEnv = {};
 
-interface Cell {
-  operation: BenchOperation;
-  target: BenchTarget;
-  headers: Record<string, string>;
-  url: string;
-  request: OperationRequest;
-  /** The request bodies, serialised once. */
-  bodies: string[];
-  problem: string | null;
-  rounds: Measurement[];
-  /** The process whose CPU per request is the cell's "gateway CPU"; null for a direct target. */
-  gatewayPid: number | null;
-}
-
 function log(line: string): void {
   console.log(`[bench] ${line}`);
-}
-
-const serialise = (request: OperationRequest) =>
-  request.variants.map((v) => JSON.stringify(v.body));
-
-/** Operation × target pairs that exist: a subgraph-direct target only where the operation has a direct part. */
-function cellsFor(
-  operations: BenchOperation[],
-  targets: BenchTarget[],
-  headers: Map<string, Record<string, string>>,
-  platform: BenchPlatform,
-): Cell[][] {
-  return operations.map((operation) =>
-    targets.flatMap((target): Cell[] => {
-      const common = {
-        operation,
-        target,
-        headers: headers.get(target.name) ?? {},
-        problem: null,
-        rounds: [],
-        gatewayPid: target.kind === 'gateway' ? platform.gatewayPid(target.name) : null,
-      };
-      if (target.kind === 'subgraph') {
-        if (!operation.direct) return [];
-        return [
-          {
-            ...common,
-            url: platform.subgraphUrl(operation.direct.subgraph),
-            request: operation.direct,
-            bodies: serialise(operation.direct),
-          },
-        ];
-      }
-      return [
-        {
-          ...common,
-          url: platform.gatewayUrl(target.name),
-          request: operation.gateway,
-          bodies: serialise(operation.gateway),
-        },
-      ];
-    }),
-  );
 }
 
 export async function runGatewayBench(argv: string[], supervisor: Supervisor): Promise<number> {
@@ -169,7 +108,18 @@ export async function runGatewayBench(argv: string[], supervisor: Supervisor): P
       );
     }
   }
-  const groups = cellsFor(operations, targets, headers, platform);
+  // Operations with their own caller (e.g. under an approval case) prepare it on their first target.
+  const operationHeaders = new Map<string, Record<string, string>>();
+  for (const op of operations) {
+    const skipped = targets.filter((t) => t.kind === 'gateway' && !appliesTo(op, t));
+    if (op.targets && skipped.length > 0)
+      log(`${op.name}: skips ${skipped.map((t) => t.name).join(', ')} (${op.targets.why})`);
+    const first = gateways.find((t) => appliesTo(op, t));
+    if (!op.prepare || !first) continue;
+    const url = platform.gatewayUrl(first.name);
+    operationHeaders.set(op.name, await op.prepare({ url, env: process.env, log }));
+  }
+  const groups = cellsFor(operations, targets, headers, operationHeaders, platform);
 
   for (const cell of groups.flat()) {
     cell.problem = await checkOperation(cell.url, cell.headers, cell.request, {
@@ -217,7 +167,8 @@ export async function runGatewayBench(argv: string[], supervisor: Supervisor): P
   const cells: CellSummary[] = groups
     .flat()
     .map((c) => summarise(c.operation.name, c.target.name, c.rounds, c.problem));
-  const measured = (name: string) => targets.some((t) => t.name === name);
+  const measured = (op: string, name: string) =>
+    cells.some((c) => c.operation === op && c.target === name);
   const report: BenchReport = {
     date: new Date(started),
     command: benchCommand(argv),
@@ -238,14 +189,14 @@ export async function runGatewayBench(argv: string[], supervisor: Supervisor): P
     targets,
     cells,
     ratios: operations.flatMap((op) =>
-      RATIOS.filter(([a, b]) => measured(a) && measured(b)).map(([a, b]) =>
+      RATIOS.filter(([a, b]) => measured(op.name, a) && measured(op.name, b)).map(([a, b]) =>
         ratio(cells, op.name, a, b),
       ),
     ),
     stageRatios: operations.flatMap((op) =>
-      STAGE_RATIOS.filter((g) => measured(g.numerator) && measured(g.denominator)).map((goal) =>
-        stageRatio(cells, op.name, goal),
-      ),
+      STAGE_RATIOS.filter(
+        (g) => measured(op.name, g.numerator) && measured(op.name, g.denominator),
+      ).map((goal) => stageRatio(cells, op.name, goal)),
     ),
     enforcementNotes,
     goal: GOAL,

@@ -41,6 +41,9 @@ export interface AccessLogRow {
   http_status: number | string;
   error_codes: string;
   latency_ms: number | string;
+  /** 办件编号 and 事项编码 of a case-bound request; null otherwise. */
+  case_number: string | null;
+  item_code: string | null;
 }
 
 const COLUMNS = [
@@ -61,6 +64,8 @@ const COLUMNS = [
   'http_status',
   'error_codes',
   'latency_ms',
+  'case_number',
+  'item_code',
 ];
 
 function filtered(db: Knex, filter: AccessLogFilter): Knex.QueryBuilder {

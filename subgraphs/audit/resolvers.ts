@@ -225,6 +225,8 @@ const AccessRecord = {
   httpStatus: (r: AccessLogRow) => Number(r.http_status),
   errorCodes: (r: AccessLogRow) => list(r.error_codes),
   latencyMs: (r: AccessLogRow) => Number(r.latency_ms),
+  caseNumber: (r: AccessLogRow) => r.case_number,
+  itemCode: (r: AccessLogRow) => r.item_code,
 };
 
 const DataUsage = {
@@ -254,6 +256,13 @@ const PersonalDataAccess = {
   operator: (a: SubjectAccess, _: unknown, ctx: AuditContext) =>
     maySeeOperators(ctx.caller as CallerIdentity) ? a.operator : null,
   outcome: (a: SubjectAccess) => outcome(a.outcome),
+  // Only a case the request was bound to (its item known): a number the caller merely named
+  // served nothing under it, and must not look to the person like an access for a case. The
+  // item is an entity reference: the gateway joins its name from the sharing subgraph.
+  case: (a: SubjectAccess) =>
+    a.caseNumber === null || a.itemCode === null
+      ? null
+      : { number: a.caseNumber, item: { code: a.itemCode } },
 };
 
 export const resolvers: GraphQLResolverMap<AuditContext> = {

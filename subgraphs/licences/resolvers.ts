@@ -4,6 +4,11 @@ import { badUserInput } from '../kit/user-input';
 import { certificateNumberProblem } from './certificate-number';
 import { CertificateStatus, effectiveStatus } from './certificate-status';
 import { CERTIFICATE_TYPES, certificateType, CertificateType } from './certificate-types';
+import {
+  verificationRequest,
+  verificationStatus,
+  VerifyCertificateArgs,
+} from './certificate-verification';
 import { LicencesContext } from './context';
 import { CertificateRow } from './store';
 
@@ -37,6 +42,12 @@ export const resolvers: GraphQLResolverMap<LicencesContext> = {
     certificate: (_: unknown, args: { number: string }, ctx: LicencesContext) =>
       ctx.store.certificate.load(requireCertificateNumber('number', args.number)),
     certificateTypes: () => CERTIFICATE_TYPES,
+    // 免证办: a status and the day it holds for, nothing about the holder or the certificate.
+    verifyCertificate: async (_: unknown, args: VerifyCertificateArgs, ctx: LicencesContext) => {
+      const { number, holder } = verificationRequest(args);
+      const certificate = await ctx.store.certificate.load(number);
+      return { status: verificationStatus(certificate, holder, ctx.today), checkedOn: ctx.today };
+    },
   },
   Certificate: {
     typeCode: (c: CertificateRow) => certificateType(c.type).code,

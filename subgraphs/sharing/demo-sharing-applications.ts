@@ -12,6 +12,8 @@ export interface DemoSharingApplication {
   purposes: string[];
   justification: string;
   clear: boolean;
+  /** The approval item applied for (demo-item-applications.ts); absent: a standing application. */
+  item?: string;
   /** Calendar days before the seed that the application was submitted. */
   submittedDaysAgo: number;
   /** What every owner answers, days after submission; absent: still pending. */

@@ -1,5 +1,7 @@
 import { DEFAULT_SUBJECT_QUOTA } from '../../domain/subject-quota';
 import { Migration } from '../../contracts/database/migrations';
+import { caseMigrations } from './case-migrations';
+import { persistedDocumentsMigration } from './persisted-document-migration';
 
 /**
  * Lists are stored as JSON text (coordinates, purposes): they are read and written whole, never
@@ -149,4 +151,6 @@ export const migrations: readonly Migration[] = [
       });
     },
   },
+  ...caseMigrations,
+  persistedDocumentsMigration,
 ];

@@ -1,9 +1,13 @@
 import { SubgraphModule } from '../kit/subgraph-module';
 import { createApplicationRegistry, RegistryChangedListener } from './application-registry';
+import { ApprovalItemCatalogue, createItemCatalogue } from './approval-items';
+import { createCaseService } from './case-service';
 import { Clock, chinaDate, systemClock } from './clock';
 import { SharingContext } from './context';
 import { CoordinateCatalogue, loadSupergraphCatalogue } from './coordinate-catalogue';
+import { DEMO_APPROVAL_ITEMS } from './demo-approval-items';
 import { migrations } from './migrations';
+import { createPersistedDocuments } from './persisted-documents';
 import { resolvers } from './resolvers';
 import { seedSharing } from './seed';
 import { loadResourceCatalogue, ResourceCatalogue } from './resource-catalogue';
@@ -20,6 +24,8 @@ export interface SharingSubgraphOptions {
   catalogue?: CoordinateCatalogue;
   /** The resource catalogue (资源目录) served by Query.catalogue. @default from the same supergraph, built once on first use */
   resources?: ResourceCatalogue;
+  /** 政务服务事项 The approval items cases are opened for. @default the demo city's (demo-approval-items.ts) */
+  approvalItems?: ApprovalItemCatalogue;
   /** Told after a department's grants changed (committed). @default nothing is told */
   onGrantsChanged?: GrantsChangedListener;
   /** Told after an application's registry entry changed (committed), e.g. suspended. @default nothing is told */
@@ -38,6 +44,7 @@ export function createSharingSubgraph(
   const clock = options.clock ?? systemClock;
   const onGrantsChanged = options.onGrantsChanged ?? (() => {});
   const log = options.log ?? ((line: string) => console.error(line));
+  const items = options.approvalItems ?? createItemCatalogue(DEMO_APPROVAL_ITEMS);
   // Lazy, so merely importing the module (compose, the module registry) reads no files.
   let settings = options.settings;
   let catalogue = options.catalogue;
@@ -59,12 +66,23 @@ export function createSharingSubgraph(
         db,
         resources,
         store: createSharingStore(db),
-        workflow: createSharingWorkflow({ db, clock, settings, catalogue, onGrantsChanged, log }),
+        workflow: createSharingWorkflow({
+          db,
+          clock,
+          settings,
+          catalogue,
+          items,
+          onGrantsChanged,
+          log,
+        }),
+        items,
+        cases: createCaseService({ db, clock, items, calendar: settings.calendar }),
         registry: createApplicationRegistry(db, clock, options.onRegistryChanged),
+        persistedDocuments: createPersistedDocuments(db, clock, options.onRegistryChanged),
         today: chinaDate(clock()),
       };
     },
-    seed: (db, _world, reporter) => seedSharing(db, reporter, { ...dependencies(), clock }),
+    seed: (db, _world, reporter) => seedSharing(db, reporter, { ...dependencies(), clock, items }),
   };
 }
 

@@ -21,8 +21,15 @@ import type { RequestLimitsInput } from './application-limits';
 import { SharingContext } from './context';
 import { DateTimeScalar } from './date-time-scalar';
 import { readGrantSnapshot } from './grant-versions';
+import { caseMutation, caseQuery, caseRecordResolvers } from './case-resolvers';
 import { catalogueItemResolvers, catalogueQuery } from './catalogue-resolvers';
 import { recordResolvers } from './record-resolvers';
+import {
+  applicationDocumentMode,
+  persistedDocumentMutation,
+  persistedDocumentQuery,
+  persistedDocumentRecordResolvers,
+} from './persisted-document-resolvers';
 import { ApprovalInput, SharingApplicationInput } from './sharing-workflow';
 import { ApplicationStatus, GrantStatus, RequestStatus } from './store';
 
@@ -52,6 +59,8 @@ const Query = {
     return PURPOSES;
   },
   ...catalogueQuery,
+  ...caseQuery,
+  ...persistedDocumentQuery,
 
   application: (_: unknown, args: { id: string }, ctx: SharingContext) => {
     requireCaller(ctx.caller);
@@ -215,6 +224,8 @@ const Mutation = {
     ctx.workflow.reject(requireCaller(ctx.caller), args.id, args.reason),
   revokeGrant: (_: unknown, args: { id: string; reason: string }, ctx: SharingContext) =>
     ctx.workflow.revoke(requireCaller(ctx.caller), args.id, args.reason),
+  ...caseMutation,
+  ...persistedDocumentMutation,
 };
 
 export const resolvers: GraphQLResolverMap<SharingContext> = {
@@ -224,4 +235,7 @@ export const resolvers: GraphQLResolverMap<SharingContext> = {
   Mutation,
   ...recordResolvers,
   ...catalogueItemResolvers,
+  ...caseRecordResolvers,
+  ...persistedDocumentRecordResolvers,
+  Application: { ...recordResolvers.Application, ...applicationDocumentMode },
 } as GraphQLResolverMap<SharingContext>;

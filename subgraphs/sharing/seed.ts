@@ -8,8 +8,11 @@ import { PLATFORM_DEPARTMENT } from '../../domain/departments';
 import type { SeedReporter } from '../kit/subgraph-module';
 import type { CallerIdentity } from '../../contracts/caller/caller-identity';
 import { createApplicationRegistry } from './application-registry';
+import { seedPersistedDocuments } from './persisted-document-seed';
+import type { ApprovalItemCatalogue } from './approval-items';
 import { Clock } from './clock';
 import { CoordinateCatalogue } from './coordinate-catalogue';
+import { demoItemApplications } from './demo-item-applications';
 import { DEMO_APPLICATIONS, DEMO_REQUEST_LIMITS, DEMO_RETIRED } from './demo-registry';
 import { DEMO_SHARING_APPLICATIONS, DemoSharingApplication } from './demo-sharing-applications';
 import { splitItemsByOwner } from './requested-items';
@@ -23,6 +26,7 @@ export interface SeedDependencies {
   clock: Clock;
   settings: SharingSettings;
   catalogue: CoordinateCatalogue;
+  items: ApprovalItemCatalogue;
 }
 
 function caller(department: string, application: string | null): CallerIdentity {
@@ -46,6 +50,7 @@ async function seedOne(
       clock: () => new Date(t),
       settings: deps.settings,
       catalogue: deps.catalogue,
+      items: deps.items,
       onGrantsChanged: () => {},
       log: () => {},
     });
@@ -90,5 +95,7 @@ export async function seedSharing(
   const now = deps.clock().getTime();
   let seeded = 0;
   for (const demo of DEMO_SHARING_APPLICATIONS) seeded += await seedOne(db, demo, deps, now);
+  for (const demo of demoItemApplications(deps.items)) seeded += await seedOne(db, demo, deps, now);
   reporter.written('sharing_applications', seeded);
+  await seedPersistedDocuments(db, reporter, deps.clock);
 }

@@ -8,22 +8,19 @@
 import { Knex } from 'knex';
 import type { CallerIdentity } from '../../contracts/caller/caller-identity';
 import { badUserInput } from '../kit/user-input';
-import { enforce, forbidden, mayDecide } from './access-rules';
+import { enforce, mayDecide } from './access-rules';
 import { approvalTerms, ApprovalChoice } from './approval-terms';
+import type { ApprovalItemCatalogue } from './approval-items';
 import { chinaDate, Clock } from './clock';
 import { CoordinateCatalogue } from './coordinate-catalogue';
 import { bumpGrantVersion } from './grant-versions';
+import { requireItemTerms } from './item-applications';
+import { requireOwnActiveSystem } from './own-active-system';
 import { newRecordId } from './record-ids';
 import { splitItemsByOwner } from './requested-items';
 import { notFound, optionalText, requirePurposes, requireText, wrongState } from './sharing-input';
 import { SharingSettings } from './sharing-settings';
-import {
-  ApplicationRow,
-  GrantRow,
-  jsonList,
-  SharingApplicationRow,
-  SharingRequestRow,
-} from './store';
+import { GrantRow, jsonList, SharingApplicationRow, SharingRequestRow } from './store';
 import { addWorkingDays } from './working-days';
 
 /**
@@ -37,6 +34,7 @@ export interface WorkflowDeps {
   clock: Clock;
   settings: SharingSettings;
   catalogue: CoordinateCatalogue;
+  items: ApprovalItemCatalogue;
   onGrantsChanged: GrantsChangedListener;
   log: (line: string) => void;
 }
@@ -49,6 +47,8 @@ export interface SharingApplicationInput {
   application?: string | null;
   clear?: boolean | null;
   validUntil?: string | null;
+  /** An approval item whose data list (or part of it) is applied for: item-applications.ts. */
+  item?: string | null;
 }
 
 export interface ApprovalInput extends ApprovalChoice {
@@ -130,6 +130,7 @@ export function createSharingWorkflow(deps: WorkflowDeps) {
           max: MAX_ITEMS,
         });
       const purposes = requirePurposes('purposes', input.purposes);
+      const item = requireItemTerms(deps.items, input.item, input.items, purposes);
       const justification = requireText('justification', input.justification, MAX_JUSTIFICATION);
       const validUntil = input.validUntil ?? null;
       if (validUntil !== null && validUntil < today)
@@ -137,25 +138,7 @@ export function createSharingWorkflow(deps: WorkflowDeps) {
           problem: 'RANGE',
         });
       const applicationId = input.application ?? null;
-      if (applicationId !== null) {
-        const app: ApplicationRow | undefined = await db('applications')
-          .where({ id: applicationId })
-          .first();
-        if (!app)
-          throw badUserInput('application', `no registered application "${applicationId}"`, {
-            problem: 'UNKNOWN',
-          });
-        if (app.department !== caller.department)
-          throw forbidden(
-            `application ${applicationId} belongs to ${app.department}; a department applies only for its own systems`,
-          );
-        if (app.status !== 'ACTIVE')
-          throw badUserInput(
-            'application',
-            `application ${applicationId} is ${app.status.toLowerCase()}`,
-            { problem: 'STATE', state: app.status },
-          );
-      }
+      if (applicationId !== null) await requireOwnActiveSystem(db, caller, applicationId);
       const clear = input.clear ?? false;
       const split = splitItemsByOwner(input.items, clear, caller.department, catalogue);
       if (!split.ok) {
@@ -178,6 +161,7 @@ export function createSharingWorkflow(deps: WorkflowDeps) {
         submitted_by: caller.operator,
         submitted_at: now.toISOString(),
         submitted_on: today,
+        item_code: item?.code ?? null,
       };
       const dueOn = addWorkingDays(today, settings.replyWorkingDays, settings.calendar);
       const requests: SharingRequestRow[] = [...split.byOwner].map(([owner, items]) => ({
@@ -247,6 +231,7 @@ export function createSharingWorkflow(deps: WorkflowDeps) {
         revoked_by: null,
         revoke_reason: null,
         subject_quota: terms.subjectQuota,
+        item_code: application.item_code ?? null,
       };
       const version = await db.transaction(async (trx) => {
         await decide(trx, request.id, 'APPROVED', caller, note, now);

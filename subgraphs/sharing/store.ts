@@ -44,6 +44,8 @@ export interface SharingApplicationRow {
   submitted_by: string | null;
   submitted_at: string;
   submitted_on: string;
+  /** The approval item (政务服务事项) applied for; null: a standing application. */
+  item_code?: string | null;
 }
 
 export interface SharingRequestRow {
@@ -78,6 +80,8 @@ export interface GrantRow {
   revoke_reason: string | null;
   /** Distinct subjects per application and China day (domain/subject-quota.ts). */
   subject_quota: number;
+  /** 事项授权: the approval item whose data list this grant approves; null: a standing grant. */
+  item_code?: string | null;
 }
 
 /** JSON list columns, parsed once per row where read. */

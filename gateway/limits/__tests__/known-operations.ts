@@ -31,8 +31,9 @@ export function benchQueries(): string[] {
   };
   const queries = new Set<string>();
   for (const op of benchOperations(fixtures)) {
-    for (const v of op.gateway.variants) queries.add(v.body.query);
-    for (const v of op.direct?.variants ?? []) queries.add(v.body.query);
+    // A persisted document's text is the manifest's (persisted/), not the bench's.
+    for (const v of [...op.gateway.variants, ...(op.direct?.variants ?? [])])
+      if ('query' in v.body) queries.add(v.body.query);
   }
   return [...queries];
 }

@@ -341,6 +341,8 @@ describe('sharing subgraph: applications, answers and grants', () => {
           grantedBy: 'public-security',
           // Not chosen by the owner: the configured default.
           subjectQuota: 1000,
+          // A standing grant: applied for without an approval item.
+          item: null,
         },
       ],
     });

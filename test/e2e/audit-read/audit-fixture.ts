@@ -12,6 +12,7 @@ import type { AuditEntry } from '../../../contracts/audit/audit-record';
 import { openAuditDatabase } from '../../../gateway/audit/audit-store';
 import { AuditTrail } from '../../../gateway/audit/audit-trail';
 import { testKeys } from '../../utils/audit-fixtures';
+import type { AuditKeys } from '../../../contracts/audit/audit-keys';
 import { withIdNumberCheck } from '../../../domain/id-number';
 import { GraphQLResult, postGraphQL } from '../../utils/graphql-client';
 import { createTempDatabase, TempDatabase } from '../../utils/temp-database';
@@ -91,6 +92,8 @@ export function access(
     people?: string[];
     outcome?: AuditEntry['outcome'];
     document?: string;
+    /** 办件: the approval case a case-bound request served. */
+    case?: { number: string; item: string | null };
   },
 ): AuditEntry {
   counter++;
@@ -120,6 +123,7 @@ export function access(
     latencyMs: 5,
     responseBytes: 100,
     subjects: (what.people ?? []).map((id) => ({ kind: 'person' as const, id })),
+    ...(what.case ? { case: what.case } : {}),
   };
 }
 
@@ -127,6 +131,8 @@ export interface AuditFixture {
   temp: TempDatabase;
   server: RunningSubgraph;
   trail: AuditTrail;
+  /** The trail's keys: the verifier checks its checkpoints with `keys.publicKey`. */
+  keys: AuditKeys;
   /** Appends the entries through the audit trail and ships them into the database. */
   record(entries: readonly AuditEntry[]): Promise<void>;
   /** Posts to the subgraph as this caller (null: no caller). */
@@ -174,6 +180,7 @@ export async function startAuditFixture(backend: 'sqlite' | 'mysql'): Promise<Au
     temp,
     server,
     trail,
+    keys,
     async record(entries) {
       for (const e of entries) await trail.append(e);
       await trail.shipper.drain();

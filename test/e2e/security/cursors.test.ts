@@ -115,6 +115,14 @@ const CASES: ConnectionCase[] = [
     key: 'id',
   },
   {
+    coordinate: 'Query.cases',
+    caller: BUREAU,
+    query: `query C($after: String, $first: Int, $status: CaseStatus) { cases(status: $status, first: $first, after: $after) { ${PAGE('number')} } }`,
+    path: ['cases'],
+    key: 'number',
+    otherFilter: () => ({ status: 'OPEN' }),
+  },
+  {
     coordinate: 'Query.grants',
     caller: BUREAU,
     query: `query C($after: String, $first: Int, $status: GrantStatus) { grants(status: $status, first: $first, after: $after) { ${PAGE('id')} } }`,
@@ -225,6 +233,7 @@ function cursorSuite(backend: 'sqlite' | 'mysql', redis: boolean) {
       .orderBy('id_number')
       .first('id_number');
     someIdNumber = people.id_number;
+    await openCases(platform, 5);
     // The audit connections page over what the others were asked: ask them first, then ship.
     for (const c of CASES.filter((c) => !c.coordinate.match(/access|Exceedance/i)))
       firstPages.set(c.coordinate, await page(c, { first: 3 }));
@@ -322,3 +331,38 @@ describe('cursors on SQLite', () => cursorSuite('sqlite', false));
 describeWithService(['mysql', 'redis'], 'cursors on MariaDB with Redis', () =>
   cursorSuite('mysql', true),
 );
+
+/** Cases to page over: the service network opens a few, as a service hall would in a morning. */
+async function openCases(platform: Platform, count: number): Promise<void> {
+  const applicants = await platform.subgraphs
+    .population!.db('people')
+    .orderBy('id_number')
+    .limit(count)
+    .pluck('id_number');
+  const headers = await platform.headers({
+    department: 'big-data-bureau',
+    application: 'service-network',
+    purpose: 'ADMINISTRATIVE_APPROVAL',
+  });
+  for (const [i, id] of applicants.entries()) {
+    const number = `NT${today.replace(/-/g, '')}-ZF0101-${String(i + 1).padStart(6, '0')}`;
+    const { body } = await postGraphQL(
+      platform.gatewayUrl,
+      'mutation Open($in: OpenCaseInput!) { openCase(input: $in) { number } }',
+      {
+        in: {
+          number,
+          item: 'ZF0101',
+          applicants: { idNumbers: [id] },
+          operator: 'window-1',
+          consent: {
+            scope: ['Person.household'],
+            signedAt: new Date(Date.now() - 60_000).toISOString(),
+          },
+        },
+      },
+      headers,
+    );
+    expect(body.errors).toBeUndefined();
+  }
+}
