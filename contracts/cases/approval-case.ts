@@ -26,6 +26,23 @@ export const CASE_FOR_GATEWAY_QUERY = `query CaseForGateway($number: ID!) {
   }
 }`;
 
+/**
+ * For an item that may draw on the legal entities its applicants represent
+ * (`includesRepresentedEntities`): the entities each applicant is the legal representative of,
+ * asked of the legal-entity subgraph by the federation entity query for Person.
+ */
+export const REPRESENTED_ENTITIES_QUERY = `query RepresentedEntities($people: [_Any!]!) {
+  _entities(representations: $people) { ... on Person { enterprises { creditCode } } }
+}`;
+
+export interface RepresentedEntitiesData {
+  _entities: ({ enterprises?: { creditCode: string }[] | null } | null)[];
+}
+
+export function representedCreditCodes(data: RepresentedEntitiesData): string[] {
+  return data._entities.flatMap((p) => (p?.enterprises ?? []).map((e) => e.creditCode));
+}
+
 /** A case as the gateway decides with it. */
 export interface CaseRecord {
   readonly number: string;

@@ -14,6 +14,9 @@ import {
   CASE_FOR_GATEWAY_QUERY,
   caseRecordFromData,
   CaseRecord,
+  REPRESENTED_ENTITIES_QUERY,
+  representedCreditCodes,
+  RepresentedEntitiesData,
 } from '../../contracts/cases/approval-case';
 import { HttpError } from '../../contracts/http/http-error';
 import { ErrorCode } from '../../domain/error-codes';
@@ -83,6 +86,12 @@ export function createBindToCaseStage(options: BindToCaseOptions): GatewayHooks 
       }
       const record = caseRecordFromData(data);
       const binding = bindingFor(record, context.caller?.application ?? null);
+      // An item that draws on the entities its applicants represent (个体工商户登记, say) binds
+      // those entities too, as the legal-entity subgraph knows them now.
+      const represented =
+        binding && record && record.item.includesRepresentedEntities
+          ? await representedBy(options.client, record.applicants.idNumbers, number)
+          : [];
       boundCases.set(context, {
         number,
         binding,
@@ -90,11 +99,33 @@ export function createBindToCaseStage(options: BindToCaseOptions): GatewayHooks 
           binding && record
             ? {
                 idNumbers: new Set(record.applicants.idNumbers),
-                creditCodes: new Set(record.applicants.creditCodes),
+                creditCodes: new Set([...record.applicants.creditCodes, ...represented]),
               }
             : null,
         item: binding ? binding.item : null,
       });
     },
   };
+}
+
+async function representedBy(
+  client: Pick<PlatformClient, 'query'>,
+  idNumbers: readonly string[],
+  number: string,
+): Promise<string[]> {
+  if (idNumbers.length === 0) return [];
+  try {
+    const data = await client.query<RepresentedEntitiesData>(
+      'legal-entity',
+      REPRESENTED_ENTITIES_QUERY,
+      { people: idNumbers.map((idNumber) => ({ __typename: 'Person', idNumber })) },
+    );
+    return representedCreditCodes(data);
+  } catch {
+    throw new HttpError(
+      503,
+      `cannot check whom the applicants of case ${number} represent now; try again shortly`,
+      ErrorCode.REGISTRY_UNAVAILABLE,
+    );
+  }
 }

@@ -36,15 +36,25 @@ const context = (headers: Record<string, string>, application = 'service-network
     },
   }) as GatewayContext;
 
-const answering = (c: CaseRecord | null) => ({
-  query: async <T>() =>
-    ({
-      case: c && {
-        ...c,
-        application: { id: c.application },
-        item: { ...c.item, dataItems: c.item.dataItems.map((coordinate) => ({ coordinate })) },
-      },
-    }) as T,
+const answering = (c: CaseRecord | null, represents: Record<string, string[]> = {}) => ({
+  query: async <T>(
+    subgraph: string,
+    _query: string,
+    variables?: Readonly<Record<string, unknown>>,
+  ) =>
+    subgraph === 'legal-entity'
+      ? ({
+          _entities: (variables!.people as { idNumber: string }[]).map((p) => ({
+            enterprises: (represents[p.idNumber] ?? []).map((creditCode) => ({ creditCode })),
+          })),
+        } as T)
+      : ({
+          case: c && {
+            ...c,
+            application: { id: c.application },
+            item: { ...c.item, dataItems: c.item.dataItems.map((coordinate) => ({ coordinate })) },
+          },
+        } as T),
 });
 
 async function bind(c: CaseRecord | null, application?: string) {
@@ -67,6 +77,23 @@ describe('binding a request to its case', () => {
       consent: ['Person.household'],
     });
     expect([...bound!.applicants!.idNumbers]).toEqual(['320602199001011234']);
+  });
+
+  it('adds the entities the applicants represent when the item draws on them, and only then', async () => {
+    const represents = { '320602199001011234': ['91320602MA1XXXXX1A'] };
+    const ctx = context({ 'x-case': NUMBER });
+    const entityItem = record({ item: { ...record().item, includesRepresentedEntities: true } });
+    await createBindToCaseStage({ client: answering(entityItem, represents) }).onRequest!({
+      context: ctx,
+      rawBody: Buffer.alloc(0),
+    });
+    expect([...boundCaseOf(ctx)!.applicants!.creditCodes]).toEqual(['91320602MA1XXXXX1A']);
+    const plain = context({ 'x-case': NUMBER });
+    await createBindToCaseStage({ client: answering(record(), represents) }).onRequest!({
+      context: plain,
+      rawBody: Buffer.alloc(0),
+    });
+    expect([...boundCaseOf(plain)!.applicants!.creditCodes]).toEqual([]);
   });
 
   it('binds a closed case as closed (its item grants then answer CASE_CLOSED)', async () => {

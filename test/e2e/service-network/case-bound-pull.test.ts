@@ -218,6 +218,55 @@ function caseBoundSuite(backend: 'sqlite' | 'mysql', redisUrl: string | null) {
     expect(nodes).toContainEqual({ application: { id: 'service-network' }, case: null });
   });
 
+  it('binds the entities an applicant represents when the item draws on them (GT0101)', async () => {
+    const entities = platform.subgraphs['legal-entity']!.db('legal_entities');
+    const { legal_rep_id_number: representative, credit_code: own } = await entities
+      .clone()
+      .whereNotNull('legal_rep_id_number')
+      .orderBy('credit_code')
+      .first('legal_rep_id_number', 'credit_code');
+    const { credit_code: stranger } = await entities
+      .clone()
+      .whereNot('legal_rep_id_number', representative)
+      .orderBy('credit_code')
+      .first('credit_code');
+    const entityCase = `NT${chinaDay()}-GT0101-${number.slice(-6)}`;
+    const opened = await postGraphQL(
+      platform.gatewayUrl,
+      OPEN_CASE,
+      {
+        input: {
+          number: entityCase,
+          item: 'GT0101',
+          applicants: { idNumbers: [representative] },
+          operator: '窗口 李强',
+          consent: {
+            scope: ['Person.enterprises', 'Certificate.licenceNumber'],
+            signedAt: new Date(Date.now() - 60_000).toISOString(),
+          },
+        },
+      },
+      await platform.headers(SERVICE_NETWORK),
+    );
+    expect(opened.body.errors).toBeUndefined();
+    const LICENCES = `query L($cc: ID!) { legalEntity(creditCode: $cc) { certificates { licenceNumber } } }`;
+    const headers = { ...(await platform.headers(SERVICE_NETWORK)), 'x-case': entityCase };
+    // The entity the applicant represents: its licence numbers, served under the item grant.
+    const mine = await postGraphQL(platform.gatewayUrl, LICENCES, { cc: own }, headers);
+    expect(mine.body.errors).toBeUndefined();
+    const certificates = (
+      mine.body.data as { legalEntity: { certificates: { licenceNumber: string }[] } }
+    ).legalEntity.certificates;
+    expect(certificates.length).toBeGreaterThan(0);
+    expect(certificates.every((c) => typeof c.licenceNumber === 'string')).toBe(true);
+    // Any other entity: withheld.
+    const theirs = await postGraphQL(platform.gatewayUrl, LICENCES, { cc: stranger }, headers);
+    expect(reasons(theirs)).toContainEqual([
+      'legalEntity.certificates.0.licenceNumber',
+      'SUBJECT_NOT_ON_CASE',
+    ]);
+  });
+
   it('yields nothing more once the case is closed: CASE_CLOSED', async () => {
     const closed = await postGraphQL(
       platform.gatewayUrl,
