@@ -33,5 +33,7 @@ describeWithService('mysql', 'migrations run by several processes at once (Maria
       await Promise.all(pools.map((db) => db.destroy()));
       await dropDatabase(target);
     }
-  });
+    // The losers wait for the winner with a growing back-off (contracts/database/migrations.ts:
+    // up to 19 s in all); on a loaded machine that outlasts the unit tests' 5 s default.
+  }, 30_000);
 });
