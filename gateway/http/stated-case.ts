@@ -8,6 +8,7 @@ import { CASE_HEADER } from '../../contracts/cases/approval-case';
 import { HttpError } from '../../contracts/http/http-error';
 import { isCaseNumberProblem, parseCaseNumber } from '../../domain/case-number';
 import { ErrorCode } from '../../domain/error-codes';
+import { requestExtension } from './request-extension';
 
 function badCase(message: string): HttpError {
   return new HttpError(400, message, ErrorCode.BAD_USER_INPUT, { argument: 'case' });
@@ -21,28 +22,6 @@ function checked(value: unknown, where: string): string {
   return parsed.number;
 }
 
-function extensionsCase(method: string, url: string, rawBody: Buffer): unknown {
-  let extensions: unknown;
-  try {
-    if (method === 'GET') {
-      const q = url.indexOf('?');
-      const text = q >= 0 ? new URLSearchParams(url.slice(q)).get('extensions') : null;
-      if (!text) return undefined;
-      extensions = JSON.parse(text);
-    } else {
-      // Most requests name no case: skip parsing a body that cannot contain one.
-      if (!rawBody.includes('"case"')) return undefined;
-      extensions = (JSON.parse(rawBody.toString('utf8')) as { extensions?: unknown } | null)
-        ?.extensions;
-    }
-  } catch {
-    return undefined;
-  }
-  return typeof extensions === 'object' && extensions !== null
-    ? (extensions as { case?: unknown }).case
-    : undefined;
-}
-
 /** The case number, or null when none is named. Throws HttpError 400 for a malformed one or two that differ. */
 export function statedCase(
   request: { method: string; url: string; headers: http.IncomingHttpHeaders },
@@ -51,7 +30,7 @@ export function statedCase(
   const header = request.headers[CASE_HEADER];
   const fromHeader =
     header === undefined || header === '' ? null : checked(header, `header ${CASE_HEADER}`);
-  const extension = extensionsCase(request.method, request.url, rawBody);
+  const extension = requestExtension(request, rawBody, 'case');
   const fromExtensions =
     extension === undefined || extension === null ? null : checked(extension, 'extensions.case');
   if (fromHeader && fromExtensions && fromHeader !== fromExtensions) {

@@ -9,6 +9,7 @@ import type http from 'node:http';
 import { ErrorCode } from '../../domain/error-codes';
 import { isPurposeCode, PURPOSES } from '../../domain/departments';
 import { HttpError } from '../../contracts/http/http-error';
+import { requestExtension } from './request-extension';
 
 export const PURPOSE_HEADER = 'x-purpose';
 
@@ -26,33 +27,6 @@ function checked(value: unknown, where: string): string {
   return value.trim();
 }
 
-function extensionsPurpose(method: string, url: string, rawBody: Buffer): unknown {
-  let extensions: unknown;
-  if (method === 'GET') {
-    const q = url.indexOf('?');
-    const text = q >= 0 ? new URLSearchParams(url.slice(q)).get('extensions') : null;
-    if (!text) return undefined;
-    try {
-      extensions = JSON.parse(text);
-    } catch {
-      return undefined;
-    }
-  } else {
-    // Most requests state no purpose in the body: skip parsing a body that cannot contain one.
-    // (Apollo parses it again; its own errors report a body that is not JSON.)
-    if (!rawBody.includes('"purpose"')) return undefined;
-    try {
-      extensions = (JSON.parse(rawBody.toString('utf8')) as { extensions?: unknown } | null)
-        ?.extensions;
-    } catch {
-      return undefined;
-    }
-  }
-  return typeof extensions === 'object' && extensions !== null
-    ? (extensions as { purpose?: unknown }).purpose
-    : undefined;
-}
-
 /** The purpose code, or null when none is stated. Throws HttpError 400 BAD_USER_INPUT for an unknown one or two that differ. */
 export function statedPurpose(
   request: { method: string; url: string; headers: http.IncomingHttpHeaders },
@@ -61,7 +35,7 @@ export function statedPurpose(
   const header = request.headers[PURPOSE_HEADER];
   const fromHeader =
     header === undefined || header === '' ? null : checked(header, `header ${PURPOSE_HEADER}`);
-  const extension = extensionsPurpose(request.method, request.url, rawBody);
+  const extension = requestExtension(request, rawBody, 'purpose');
   const fromExtensions =
     extension === undefined || extension === null ? null : checked(extension, 'extensions.purpose');
   if (fromHeader && fromExtensions && fromHeader !== fromExtensions) {

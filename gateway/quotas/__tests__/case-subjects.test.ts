@@ -7,28 +7,12 @@ import type { ExecutionResult } from 'graphql';
 import { stripSubjectKeys } from '../../audit-capture/strip-subject-keys';
 import type { GatewayContext } from '../../stages/request-context';
 import { createMemoryQuotaCounter } from '../quota-counter';
-import { CASE_BOUND, QuotaEntry, QuotaNode, QuotaTree } from '../quota-tree';
+import { CASE_BOUND, QuotaTree } from '../quota-tree';
 import { OccurrenceCollector } from '../subject-occurrences';
 import { CaseApplicants, createSubjectQuotas } from '../subject-quotas';
+import { node } from './quota-nodes';
 
 const keys = new Map([['_auditIdNumber', 'person' as const]]);
-
-function node(entries: Record<string, Partial<QuotaEntry>>): QuotaNode {
-  return {
-    entries: new Map(
-      Object.entries(entries).map(([key, e]) => [
-        key,
-        {
-          key,
-          coordinate: e.coordinate ?? key,
-          grantIds: e.grantIds ?? new Set(),
-          mask: e.mask ?? null,
-          children: e.children ?? null,
-        },
-      ]),
-    ),
-  };
-}
 
 const ITEM = new Set(['item-zf0101']);
 // people { name household } where household is served under the item grant.

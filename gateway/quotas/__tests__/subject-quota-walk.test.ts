@@ -6,29 +6,13 @@ import type { ExecutionResult } from 'graphql';
 import { stripSubjectKeys } from '../../audit-capture/strip-subject-keys';
 import { createMemoryQuotaCounter } from '../quota-counter';
 import { decideWithholding, quotaCharges } from '../quota-decision';
-import type { QuotaEntry, QuotaNode, QuotaTree } from '../quota-tree';
+import type { QuotaTree } from '../quota-tree';
 import { Occurrence, OccurrenceCollector } from '../subject-occurrences';
 import { withholdFields } from '../withhold-fields';
+import { node } from './quota-nodes';
 
 const keys = new Map([['_auditIdNumber', 'person' as const]]);
 const DAY = '2025-06-01';
-
-function node(entries: Record<string, Partial<QuotaEntry>>): QuotaNode {
-  return {
-    entries: new Map(
-      Object.entries(entries).map(([key, e]) => [
-        key,
-        {
-          key,
-          coordinate: e.coordinate ?? key,
-          grantIds: e.grantIds ?? new Set(),
-          mask: e.mask ?? null,
-          children: e.children ?? null,
-        },
-      ]),
-    ),
-  };
-}
 
 const G = new Set(['g1']);
 // household(number:) { address members { name birthDate } } under a grant with a quota.
