@@ -36,4 +36,27 @@ describeWithService('mysql', 'migrations run by several processes at once (Maria
     // The losers wait for the winner with a growing back-off (contracts/database/migrations.ts:
     // up to 19 s in all); on a loaded machine that outlasts the unit tests' 5 s default.
   }, 30_000);
+
+  it('migrates a database whose knex lock was left duplicated or held by a race or a killed process', async () => {
+    const target = databaseTarget('stale', {
+      MYSQL_URL: requireMysqlUrl(),
+      SHUJUTONG_DB_PREFIX: `sjt_test_${uniqueSuffix()}`,
+    });
+    const db = await openDatabase(target);
+    try {
+      await db.schema.createTable('knex_migrations_lock', (t) => {
+        t.increments('index').primary();
+        t.integer('is_locked');
+      });
+      // Two rows, as two processes that both found the table empty leave it: knex expects to lock
+      // exactly one row, so on its own it would read "already locked" for good.
+      await db('knex_migrations_lock').insert([{ is_locked: 0 }, { is_locked: 0 }]);
+      await migrateToLatest(db, MIGRATIONS);
+      expect(await db.schema.hasColumn('things', 'label')).toBe(true);
+      expect(await db('knex_migrations_lock').select('is_locked')).toEqual([{ is_locked: 0 }]);
+    } finally {
+      await db.destroy();
+      await dropDatabase(target);
+    }
+  });
 });
