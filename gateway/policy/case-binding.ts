@@ -6,7 +6,7 @@
  * when all of these hold. The subject half (every subject served under an item grant is an
  * applicant) is checked on the result: gateway/quotas/ withholds the rest as SUBJECT_NOT_ON_CASE.
  */
-import type { Grant } from './grant';
+import { Grant, listCovers } from './grant';
 
 export interface CaseBinding {
   readonly number: string;
@@ -20,12 +20,6 @@ export interface CaseBinding {
 
 /** Why an item grant cannot serve this request; null when it can. */
 export type CaseRefusal = 'CASE_REQUIRED' | 'CASE_CLOSED' | 'NOT_IN_ITEM' | 'NOT_CONSENTED';
-
-export function listCovers(list: readonly string[], coordinate: string): boolean {
-  const dot = coordinate.indexOf('.');
-  const wildcard = `${coordinate.slice(0, dot)}.*`;
-  return list.some((c) => c === coordinate || c === wildcard);
-}
 
 /** Whether an item grant may serve `coordinate` in a request bound to `binding`. */
 export function itemGrantRefusal(

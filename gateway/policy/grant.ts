@@ -62,9 +62,14 @@ export function grantAppliesTo(grant: Grant, caller: GrantHolder): boolean {
 }
 
 export function grantCovers(grant: Grant, coordinate: string): boolean {
+  return listCovers(grant.coordinates, coordinate);
+}
+
+/** Whether a list of coordinates (`Type.field`, or `Type.*` for every field of Type) holds one. */
+export function listCovers(list: readonly string[], coordinate: string): boolean {
   const dot = coordinate.indexOf('.');
   const wildcard = `${coordinate.slice(0, dot)}.*`;
-  return grant.coordinates.some((c) => c === coordinate || c === wildcard);
+  return list.some((c) => c === coordinate || c === wildcard);
 }
 
 export type GrantTiming = 'CURRENT' | 'NOT_YET_VALID' | 'EXPIRED';
