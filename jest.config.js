@@ -2,7 +2,8 @@
 const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 // jose (JWT signing) ships only as ES modules. Node 20.19+ loads it with require(), but jest's own
 // CommonJS runtime cannot (before Node 24.9), so tests compile it with swc like our own code.
-const transformIgnorePatterns = ['/node_modules/(?!jose/)'];
+// openid-client and its oauth4webapi likewise.
+const transformIgnorePatterns = ['/node_modules/(?!(jose|openid-client|oauth4webapi)/)'];
 
 module.exports = {
   testEnvironment: 'node',

@@ -6,6 +6,7 @@ import type { GatewayConfig } from './config';
 import { readSupergraphFile } from './supergraph/read-supergraph';
 import { createPlatformHooks, PlatformHooks } from './platform-hooks';
 import { RunningGateway, startGateway } from './server';
+import { platformWorkbench } from './workbench/platform-workbench';
 
 export interface PlatformGateway {
   readonly gateway: RunningGateway;
@@ -22,7 +23,13 @@ export async function startPlatformGateway(
   const platform = await createPlatformHooks({ config, supergraphSdl, log });
   let gateway: RunningGateway;
   try {
-    gateway = await startGateway({ config, supergraphSdl, hooks: platform.hooks, log });
+    gateway = await startGateway({
+      config,
+      supergraphSdl,
+      hooks: platform.hooks,
+      log,
+      workbench: platformWorkbench(platform, config, log),
+    });
   } catch (err) {
     await platform.close();
     throw err;

@@ -7,7 +7,7 @@
  */
 import { PlatformClient, createPlatformClient } from './signing/platform-client';
 import { createSigningHook } from './stages/sign-subgraph-fetches';
-import { createAuthHook } from './stages/authenticate';
+import { AuthStage, createAuthHook } from './stages/authenticate';
 import { createRegistryLookup, RegistryLookup } from './auth/registry-lookup';
 import { RegistryInvalidation, subscribeToRegistryChanges } from './auth/registry-invalidation';
 import { loadTokenKeys, TokenKeys } from './auth/token-keys';
@@ -60,6 +60,8 @@ export interface PlatformHooks {
   readonly client: PlatformClient;
   /** The audit stages (its `gate` runs first, the stage after the others); null without audit. */
   readonly audit: AuditStage | null;
+  /** The authentication stage (its check serves the workbench's routes too). */
+  readonly authentication: AuthStage;
   /** The cached application registry authentication asks. */
   readonly registry: RegistryLookup;
   /** The rate and concurrency limits stage; null when GATEWAY_RATE_LIMITS is off. */
@@ -188,14 +190,15 @@ export async function createPlatformHooks(options: PlatformHooksOptions): Promis
       '[rate-limits] WARNING: GATEWAY_RATE_LIMITS is off: no request rate or concurrency limit is enforced (for measuring their cost only)',
     );
 
+  const authentication = createAuthHook({
+    key: tokenKeys.verification,
+    issuer: tokenSettings.issuer,
+    audience: tokenSettings.audience,
+    registry,
+  });
   const hooks = inStageOrder({
     auditGate: audit ? audit.gate : null,
-    authenticate: createAuthHook({
-      key: tokenKeys.verification,
-      issuer: tokenSettings.issuer,
-      audience: tokenSettings.audience,
-      registry,
-    }),
+    authenticate: authentication,
     limitRequestRate: rateLimits,
     resolvePersistedDocuments: createPersistedDocumentStage({
       store: createPersistedDocumentStore({ client, log }),
@@ -212,6 +215,7 @@ export async function createPlatformHooks(options: PlatformHooksOptions): Promis
   return {
     hooks,
     client,
+    authentication,
     registry,
     rateLimits,
     policy,

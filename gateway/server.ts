@@ -19,6 +19,15 @@ import { GRAPHQL_PATH, requestRouter } from './http/request-router';
 import { stageHealth } from './http/stage-health';
 import { StagedGateway } from './execution/staged-gateway';
 import { GatewayHooks, hookPipeline } from './stages/stage-hooks';
+import type { Workbench } from './workbench';
+import type { GraphQLEndpoint } from './http/graphql-endpoint';
+
+/** What a running gateway offers the workbench beside the platform's stages. */
+export interface GatewayRuntime {
+  apiSchema(): GraphQLSchema;
+  supergraphSdl(): string;
+  readonly graphql: GraphQLEndpoint;
+}
 
 export interface StartGatewayOptions {
   config: GatewayConfig;
@@ -28,6 +37,11 @@ export interface StartGatewayOptions {
   hooks?: readonly GatewayHooks[];
   /** @default console.error */
   log?: (line: string) => void;
+  /**
+   * The analysts' workbench (gateway/workbench/), served when GraphiQL is on
+   * (GATEWAY_GRAPHIQL). @default none: GraphQL only
+   */
+  workbench?: (runtime: GatewayRuntime) => Workbench;
 }
 
 export interface RunningGateway {
@@ -47,8 +61,11 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
 
   const federated = createFederatedGateway(supergraphSdl, config, hooks);
   const gateway = new StagedGateway(federated.gateway, hooks);
-  const loaded: { apiSchema?: GraphQLSchema } = {};
-  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => (loaded.apiSchema = apiSchema));
+  const loaded: { apiSchema?: GraphQLSchema; supergraphSdl: string } = { supergraphSdl };
+  gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
+    loaded.apiSchema = apiSchema;
+    loaded.supergraphSdl = coreSupergraphSdl;
+  });
   const apollo = createGatewayApolloServer({ gateway, introspection: config.introspection, log });
   await apollo.start();
   if (!loaded.apiSchema) throw new Error('the gateway started without a schema');
@@ -78,8 +95,23 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     maxBodyBytes: config.maxBodyBytes,
     limiter,
   });
+  const workbench =
+    config.graphiql && options.workbench
+      ? options.workbench({
+          apiSchema: () => loaded.apiSchema!,
+          supergraphSdl: () => loaded.supergraphSdl,
+          graphql: endpoint,
+        })
+      : null;
   const server = http.createServer(
-    requestRouter({ graphql: endpoint, graphiql, health: stageHealth(hooks), log }),
+    requestRouter({
+      graphql: endpoint,
+      graphiql,
+      health: stageHealth(hooks),
+      log,
+      routes: workbench?.routes,
+      credentials: workbench ? (req) => workbench.credentials(req) : undefined,
+    }),
   );
   // Clients (and load balancers) keep connections open; a longer timeout than theirs avoids races on reuse.
   server.keepAliveTimeout = 65_000;
@@ -89,6 +121,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     port = await listen(server, config.port, config.host);
   } catch (err) {
     await apollo.stop();
+    await workbench?.close();
     await Promise.all(federated.clients.map((c) => c.close()));
     throw err;
   }
@@ -99,6 +132,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     exampleQuery: example,
     async stop() {
       await closeServer(server);
+      await workbench?.close();
       await apollo.stop();
       await Promise.all(federated.clients.map((c) => c.close()));
     },

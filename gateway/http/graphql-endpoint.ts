@@ -203,3 +203,6 @@ export function graphqlEndpoint({
     send(res, held, context.requestId);
   };
 }
+
+/** The handler startGateway serves /graphql with; the workbench runs exports through it. */
+export type GraphQLEndpoint = ReturnType<typeof graphqlEndpoint>;

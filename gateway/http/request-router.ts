@@ -5,8 +5,10 @@
 import type http from 'node:http';
 import { ErrorCode } from '../../domain/error-codes';
 import { writeGraphQLError, writeJson } from '../../contracts/http/http-adapter';
+import { HttpError } from '../../contracts/http/http-error';
 import { ASSET_PREFIX, AssetStore } from '../graphiql/graphiql-assets';
 import { GRAPHIQL_CSP } from '../graphiql/graphiql-page';
+import { findRoute, HttpRoute } from './http-route';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -27,6 +29,14 @@ export interface RouterOptions {
   /** @default always 200 `{ status: 'ok' }` */
   health?: () => Promise<HealthAnswer>;
   log: (line: string) => void;
+  /** More routes (the workbench), matched before everything else. @default none */
+  routes?: readonly HttpRoute[];
+  /**
+   * Runs before a GraphQL request is handled: turns other credentials (the workbench's session
+   * cookie) into the Authorization header the authentication stage verifies. Throws HttpError to
+   * refuse. @default none
+   */
+  credentials?: (req: http.IncomingMessage) => Promise<void>;
 }
 
 /** A browser navigating to the endpoint, as opposed to a GraphQL GET (which carries ?query=). */
@@ -83,7 +93,15 @@ export function requestRouter({
   graphiql,
   health,
   log,
+  routes = [],
+  credentials,
 }: RouterOptions): http.RequestListener {
+  const failed = (res: http.ServerResponse, err: unknown): void => {
+    if (res.headersSent) return void res.destroy();
+    if (err instanceof HttpError) return writeGraphQLError(res, err.status, err.message, err.code);
+    log(`[gateway] unhandled: ${err instanceof Error ? err.stack : String(err)}`);
+    writeGraphQLError(res, 500, 'internal error in the gateway', ErrorCode.INTERNAL_SERVER_ERROR);
+  };
   const answerHealth = (res: http.ServerResponse): void => {
     if (!health) return writeJson(res, 200, { status: 'ok' });
     health().then(
@@ -100,6 +118,14 @@ export function requestRouter({
     const q = url.indexOf('?');
     const path = q >= 0 ? url.slice(0, q) : url;
     const search = q >= 0 ? url.slice(q) : '';
+    const route = findRoute(routes, req.method, path);
+    if (route) {
+      const parsed = new URL(url, `http://${req.headers.host ?? 'localhost'}`);
+      Promise.resolve()
+        .then(() => route.handle(req, res, parsed))
+        .catch((err: unknown) => failed(res, err));
+      return;
+    }
     if (req.method === 'GET') {
       if (path === '/health') return answerHealth(res);
       // Browsers ask for it on every page; an empty answer keeps their consoles free of 404s.
@@ -109,17 +135,9 @@ export function requestRouter({
       if (graphiql && path.startsWith(ASSET_PREFIX) && serveAsset(req, res, graphiql, path)) return;
     }
     if (path === GRAPHQL_PATH) {
-      graphql(req, res).catch((err: unknown) => {
-        log(`[gateway] unhandled: ${err instanceof Error ? err.stack : String(err)}`);
-        if (!res.headersSent)
-          writeGraphQLError(
-            res,
-            500,
-            'internal error in the gateway',
-            ErrorCode.INTERNAL_SERVER_ERROR,
-          );
-        else res.destroy();
-      });
+      (credentials ? credentials(req) : Promise.resolve())
+        .then(() => graphql(req, res))
+        .catch((err: unknown) => failed(res, err));
       return;
     }
     writeGraphQLError(

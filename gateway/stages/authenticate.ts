@@ -10,7 +10,9 @@
  * (citizen-claims.ts) has no application to check; in the operation stage it is narrowed to
  * "who looked at my data" (citizen-scope.ts), 403 FORBIDDEN for anything else.
  */
+import type http from 'node:http';
 import { ErrorCode } from '../../domain/error-codes';
+import type { CallerIdentity } from '../../contracts/caller/caller-identity';
 import { HttpError } from '../../contracts/http/http-error';
 import type { GatewayHooks } from './stage-hooks';
 import { isCitizenCaller } from '../auth/citizen-claims';
@@ -60,7 +62,20 @@ export function tokenRefusal(failure: TokenFailure): HttpError {
   );
 }
 
-export function createAuthHook(options: AuthHookOptions): GatewayHooks {
+/** The authentication stage, and the same check for the gateway's other HTTP routes (the workbench's). */
+export interface AuthStage extends GatewayHooks {
+  /**
+   * The caller of a request outside GraphQL, verified exactly as the stage verifies GraphQL
+   * requests (token, registry, purpose header). Throws HttpError (401, 403, 400, 503).
+   */
+  callerOf(request: {
+    method: string;
+    url: string;
+    headers: http.IncomingHttpHeaders;
+  }): Promise<CallerIdentity>;
+}
+
+export function createAuthHook(options: AuthHookOptions): AuthStage {
   const now = options.now ?? (() => new Date());
   const verified = new VerifiedTokens(options.verifiedTokens ?? 10_000);
   const { lookup } = options.registry;
@@ -89,22 +104,29 @@ export function createAuthHook(options: AuthHookOptions): GatewayHooks {
     return result.claims;
   };
 
+  const claimsOf = async (authorization: string | undefined): Promise<VerifiedClaims> => {
+    try {
+      return await authenticate(authorization);
+    } catch (err) {
+      if (err instanceof RegistryUnavailableError) {
+        throw new HttpError(
+          503,
+          "cannot check the token's application against the registry now; try again shortly",
+          ErrorCode.REGISTRY_UNAVAILABLE,
+        );
+      }
+      throw err;
+    }
+  };
+
   return {
     name: 'authentication',
+    async callerOf(request) {
+      const claims = await claimsOf(request.headers.authorization);
+      return { ...callerFromClaims(claims), purpose: statedPurpose(request, Buffer.alloc(0)) };
+    },
     async onRequest({ context, rawBody }) {
-      let claims: VerifiedClaims;
-      try {
-        claims = await authenticate(context.http.headers.authorization);
-      } catch (err) {
-        if (err instanceof RegistryUnavailableError) {
-          throw new HttpError(
-            503,
-            "cannot check the token's application against the registry now; try again shortly",
-            ErrorCode.REGISTRY_UNAVAILABLE,
-          );
-        }
-        throw err;
-      }
+      const claims = await claimsOf(context.http.headers.authorization);
       const purpose = statedPurpose(context.http, rawBody);
       context.caller = { ...callerFromClaims(claims), purpose };
       // A citizen token's sub is an ID number: personal data stays out of what is logged and recorded in clear.

@@ -26,6 +26,7 @@ import {
 import { GatewayConfig, readGatewayConfig } from '../../gateway/config';
 import { GatewayHooks } from '../../gateway/stages/stage-hooks';
 import { RunningGateway, startGateway } from '../../gateway/server';
+import { platformWorkbench } from '../../gateway/workbench/platform-workbench';
 import { createSubgraphService } from '../../subgraphs/kit/subgraph-service';
 import { SUBGRAPH_MODULES, SUBGRAPH_SERVICES } from '../../subgraphs/modules';
 import { SubgraphName } from '../../contracts/subgraph-directory';
@@ -295,6 +296,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       supergraphSdl: composed.supergraphSdl,
       hooks: first.hooks,
       log,
+      workbench: first.security ? platformWorkbench(first.security, config, log) : undefined,
     });
     // The gateway stops first, so no fetch is in flight when the subgraphs go.
     const gatewayStops = [once(() => gateway.stop())];
@@ -308,6 +310,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
         supergraphSdl: composed.supergraphSdl,
         hooks: stages.hooks,
         log,
+        workbench: stages.security
+          ? platformWorkbench(stages.security, extraConfig, log)
+          : undefined,
       });
       const stop = once(() => extra.stop());
       gatewayStops.push(stop);

@@ -1,0 +1,36 @@
+/**
+ * The analysts' workbench, served by the gateway: sign-in and sessions (sessions/), the pages
+ * and GraphiQL with its sharing plugin (ui/), the JSON APIs the pages call: the caller's
+ * purposes, field access and the policy's dry-run, result exports (api/), and the resource
+ * catalogue with its exports (catalogue/).
+ */
+import type http from 'node:http';
+import type { HttpRoute } from '../http/http-route';
+import { workbenchApiRoutes } from './api';
+import { catalogueRoutes } from './catalogue';
+import { createSessions } from './sessions';
+import { workbenchPages } from './ui';
+import type { WorkbenchDeps } from './workbench-deps';
+
+export type { WorkbenchDeps } from './workbench-deps';
+
+export interface Workbench {
+  readonly routes: readonly HttpRoute[];
+  /** For the router: the session cookie becomes the Authorization header of a GraphQL request. */
+  credentials(req: http.IncomingMessage): Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createWorkbench(deps: WorkbenchDeps): Workbench {
+  const sessions = createSessions(deps);
+  return {
+    routes: [
+      ...sessions.routes,
+      ...workbenchApiRoutes(deps),
+      ...catalogueRoutes(deps),
+      ...workbenchPages(deps, sessions),
+    ],
+    credentials: (req) => sessions.credentials(req),
+    close: () => sessions.close(),
+  };
+}
