@@ -8,6 +8,8 @@ export interface HttpRoute {
   readonly method: 'GET' | 'POST';
   /** The exact path, e.g. /auth/sign-in; a path ending in `/*` matches everything below it. */
   readonly path: string;
+  /** A file download a plain link starts (the workbench asks no CSRF header of it). */
+  readonly download?: boolean;
   /** `url` is the request URL parsed against the request's own host. */
   handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> | void;
 }

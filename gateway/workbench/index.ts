@@ -8,7 +8,7 @@ import type http from 'node:http';
 import type { HttpRoute } from '../http/http-route';
 import { workbenchApiRoutes } from './api';
 import { catalogueRoutes } from './catalogue';
-import { createSessions } from './sessions';
+import { createSessions, Sessions } from './sessions';
 import { workbenchPages } from './ui';
 import type { WorkbenchDeps } from './workbench-deps';
 
@@ -21,13 +21,26 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
+/**
+ * The APIs accept the session as GraphQL does. Only downloads a plain link starts (GET) go
+ * without the CSRF header: the SameSite=Strict cookie already stays home on cross-site requests.
+ */
+function signedInRoutes(routes: readonly HttpRoute[], sessions: Sessions): HttpRoute[] {
+  return routes.map((route) => ({
+    ...route,
+    handle: async (req, res, url) => {
+      await sessions.credentials(req, { csrf: route.method !== 'GET' || !route.download });
+      return route.handle(req, res, url);
+    },
+  }));
+}
+
 export function createWorkbench(deps: WorkbenchDeps): Workbench {
   const sessions = createSessions(deps);
   return {
     routes: [
       ...sessions.routes,
-      ...workbenchApiRoutes(deps),
-      ...catalogueRoutes(deps),
+      ...signedInRoutes([...workbenchApiRoutes(deps), ...catalogueRoutes(deps)], sessions),
       ...workbenchPages(deps, sessions),
     ],
     credentials: (req) => sessions.credentials(req),

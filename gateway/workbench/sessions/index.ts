@@ -12,7 +12,11 @@ export interface SessionView {
 
 export interface Sessions {
   readonly routes: readonly HttpRoute[];
-  credentials(req: http.IncomingMessage): Promise<void>;
+  /**
+   * A session cookie (and, unless `csrf: false`, its x-csrf-token) becomes the request's
+   * Authorization header. @default { csrf: true }
+   */
+  credentials(req: http.IncomingMessage, options?: { csrf?: boolean }): Promise<void>;
   sessionOf(req: http.IncomingMessage): Promise<SessionView | null>;
   close(): Promise<void>;
 }
