@@ -4,6 +4,7 @@
  * issued; names may. Under 国发〔2016〕51号 shared data may be used only for the purpose it
  * was applied for, which is why a purpose is a code from a closed list and not free text.
  */
+import { buildCreditCode } from './credit-code';
 
 /**
  * OWNER: keeps a base or service database (its subgraph) and answers sharing applications
@@ -95,6 +96,36 @@ export function departmentByCode(code: string): Department | undefined {
 
 export function isDepartmentCode(code: string): boolean {
   return BY_CODE.has(code);
+}
+
+/**
+ * The department's unified social credit code (GB 32100), the provider code (提供方代码) of the
+ * resource catalogue. Built as for city organs of state (registration authority 1, type 1,
+ * region 320600) with an illustrative organisation body, as the licences' issuers are: not the
+ * departments' real codes.
+ */
+const ORGANISATION_NUMBERS: Readonly<Record<string, string>> = {
+  'public-security': '11',
+  'civil-affairs': '21',
+  'human-resources': '22',
+  'natural-resources': '31',
+  housing: '32',
+  'market-regulation': '41',
+  tax: '42',
+  'administrative-approval': '51',
+  education: '52',
+  statistics: '61',
+  health: '62',
+  'urban-management': '71',
+  finance: '72',
+  'credit-office': '81',
+  'emergency-management': '82',
+  [PLATFORM_DEPARTMENT]: '91',
+};
+
+export function departmentCreditCode(code: string): string | undefined {
+  const n = BY_CODE.has(code) ? ORGANISATION_NUMBERS[code] : undefined;
+  return n === undefined ? undefined : buildCreditCode('1', '1', '320600', `01${n}0600`);
 }
 
 /** A use purpose (使用用途) that sharing applications, grants and requests name. */

@@ -47,6 +47,10 @@ export const ErrorCode = {
   PERSISTED_DOCUMENT_REQUIRED: 'PERSISTED_DOCUMENT_REQUIRED',
   /** The request named a persisted document (by SHA-256) that is not registered for the caller's application. HTTP 400. */
   PERSISTED_DOCUMENT_NOT_FOUND: 'PERSISTED_DOCUMENT_NOT_FOUND',
+  /** A workbench session cookie came without the matching `x-csrf-token` header (GET /auth/session gives it). HTTP 403. */
+  CSRF_REQUIRED: 'CSRF_REQUIRED',
+  /** A workbench session cannot be renewed now: sign-outs shared through Redis cannot be checked. It stays valid until it expires. HTTP 503. */
+  SESSION_STORE_UNAVAILABLE: 'SESSION_STORE_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 

@@ -123,21 +123,21 @@ async function main(supervisor: Supervisor): Promise<void> {
   console.log(`
 Shujutong 数据通 is up (${seconds} s): ${names.length} subgraphs behind one gateway.
 
+  Workbench          ${base}/   (open it in a browser: sign in, GraphiQL, catalogue)
   GraphQL endpoint   ${base}/graphql
-  GraphiQL           ${base}/graphql   (open it in a browser)
   Audit trail        ${auditLine}
 
-Every request needs a token. ${
+The workbench offers the development sign-in (a demo department, application and operator);
+programs send a token. ${
     demo.length > 0
-      ? `Two demo callers, valid for 12 hours: paste one line into
-GraphiQL's Headers pane (bottom left), replacing what is there.
+      ? `Two demo callers' tokens, valid for 12 hours, with their purpose:
 
 ${demo.map(({ caller, token }) => `  ${caller.title}\n  ${graphiqlHeadersText(token, caller.purpose)}\n`).join('\n')}
 Others: npm run token -- --department <code> [--app <id>]`
       : 'Only JWT_PUBLIC_KEY is set here: issue tokens where JWT_PRIVATE_KEY is.'
   }
 
-Example query (GraphiQL opens with it):
+Example query (the workbench opens with it):
 
 ${gateway.exampleQuery.trimEnd().replace(/^/gm, '  ')}
 

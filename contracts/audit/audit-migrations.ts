@@ -22,6 +22,7 @@ import { isMysql } from '../database/database';
 import { Migration } from '../database/migrations';
 import { initialPartitionClause } from './audit-partitions';
 import { auditCaseMigration } from './audit-case-migration';
+import { auditDeliveryMigration } from './audit-delivery-migration';
 import { auditUsageMigration } from './audit-usage-migration';
 
 const ASCII = 'CHARACTER SET ascii COLLATE ascii_bin';
@@ -193,4 +194,6 @@ export const auditMigrations: readonly Migration[] = [
   },
   // The approval case of a case-bound request (record-case.ts): audit-case-migration.ts.
   auditCaseMigration,
+  // How a response was delivered, for exports (record-delivery.ts): audit-delivery-migration.ts.
+  auditDeliveryMigration,
 ];

@@ -9,6 +9,7 @@
 import type { LookupMissesRecord, QuotaRefusalRecord } from '../../domain/subject-quota';
 import { AuditKey, documentHash, subjectHash, variablesHash } from './keyed-hash';
 import { type CaseRef, recordCase } from './record-case';
+import { type Delivery, recordDelivery } from './record-delivery';
 import { uuidV7 } from './record-id';
 import { optionalText, storableText, TEXT_LIMITS } from './storable-text';
 import { SUBJECT_KINDS, SubjectKind } from './subject-kind';
@@ -17,6 +18,7 @@ export { SUBJECT_KINDS } from './subject-kind';
 export type { SubjectKind } from './subject-kind';
 export { storableText, TEXT_LIMITS } from './storable-text';
 export type { CaseRef } from './record-case';
+export type { Delivery } from './record-delivery';
 
 export interface SubjectRef {
   readonly kind: SubjectKind;
@@ -100,6 +102,8 @@ export interface AuditEntry {
   readonly lookupMisses?: LookupMissesRecord;
   /** 办件: the approval case a case-bound request served, and its item (record-case.ts). */
   readonly case?: CaseRef | null;
+  /** 导出: the response went out as a file (record-delivery.ts); absent for the JSON response. */
+  readonly delivery?: Delivery | null;
 }
 
 export interface SubjectHashRef {
@@ -148,6 +152,8 @@ export interface AuditRecordBody {
   /** 办件编号 and 事项编码 of a case-bound request; absent on every other record, likewise. */
   readonly caseNumber?: string;
   readonly itemCode?: string;
+  /** EXPORT_CSV or EXPORT_XLSX for a workbench export; absent on every other record, likewise. */
+  readonly delivery?: string;
 }
 
 /** A record in its chain: the position and both hashes are part of the evidence. */
@@ -271,5 +277,6 @@ export function buildRecordBody(entry: AuditEntry, context: BuildContext): Audit
     ...(quotaRefusals.length > 0 ? { quotaRefusals } : {}),
     ...(lookupMisses ? { lookupMisses } : {}),
     ...recordCase(entry.case),
+    ...recordDelivery(entry.delivery),
   };
 }

@@ -57,6 +57,8 @@ export interface RecordRow {
   /** 办件编号 and 事项编码 (record-case.ts); NULL on records that served no case. */
   case_number?: string | null;
   item_code?: string | null;
+  /** EXPORT_CSV or EXPORT_XLSX (record-delivery.ts); NULL on records of ordinary responses. */
+  delivery?: string | null;
 }
 
 export interface SubjectRow {
@@ -132,6 +134,7 @@ export function recordToRow(r: AuditRecord): RecordRow {
     lookup_misses: r.lookupMisses ? JSON.stringify(r.lookupMisses) : null,
     case_number: r.caseNumber ?? null,
     item_code: r.itemCode ?? null,
+    delivery: r.delivery ?? null,
   };
 }
 
@@ -203,6 +206,7 @@ export function rowToRecord(row: RecordRow, subjects: readonly SubjectRow[]): Au
     // record's row changes the hash the verifier computes.
     ...(present(row.case_number) ? { caseNumber: row.case_number } : {}),
     ...(present(row.item_code) ? { itemCode: row.item_code } : {}),
+    ...(present(row.delivery) ? { delivery: row.delivery } : {}),
     chain: row.chain,
     seq: int(row.seq),
     prevHash: row.prev_hash,

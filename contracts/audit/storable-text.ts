@@ -22,6 +22,8 @@ export const TEXT_LIMITS = {
   caseNumber: 64,
   /** 事项编码 (6 characters in the demo; national item codes run longer). */
   itemCode: 32,
+  /** EXPORT_CSV, EXPORT_XLSX (record-delivery.ts). */
+  delivery: 16,
 } as const;
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;

@@ -21,6 +21,8 @@ export interface SubjectAccess {
   /** 办件编号 and 事项编码 of a case-bound request (record-case.ts); null otherwise. */
   readonly caseNumber: string | null;
   readonly itemCode: string | null;
+  /** EXPORT_CSV or EXPORT_XLSX when the access was a workbench export (record-delivery.ts); null otherwise. */
+  readonly delivery: string | null;
 }
 
 export interface SubjectAccessQuery {
@@ -56,6 +58,7 @@ export function subjectAccessQuery(db: Knex, query: SubjectAccessQuery): Knex.Qu
       'r.outcome',
       'r.case_number',
       'r.item_code',
+      'r.delivery',
     );
   if (query.before) {
     const time = dbTime(query.before.time);
@@ -82,6 +85,7 @@ interface AccessRow {
   outcome: string;
   case_number: string | null;
   item_code: string | null;
+  delivery?: string | null;
 }
 
 export async function accessesToSubject(
@@ -102,5 +106,6 @@ export async function accessesToSubject(
     outcome: r.outcome,
     caseNumber: r.case_number ?? null,
     itemCode: r.item_code ?? null,
+    delivery: r.delivery ?? null,
   }));
 }

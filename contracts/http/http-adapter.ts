@@ -116,7 +116,8 @@ export function writeJson(
   res: http.ServerResponse,
   status: number,
   payload: unknown,
-  headers: Readonly<Record<string, string>> = {},
+  /** A list value repeats the header (Set-Cookie). */
+  headers: Readonly<Record<string, string | string[]>> = {},
 ): void {
   const body = JSON.stringify(payload);
   res.writeHead(status, {

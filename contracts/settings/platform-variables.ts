@@ -133,6 +133,33 @@ export const PLATFORM_VARIABLES = {
         'audit:verify only: comma-separated public keys checkpoints are checked against',
     },
   },
+  workbenchSignIn: {
+    readBy: 'gateway; OIDC_LOCAL_PORT only npm run oidc:local',
+    variables: {
+      WORKBENCH_SESSION_TTL:
+        "Life of the analyst's session token, renewed while they work (1m to 1h). Default 15m",
+      WORKBENCH_SESSION_MAX_AGE: 'After this long the analyst signs in again. Default 8h',
+      WORKBENCH_SECURE_COOKIES:
+        'Session cookies only over https. Default on in production or with an https public URL',
+      WORKBENCH_DEV_SIGN_IN:
+        'Development sign-in (any demo identity); refused in production. Default on elsewhere',
+      WORKBENCH_PUBLIC_URL:
+        'Origin browsers use (OIDC redirect URI, same-origin checks); required with OIDC in production',
+      WORKBENCH_OIDC_ISSUER:
+        'OpenID Connect provider (https; http on loopback only). Default none: no OIDC sign-in',
+      WORKBENCH_OIDC_CLIENT_ID: "The gateway's client id at the provider",
+      WORKBENCH_OIDC_CLIENT_SECRET: 'Its client secret. Default none: a public client with PKCE',
+      WORKBENCH_OIDC_SCOPES: 'Scopes asked for, space-separated. Default openid profile',
+      WORKBENCH_OIDC_NAME: 'Label of the sign-in button. Default 统一身份认证 Single sign-on',
+      WORKBENCH_OIDC_CLAIM_DEPARTMENT: 'Claim holding the department code. Default department',
+      WORKBENCH_OIDC_CLAIM_APPLICATION:
+        'Claim holding the application id (absent: the whole department). Default application',
+      WORKBENCH_OIDC_CLAIM_OPERATOR: 'Claim holding the staff number. Default preferred_username',
+      WORKBENCH_OIDC_CLAIM_ROLES:
+        'Claim holding the roles (list, or separated by spaces or commas). Default roles',
+      OIDC_LOCAL_PORT: 'Port of the local OpenID provider for development. Default 4400',
+    },
+  },
   operationLimits: {
     readBy: 'gateway',
     variables: {
@@ -217,6 +244,7 @@ export const SETTING_PREFIXES: readonly string[] = [
     'OPERATION_',
     'RATE_LIMIT_',
     'LOOKUP_MISS_',
+    'WORKBENCH_',
     ...SUBGRAPHS.map((s) => envName(s.name, '')),
   ]),
 ];

@@ -160,6 +160,8 @@ export function buildAuditEntry(
       : {}),
     ...(misses.notFound > 0 || misses.badInput > 0 ? { lookupMisses: misses } : {}),
     ...(evidence.case ? { case: evidence.case } : {}),
+    // An export (graphql-endpoint.ts `run`): the response left as a file, not as this JSON.
+    ...(context.delivery ? { delivery: context.delivery } : {}),
   };
 }
 

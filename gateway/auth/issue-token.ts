@@ -17,7 +17,18 @@ export interface TokenRequest {
    * `department` must be `citizen`, with no application, operator or roles.
    */
   citizenIdNumber?: string;
+  /**
+   * More claims beside the platform's, e.g. the workbench session's `sid`; verification ignores
+   * claims it does not know. They cannot replace a registered or platform claim. @default none
+   */
+  extraClaims?: Readonly<Record<string, string | number>>;
 }
+
+/** Claims that say who the bearer is or bound the token: never taken from extraClaims. */
+const RESERVED_CLAIMS = new Set([
+  ...['iss', 'sub', 'aud', 'exp', 'nbf', 'iat', 'jti'],
+  ...['department', 'application', 'operator', 'roles', 'kind'],
+]);
 
 export interface TokenAudience {
   issuer: string;
@@ -50,8 +61,11 @@ export async function issueToken(
       `ttlSeconds must be a whole number from 1 to ${MAX_TOKEN_TTL_SECONDS}, got ${request.ttlSeconds}`,
     );
   }
+  const extra = request.extraClaims ?? {};
+  const reserved = Object.keys(extra).filter((name) => RESERVED_CLAIMS.has(name));
+  if (reserved.length > 0) throw new Error(`extraClaims cannot set ${reserved.join(', ')}`);
   const issuedAt = Math.floor(now.getTime() / 1000);
-  return new SignJWT({ ...claims })
+  return new SignJWT({ ...extra, ...claims })
     .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'JWT' })
     .setSubject(subject)
     .setIssuer(where.issuer)

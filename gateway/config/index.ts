@@ -19,6 +19,7 @@ import { RateLimitSettings, readRateLimitSettings } from './rate-limits';
 import { readRegistrySettings, RegistrySettings } from './registry';
 import { readServerSettings, ServerSettings } from './server';
 import { readSubgraphFetchSettings, SubgraphFetchSettings } from './subgraph-fetches';
+import { readWorkbenchSettings, WorkbenchSettings } from './workbench';
 
 export interface GatewayConfig
   extends
@@ -35,6 +36,8 @@ export interface GatewayConfig
   readonly tokens: TokenSettings;
   /** Where the secret that signs subgraph fetches comes from (`SUBGRAPH_SIGNING_SECRET`). */
   readonly signing: SigningSettings;
+  /** How analysts sign in to the workbench (`WORKBENCH_*`, ./workbench.ts). */
+  readonly workbench: WorkbenchSettings;
 }
 
 export function readGatewayConfig(env: SettingsEnv = process.env): GatewayConfig {
@@ -52,6 +55,7 @@ export function readGatewayConfig(env: SettingsEnv = process.env): GatewayConfig
       ...part(() => readQuotaSettings(env)),
       tokens: part(() => readTokenSettings(env)),
       signing: part(() => readSigningSettings(env)),
+      workbench: part(() => readWorkbenchSettings(env)),
     });
   });
 }
@@ -59,3 +63,4 @@ export function readGatewayConfig(env: SettingsEnv = process.env): GatewayConfig
 export { DEFAULT_GATEWAY_PORT, publicBaseUrl } from './server';
 export { readAuditConfig } from './audit';
 export type { AuditConfig } from './audit';
+export type { OidcSettings, WorkbenchSettings } from './workbench';

@@ -23,6 +23,38 @@ function packageFile(pkg: string, file: string): string {
   return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
 }
 
+/**
+ * The workbench's own scripts (gateway/graphiql/workbench/), plain ES2017 in load order: each
+ * adds to the `Sjt` namespace what the later ones use.
+ */
+export const WORKBENCH_SCRIPTS: readonly string[] = [
+  'sjt-core.js',
+  'sjt-session.js',
+  'sjt-access-docs.js',
+  'sjt-denials.js',
+  'sjt-editor-marks.js',
+  'sjt-download.js',
+  'sjt-apply-form.js',
+  'sjt-applications.js',
+  'sjt-sharing-plugin.js',
+  'sjt-topbar.js',
+  'sjt-dry-run.js',
+  'sjt-applications-state.js',
+  'sjt-workbench-state.js',
+  'sjt-workbench.js',
+];
+
+/** The catalogue page's scripts, after sjt-core.js and sjt-session.js. */
+export const CATALOGUE_SCRIPTS: readonly string[] = ['sjt-catalogue-table.js', 'sjt-catalogue.js'];
+
+const WORKBENCH_FILES = [
+  ...WORKBENCH_SCRIPTS,
+  ...CATALOGUE_SCRIPTS,
+  'sjt-base.css',
+  'sjt-workbench.css',
+  'sjt-catalogue.css',
+];
+
 /** Public name → file. */
 const ASSETS: Readonly<Record<string, { file: () => string; type: string }>> = {
   'react.production.min.js': {
@@ -36,6 +68,23 @@ const ASSETS: Readonly<Record<string, { file: () => string; type: string }>> = {
   'graphiql.min.js': { file: () => packageFile('graphiql', 'graphiql.min.js'), type: JS },
   'graphiql.min.css': { file: () => packageFile('graphiql', 'graphiql.min.css'), type: CSS },
   'graphiql-start.js': { file: () => path.join(__dirname, 'graphiql-start.js'), type: JS },
+  'plugin-explorer.umd.js': {
+    file: () => packageFile('@graphiql/plugin-explorer', 'dist/index.umd.js'),
+    type: JS,
+  },
+  'plugin-explorer.css': {
+    file: () => packageFile('@graphiql/plugin-explorer', 'dist/style.css'),
+    type: CSS,
+  },
+  ...Object.fromEntries(
+    WORKBENCH_FILES.map((name) => [
+      name,
+      {
+        file: () => path.join(__dirname, 'workbench', name),
+        type: name.endsWith('.css') ? CSS : JS,
+      },
+    ]),
+  ),
 };
 
 export interface Asset {

@@ -4,6 +4,7 @@
  * this origin only: the page cannot load or send anything elsewhere even if a dependency tried.
  */
 import { assetUrl } from './graphiql-assets';
+import { scriptSafeJson } from './script-safe-json';
 
 export interface GraphiQLPageOptions {
   /** Where GraphiQL posts queries (same origin). */
@@ -32,14 +33,6 @@ export const DEFAULT_HEADERS_TEXT = JSON.stringify(
   null,
   2,
 );
-
-/** JSON inside <script> must not contain "</script>" or "<!--"; escaping < keeps it inert. */
-function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}
 
 export function graphiqlPage(options: GraphiQLPageOptions): string {
   return `<!doctype html>

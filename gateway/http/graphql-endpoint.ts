@@ -9,6 +9,10 @@
  * super-linear on some documents (OverlappingFieldsCanBeMerged on many same-named fields),
  * and the sharing policy and the query planner come after it. A persisted document
  * (stages/resolve-persisted-documents.ts) is resolved to its text before them.
+ *
+ * `run` serves the same request for another delivery than the JSON response (the workbench's
+ * exports): every stage runs as for /graphql, the audit record says how the response is to leave,
+ * and the held response is handed back instead of sent, after its record is durable.
  */
 import type http from 'node:http';
 import type { ApolloServer } from '@apollo/server';
@@ -20,16 +24,57 @@ import {
   readBody,
 } from '../../contracts/http/http-adapter';
 import { HttpError } from '../../contracts/http/http-error';
+import type { Delivery as DeliveryKind } from '../../contracts/audit/record-delivery';
 import type { OperationLimiter } from '../limits';
 import { jsonDepth, MAX_BODY_DEPTH } from '../limits/json-depth';
 import { ApolloContextValue, createGatewayContext } from '../stages/request-context';
 import { HookPipeline, runStage } from '../stages/stage-hooks';
 import { persistedRequest } from '../stages/resolve-persisted-documents';
 
-interface HeldResponse {
-  status: number;
-  headers: Iterable<[string, string]>;
-  body: string;
+/** A response as GraphQL would send it: held until the response stage (the audit) has run. */
+export interface HeldResponse {
+  readonly status: number;
+  readonly headers: Iterable<[string, string]>;
+  /** JSON. */
+  readonly body: string;
+}
+
+/**
+ * A request run for another delivery than the JSON response: what the audit record says, and
+ * the delivery's own checks, made inside the pipeline so a refusal is recorded like any other.
+ */
+export interface Delivery<T> {
+  /** Recorded in the request's audit record (contracts/audit/record-delivery.ts). */
+  readonly kind: DeliveryKind;
+  /**
+   * Called with the request body as it will run (a persisted document resolved, within the
+   * operation limits), before Apollo parses and executes it: throw HttpError to refuse what
+   * cannot be delivered this way, e.g. a mutation.
+   */
+  admit?(body: unknown): void;
+  /**
+   * Called with the response GraphQL would send, before the audit record is written: what to
+   * deliver instead, or null to answer the JSON response as it is. Throw HttpError to refuse
+   * (e.g. a result too large to deliver): the refusal is recorded and answered instead.
+   */
+  prepare(response: HeldResponse): T | null;
+}
+
+/** What `run` hands back once the audit record is durable: the response and, when prepared, what to deliver. */
+export interface DeliveredResponse<T> extends HeldResponse {
+  readonly requestId: string;
+  /** Null: answer `body` (JSON, with `status` and `headers`) as GraphQL would. */
+  readonly prepared: T | null;
+}
+
+/** POST /graphql's handler, which can also run a request for another delivery (exports). */
+export interface GraphQLEndpoint {
+  (req: http.IncomingMessage, res: http.ServerResponse): Promise<void>;
+  /**
+   * Runs the request through every stage as /graphql does, without sending anything: the
+   * response comes back after its audit record (with `delivery.kind`) is durable.
+   */
+  run<T>(req: http.IncomingMessage, delivery: Delivery<T>): Promise<DeliveredResponse<T>>;
 }
 
 const JSON_HEADERS: readonly [string, string][] = [
@@ -135,7 +180,7 @@ export function graphqlEndpoint({
   log,
   maxBodyBytes = MAX_BODY_BYTES,
   limiter = null,
-}: GraphQLEndpointOptions) {
+}: GraphQLEndpointOptions): GraphQLEndpoint {
   const internalError = (stage: string, err: unknown): HeldResponse => {
     log(
       `[gateway] ${stage} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
@@ -143,12 +188,13 @@ export function graphqlEndpoint({
     return errorResponse(500, 'internal error in the gateway', ErrorCode.INTERNAL_SERVER_ERROR);
   };
 
-  return async function handleGraphQL(
+  const serve = async <T>(
     req: http.IncomingMessage,
-    res: http.ServerResponse,
-  ): Promise<void> {
-    const context = createGatewayContext(req);
+    delivery: Delivery<T> | null,
+  ): Promise<DeliveredResponse<T>> => {
+    const context = createGatewayContext(req, delivery?.kind);
     let held: HeldResponse;
+    let prepared: T | null = null;
     let refusal: HttpError | null = null;
     let rawBody: Buffer | null = null;
     try {
@@ -166,6 +212,7 @@ export function graphqlEndpoint({
       if (persisted) rawBody = persisted.rawBody;
       const body = persisted ? persisted.body : parseJsonBody(rawBody, req.headers['content-type']);
       if (limiter) enforceLimits(limiter, req, body);
+      delivery?.admit?.(body);
       const response = await executeWithApollo(apollo, req, body, async () => ({
         gateway: context,
       }));
@@ -177,7 +224,10 @@ export function graphqlEndpoint({
             ? response.body.string
             : await collect(response.body.asyncIterator),
       };
+      // Before the record: what the record says was answered is what is delivered.
+      if (delivery) prepared = delivery.prepare(held);
     } catch (err) {
+      prepared = null;
       if (err instanceof HttpError) {
         refusal = err;
         held = refusalResponse(err);
@@ -196,13 +246,22 @@ export function graphqlEndpoint({
         });
       } catch (err) {
         // Nothing is served that the response stage (the audit) did not accept.
+        prepared = null;
         held =
           err instanceof HttpError ? refusalResponse(err) : internalError('response stage', err);
       }
     }
-    send(res, held, context.requestId);
+    return { ...held, requestId: context.requestId, prepared };
   };
-}
 
-/** The handler startGateway serves /graphql with; the workbench runs exports through it. */
-export type GraphQLEndpoint = ReturnType<typeof graphqlEndpoint>;
+  const handleGraphQL = async (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+  ): Promise<void> => {
+    const served = await serve(req, null);
+    send(res, served, served.requestId);
+  };
+  return Object.assign(handleGraphQL, {
+    run: <T>(req: http.IncomingMessage, delivery: Delivery<T>) => serve(req, delivery),
+  });
+}

@@ -10,6 +10,11 @@ export interface HttpRoute {
   readonly path: string;
   /** A file download a plain link starts (the workbench asks no CSRF header of it). */
   readonly download?: boolean;
+  /**
+   * Runs its request through the GraphQL stages itself (rate limits included), so the
+   * workbench must not count it a second time.
+   */
+  readonly throughPipeline?: boolean;
   /** `url` is the request URL parsed against the request's own host. */
   handle(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<void> | void;
 }

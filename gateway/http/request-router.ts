@@ -1,16 +1,24 @@
 /**
- * Routes the gateway's HTTP requests: GraphQL at /graphql, the self-hosted GraphiQL page for
- * browsers (GET /graphql or / with Accept: text/html) and its assets, and a health check.
+ * Routes the gateway's HTTP requests: GraphQL at /graphql, the page for browsers (GET /graphql
+ * or / with Accept: text/html: the workbench when it is served, else the plain GraphiQL page)
+ * and its assets, the workbench's routes, and a health check.
  */
 import type http from 'node:http';
 import { ErrorCode } from '../../domain/error-codes';
 import { writeGraphQLError, writeJson } from '../../contracts/http/http-adapter';
 import { HttpError } from '../../contracts/http/http-error';
 import { ASSET_PREFIX, AssetStore } from '../graphiql/graphiql-assets';
-import { GRAPHIQL_CSP } from '../graphiql/graphiql-page';
+import { servePage } from '../graphiql/page-response';
 import { findRoute, HttpRoute } from './http-route';
 
 export const GRAPHQL_PATH = '/graphql';
+
+/**
+ * Where the workbench registers its page route (GET): browsers opening / or /graphql get what
+ * it answers (the workbench, or a redirect to sign in). Other requests to / and /graphql never
+ * reach a route: GraphQL clients keep the endpoint whatever routes are added.
+ */
+export const PAGE_ROUTE_PATH = '/';
 
 export interface GraphiQLSite {
   readonly page: string;
@@ -29,7 +37,11 @@ export interface RouterOptions {
   /** @default always 200 `{ status: 'ok' }` */
   health?: () => Promise<HealthAnswer>;
   log: (line: string) => void;
-  /** More routes (the workbench), matched before everything else. @default none */
+  /**
+   * More routes (the workbench), matched before everything else except GraphQL itself; a GET
+   * route at PAGE_ROUTE_PATH serves browsers opening / or /graphql instead of `graphiql.page`.
+   * @default none
+   */
   routes?: readonly HttpRoute[];
   /**
    * Runs before a GraphQL request is handled: turns other credentials (the workbench's session
@@ -44,17 +56,6 @@ function isPageRequest(req: http.IncomingMessage, search: string): boolean {
   return (
     (req.headers.accept ?? '').includes('text/html') && !new URLSearchParams(search).has('query')
   );
-}
-
-function servePage(res: http.ServerResponse, page: string): void {
-  res.writeHead(200, {
-    'content-type': 'text/html; charset=utf-8',
-    'content-length': Buffer.byteLength(page),
-    'content-security-policy': GRAPHIQL_CSP,
-    'x-content-type-options': 'nosniff',
-    'cache-control': 'no-cache',
-  });
-  res.end(page);
 }
 
 function serveAsset(
@@ -98,7 +99,8 @@ export function requestRouter({
 }: RouterOptions): http.RequestListener {
   const failed = (res: http.ServerResponse, err: unknown): void => {
     if (res.headersSent) return void res.destroy();
-    if (err instanceof HttpError) return writeGraphQLError(res, err.status, err.message, err.code);
+    if (err instanceof HttpError)
+      return writeGraphQLError(res, err.status, err.message, err.code, err.extensions, err.headers);
     log(`[gateway] unhandled: ${err instanceof Error ? err.stack : String(err)}`);
     writeGraphQLError(res, 500, 'internal error in the gateway', ErrorCode.INTERNAL_SERVER_ERROR);
   };
@@ -113,25 +115,34 @@ export function requestRouter({
       },
     );
   };
+  const pageRoute = findRoute(routes, 'GET', PAGE_ROUTE_PATH);
+  const serveRoute = (
+    route: HttpRoute,
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: string,
+  ): void => {
+    const parsed = new URL(url, `http://${req.headers.host ?? 'localhost'}`);
+    Promise.resolve()
+      .then(() => route.handle(req, res, parsed))
+      .catch((err: unknown) => failed(res, err));
+  };
   return (req, res) => {
     const url = req.url ?? '/';
     const q = url.indexOf('?');
     const path = q >= 0 ? url.slice(0, q) : url;
     const search = q >= 0 ? url.slice(q) : '';
-    const route = findRoute(routes, req.method, path);
-    if (route) {
-      const parsed = new URL(url, `http://${req.headers.host ?? 'localhost'}`);
-      Promise.resolve()
-        .then(() => route.handle(req, res, parsed))
-        .catch((err: unknown) => failed(res, err));
-      return;
+    const endpoint = path === GRAPHQL_PATH || path === PAGE_ROUTE_PATH;
+    if (endpoint && req.method === 'GET' && isPageRequest(req, search)) {
+      if (pageRoute) return serveRoute(pageRoute, req, res, url);
+      if (graphiql) return servePage(res, graphiql.page);
     }
+    const route = endpoint ? null : findRoute(routes, req.method, path);
+    if (route) return serveRoute(route, req, res, url);
     if (req.method === 'GET') {
       if (path === '/health') return answerHealth(res);
       // Browsers ask for it on every page; an empty answer keeps their consoles free of 404s.
       if (path === '/favicon.ico') return void res.writeHead(204).end();
-      if (graphiql && (path === GRAPHQL_PATH || path === '/') && isPageRequest(req, search))
-        return servePage(res, graphiql.page);
       if (graphiql && path.startsWith(ASSET_PREFIX) && serveAsset(req, res, graphiql, path)) return;
     }
     if (path === GRAPHQL_PATH) {

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type http from 'node:http';
 import type { DocumentNode, ExecutionResult } from 'graphql';
 import type { CallerIdentity } from '../../contracts/caller/caller-identity';
+import type { Delivery } from '../../contracts/audit/record-delivery';
 
 export interface GatewayContext {
   /** Unique per request; goes into the audit record and, later, to subgraphs. */
@@ -33,6 +34,11 @@ export interface GatewayContext {
   operation?: { readonly document: DocumentNode; readonly operationName: string | null };
   /** The gateway's execution result before serialisation. Unset when execution did not run. */
   result?: ExecutionResult;
+  /**
+   * How the response leaves when not as the JSON body (a workbench export, graphql-endpoint.ts
+   * `run`): set when the request arrives, so its audit record says so whatever becomes of it.
+   */
+  readonly delivery?: Delivery;
 }
 
 /**
@@ -44,7 +50,10 @@ export interface ApolloContextValue {
   readonly gateway: GatewayContext;
 }
 
-export function createGatewayContext(req: http.IncomingMessage): GatewayContext {
+export function createGatewayContext(
+  req: http.IncomingMessage,
+  delivery?: Delivery,
+): GatewayContext {
   return {
     requestId: randomUUID(),
     receivedAt: Date.now(),
@@ -55,6 +64,7 @@ export function createGatewayContext(req: http.IncomingMessage): GatewayContext 
       remoteAddress: req.socket.remoteAddress ?? null,
     },
     caller: null,
+    ...(delivery ? { delivery } : {}),
   };
 }
 

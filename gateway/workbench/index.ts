@@ -25,12 +25,18 @@ export interface Workbench {
  * The APIs accept the session as GraphQL does. Only downloads a plain link starts (GET) go
  * without the CSRF header: the SameSite=Strict cookie already stays home on cross-site requests.
  */
-function signedInRoutes(routes: readonly HttpRoute[], sessions: Sessions): HttpRoute[] {
+function signedInRoutes(
+  routes: readonly HttpRoute[],
+  sessions: Sessions,
+  deps: WorkbenchDeps,
+): HttpRoute[] {
   return routes.map((route) => ({
     ...route,
     handle: async (req, res, url) => {
       await sessions.credentials(req, { csrf: route.method !== 'GET' || !route.download });
-      return route.handle(req, res, url);
+      if (route.throughPipeline) return route.handle(req, res, url);
+      // The workbench's own APIs spend the caller's request budget like GraphQL requests do.
+      return deps.rateLimited(req, async () => route.handle(req, res, url));
     },
   }));
 }
@@ -40,7 +46,7 @@ export function createWorkbench(deps: WorkbenchDeps): Workbench {
   return {
     routes: [
       ...sessions.routes,
-      ...signedInRoutes([...workbenchApiRoutes(deps), ...catalogueRoutes(deps)], sessions),
+      ...signedInRoutes([...workbenchApiRoutes(deps), ...catalogueRoutes(deps)], sessions, deps),
       ...workbenchPages(deps, sessions),
     ],
     credentials: (req) => sessions.credentials(req),

@@ -33,6 +33,11 @@ export interface WorkbenchDeps {
    * session layer fills from the cookie; purpose from x-purpose). Throws HttpError.
    */
   callerOf(req: http.IncomingMessage): Promise<CallerIdentity>;
+  /**
+   * Runs `work` under the caller's request rate and concurrency limits, as a GraphQL request of
+   * theirs would (the workbench's own APIs cost policy work too). Throws HttpError 429 over a limit.
+   */
+  rateLimited<T>(req: http.IncomingMessage, work: () => Promise<T>): Promise<T>;
   /** The policy engine the gateway enforces with now (replaced when a new supergraph loads). */
   policy(): PolicyEngine;
   /** The department's grants, as the policy stage sees them. */

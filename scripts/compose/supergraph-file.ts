@@ -13,6 +13,7 @@ import {
 import { SHARING_SDL_PATH } from '../../contracts/schema-files';
 export { SUPERGRAPH_PATH } from '../../contracts/schema-files';
 import { SubgraphName } from '../../contracts/subgraph-directory';
+import { catalogueCompositionProblems } from './catalogue-check';
 
 export function supergraphFileText(
   supergraphSdl: string,
@@ -28,14 +29,20 @@ export function supergraphFileText(
   return `${header.join('\n')}\n\n${supergraphSdl.trimEnd()}\n`;
 }
 
-/** Composes the registered subgraphs at their default URLs: the committed supergraph's content. */
+/**
+ * Composes the registered subgraphs at their default URLs: the committed supergraph's content.
+ * The whole graph must also fit the resource catalogue (catalogue-check.ts); a supergraph of
+ * some subgraphs (tests) is not checked against it.
+ */
 export function composeRegisteredSupergraph(): {
   subgraphs: SubgraphName[];
   outcome: CompositionOutcome;
 } {
   const subgraphs = registeredSubgraphNames();
-  return {
-    subgraphs,
-    outcome: composeSupergraph(subgraphs.map((name) => ({ name, url: defaultSubgraphUrl(name) }))),
-  };
+  const outcome = composeSupergraph(
+    subgraphs.map((name) => ({ name, url: defaultSubgraphUrl(name) })),
+  );
+  if (!outcome.ok) return { subgraphs, outcome };
+  const catalogue = catalogueCompositionProblems(outcome.supergraphSdl);
+  return { subgraphs, outcome: catalogue.length > 0 ? { ok: false, errors: catalogue } : outcome };
 }

@@ -44,6 +44,8 @@ export interface AccessLogRow {
   /** 办件编号 and 事项编码 of a case-bound request; null otherwise. */
   case_number: string | null;
   item_code: string | null;
+  /** EXPORT_CSV or EXPORT_XLSX for a workbench export; null for an ordinary response. */
+  delivery: string | null;
 }
 
 const COLUMNS = [
@@ -66,6 +68,7 @@ const COLUMNS = [
   'latency_ms',
   'case_number',
   'item_code',
+  'delivery',
 ];
 
 function filtered(db: Knex, filter: AccessLogFilter): Knex.QueryBuilder {

@@ -1,42 +1,45 @@
 /**
  * Query.catalogue: the resource catalogue (资源目录) as a connection in coordinate order. Any
  * authenticated department may read it: knowing what exists and on what condition is how a
- * department knows what to apply for.
+ * department knows what to apply for. The catalogue guide's metadata are the entries' own
+ * properties (contracts/catalogue/resource-catalogue.ts), so they resolve by default.
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import { departmentByCode } from '../../domain/departments';
+import { catalogueFilterProblem } from '../../contracts/catalogue/catalogue-filter';
+import type { OpenAttribute } from '../../domain/catalogue/catalogue-vocabulary';
 import type { SharingLevel } from '../../domain/catalogue/classification';
+import { departmentByCode } from '../../domain/departments';
 import { PageArgs, pageRequest, toConnection } from '../kit/connection';
 import { badUserInput } from '../kit/user-input';
 import { requireCaller } from './access-rules';
 import { SharingContext } from './context';
-import { CatalogueItem, MAX_SEARCH_LENGTH } from './resource-catalogue';
+import type { CatalogueItem } from './resource-catalogue';
 
 interface CatalogueArgs extends PageArgs {
   owner?: string | null;
   level?: SharingLevel | null;
+  resource?: string | null;
+  openAttribute?: OpenAttribute | null;
   search?: string | null;
 }
 
 export const catalogueQuery = {
   catalogue: (_: unknown, args: CatalogueArgs, ctx: SharingContext, info: GraphQLResolveInfo) => {
     requireCaller(ctx.caller);
-    if (args.owner && !departmentByCode(args.owner))
-      throw badUserInput('owner', `"${args.owner}" is not a registered department`, {
-        problem: 'UNKNOWN',
-      });
-    if (args.search && args.search.length > MAX_SEARCH_LENGTH) {
-      throw badUserInput('search', `at most ${MAX_SEARCH_LENGTH} characters`, {
-        problem: 'LENGTH',
-        max: MAX_SEARCH_LENGTH,
-      });
-    }
-    const page = pageRequest(args, ctx, { info });
-    const matching = ctx.resources.items({
+    const filter = {
       owner: args.owner,
       level: args.level,
+      resource: args.resource,
+      openAttribute: args.openAttribute,
       search: args.search,
-    });
+    };
+    const problem = catalogueFilterProblem(ctx.resources, filter);
+    if (problem) {
+      const { argument, message, ...extra } = problem;
+      throw badUserInput(argument, message, extra);
+    }
+    const page = pageRequest(args, ctx, { info });
+    const matching = ctx.resources.items(filter);
     const after = page.afterKey;
     const rest = after === null ? matching : matching.filter((i) => i.coordinate > after);
     return toConnection(

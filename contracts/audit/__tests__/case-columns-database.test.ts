@@ -59,6 +59,7 @@ async function store(db: Knex, records: AuditRecord[], withCaseColumns: boolean)
       // As the shipper of a gateway that predates cases wrote them.
       delete row.case_number;
       delete row.item_code;
+      delete row.delivery;
     }
     await db(RECORDS_TABLE).insert(row);
     await db(SUBJECTS_TABLE).insert(subjectRows(r));
@@ -89,7 +90,7 @@ function caseColumnsSuite(backend: 'sqlite' | 'mysql') {
 
   it('keeps old rows verifiable across migration 004 and stores the case of new ones', async () => {
     const before = auditMigrations.filter((m) => m.name < '004');
-    expect(before.length).toBe(auditMigrations.length - 1);
+    expect(before.length).toBe(auditMigrations.findIndex((m) => m.name.startsWith('004')));
     await migrateToLatest(db, before);
 
     let head: ChainHead = emptyChain(CHAIN);

@@ -3,50 +3,15 @@
  * a record without one hashes exactly as every record written before cases existed, and a record
  * with one rebuilds from its row to the hash it was chained with.
  */
-import { AuditEntry, buildRecordBody } from '../audit-record';
+import { chainedAlone, GOLDEN_ENTRY, GOLDEN_HASH } from './golden-record';
 import { RecordRow, recordToRow, rowToRecord, subjectRows } from '../audit-rows';
-import { auditKey } from '../keyed-hash';
-import { chainRecord, emptyChain, isRecordIntact, recordHash } from '../record-chain';
+import { isRecordIntact, recordHash } from '../record-chain';
 import { TEXT_LIMITS } from '../storable-text';
 
-const key = auditKey(Buffer.alloc(32, 7));
 const CASE = { number: 'NT20261206-ZF0101-000042', item: 'ZF0101' };
 
-/** The same entry, field for field, that produced GOLDEN_HASH before cases were added. */
-const entry: AuditEntry = {
-  requestId: 'req-golden',
-  time: Date.parse('2025-06-01T02:00:00.000Z'),
-  caller: {
-    department: 'civil-affairs',
-    application: 'relief',
-    operator: 'op-1',
-    roles: ['r'],
-    clientAddress: '10.0.0.1',
-  },
-  operationName: 'Golden',
-  document: 'query Golden { person(idNumber: "x") { name } }',
-  variables: { id: '320602199001011234' },
-  purpose: 'SOCIAL_ASSISTANCE',
-  fields: {
-    requested: ['Person.name'],
-    served: ['Person.name'],
-    masked: ['Person.name'],
-    denied: [],
-  },
-  subgraphs: ['population'],
-  outcome: 'ok',
-  httpStatus: 200,
-  errorCodes: [],
-  latencyMs: 3,
-  responseBytes: 100,
-  subjects: [{ kind: 'person', id: '320602199001011234' }],
-};
-/** Computed with the code as it was before the case existed (commit c537dba). */
-const GOLDEN_HASH = '95601b44399f04cf43538f899db85946d922be65f16d81b9c0885efd96b6c6aa';
-
-const body = (e: AuditEntry) =>
-  buildRecordBody(e, { instance: 'gw-1', key, id: '0190f000-0000-7000-8000-000000000000' });
-const chained = (e: AuditEntry) => chainRecord(body(e), emptyChain('gw-1/golden')).record;
+const entry = GOLDEN_ENTRY;
+const chained = chainedAlone;
 
 describe('the approval case in the audit record', () => {
   it('leaves a record without a case byte for byte as records were before cases existed', () => {

@@ -1,90 +1,42 @@
 import fs from 'node:fs';
-import { classifySchema } from '../../../domain/catalogue/classification';
+import os from 'node:os';
+import path from 'node:path';
+import { RESOURCE_CATALOGUE_PATH } from '../../../contracts/catalogue/catalogue-file';
 import { SUPERGRAPH_PATH } from '../../../contracts/schema-files';
-import { buildResourceCatalogue } from '../resource-catalogue';
-import { TEST_SUPERGRAPH } from './sharing-fixture';
+import { loadResourceCatalogue } from '../resource-catalogue';
 
-const supergraph = fs.readFileSync(SUPERGRAPH_PATH, 'utf8');
-const catalogue = buildResourceCatalogue(supergraph);
-const item = (coordinate: string) => catalogue.items().find((i) => i.coordinate === coordinate);
+describe('the resource catalogue the sharing subgraph serves', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'catalogue-'));
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe('resource catalogue (资源目录)', () => {
-  it('lists every classified field of the supergraph once, in coordinate order', () => {
-    const coordinates = catalogue.items().map((i) => i.coordinate);
-    expect(new Set(coordinates).size).toBe(coordinates.length);
-    expect(coordinates).toEqual(
-      [...classifySchema(supergraph).fields.map((f) => f.coordinate)].sort(),
+  it('is built from the committed supergraph and catalogue file', () => {
+    const catalogue = loadResourceCatalogue(SUPERGRAPH_PATH);
+    expect(catalogue.items({ resource: 'Household' })[0]).toMatchObject({
+      resourceName: '户籍户信息',
+      resourceCode: '101001002/000001',
+    });
+  });
+
+  it('refuses to start on a catalogue file that does not describe the supergraph, saying what is missing', () => {
+    const file = path.join(dir, 'resource-catalogue.json');
+    const json = JSON.parse(fs.readFileSync(RESOURCE_CATALOGUE_PATH, 'utf8'));
+    delete json.resources.Household.publishedOn;
+    delete json.resources.GrantEdge;
+    fs.writeFileSync(file, JSON.stringify(json));
+    expect(() => loadResourceCatalogue(SUPERGRAPH_PATH, file)).toThrow(
+      /Household has no "publishedOn" \(发布日期\)/,
     );
-    expect(coordinates).toContain('Query.catalogue');
-  });
-
-  it('gives a data item its resource, owner, sharing type, condition, mask and description', () => {
-    expect(item('Person.birthDate')).toEqual({
-      coordinate: 'Person.birthDate',
-      resource: 'Person',
-      resourceDescription: 'A resident (居民).',
-      item: 'birthDate',
-      dataType: 'Date',
-      owner: 'public-security',
-      subgraphs: ['population'],
-      sharingLevel: 'CONDITIONAL',
-      condition: 'Needed to establish age-based eligibility (pensions, schooling, subsidies).',
-      mask: 'DATE',
-      description: '出生日期',
-    });
-    expect(item('CreditStatus.riskScore')).toMatchObject({
-      owner: 'credit-office',
-      sharingLevel: 'NONE',
-      condition: null,
-      mask: null,
-    });
-  });
-
-  it('names the home owner of a key every subgraph can join on, as the gateway enforces it', () => {
-    const id = item('Person.idNumber')!;
-    expect(id.owner).toBe('public-security');
-    expect(id.subgraphs.length).toBeGreaterThan(1);
-    expect(item('Person.creditRecords')!.owner).toBe('credit-office');
-  });
-
-  it('filters by owner department, sharing level and text', () => {
-    const credit = catalogue.items({ owner: 'credit-office' });
-    expect(credit.length).toBeGreaterThan(5);
-    expect(credit.every((i) => i.owner === 'credit-office')).toBe(true);
-    const none = catalogue.items({ level: 'NONE' });
-    expect(none.map((i) => i.coordinate)).toEqual(
-      expect.arrayContaining([
-        'CreditStatus.riskScore',
-        'LegalEntity.riskClass',
-        'Certificate.issuingOfficer',
-      ]),
+    json.resources.Household.publishedOn = '2017-12-29';
+    fs.writeFileSync(file, JSON.stringify(json));
+    expect(() => loadResourceCatalogue(SUPERGRAPH_PATH, file)).toThrow(
+      /GrantEdge \(sharing\) is not in the resource catalogue/,
     );
-    expect(none.every((i) => i.sharingLevel === 'NONE')).toBe(true);
-    const conditionalPopulation = catalogue.items({
-      owner: 'public-security',
-      level: 'CONDITIONAL',
-    });
-    expect(conditionalPopulation.map((i) => i.coordinate)).toContain('Person.phone');
-    expect(
-      conditionalPopulation.every(
-        (i) => i.owner === 'public-security' && i.sharingLevel === 'CONDITIONAL',
-      ),
-    ).toBe(true);
-    // Text in the condition, case-insensitively.
-    expect(catalogue.items({ search: 'ETHNIC-MINORITY' }).map((i) => i.coordinate)).toEqual([
-      'Person.ethnicity',
-      'Person.ethnicityCode',
-    ]);
-    expect(catalogue.items({ search: 'no such words anywhere' })).toEqual([]);
   });
 
-  it('follows the supergraph it is built from', () => {
-    const small = buildResourceCatalogue(TEST_SUPERGRAPH);
-    expect(small.items({ level: 'NONE' }).map((i) => i.coordinate)).toEqual([
-      'BlacklistEntry.id',
-      'BlacklistEntry.reason',
-      'LegalEntity.riskClass',
-      'Person.policeNote',
-    ]);
+  it('says which command makes a missing supergraph', () => {
+    expect(() => loadResourceCatalogue(path.join(dir, 'nope.graphql'))).toThrow(/npm run compose/);
   });
 });
