@@ -142,7 +142,7 @@ export const PLATFORM_VARIABLES = {
       WORKBENCH_SECURE_COOKIES:
         'Session cookies only over https. Default on in production or with an https public URL',
       WORKBENCH_DEV_SIGN_IN:
-        'Development sign-in (any demo identity); refused in production. Default on elsewhere',
+        'Development sign-in (any demo identity); refused in production. Default on when the gateway listens on loopback only',
       WORKBENCH_PUBLIC_URL:
         'Origin browsers use (OIDC redirect URI, same-origin checks); required with OIDC in production',
       WORKBENCH_OIDC_ISSUER:

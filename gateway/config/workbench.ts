@@ -40,7 +40,7 @@ export interface WorkbenchSettings {
   readonly sessionMaxAgeSeconds: number;
   /** `WORKBENCH_SECURE_COOKIES`: cookies only over https. @default on under NODE_ENV=production or an https public URL */
   readonly secureCookies: boolean;
-  /** `WORKBENCH_DEV_SIGN_IN`: the development sign-in (pick any demo identity). @default on, except NODE_ENV=production where it cannot be on */
+  /** `WORKBENCH_DEV_SIGN_IN`: the development sign-in (pick any demo identity). @default on when the gateway listens on loopback only; off otherwise; it cannot be on under NODE_ENV=production */
   readonly devSignIn: boolean;
   /**
    * `WORKBENCH_PUBLIC_URL`: the gateway's origin as browsers reach it, e.g.
@@ -55,9 +55,14 @@ export interface WorkbenchSettings {
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** localhost, 127.0.0.0/8 or ::1: a URL that never leaves the machine. */
+/** localhost, 127.0.0.0/8 or ::1: a host name or listen address only this machine reaches. */
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host) || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** A URL that never leaves the machine. */
 export function isLoopbackUrl(url: URL): boolean {
-  return LOOPBACK_HOSTS.has(url.hostname) || /^127(\.\d{1,3}){3}$/.test(url.hostname);
+  return isLoopbackHost(url.hostname);
 }
 
 function durationSetting(
@@ -161,7 +166,13 @@ export function readWorkbenchSettings(env: SettingsEnv): WorkbenchSettings {
     sessionTtlSeconds,
     7 * 86_400,
   );
-  const devSignIn = switchSetting(env, 'WORKBENCH_DEV_SIGN_IN', !production);
+  // On by default only where nobody else can reach it: a gateway listening beyond loopback
+  // would let anyone on the network choose to be any department, unless asked for by name.
+  const devSignIn = switchSetting(
+    env,
+    'WORKBENCH_DEV_SIGN_IN',
+    !production && isLoopbackHost(env.GATEWAY_HOST || '127.0.0.1'),
+  );
   if (devSignIn && production)
     throw new Error(
       'WORKBENCH_DEV_SIGN_IN is on and NODE_ENV=production: the development sign-in lets anyone choose who they are. Unset it and configure WORKBENCH_OIDC_ISSUER.',

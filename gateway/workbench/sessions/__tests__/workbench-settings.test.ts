@@ -21,6 +21,18 @@ describe('workbench settings', () => {
     });
   });
 
+  it('offer the development sign-in by default only on a gateway listening on loopback', () => {
+    for (const host of ['127.0.0.1', 'localhost', '::1', '127.0.0.2'])
+      expect(readWorkbenchSettings({ GATEWAY_HOST: host }).devSignIn).toBe(true);
+    // Reachable from the network: anyone there could choose to be any department.
+    for (const host of ['0.0.0.0', '::', '10.2.3.4', 'gateway.internal'])
+      expect(readWorkbenchSettings({ GATEWAY_HOST: host }).devSignIn).toBe(false);
+    // Asked for by name (a shared test environment), it is on.
+    expect(
+      readWorkbenchSettings({ GATEWAY_HOST: '0.0.0.0', WORKBENCH_DEV_SIGN_IN: 'on' }).devSignIn,
+    ).toBe(true);
+  });
+
   it('stop start-up when the development sign-in is asked for in production', () => {
     expect(() =>
       readGatewayConfig({ NODE_ENV: 'production', WORKBENCH_DEV_SIGN_IN: 'on' }),
