@@ -7,6 +7,7 @@ import { readSupergraphFile } from './supergraph/read-supergraph';
 import { createPlatformHooks, PlatformHooks } from './platform-hooks';
 import { RunningGateway, startGateway } from './server';
 import { platformWorkbench } from './workbench/platform-workbench';
+import { platformOpenData } from './open-data/platform-open-data';
 
 export interface PlatformGateway {
   readonly gateway: RunningGateway;
@@ -29,6 +30,7 @@ export async function startPlatformGateway(
       hooks: platform.hooks,
       log,
       workbench: platformWorkbench(platform, config, log),
+      openData: platformOpenData(platform, config, log),
     });
   } catch (err) {
     await platform.close();

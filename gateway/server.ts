@@ -20,6 +20,7 @@ import { stageHealth } from './http/stage-health';
 import { StagedGateway } from './execution/staged-gateway';
 import { GatewayHooks, hookPipeline } from './stages/stage-hooks';
 import type { Workbench } from './workbench';
+import type { OpenData } from './open-data';
 import type { GraphQLEndpoint } from './http/graphql-endpoint';
 
 /** What a running gateway offers the workbench beside the platform's stages. */
@@ -42,6 +43,8 @@ export interface StartGatewayOptions {
    * (GATEWAY_GRAPHIQL). @default none: GraphQL only
    */
   workbench?: (runtime: GatewayRuntime) => Workbench;
+  /** Open data for anonymous callers (gateway/open-data/, /open). @default none */
+  openData?: (runtime: GatewayRuntime) => OpenData;
 }
 
 export interface RunningGateway {
@@ -95,21 +98,20 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     maxBodyBytes: config.maxBodyBytes,
     limiter,
   });
-  const workbench =
-    config.graphiql && options.workbench
-      ? options.workbench({
-          apiSchema: () => loaded.apiSchema!,
-          supergraphSdl: () => loaded.supergraphSdl,
-          graphql: endpoint,
-        })
-      : null;
+  const runtime: GatewayRuntime = {
+    apiSchema: () => loaded.apiSchema!,
+    supergraphSdl: () => loaded.supergraphSdl,
+    graphql: endpoint,
+  };
+  const workbench = config.graphiql && options.workbench ? options.workbench(runtime) : null;
+  const openData = options.openData ? options.openData(runtime) : null;
   const server = http.createServer(
     requestRouter({
       graphql: endpoint,
       graphiql,
       health: stageHealth(hooks),
       log,
-      routes: workbench?.routes,
+      routes: [...(openData?.routes ?? []), ...(workbench?.routes ?? [])],
       credentials: workbench ? (req) => workbench.credentials(req) : undefined,
     }),
   );
@@ -122,6 +124,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   } catch (err) {
     await apollo.stop();
     await workbench?.close();
+    await openData?.close();
     await Promise.all(federated.clients.map((c) => c.close()));
     throw err;
   }
@@ -133,6 +136,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     async stop() {
       await closeServer(server);
       await workbench?.close();
+      await openData?.close();
       await apollo.stop();
       await Promise.all(federated.clients.map((c) => c.close()));
     },

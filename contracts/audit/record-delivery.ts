@@ -11,9 +11,20 @@
  */
 import { storableText, TEXT_LIMITS } from './storable-text';
 
-/** 导出: the result as a CSV file (UTF-8 with BOM) or an Excel workbook. */
-export type Delivery = 'EXPORT_CSV' | 'EXPORT_XLSX';
-export const DELIVERIES: readonly Delivery[] = ['EXPORT_CSV', 'EXPORT_XLSX'];
+/**
+ * 导出: the result as a CSV file (UTF-8 with BOM) or an Excel workbook. 开放: served to an
+ * anonymous caller by the open-data endpoint (issue 11, gateway/open-data/), as the JSON
+ * response of /open/graphql or as an open dataset's CSV or JSON download.
+ */
+export type Delivery =
+  'EXPORT_CSV' | 'EXPORT_XLSX' | 'OPEN_DATA' | 'OPEN_DATA_CSV' | 'OPEN_DATA_JSON';
+export const DELIVERIES: readonly Delivery[] = [
+  'EXPORT_CSV',
+  'EXPORT_XLSX',
+  'OPEN_DATA',
+  'OPEN_DATA_CSV',
+  'OPEN_DATA_JSON',
+];
 
 export function isDelivery(value: unknown): value is Delivery {
   return typeof value === 'string' && (DELIVERIES as readonly string[]).includes(value);

@@ -191,6 +191,18 @@ export const PLATFORM_VARIABLES = {
         'Lookups naming nobody per application and day; off for none. Default 200',
     },
   },
+  openData: {
+    readBy: 'gateway',
+    variables: {
+      OPEN_DATA: 'Serve open data to anonymous callers at /open and /open/graphql. Default on',
+      OPEN_DATA_PER_MINUTE: 'Open-data requests one client address may make per minute. Default 60',
+      OPEN_DATA_BURST: 'Open-data requests one client address may make at once. Default 20',
+      OPEN_DATA_APPLICATION:
+        'The registered application open-data requests run as (an ACTIVE one). Default open-data-portal',
+      OPEN_DATA_TRUSTED_PROXIES:
+        'Addresses of reverse proxies whose X-Forwarded-For names the client. Default none: the socket address',
+    },
+  },
   subjectQuotas: {
     readBy: 'gateway',
     variables: {
@@ -206,6 +218,10 @@ export const PLATFORM_VARIABLES = {
       SHARING_MAKEUP_WORKDAYS: 'Make-up working days, comma-separated YYYY-MM-DD. Default none',
       SHARING_DEFAULT_SUBJECT_QUOTA:
         'Daily subject quota an approval sets unless the owner chooses. Default 1000',
+      SHARING_CORRECTION_WORKING_DAYS:
+        'Working days an owner has to answer a data error report. Default 5',
+      SHARING_ERROR_REPORTS_PER_DAY:
+        'Data error reports one department may file per day. Default 100',
     },
   },
   auditSubgraph: {
@@ -219,6 +235,10 @@ export const PLATFORM_VARIABLES = {
         'Lookups naming nobody in a window that flag an application. Default 100',
       AUDIT_PROBING_DISTINCT_SUBJECTS:
         'Distinct subjects in a window that flag an application. Default 300',
+      AUDIT_ZOMBIE_IDLE_MONTHS:
+        'Months without a request that make a system a zombie candidate. Default 3',
+      AUDIT_ZOMBIE_FREQUENCY_STEPS:
+        'Frequency steps below the declared one that count as far below. Default 2',
     },
   },
 } as const satisfies Readonly<Record<string, VariableGroup>>;

@@ -18,7 +18,11 @@ import { collectFieldUsages } from '../policy/field-usage';
 /** The subgraph whose fields a citizen may read beneath the root field (contracts/subgraph-directory.ts). */
 export const CITIZEN_SUBGRAPH = 'audit';
 /** The root fields a citizen may call. */
-export const CITIZEN_ROOT_FIELDS: readonly string[] = Object.freeze(['Query.whoAccessedMyData']);
+export const CITIZEN_ROOT_FIELDS: readonly string[] = Object.freeze([
+  'Query.whoAccessedMyData',
+  // Served by the sharing subgraph, which answers a citizen's token for its own ID number only.
+  'Query.correctionsToMyData',
+]);
 /**
  * Served elsewhere (the sharing subgraph) but what a citizen needs to read which department
  * looked, and for which approval item (事项) a case-bound access was made.
@@ -27,6 +31,18 @@ export const CITIZEN_EXTRA_FIELDS: readonly string[] = Object.freeze([
   'Department.name',
   'Department.nameEn',
   'ApprovalItem.name',
+  // The corrections owners made to the citizen's data after error reports (数据纠错).
+  'DataCorrectionConnection.nodes',
+  'DataCorrectionConnection.edges',
+  'DataCorrectionConnection.pageInfo',
+  'DataCorrectionConnection.totalCount',
+  'DataCorrectionEdge.cursor',
+  'DataCorrectionEdge.node',
+  'DataCorrection.coordinate',
+  'DataCorrection.owner',
+  'DataCorrection.reportedAt',
+  'DataCorrection.correctedAt',
+  'DataCorrection.correction',
 ]);
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);

@@ -13,6 +13,7 @@ import { readTokenSettings, TokenSettings } from '../auth/token-settings';
 import { AuditSettings, readAuditSettings } from './audit';
 import { GrantsSettings, readGrantsSettings } from './grants';
 import { LimitSettings, readLimitSettings } from './limits';
+import { OpenDataSettings, readOpenDataSettings } from './open-data';
 import { PolicySettings, readPolicySettings } from './policy';
 import { QuotaSettings, readQuotaSettings } from './quotas';
 import { RateLimitSettings, readRateLimitSettings } from './rate-limits';
@@ -38,6 +39,8 @@ export interface GatewayConfig
   readonly signing: SigningSettings;
   /** How analysts sign in to the workbench (`WORKBENCH_*`, ./workbench.ts). */
   readonly workbench: WorkbenchSettings;
+  /** The open-data endpoint for anonymous callers (`OPEN_DATA_*`, ./open-data.ts). */
+  readonly openData: OpenDataSettings;
 }
 
 export function readGatewayConfig(env: SettingsEnv = process.env): GatewayConfig {
@@ -56,6 +59,7 @@ export function readGatewayConfig(env: SettingsEnv = process.env): GatewayConfig
       tokens: part(() => readTokenSettings(env)),
       signing: part(() => readSigningSettings(env)),
       workbench: part(() => readWorkbenchSettings(env)),
+      ...part(() => readOpenDataSettings(env)),
     });
   });
 }
@@ -64,3 +68,4 @@ export { DEFAULT_GATEWAY_PORT, publicBaseUrl } from './server';
 export { readAuditConfig } from './audit';
 export type { AuditConfig } from './audit';
 export type { OidcSettings, WorkbenchSettings } from './workbench';
+export type { OpenDataSettings } from './open-data';

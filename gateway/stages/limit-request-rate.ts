@@ -111,8 +111,12 @@ export function createRateLimitStage(options: RateLimitStageOptions): RateLimitS
         appLimits,
         options.departmentLimits,
       );
-      // A citizen asks about themselves only: nothing to guess.
-      const budgeted = citizen ? undefined : targets[0];
+      // A citizen asks about themselves only: nothing to guess. Nor does open data (开放), whose
+      // schema holds no personal item; its misses would only let one anonymous caller spend the
+      // budget all of them share and close the open endpoint for the day (per-address limits
+      // bound it instead: gateway/open-data/).
+      const budgeted =
+        citizen || context.delivery?.startsWith('OPEN_DATA') ? undefined : targets[0];
       if (missBudget && budgeted) {
         if ((await missBudget.counter.spent(budgeted)) >= missBudget.perDay)
           throw lookupMissBudgetRefusal(budgeted, missBudget.perDay, msUntilNextChinaDay());

@@ -10,6 +10,7 @@ import { readAuditKeySources } from '../../contracts/audit/audit-config';
 import type { AuditKeySources } from '../../contracts/audit/audit-keys';
 import { SCHEMA_DIR } from '../../contracts/schema-files';
 import { integerSetting, SettingsEnv } from '../../contracts/settings/setting-values';
+import type { InventoryRules } from './inventory-flags';
 import { ProbingSettings, readProbingSettings } from './probing-settings';
 
 export interface AuditReadSettings {
@@ -30,6 +31,12 @@ export interface AuditReadSettings {
   readonly usageRequestBudgetMs: number;
   /** When an application is flagged as probing (probing-settings.ts). */
   readonly probing: ProbingSettings;
+  /**
+   * When a system is a zombie candidate (inventory-flags.ts): `AUDIT_ZOMBIE_IDLE_MONTHS` months
+   * without a request (@default 3, also the months its use is judged over), or
+   * `AUDIT_ZOMBIE_FREQUENCY_STEPS` steps below its declared frequency (@default 2).
+   */
+  readonly inventory: InventoryRules;
   /**
    * Where the HMAC key comes from (`AUDIT_HMAC_KEY`, `AUDIT_HMAC_KEY_FILE`), the gateway's, for
    * subjectKeyFrom (subject-key.ts). @default the development key in <DATA_DIR>/keys
@@ -61,6 +68,17 @@ export function readAuditReadSettings(env: SettingsEnv = process.env): AuditRead
       MILLISECONDS,
     ),
     probing: readProbingSettings(env),
+    inventory: Object.freeze({
+      idleMonths: integerSetting(env, 'AUDIT_ZOMBIE_IDLE_MONTHS', 3, 1, 36, 'a number of months'),
+      frequencySteps: integerSetting(
+        env,
+        'AUDIT_ZOMBIE_FREQUENCY_STEPS',
+        2,
+        1,
+        5,
+        'a number of frequency steps',
+      ),
+    }),
     hmacKeys: readAuditKeySources(env),
   });
 }

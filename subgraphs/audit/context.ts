@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { Knex } from 'knex';
 import { SubgraphContext } from '../kit/subgraph-module';
 import type { CoordinateOwners } from './coordinate-owners';
+import type { InventoryRules } from './inventory-flags';
 import type { ProbingSettings } from './probing-settings';
 import type { SubjectKeySource } from './subject-key';
 
@@ -18,5 +19,7 @@ export interface AuditContext extends SubgraphContext {
   usageBudgetMs: number;
   /** When an application is flagged as probing. */
   probing: ProbingSettings;
+  /** When a system is a zombie candidate (inventory-flags.ts). */
+  inventory: InventoryRules;
   log: (line: string) => void;
 }

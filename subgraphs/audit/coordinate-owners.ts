@@ -25,7 +25,7 @@ export function coordinateOwnersFrom(supergraphSdl: string): CoordinateOwners {
   const owner = new Map<string, string>();
   const owned = new Map<string, string[]>();
   for (const f of classifySchema(supergraphSdl).fields) {
-    // One owner per field, as in the resource catalogue (subgraphs/sharing/resource-catalogue.ts).
+    // One owner per field, as in the resource catalogue (contracts/catalogue/resource-catalogue.ts).
     const o = rules.get(f.coordinate)?.owners[0];
     if (!o) continue;
     owner.set(f.coordinate, o);

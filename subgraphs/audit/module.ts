@@ -45,6 +45,7 @@ export function createAuditSubgraph(
       documents: documentLoader(db),
       usageBudgetMs: currentSettings().usageRequestBudgetMs,
       probing: currentSettings().probing,
+      inventory: currentSettings().inventory,
       log,
     }),
     // Nothing to seed: the trail is the platform's record of real requests, and the demo's own

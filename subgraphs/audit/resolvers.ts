@@ -26,8 +26,9 @@ import {
 } from './access-rules';
 import { AccessLogRow, accessLogPage, countAccessLog } from './access-log-store';
 import { AuditContext } from './context';
+import { inventoryResolvers } from './inventory-resolvers';
 import { DateTimeScalar } from './date-time-scalar';
-import { selectsField } from './selects-field';
+import { selectsField } from '../kit/selects-field';
 import { supervisionQuery, supervisionTypes } from './supervision-resolvers';
 import { accessesToSubject, countSubjectAccesses, SubjectAccess } from './subject-store';
 import { dayRange, instantRange, monthRange } from './time-window';
@@ -275,4 +276,5 @@ export const resolvers: GraphQLResolverMap<AuditContext> = {
   DataUsage,
   SharingStatistic,
   PersonalDataAccess,
+  ...inventoryResolvers,
 } as GraphQLResolverMap<AuditContext>;

@@ -33,6 +33,8 @@ export interface ApplicationDetails {
   approvingDepartment?: string | null;
   approvalDate?: string | null;
   fundingSource: string;
+  /** Registered as needing shared data (the inventory's "not connected" flag). @default false */
+  needsSharedData?: boolean | null;
 }
 
 export interface RegisterApplicationInput extends ApplicationDetails {
@@ -72,6 +74,11 @@ function detailColumns(
   }
   if (given('fundingSource'))
     cols.funding_source = requireText('fundingSource', input.fundingSource, 100);
+  if (given('needsSharedData')) {
+    if (partial && input.needsSharedData === null)
+      throw badUserInput('needsSharedData', 'true or false, not null');
+    cols.needs_shared_data = input.needsSharedData ?? false;
+  }
   return cols;
 }
 

@@ -29,6 +29,19 @@ export const DEMO_OWNER_SYSTEMS: readonly RegisterApplicationInput[] = [
     approvalDate: '2017-11-30',
     fundingSource: '市级财政资金',
   },
+  {
+    // The gateway's open-data endpoint (/open/graphql) runs every anonymous request as it.
+    id: 'open-data-portal',
+    department: 'big-data-bureau',
+    name: '南通市公共数据开放平台',
+    function:
+      '向社会无条件开放政务数据：行政区划、宏观经济指标、城市部件统计、法人登记公示信息的查询和下载',
+    scopeOfUse: '社会公众、企业和科研机构',
+    usageFrequency: 'DAILY',
+    approvingDepartment: '市发展和改革委员会',
+    approvalDate: '2019-06-28',
+    fundingSource: '市级财政资金',
+  },
   // Each owner's own system.
   {
     id: 'household-registration',

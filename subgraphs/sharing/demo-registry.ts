@@ -11,7 +11,9 @@ import { DEMO_OWNER_SYSTEMS } from './demo-owner-systems';
 
 export const DEMO_APPLICATIONS: readonly RegisterApplicationInput[] = [
   ...DEMO_OWNER_SYSTEMS,
-  ...DEMO_CONSUMER_SYSTEMS,
+  // The consumers' systems are registered as needing shared data: one that never calls is
+  // flagged not connected in the inventory (应接未接).
+  ...DEMO_CONSUMER_SYSTEMS.map((system) => ({ ...system, needsSharedData: true })),
 ];
 
 /**

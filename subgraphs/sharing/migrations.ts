@@ -1,6 +1,8 @@
 import { DEFAULT_SUBJECT_QUOTA } from '../../domain/subject-quota';
 import { Migration } from '../../contracts/database/migrations';
 import { caseMigrations } from './case-migrations';
+import { errorReportMigration } from './error-report-migration';
+import { inventoryMigration } from './inventory-migration';
 import { persistedDocumentsMigration } from './persisted-document-migration';
 
 /**
@@ -153,4 +155,6 @@ export const migrations: readonly Migration[] = [
   },
   ...caseMigrations,
   persistedDocumentsMigration,
+  inventoryMigration,
+  errorReportMigration,
 ];

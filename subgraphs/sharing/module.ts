@@ -6,6 +6,8 @@ import { Clock, chinaDate, systemClock } from './clock';
 import { SharingContext } from './context';
 import { CoordinateCatalogue, loadSupergraphCatalogue } from './coordinate-catalogue';
 import { DEMO_APPROVAL_ITEMS } from './demo-approval-items';
+import { catalogueOwners, createErrorReportService } from './error-report-service';
+import { ErrorReportSettings, readErrorReportSettings } from './error-report-settings';
 import { migrations } from './migrations';
 import { createPersistedDocuments } from './persisted-documents';
 import { resolvers } from './resolvers';
@@ -20,6 +22,8 @@ export interface SharingSubgraphOptions {
   clock?: Clock;
   /** @default readSharingSettings(process.env), on first use */
   settings?: SharingSettings;
+  /** Error reports' deadline and daily cap. @default readErrorReportSettings(process.env), on first use */
+  errorReportSettings?: ErrorReportSettings;
   /** What may be applied for. @default the supergraph at settings.supergraphPath, read once on first use */
   catalogue?: CoordinateCatalogue;
   /** The resource catalogue (资源目录) served by Query.catalogue. @default from the same supergraph, built once on first use */
@@ -49,18 +53,22 @@ export function createSharingSubgraph(
   let settings = options.settings;
   let catalogue = options.catalogue;
   let resources = options.resources;
+  let errorReportSettings = options.errorReportSettings;
+  let ownerOf: ReturnType<typeof catalogueOwners> | undefined;
   const dependencies = () => {
     settings ??= readSharingSettings();
     catalogue ??= loadSupergraphCatalogue(settings.supergraphPath);
     resources ??= loadResourceCatalogue(settings.supergraphPath);
-    return { settings, catalogue, resources };
+    errorReportSettings ??= readErrorReportSettings();
+    ownerOf ??= catalogueOwners(resources.items());
+    return { settings, catalogue, resources, errorReportSettings, ownerOf };
   };
   return {
     name: 'sharing',
     migrations,
     resolvers,
     createContext: (db, caller) => {
-      const { settings, catalogue, resources } = dependencies();
+      const { settings, catalogue, resources, errorReportSettings, ownerOf } = dependencies();
       return {
         caller,
         db,
@@ -77,6 +85,13 @@ export function createSharingSubgraph(
         }),
         items,
         cases: createCaseService({ db, clock, items, calendar: settings.calendar }),
+        errorReports: createErrorReportService({
+          db,
+          clock,
+          settings: errorReportSettings,
+          calendar: settings.calendar,
+          ownerOf,
+        }),
         registry: createApplicationRegistry(db, clock, options.onRegistryChanged),
         persistedDocuments: createPersistedDocuments(db, clock, options.onRegistryChanged),
         today: chinaDate(clock()),

@@ -57,6 +57,7 @@ export const recordResolvers = {
     approvingDepartment: (a: ApplicationRow) => a.approving_department,
     approvalDate: (a: ApplicationRow) => a.approval_date,
     fundingSource: (a: ApplicationRow) => a.funding_source,
+    needsSharedData: (a: ApplicationRow) => Boolean(a.needs_shared_data),
     statusReason: (a: ApplicationRow) => a.status_reason,
     registeredAt: (a: ApplicationRow) => a.registered_at,
     updatedAt: (a: ApplicationRow) => a.updated_at,

@@ -16,6 +16,11 @@ import {
   maySeeSharingApplication,
   requireCaller,
 } from './access-rules';
+import {
+  selfInspectionFields,
+  selfInspectionMutation,
+  selfInspectionQuery,
+} from './inventory-self-inspection';
 import { RegisterApplicationInput, UpdateApplicationInput } from './application-registry';
 import type { RequestLimitsInput } from './application-limits';
 import { SharingContext } from './context';
@@ -23,6 +28,11 @@ import { DateTimeScalar } from './date-time-scalar';
 import { readGrantSnapshot } from './grant-versions';
 import { caseMutation, caseQuery, caseRecordResolvers } from './case-resolvers';
 import { catalogueItemResolvers, catalogueQuery } from './catalogue-resolvers';
+import {
+  errorReportMutation,
+  errorReportQuery,
+  errorReportRecordResolvers,
+} from './error-report-resolvers';
 import { recordResolvers } from './record-resolvers';
 import {
   applicationDocumentMode,
@@ -61,6 +71,8 @@ const Query = {
   ...catalogueQuery,
   ...caseQuery,
   ...persistedDocumentQuery,
+  ...errorReportQuery,
+  ...selfInspectionQuery,
 
   application: (_: unknown, args: { id: string }, ctx: SharingContext) => {
     requireCaller(ctx.caller);
@@ -226,6 +238,8 @@ const Mutation = {
     ctx.workflow.revoke(requireCaller(ctx.caller), args.id, args.reason),
   ...caseMutation,
   ...persistedDocumentMutation,
+  ...errorReportMutation,
+  ...selfInspectionMutation,
 };
 
 export const resolvers: GraphQLResolverMap<SharingContext> = {
@@ -237,5 +251,10 @@ export const resolvers: GraphQLResolverMap<SharingContext> = {
   ...catalogueItemResolvers,
   ...caseRecordResolvers,
   ...persistedDocumentRecordResolvers,
-  Application: { ...recordResolvers.Application, ...applicationDocumentMode },
+  ...errorReportRecordResolvers,
+  Application: {
+    ...recordResolvers.Application,
+    ...applicationDocumentMode,
+    ...selfInspectionFields,
+  },
 } as GraphQLResolverMap<SharingContext>;

@@ -14,9 +14,11 @@ import {
 import { createSharingSubgraph, sharingSubgraph } from './module';
 import { loadResourceCatalogue } from './resource-catalogue';
 import { readSharingSettings, SharingSettings } from './sharing-settings';
+import { ErrorReportSettings, readErrorReportSettings } from './error-report-settings';
 
 export interface SharingServiceSettings {
   readonly sharing: SharingSettings;
+  readonly errorReports: ErrorReportSettings;
   /** Where grant and registry changes are announced; url null: nowhere (one gateway polls instead). */
   readonly notices: GrantsPublisherSettings;
 }
@@ -25,6 +27,7 @@ export interface SharingServiceSettings {
 export function readSharingServiceSettings(env: SettingsEnv): SharingServiceSettings {
   return composeSettings((part) => ({
     sharing: part(() => readSharingSettings(env)),
+    errorReports: part(() => readErrorReportSettings(env)),
     notices: part(() => readGrantsPublisherSettings(env)),
   }));
 }
@@ -33,7 +36,7 @@ export const sharingService: SubgraphDefinition<SharingServiceSettings> = {
   name: 'sharing',
   module: sharingSubgraph,
   readSettings: readSharingServiceSettings,
-  assemble({ sharing, notices }, { log }) {
+  assemble({ sharing, errorReports, notices }, { log }) {
     // Classified once, here: what may be applied for, and the resource catalogue (Query.catalogue).
     const catalogue = loadSupergraphCatalogue(sharing.supergraphPath);
     const resources = loadResourceCatalogue(sharing.supergraphPath);
@@ -42,6 +45,7 @@ export const sharingService: SubgraphDefinition<SharingServiceSettings> = {
       : null;
     const module = createSharingSubgraph({
       settings: sharing,
+      errorReportSettings: errorReports,
       catalogue,
       resources,
       onGrantsChanged: publisher?.publish,

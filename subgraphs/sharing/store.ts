@@ -18,6 +18,8 @@ export interface ApplicationRow {
   approving_department: string | null;
   approval_date: string | null;
   funding_source: string;
+  /** Registered as needing shared data (inventory-migration.ts); SQLite gives 0/1. */
+  needs_shared_data?: boolean | number;
   status: ApplicationStatus;
   status_reason: string | null;
   /** Who set the status (status-transitions.ts); null before it was recorded. */

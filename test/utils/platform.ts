@@ -27,6 +27,7 @@ import { GatewayConfig, readGatewayConfig } from '../../gateway/config';
 import { GatewayHooks } from '../../gateway/stages/stage-hooks';
 import { RunningGateway, startGateway } from '../../gateway/server';
 import { platformWorkbench } from '../../gateway/workbench/platform-workbench';
+import { platformOpenData } from '../../gateway/open-data/platform-open-data';
 import { createSubgraphService } from '../../subgraphs/kit/subgraph-service';
 import { SUBGRAPH_MODULES, SUBGRAPH_SERVICES } from '../../subgraphs/modules';
 import { SubgraphName } from '../../contracts/subgraph-directory';
@@ -297,6 +298,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       hooks: first.hooks,
       log,
       workbench: first.security ? platformWorkbench(first.security, config, log) : undefined,
+      openData: first.security ? platformOpenData(first.security, config, log) : undefined,
     });
     // The gateway stops first, so no fetch is in flight when the subgraphs go.
     const gatewayStops = [once(() => gateway.stop())];
@@ -313,6 +315,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
         workbench: stages.security
           ? platformWorkbench(stages.security, extraConfig, log)
           : undefined,
+        openData: stages.security ? platformOpenData(stages.security, extraConfig, log) : undefined,
       });
       const stop = once(() => extra.stop());
       gatewayStops.push(stop);

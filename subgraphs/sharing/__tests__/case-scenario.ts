@@ -6,16 +6,14 @@
  * affairs bureau's allowance system, holding none, plays the attacker.
  */
 import { postGraphQL } from '../../../test/utils/graphql-client';
-import { createTempDatabase, TempDatabase } from '../../../test/utils/temp-database';
 import { CASE_FOR_GATEWAY_QUERY, caseRecordFromData } from '../../../contracts/cases/approval-case';
 import { GATEWAY_CALLER } from '../../../contracts/caller/caller-identity';
 import { grantSnapshotFromData, GRANTS_FOR_QUERY } from '../../../contracts/grants/grant-snapshot';
 import { buildCreditCode } from '../../../domain/credit-code';
 import { withIdNumberCheck } from '../../../domain/id-number';
-import { RunningSubgraph, startSubgraphServer } from '../../kit/subgraph-server';
-import { createSharingSubgraph } from '../module';
 import { readSharingSettings } from '../sharing-settings';
-import { CALLER_HEADER, callerOf, manualClock, testVerifier } from './sharing-fixture';
+import { CALLER_HEADER, callerOf, manualClock } from './sharing-fixture';
+import { seededSharingServer } from './seeded-sharing-server';
 
 export const APPLICANT = withIdNumberCheck('32060219850312123');
 export const SPOUSE = withIdNumberCheck('32060219870521234');
@@ -39,19 +37,19 @@ const APPLY = `mutation($input: SharingApplicationInput!) {
 const APPROVE = `mutation($id: ID!) { approveSharingRequest(id: $id) { status grant { id item { code name } purposes } } }`;
 
 export function caseScenario(backend: 'sqlite' | 'mysql'): void {
-  let temp: TempDatabase;
-  let server: RunningSubgraph;
   const time = manualClock('2026-12-07T02:00:00Z'); // Monday 10:00 in Nantong
 
   /** As an application (department, application), or as a department's token naming none. */
   const as =
     (who: readonly [string, string | null]) =>
     (query: string, variables: Record<string, unknown> = {}) =>
-      postGraphQL(server.url, query, variables, {
+      postGraphQL(server.url(), query, variables, {
         [CALLER_HEADER]: JSON.stringify(callerOf(who[0], { application: who[1] })),
       });
   const asGateway = (query: string, variables: Record<string, unknown> = {}) =>
-    postGraphQL(server.url, query, variables, { [CALLER_HEADER]: JSON.stringify(GATEWAY_CALLER) });
+    postGraphQL(server.url(), query, variables, {
+      [CALLER_HEADER]: JSON.stringify(GATEWAY_CALLER),
+    });
 
   const caseInput = (over: Record<string, unknown> = {}) => ({
     number: 'NT20261207-ZF0101-000001',
@@ -66,24 +64,10 @@ export function caseScenario(backend: 'sqlite' | 'mysql'): void {
   });
   const errorOf = (r: Awaited<ReturnType<typeof asGateway>>) => r.body.errors?.[0];
 
-  beforeAll(async () => {
-    const module = createSharingSubgraph({
-      clock: time.clock,
-      settings: readSharingSettings({}),
-      log: () => {},
-    });
-    temp = await createTempDatabase(module, { backend, persons: 10 });
-    server = await startSubgraphServer(module, {
-      db: temp.db,
-      port: 0,
-      verifyRequest: testVerifier,
-      log: () => {},
-    });
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await temp?.cleanup();
-  });
+  const server = seededSharingServer(backend, () => ({
+    clock: time.clock,
+    settings: readSharingSettings({}),
+  }));
 
   it('seeds an item grant to the service network for every item, beside its standing grants', async () => {
     const { body } = await asGateway(GRANTS_FOR_QUERY, { department: 'big-data-bureau' });

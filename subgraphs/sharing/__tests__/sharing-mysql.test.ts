@@ -34,7 +34,8 @@ describeWithService('mysql', 'sharing subgraph on MariaDB', () => {
       log: () => {},
     });
     as = clientFor(server.url);
-  });
+    // Migrating a fresh MariaDB database takes seconds on a loaded machine.
+  }, 60_000);
   afterAll(async () => {
     await server?.stop();
     await temp?.cleanup();

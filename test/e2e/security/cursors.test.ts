@@ -11,6 +11,7 @@
  */
 import { Kind, parse } from 'graphql';
 import { chinaToday } from '../../../domain/china-date';
+import { issueToken } from '../../../gateway/auth/issue-token';
 import { postGraphQL } from '../../utils/graphql-client';
 import { Platform, startPlatform } from '../../utils/platform';
 import { describeWithService } from '../../utils/services';
@@ -19,6 +20,8 @@ import { leakedSecrets } from './leak-search';
 interface Caller {
   department: string;
   roles?: string[];
+  /** A citizen's own token, for someIdNumber. */
+  citizen?: boolean;
 }
 
 interface ConnectionCase {
@@ -156,6 +159,21 @@ const CASES: ConnectionCase[] = [
     variables: () => ({ id: someIdNumber }),
   },
   {
+    coordinate: 'Query.dataErrorReports',
+    caller: BUREAU,
+    query: `query C($after: String, $first: Int, $status: DataErrorReportStatus) { dataErrorReports(status: $status, first: $first, after: $after) { ${PAGE('id')} } }`,
+    path: ['dataErrorReports'],
+    key: 'id',
+    otherFilter: () => ({ status: 'PENDING' }),
+  },
+  {
+    coordinate: 'Query.correctionsToMyData',
+    caller: { department: 'citizen', citizen: true },
+    query: `query C($after: String, $first: Int) { correctionsToMyData(first: $first, after: $after) { edges { cursor node { coordinate } } pageInfo { endCursor hasNextPage } } }`,
+    path: ['correctionsToMyData'],
+    key: 'coordinate',
+  },
+  {
     coordinate: 'Query.subjectQuotaExceedances',
     caller: BUREAU,
     query: `query C($after: String, $first: Int, $from: Date!, $to: Date!) { subjectQuotaExceedances(from: $from, to: $to, first: $first, after: $after) { ${PAGE('day')} } }`,
@@ -196,11 +214,15 @@ function cursorSuite(backend: 'sqlite' | 'mysql', redis: boolean) {
   const firstPages = new Map<string, Page>();
 
   async function ask(c: ConnectionCase, variables: Record<string, unknown>) {
-    const headers = await platform.headers({
-      department: c.caller.department,
-      roles: c.caller.roles,
-      operator: 'cursor-test',
-    });
+    const headers = c.caller.citizen
+      ? {
+          authorization: `Bearer ${await issueToken(platform.security!.tokenKeys.signing!, platform.security!.tokenSettings, { department: 'citizen', citizenIdNumber: someIdNumber, ttlSeconds: 600 })}`,
+        }
+      : await platform.headers({
+          department: c.caller.department,
+          roles: c.caller.roles,
+          operator: 'cursor-test',
+        });
     return postGraphQL(
       platform.gatewayUrl,
       c.query,
@@ -234,6 +256,7 @@ function cursorSuite(backend: 'sqlite' | 'mysql', redis: boolean) {
       .first('id_number');
     someIdNumber = people.id_number;
     await openCases(platform, 5);
+    await fileErrorReports(platform, 5);
     // The audit connections page over what the others were asked: ask them first, then ship.
     for (const c of CASES.filter((c) => !c.coordinate.match(/access|Exceedance/i)))
       firstPages.set(c.coordinate, await page(c, { first: 3 }));
@@ -359,6 +382,31 @@ async function openCases(platform: Platform, count: number): Promise<void> {
             scope: ['Person.household'],
             signedAt: new Date(Date.now() - 60_000).toISOString(),
           },
+        },
+      },
+      headers,
+    );
+    expect(body.errors).toBeUndefined();
+  }
+}
+
+/** Error reports to page over: housing reports a wrong address of a few residents. */
+async function fileErrorReports(platform: Platform, count: number): Promise<void> {
+  const subjects = await platform.subgraphs
+    .population!.db('people')
+    .orderBy('id_number')
+    .limit(count)
+    .pluck('id_number');
+  const headers = await platform.headers({ department: 'housing', operator: 'cursor-test' });
+  for (const id of subjects) {
+    const { body } = await postGraphQL(
+      platform.gatewayUrl,
+      'mutation R($in: DataErrorReportInput!) { reportDataError(input: $in) { id subject { __typename } } }',
+      {
+        in: {
+          coordinate: 'Person.householdAddress',
+          subject: { kind: 'PERSON', id },
+          problem: 'wrong house number',
         },
       },
       headers,

@@ -1,0 +1,61 @@
+/**
+ * The open-data figures of a period, for the yearly sharing report (issue 11, not built yet):
+ * pure over audit records, so the report reads them from the audit tables (rows rebuilt with
+ * contracts/audit/audit-rows.ts `rowToRecord`, or selected `WHERE delivery LIKE 'OPEN_DATA%'`) and
+ * a test recomputes them independently. Months are China time (UTC+8), as the report's are.
+ *
+ * Client addresses are counted, never listed: a report goes on paper and an address is personal
+ * information under PIPL once it can be tied to someone.
+ */
+import type { AuditRecordBody } from '../../contracts/audit/audit-record';
+
+export type OpenDataRecord = Pick<
+  AuditRecordBody,
+  'time' | 'delivery' | 'clientAddress' | 'fieldsServed' | 'outcome'
+>;
+
+export interface OpenDataFigures {
+  /** Open-data requests that reached the platform (validation refusals never do). */
+  readonly requests: number;
+  /** By delivery: OPEN_DATA (GraphQL), OPEN_DATA_CSV, OPEN_DATA_JSON. */
+  readonly byDelivery: Readonly<Record<string, number>>;
+  /** `YYYY-MM` (China time) to requests. */
+  readonly byMonth: Readonly<Record<string, number>>;
+  readonly distinctClients: number;
+  /** `Type` (the resource part of each coordinate served) to requests that served it. */
+  readonly byResourceType: Readonly<Record<string, number>>;
+  /** Requests not answered in full (outcome other than `ok`): refused, failed, partial. */
+  readonly notOk: number;
+}
+
+export function isOpenDataRecord(record: Pick<AuditRecordBody, 'delivery'>): boolean {
+  return typeof record.delivery === 'string' && record.delivery.startsWith('OPEN_DATA');
+}
+
+function chinaMonth(time: string): string {
+  return new Date(Date.parse(time) + 8 * 3_600_000).toISOString().slice(0, 7);
+}
+
+const bump = (counts: Record<string, number>, key: string) => {
+  counts[key] = (counts[key] ?? 0) + 1;
+};
+
+export function openDataFigures(records: Iterable<OpenDataRecord>): OpenDataFigures {
+  const byDelivery: Record<string, number> = {};
+  const byMonth: Record<string, number> = {};
+  const byResourceType: Record<string, number> = {};
+  const clients = new Set<string>();
+  let requests = 0;
+  let notOk = 0;
+  for (const r of records) {
+    if (!isOpenDataRecord(r)) continue;
+    requests++;
+    bump(byDelivery, r.delivery!);
+    bump(byMonth, chinaMonth(r.time));
+    if (r.clientAddress) clients.add(r.clientAddress);
+    if (r.outcome !== 'ok') notOk++;
+    for (const type of new Set(r.fieldsServed.map((c) => c.slice(0, c.indexOf('.')))))
+      if (type !== 'Query') bump(byResourceType, type);
+  }
+  return { requests, byDelivery, byMonth, distinctClients: clients.size, byResourceType, notOk };
+}

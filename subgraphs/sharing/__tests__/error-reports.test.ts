@@ -1,0 +1,4 @@
+import { errorReportScenario } from './error-report-scenario';
+
+describe('data error reports and corrections (校核) on SQLite', () =>
+  errorReportScenario('sqlite'));
