@@ -9,6 +9,7 @@
  * Rows: 1 title, 2 and 3 headers (HEADER_ROW: the parts' names), data from FIRST_DATA_ROW.
  */
 import ExcelJS from 'exceljs';
+import { newWorkbook, WorkbookMeta } from '../workbook';
 import type { CatalogueEntry } from '../../../contracts/catalogue/resource-catalogue';
 import { CATALOGUE_COLUMNS, groupByResource } from './catalogue-table';
 
@@ -56,12 +57,9 @@ function headerRows(sheet: ExcelJS.Worksheet): void {
 
 export async function catalogueXlsx(
   entries: readonly CatalogueEntry[],
-  meta: { readonly title: string; readonly created: Date },
+  meta: WorkbookMeta,
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Shujutong 数据通';
-  workbook.title = meta.title;
-  workbook.created = meta.created;
+  const workbook = newWorkbook(meta);
   const sheet = workbook.addWorksheet(CATALOGUE_SHEET, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW }],
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },

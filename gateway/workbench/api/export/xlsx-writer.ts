@@ -5,6 +5,7 @@
  * as a formula, whatever it begins with.
  */
 import ExcelJS from 'exceljs';
+import { newWorkbook, WorkbookMeta } from '../../workbook';
 import type { ExportNote } from './export-notes';
 import type { Cell, ResultTable } from './result-rows';
 
@@ -32,12 +33,9 @@ function headed(sheet: ExcelJS.Worksheet, header: readonly string[]): void {
 export async function xlsxBuffer(
   table: ResultTable,
   notes: readonly ExportNote[],
-  meta: { readonly title: string; readonly created: Date },
+  meta: WorkbookMeta,
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Shujutong 数据通';
-  workbook.title = meta.title;
-  workbook.created = meta.created;
+  const workbook = newWorkbook(meta);
   const data = workbook.addWorksheet(DATA_SHEET);
   headed(data, table.columns);
   for (const row of table.rows) data.addRow(row.map(xlsxCell));
