@@ -127,22 +127,10 @@ export function buildOpenSchema(api: GraphQLSchema, isOpen: IsOpen): GraphQLSche
         astNode: undefined,
         extensionASTNodes: [],
       });
-    } else if (isObjectType(type)) {
-      const config = type.toConfig();
-      rebuilt = new GraphQLObjectType({
-        ...config,
-        interfaces: () =>
-          config.interfaces
-            .filter((i) => kept.has(i.name))
-            .map((i) => named(i) as GraphQLInterfaceType),
-        fields: () => fieldsOf(config.fields, kept.get(type.name)!),
-        astNode: undefined,
-        extensionASTNodes: [],
-      });
     } else {
-      const config = (type as GraphQLInterfaceType).toConfig();
-      rebuilt = new GraphQLInterfaceType({
-        ...config,
+      // Objects and interfaces keep their open fields and their surviving interfaces alike.
+      const config = (type as GraphQLObjectType | GraphQLInterfaceType).toConfig();
+      const cut = {
         interfaces: () =>
           config.interfaces
             .filter((i) => kept.has(i.name))
@@ -150,7 +138,13 @@ export function buildOpenSchema(api: GraphQLSchema, isOpen: IsOpen): GraphQLSche
         fields: () => fieldsOf(config.fields, kept.get(type.name)!),
         astNode: undefined,
         extensionASTNodes: [],
-      });
+      };
+      rebuilt = isObjectType(type)
+        ? new GraphQLObjectType({
+            ...(config as ReturnType<GraphQLObjectType['toConfig']>),
+            ...cut,
+          })
+        : new GraphQLInterfaceType({ ...config, ...cut });
     }
     built.set(type.name, rebuilt);
     return rebuilt;
