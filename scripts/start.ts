@@ -125,6 +125,7 @@ Shujutong 数据通 is up (${seconds} s): ${names.length} subgraphs behind one g
 
   Workbench          ${base}/   (open it in a browser: sign in, GraphiQL, catalogue)
   GraphQL endpoint   ${base}/graphql
+  Yearly report      ${base}/report   (signed in as the big data bureau; or npm run report -- --year <YYYY>)
   Audit trail        ${auditLine}
 
 The workbench offers the development sign-in (a demo department, application and operator);

@@ -14,16 +14,18 @@ import { storableText, TEXT_LIMITS } from './storable-text';
 /**
  * 导出: the result as a CSV file (UTF-8 with BOM) or an Excel workbook. 开放: served to an
  * anonymous caller by the open-data endpoint (issue 11, gateway/open-data/), as the JSON
- * response of /open/graphql or as an open dataset's CSV or JSON download.
+ * response of /open/graphql or as an open dataset's CSV or JSON download. 报告: read to make the
+ * yearly sharing report (gateway/yearly-report/), whose figures then leave as a report.
  */
 export type Delivery =
-  'EXPORT_CSV' | 'EXPORT_XLSX' | 'OPEN_DATA' | 'OPEN_DATA_CSV' | 'OPEN_DATA_JSON';
+  'EXPORT_CSV' | 'EXPORT_XLSX' | 'OPEN_DATA' | 'OPEN_DATA_CSV' | 'OPEN_DATA_JSON' | 'REPORT';
 export const DELIVERIES: readonly Delivery[] = [
   'EXPORT_CSV',
   'EXPORT_XLSX',
   'OPEN_DATA',
   'OPEN_DATA_CSV',
   'OPEN_DATA_JSON',
+  'REPORT',
 ];
 
 export function isDelivery(value: unknown): value is Delivery {

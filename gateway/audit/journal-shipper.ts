@@ -164,7 +164,9 @@ export class JournalShipper {
       this.again = true;
       return;
     }
-    const wait = this.lastRound + this.intervalMs - Date.now();
+    const since = Date.now() - this.lastRound;
+    // A clock set back (an NTP step, a simulated year) must not hold shipping until it catches up.
+    const wait = since < 0 ? 0 : this.intervalMs - since;
     if (wait > 0) {
       this.intervalTimer ??= setTimeout(() => {
         this.intervalTimer = null;

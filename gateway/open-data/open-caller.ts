@@ -8,8 +8,8 @@
  * content type, so an Authorization, x-purpose or x-case sent by an anonymous caller changes
  * nothing.
  */
-import http from 'node:http';
-import { Readable } from 'node:stream';
+import type http from 'node:http';
+import { pipelineRequest } from '../http/pipeline-request';
 import { issueToken, TokenAudience } from '../auth/issue-token';
 import type { SigningKey } from '../auth/token-keys';
 
@@ -26,7 +26,9 @@ export function openCaller(
   key: SigningKey,
   where: TokenAudience,
   identity: { readonly department: string; readonly application: string },
-  now: () => number = Date.now,
+  // Read at each call rather than captured: the token's lifetime is judged by the clock the
+  // verifier reads (a simulated year drives Date forward; scripts/year-traffic/).
+  now: () => number = () => Date.now(),
 ): OpenCaller {
   let current: { token: string; renewAt: number } | null = null;
   return {
@@ -57,15 +59,10 @@ export function openPipelineRequest(
   authorization: string,
   clientAddress: string,
 ): http.IncomingMessage {
-  const stream = Readable.from([Buffer.from(body, 'utf8')]) as unknown as http.IncomingMessage;
-  return Object.assign(stream, {
-    method: 'POST',
-    url: '/open/graphql',
-    headers: {
-      host: 'open-data.internal',
-      'content-type': 'application/json',
-      authorization,
-    } satisfies http.IncomingHttpHeaders,
-    socket: { remoteAddress: clientAddress },
-  });
+  return pipelineRequest(
+    '/open/graphql',
+    body,
+    { host: 'open-data.internal', authorization },
+    clientAddress,
+  );
 }

@@ -1,8 +1,9 @@
 /**
- * The open-data figures of a period, for the yearly sharing report (issue 11, not built yet):
- * pure over audit records, so the report reads them from the audit tables (rows rebuilt with
- * contracts/audit/audit-rows.ts `rowToRecord`, or selected `WHERE delivery LIKE 'OPEN_DATA%'`) and
- * a test recomputes them independently. Months are China time (UTC+8), as the report's are.
+ * The open-data figures of a period, pure over audit records (rows rebuilt with
+ * contracts/audit/audit-rows.ts `rowToRecord`, or selected `WHERE delivery LIKE 'OPEN_DATA%'`).
+ * Months are China time (UTC+8), as the yearly report's are. The yearly report
+ * (gateway/yearly-report/) does not show them yet: it reads the graph, whose access log rightly
+ * leaves client addresses out, so distinct clients need a reading of the audit tables of its own.
  *
  * Client addresses are counted, never listed: a report goes on paper and an address is personal
  * information under PIPL once it can be tied to someone.

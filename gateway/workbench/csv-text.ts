@@ -16,6 +16,11 @@ export type CsvCell = string | number | boolean | null;
 export const UTF8_BOM = '\ufeff';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Whether a spreadsheet would read the text as a formula (CSV exports and Excel appendices alike). */
+export function looksLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text);
+}
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** One cell as CSV text: guarded against formulas, quoted when it must be. */

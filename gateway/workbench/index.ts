@@ -2,13 +2,14 @@
  * The analysts' workbench, served by the gateway: sign-in and sessions (sessions/), the pages
  * and GraphiQL with its sharing plugin (ui/), the JSON APIs the pages call: the caller's
  * purposes, field access and the policy's dry-run, result exports (api/), and the resource
- * catalogue with its exports (catalogue/).
+ * catalogue with its exports (catalogue/), and the big data bureau's yearly report (report/).
  */
 import type http from 'node:http';
 import type { HttpRoute } from '../http/http-route';
 import { workbenchApiRoutes } from './api';
 import { catalogueRoutes } from './catalogue';
 import { createSessions, Sessions } from './sessions';
+import { reportRoutes } from './report/report-routes';
 import { workbenchPages } from './ui';
 import type { WorkbenchDeps } from './workbench-deps';
 
@@ -48,6 +49,7 @@ export function createWorkbench(deps: WorkbenchDeps): Workbench {
       ...sessions.routes,
       ...signedInRoutes([...workbenchApiRoutes(deps), ...catalogueRoutes(deps)], sessions, deps),
       ...workbenchPages(deps, sessions),
+      ...reportRoutes(deps, sessions),
     ],
     credentials: (req) => sessions.credentials(req),
     close: () => sessions.close(),

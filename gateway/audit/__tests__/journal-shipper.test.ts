@@ -134,6 +134,26 @@ describe('JournalShipper', () => {
     expect((await countRows(db)).audit_records).toBe(5);
   });
 
+  it('keeps shipping in the background when the clock is set back (an NTP step, a simulated year)', async () => {
+    const j = await journal();
+    const s = shipper(j, { intervalMs: 50 });
+    s.start();
+    await appendMany(j, 1, 3);
+    for (let i = 0; i < 100 && (await countRows(db)).audit_records < 3; i++)
+      await new Promise((r) => setTimeout(r, 20));
+    // A day back: the last round now lies in the future; shipping must not wait for it.
+    const real = Date.now;
+    const back = jest.spyOn(Date, 'now').mockImplementation(() => real() - 86_400_000);
+    try {
+      await appendMany(j, 4, 8);
+      for (let i = 0; i < 100 && (await countRows(db)).audit_records < 8; i++)
+        await new Promise((r) => setTimeout(r, 20));
+      expect((await countRows(db)).audit_records).toBe(8);
+    } finally {
+      back.mockRestore();
+    }
+  });
+
   it('never ships what is not yet on stable storage', async () => {
     const disk = instrumentedFs();
     const j = await journal({ fs: disk, groupWindowMs: 0 });

@@ -78,6 +78,10 @@
         'nav',
         { className: 'sjt-nav', 'aria-label': '工作台 Workbench' },
         h('a', { href: paths.catalogue }, '资源目录 Catalogue'),
+        // The yearly report reads the bureau's supervision data: other departments get theirs from it.
+        ctx.caller && ctx.caller.department === 'big-data-bureau'
+          ? h('a', { href: paths.report }, '年度报告 Yearly report')
+          : null,
         h(
           'button',
           {

@@ -7,6 +7,7 @@ export const WORKBENCH_PATHS = {
   graphql: '/graphql',
   workbench: '/',
   catalogue: '/catalogue',
+  report: '/report',
   session: '/auth/session',
   refresh: '/auth/refresh',
   signIn: '/auth/sign-in',

@@ -10,7 +10,6 @@ import {
   reportTerms,
 } from '../error-report-rules';
 import { readErrorReportSettings } from '../error-report-settings';
-import { errorReportFigures, totalFigures } from '../error-report-statistics';
 import { addWorkingDays } from '../working-days';
 import { callerOf } from './sharing-fixture';
 
@@ -181,88 +180,5 @@ describe('deadlines', () => {
     expect(answeredLate({ answered_on: null, due_on: '2026-12-11' })).toBeNull();
     expect(answeredLate({ answered_on: '2026-12-11', due_on: '2026-12-11' })).toBe(false);
     expect(answeredLate({ answered_on: '2026-12-14', due_on: '2026-12-11' })).toBe(true);
-  });
-});
-
-describe('yearly figures', () => {
-  const rows = [
-    {
-      owner: 'public-security',
-      status: 'CORRECTED',
-      reported_on: '2026-03-02',
-      due_on: '2026-03-09',
-      answered_on: '2026-03-05',
-    },
-    {
-      owner: 'public-security',
-      status: 'REJECTED',
-      reported_on: '2026-03-02',
-      due_on: '2026-03-09',
-      answered_on: '2026-03-12',
-    },
-    {
-      owner: 'public-security',
-      status: 'PENDING',
-      reported_on: '2026-12-01',
-      due_on: '2026-12-08',
-      answered_on: null,
-    },
-    {
-      owner: 'public-security',
-      status: 'PENDING',
-      reported_on: '2026-12-28',
-      due_on: '2027-01-04',
-      answered_on: null,
-    },
-    {
-      owner: 'market-regulation',
-      status: 'CORRECTED',
-      reported_on: '2026-06-01',
-      due_on: '2026-06-08',
-      answered_on: '2026-06-09',
-    },
-    {
-      owner: 'market-regulation',
-      status: 'CORRECTED',
-      reported_on: '2025-12-31',
-      due_on: '2026-01-08',
-      answered_on: '2026-01-02',
-    },
-  ] as const;
-
-  it('counts received, corrected on time, late and overdue per owner over the filing dates', () => {
-    const lines = errorReportFigures(rows, {
-      from: '2026-01-01',
-      to: '2026-12-31',
-      asOf: '2026-12-31',
-    });
-    expect(lines).toEqual([
-      {
-        owner: 'market-regulation',
-        received: 1,
-        corrected: 1,
-        rejected: 0,
-        answeredOnTime: 0,
-        answeredLate: 1,
-        correctedOnTime: 0,
-        pending: 0,
-        overdue: 0,
-      },
-      {
-        owner: 'public-security',
-        received: 4,
-        corrected: 1,
-        rejected: 1,
-        answeredOnTime: 1,
-        answeredLate: 1,
-        correctedOnTime: 1,
-        pending: 2,
-        overdue: 1,
-      },
-    ]);
-    const total = totalFigures(lines);
-    expect(total).toMatchObject({ owner: '*', received: 5, pending: 2, overdue: 1 });
-    expect(total.received).toBe(total.corrected + total.rejected + total.pending);
-    expect(total.corrected + total.rejected).toBe(total.answeredOnTime + total.answeredLate);
   });
 });
