@@ -74,30 +74,50 @@ export class SubgraphDataSource implements GraphQLDataSource<ApolloContextValue>
       'content-type': 'application/json',
       accept: 'application/json',
     };
-    const hooks = this.options.hooks.onSubgraphRequest;
-    if (hooks.length > 0) {
-      const context =
-        options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION
-          ? (options.context as ApolloContextValue).gateway
-          : null;
-      await runStage(hooks, {
+    const { onSubgraphRequest, onSubgraphResponse } = this.options.hooks;
+    const context =
+      options.kind === GraphQLDataSourceRequestKind.INCOMING_OPERATION
+        ? (options.context as ApolloContextValue).gateway
+        : null;
+    if (onSubgraphRequest.length > 0)
+      await runStage(onSubgraphRequest, {
         subgraph: this.options.name,
         url: this.options.url,
         body,
         headers,
         context,
       });
-    }
-    return this.send(body, headers);
+    if (onSubgraphResponse.length === 0) return (await this.send(body, headers)).response;
+    const started = performance.now();
+    const sent = await this.send(body, headers);
+    const outcome = {
+      subgraph: this.options.name,
+      context,
+      headers,
+      durationMs: performance.now() - started,
+      status: sent.status,
+      failure: sent.failure,
+    };
+    // Observers only: whatever they do, the answer goes on as it came.
+    for (const hook of onSubgraphResponse)
+      await Promise.resolve()
+        .then(() => hook(outcome))
+        .catch(() => undefined);
+    return sent.response;
   }
 
   private async send(
     body: string,
     headers: Record<string, string>,
-  ): Promise<GatewayGraphQLResponse> {
+  ): Promise<{
+    response: GatewayGraphQLResponse;
+    status: number | null;
+    failure: string | null;
+  }> {
     const { name, timeoutMs } = this.options;
     const abort = new AbortController();
     const deadline = setTimeout(() => abort.abort(), timeoutMs);
+    let status: number | null = null;
     try {
       const response = await this.pool.request({
         path: this.path,
@@ -106,14 +126,22 @@ export class SubgraphDataSource implements GraphQLDataSource<ApolloContextValue>
         body,
         signal: abort.signal,
       });
+      status = response.statusCode;
       const text = await response.body.text();
       const result = readGraphQLResponse(response.statusCode, text);
-      return isFailure(result) ? { errors: [subgraphUnavailable(name, result)] } : result;
+      return isFailure(result)
+        ? {
+            response: { errors: [subgraphUnavailable(name, result)] },
+            status,
+            failure: result.reason,
+          }
+        : { response: result, status, failure: null };
     } catch (err) {
+      const failure = classifyFetchError(err, abort.signal.aborted, timeoutMs);
       return {
-        errors: [
-          subgraphUnavailable(name, classifyFetchError(err, abort.signal.aborted, timeoutMs)),
-        ],
+        response: { errors: [subgraphUnavailable(name, failure)] },
+        status,
+        failure: failure.reason,
       };
     } finally {
       clearTimeout(deadline);

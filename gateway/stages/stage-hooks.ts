@@ -12,6 +12,9 @@
  *     4. (query plan, cached per document; execution)
  *        onSubgraphRequest  once per subgraph fetch. Outgoing headers: the caller's identity and
  *                           an HMAC over `body`, which are exactly the bytes sent.
+ *        onSubgraphResponse once per subgraph fetch, when it has ended (answered or failed): how
+ *                           long it took and how it ended, for metrics and traces. It cannot
+ *                           change the answer; a throw is logged, not passed on.
  *     5. onResult           after execution, before serialisation, for operations that executed.
  *                           The sharing policy: replace `result` with nulls and FORBIDDEN_FIELD
  *                           errors at the withheld fields' paths, and masked values; then the
@@ -78,6 +81,20 @@ export interface OutgoingSubgraphRequest {
   readonly context: GatewayContext | null;
 }
 
+export interface SubgraphFetchOutcome {
+  readonly subgraph: string;
+  /** The incoming request this fetch served; null for the gateway's own requests. */
+  readonly context: GatewayContext | null;
+  /** The same headers object onSubgraphRequest saw (e.g. a trace's `traceparent`). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** From just before sending to the end of the answer, milliseconds. */
+  readonly durationMs: number;
+  /** The subgraph's HTTP status; null when no answer came (refused, timed out, reset). */
+  readonly status: number | null;
+  /** Why the fetch failed (TIMEOUT, CONNECTION_REFUSED, BAD_STATUS, …); null when it answered GraphQL. */
+  readonly failure: string | null;
+}
+
 export interface RequestOutcome {
   readonly context: GatewayContext;
   /** HTTP status about to be sent. */
@@ -106,6 +123,7 @@ export interface GatewayHooks {
   onRequest?: Hook<IncomingGraphQLRequest>;
   onOperation?: Hook<OperationStage>;
   onSubgraphRequest?: Hook<OutgoingSubgraphRequest>;
+  onSubgraphResponse?: Hook<SubgraphFetchOutcome>;
   onResult?: Hook<ResultStage>;
   onResponse?: Hook<RequestOutcome>;
   /** The composed supergraph SDL the gateway serves (with `@join__` and `@sharing` directives). */
@@ -121,6 +139,7 @@ export interface HookPipeline {
   readonly onRequest: readonly Hook<IncomingGraphQLRequest>[];
   readonly onOperation: readonly Hook<OperationStage>[];
   readonly onSubgraphRequest: readonly Hook<OutgoingSubgraphRequest>[];
+  readonly onSubgraphResponse: readonly Hook<SubgraphFetchOutcome>[];
   readonly onResult: readonly Hook<ResultStage>[];
   readonly onResponse: readonly Hook<RequestOutcome>[];
   readonly onSupergraph: readonly ((supergraphSdl: string) => void)[];
@@ -135,6 +154,7 @@ export function hookPipeline(hooks: readonly GatewayHooks[] = []): HookPipeline 
     onRequest: present(hooks.map((h) => h.onRequest?.bind(h))),
     onOperation: present(hooks.map((h) => h.onOperation?.bind(h))),
     onSubgraphRequest: present(hooks.map((h) => h.onSubgraphRequest?.bind(h))),
+    onSubgraphResponse: present(hooks.map((h) => h.onSubgraphResponse?.bind(h))),
     onResult: present(hooks.map((h) => h.onResult?.bind(h))),
     onResponse: present(hooks.map((h) => h.onResponse?.bind(h))),
     onSupergraph: present(hooks.map((h) => h.onSupergraph?.bind(h))),

@@ -172,3 +172,52 @@ describe('SubgraphDataSource', () => {
     }
   });
 });
+
+describe('onSubgraphResponse', () => {
+  it('tells observers how each fetch ended, answered or failed, without changing the answer', async () => {
+    const server = await serve((_req, _body, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ data: { a: 1 } }));
+    });
+    const seen: { subgraph: string; status: number | null; failure: string | null; ms: number }[] =
+      [];
+    const hooks = hookPipeline([
+      {
+        name: 'observer',
+        onSubgraphRequest: ({ headers }) => void (headers['x-seen'] = 'yes'),
+        onSubgraphResponse: ({ subgraph, status, failure, durationMs, headers, context }) => {
+          expect(headers['x-seen']).toBe('yes');
+          expect(context?.requestId).toBe('r1');
+          seen.push({ subgraph, status, failure, ms: durationMs });
+        },
+      },
+      {
+        name: 'broken observer',
+        onSubgraphResponse: () => {
+          throw new Error('an observer that throws changes nothing');
+        },
+      },
+    ]);
+    const source = client(server.url, { hooks });
+    const closed = client('http://127.0.0.1:1/graphql', { hooks });
+    try {
+      expect((await source.process(operation())).data).toEqual({ a: 1 });
+      const failed = await closed.process(operation());
+      expect(failed.errors?.[0].extensions?.code).toBe('SUBGRAPH_UNAVAILABLE');
+      expect(seen).toEqual([
+        { subgraph: 'population', status: 200, failure: null, ms: expect.any(Number) },
+        {
+          subgraph: 'population',
+          status: null,
+          failure: 'CONNECTION_REFUSED',
+          ms: expect.any(Number),
+        },
+      ]);
+      expect(seen[0].ms).toBeGreaterThan(0);
+    } finally {
+      await source.close();
+      await closed.close();
+      await server.close();
+    }
+  });
+});
