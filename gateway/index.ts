@@ -3,20 +3,19 @@
 import './composition-fence';
 import { publicBaseUrl, readGatewayConfig } from './config';
 import { startPlatformGateway } from './platform-gateway';
+import { drainOnSignal } from './drain-on-signal';
+import { createGatewayLogger, lineLog } from './logging';
 
 async function main(): Promise<void> {
   const config = readGatewayConfig();
-  const running = await startPlatformGateway(config);
-  console.log(
+  // JSON lines on stderr, each at the level its words say (logging/line-log.ts), plus one
+  // access line per request.
+  const log = lineLog(createGatewayLogger({ level: config.logLevel }));
+  const running = await startPlatformGateway(config, log);
+  log(
     `[gateway] serving ${publicBaseUrl(config.host, running.gateway.port)}/graphql (GraphiQL ${config.graphiql ? 'on' : 'off'})`,
   );
-  const stop = async (signal: string) => {
-    console.log(`[gateway] ${signal}: stopping`);
-    await running.stop();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  drainOnSignal(running, config, log);
 }
 
 main().catch((err: unknown) => {

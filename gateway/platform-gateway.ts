@@ -14,6 +14,11 @@ export interface PlatformGateway {
   readonly platform: PlatformHooks;
   /** Stops serving, then closes the platform's own subgraph connections. */
   stop(): Promise<void>;
+  /**
+   * Like stop(), but lets the requests in flight finish first (gateway.drain()); the audit trail
+   * is flushed and shipped as it stops. Call gateway.startDraining() a while before.
+   */
+  drain(): Promise<void>;
 }
 
 export async function startPlatformGateway(
@@ -31,6 +36,10 @@ export async function startPlatformGateway(
       log,
       workbench: platformWorkbench(platform, config, log),
       openData: platformOpenData(platform, config, log),
+      readiness: [
+        // Every mode serves: DEGRADED (Redis away) bounds staleness by GRANTS_DEGRADED_TTL_MS.
+        { name: 'grants', check: () => ({ ok: true, detail: { mode: platform.grants.mode } }) },
+      ],
     });
   } catch (err) {
     await platform.close();
@@ -41,6 +50,10 @@ export async function startPlatformGateway(
     platform,
     async stop() {
       await gateway.stop();
+      await platform.close();
+    },
+    async drain() {
+      await gateway.drain();
       await platform.close();
     },
   };

@@ -28,6 +28,9 @@ import { AUDIT_DISABLED_WARNING } from './config/audit-switch';
 import { createMemoryQuotaCounter, createRedisQuotaCounter, createSubjectQuotas } from './quotas';
 import { setUpRateLimits } from './stages/limit-request-rate';
 import type { RateLimitStage } from './stages/limit-request-rate';
+import { createTraceRequestStage } from './stages/trace-request';
+import { createGatewayTracing, TracingOptions } from './tracing';
+import { createMetricsStage } from './stages/observe-metrics';
 
 export interface PlatformHooksOptions {
   readonly config: GatewayConfig;
@@ -51,6 +54,8 @@ export interface PlatformHooksOptions {
   readonly auditTrail?: AuditTrailOptions;
   /** @default console.error */
   readonly log?: (line: string) => void;
+  /** Traces (gateway/tracing/); tests give an exporter. @default config.tracing: off without OTEL_EXPORTER_OTLP_ENDPOINT */
+  readonly tracing?: TracingOptions | null;
 }
 
 export interface PlatformHooks {
@@ -161,8 +166,21 @@ export async function createPlatformHooks(options: PlatformHooksOptions): Promis
     log(
       '[subject-quota] WARNING: GATEWAY_SUBJECT_QUOTAS is off: no subject quota is enforced (for measuring their cost only)',
     );
+  // Installed first: it refuses nothing and counts every request, refused ones included.
+  const metrics = createMetricsStage({
+    token: config.metricsToken,
+    grantMode: () => grants.mode,
+    grantAgeMs: () => grants.oldestSnapshotAgeMs(),
+    auditTrail: () => audit?.trail ?? null,
+    log,
+  });
   const audit = auditConfig
-    ? createAuditStage({ config: auditConfig, trail: options.auditTrail, log, subjectQuotas })
+    ? createAuditStage({
+        config: auditConfig,
+        trail: { ...options.auditTrail, onGroupCommit: metrics.observeJournalCommit },
+        log,
+        subjectQuotas,
+      })
     : null;
 
   const rateLimits = config.rateLimits
@@ -196,21 +214,29 @@ export async function createPlatformHooks(options: PlatformHooksOptions): Promis
     audience: tokenSettings.audience,
     registry,
   });
-  const hooks = inStageOrder({
-    auditGate: audit ? audit.gate : null,
-    authenticate: authentication,
-    limitRequestRate: rateLimits,
-    resolvePersistedDocuments: createPersistedDocumentStage({
-      store: createPersistedDocumentStore({ client, log }),
-      registry,
+  const tracing = createGatewayTracing(
+    options.tracing !== undefined ? options.tracing : config.tracing,
+  );
+  const hooks = [
+    metrics,
+    ...inStageOrder({
+      // Shut down (spans flushed) with the gateway: the stage's stop.
+      traceRequest: tracing ? createTraceRequestStage(tracing) : null,
+      auditGate: audit ? audit.gate : null,
+      authenticate: authentication,
+      limitRequestRate: rateLimits,
+      resolvePersistedDocuments: createPersistedDocumentStage({
+        store: createPersistedDocumentStore({ client, log }),
+        registry,
+      }),
+      // Without the audit trail no subject can be checked against a case: item grants serve nobody.
+      bindToCase: auditConfig ? createBindToCaseStage({ client }) : null,
+      enforceSharingPolicy: policy,
+      extra: options.extraHooks,
+      recordAudit: audit,
+      signSubgraphFetches: createSigningHook({ secret }),
     }),
-    // Without the audit trail no subject can be checked against a case: item grants serve nobody.
-    bindToCase: auditConfig ? createBindToCaseStage({ client }) : null,
-    enforceSharingPolicy: policy,
-    extra: options.extraHooks,
-    recordAudit: audit,
-    signSubgraphFetches: createSigningHook({ secret }),
-  });
+  ];
 
   return {
     hooks,

@@ -4,6 +4,7 @@
  * each piece is in its own folder.
  */
 import http from 'node:http';
+import net from 'node:net';
 import type { GraphQLSchema } from 'graphql';
 import { closeServer, listen } from '../contracts/http/http-adapter';
 import { GatewayConfig } from './config';
@@ -17,11 +18,14 @@ import { graphqlEndpoint } from './http/graphql-endpoint';
 import { createOperationLimiter } from './limits';
 import { GRAPHQL_PATH, requestRouter } from './http/request-router';
 import { stageHealth } from './http/stage-health';
+import { inFlightRequests } from './http/in-flight';
+import { readiness, ReadinessCheck, stageReadinessChecks } from './http/readiness';
 import { StagedGateway } from './execution/staged-gateway';
 import { GatewayHooks, hookPipeline } from './stages/stage-hooks';
 import type { Workbench } from './workbench';
 import type { OpenData } from './open-data';
 import type { GraphQLEndpoint } from './http/graphql-endpoint';
+import { metricsRoutes } from './stages/observe-metrics';
 
 /** What a running gateway offers the workbench beside the platform's stages. */
 export interface GatewayRuntime {
@@ -29,6 +33,13 @@ export interface GatewayRuntime {
   supergraphSdl(): string;
   readonly graphql: GraphQLEndpoint;
 }
+
+/**
+ * How long a draining gateway waits for clients to close their idle connections before closing
+ * them itself: twice nginx's upstream keepalive_timeout (1 s, deploy/nginx/). Clients that keep
+ * idle connections longer (undici honours the server's `Keep-Alive: timeout=65`) have them closed.
+ */
+const CONNECTION_GRACE_MS = 2000;
 
 export interface StartGatewayOptions {
   config: GatewayConfig;
@@ -45,6 +56,8 @@ export interface StartGatewayOptions {
   workbench?: (runtime: GatewayRuntime) => Workbench;
   /** Open data for anonymous callers (gateway/open-data/, /open). @default none */
   openData?: (runtime: GatewayRuntime) => OpenData;
+  /** More checks for GET /health/ready beside the supergraph, the stages and draining (the grants). @default none */
+  readiness?: readonly ReadinessCheck[];
 }
 
 export interface RunningGateway {
@@ -53,6 +66,11 @@ export interface RunningGateway {
   port: number;
   /** A query valid against the served schema (GraphiQL's default, printed by `npm start`). */
   exampleQuery: string;
+  /** Readiness 503 from now on; still serving as before (gateway/index.ts, SIGTERM). */
+  startDraining(): void;
+  /** Stops accepting connections, waits for the requests in flight and for clients to close theirs, then stops. */
+  drain(): Promise<void>;
+  /** Stops at once: requests in flight are cut. */
   stop(): Promise<void>;
 }
 
@@ -105,15 +123,29 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   };
   const workbench = config.graphiql && options.workbench ? options.workbench(runtime) : null;
   const openData = options.openData ? options.openData(runtime) : null;
+  const inFlight = inFlightRequests();
+  const ready = readiness([
+    { name: 'supergraph', check: () => ({ ok: !!loaded.apiSchema, detail: {} }) },
+    ...stageReadinessChecks(hooks),
+    ...(options.readiness ?? []),
+    { name: 'draining', check: () => ({ ok: !inFlight.draining, detail: {} }) },
+  ]);
   const server = http.createServer(
-    requestRouter({
-      graphql: endpoint,
-      graphiql,
-      health: stageHealth(hooks),
-      log,
-      routes: [...(openData?.routes ?? []), ...(workbench?.routes ?? [])],
-      credentials: workbench ? (req) => workbench.credentials(req) : undefined,
-    }),
+    inFlight.track(
+      requestRouter({
+        graphql: endpoint,
+        graphiql,
+        health: stageHealth(hooks),
+        ready,
+        log,
+        routes: [
+          ...metricsRoutes(options.hooks),
+          ...(openData?.routes ?? []),
+          ...(workbench?.routes ?? []),
+        ],
+        credentials: workbench ? (req) => workbench.credentials(req) : undefined,
+      }),
+    ),
   );
   // Clients (and load balancers) keep connections open; a longer timeout than theirs avoids races on reuse.
   server.keepAliveTimeout = 65_000;
@@ -129,16 +161,36 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     throw err;
   }
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const stop = async () => {
+    await closeServer(server);
+    await workbench?.close();
+    await openData?.close();
+    await apollo.stop();
+    await Promise.all(federated.clients.map((c) => c.close()));
+  };
   return {
     url: `http://${host}:${port}${GRAPHQL_PATH}`,
     port,
     exampleQuery: example,
-    async stop() {
-      await closeServer(server);
-      await workbench?.close();
-      await openData?.close();
-      await apollo.stop();
-      await Promise.all(federated.clients.map((c) => c.close()));
+    startDraining: () => inFlight.startDraining(),
+    async drain() {
+      inFlight.closeConnections();
+      // Stops accepting (new connections are refused, which nginx retries elsewhere) but, unlike
+      // server.close() (Node ≥ 19), leaves idle kept-alive connections to their client: closing
+      // one here could cut a request the client is sending on it that moment. The client closes
+      // them when idle (nginx after 1 s, deploy/nginx/), or after their next answer (Connection: close).
+      const closed = new Promise<void>((resolve) =>
+        net.Server.prototype.close.call(server, () => resolve()),
+      );
+      await inFlight.idle();
+      await Promise.race([
+        closed,
+        new Promise((resolve) => setTimeout(resolve, CONNECTION_GRACE_MS).unref()),
+      ]);
+      // A request that came on a kept-alive connection meanwhile is answered before the close.
+      await inFlight.idle();
+      await stop();
     },
+    stop,
   };
 }

@@ -23,6 +23,8 @@ import { Migration } from '../database/migrations';
 import { initialPartitionClause } from './audit-partitions';
 import { auditCaseMigration } from './audit-case-migration';
 import { auditDeliveryMigration } from './audit-delivery-migration';
+import { auditTraceMigration } from './audit-trace-migration';
+import { auditArchivedHeadsMigration } from './audit-archived-heads-migration';
 import { auditUsageMigration } from './audit-usage-migration';
 
 const ASCII = 'CHARACTER SET ascii COLLATE ascii_bin';
@@ -196,4 +198,7 @@ export const auditMigrations: readonly Migration[] = [
   auditCaseMigration,
   // How a response was delivered, for exports (record-delivery.ts): audit-delivery-migration.ts.
   auditDeliveryMigration,
+  // The trace a request ran in (record-trace.ts): audit-trace-migration.ts.
+  auditTraceMigration,
+  auditArchivedHeadsMigration, // where chains resume after retention: audit-archived-heads-migration.ts
 ];

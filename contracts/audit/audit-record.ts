@@ -10,6 +10,7 @@ import type { LookupMissesRecord, QuotaRefusalRecord } from '../../domain/subjec
 import { AuditKey, documentHash, subjectHash, variablesHash } from './keyed-hash';
 import { type CaseRef, recordCase } from './record-case';
 import { type Delivery, recordDelivery } from './record-delivery';
+import { recordTrace } from './record-trace';
 import { uuidV7 } from './record-id';
 import { optionalText, storableText, TEXT_LIMITS } from './storable-text';
 import { SUBJECT_KINDS, SubjectKind } from './subject-kind';
@@ -104,6 +105,8 @@ export interface AuditEntry {
   readonly case?: CaseRef | null;
   /** 导出: the response went out as a file (record-delivery.ts); absent for the JSON response. */
   readonly delivery?: Delivery | null;
+  /** The W3C trace id of the request's trace (record-trace.ts); absent when it was not traced. */
+  readonly traceId?: string | null;
 }
 
 export interface SubjectHashRef {
@@ -154,6 +157,8 @@ export interface AuditRecordBody {
   readonly itemCode?: string;
   /** EXPORT_CSV or EXPORT_XLSX for a workbench export; absent on every other record, likewise. */
   readonly delivery?: string;
+  /** The request's W3C trace id (32 lower-case hex) when it was traced; absent otherwise, likewise. */
+  readonly traceId?: string;
 }
 
 /** A record in its chain: the position and both hashes are part of the evidence. */
@@ -278,5 +283,6 @@ export function buildRecordBody(entry: AuditEntry, context: BuildContext): Audit
     ...(lookupMisses ? { lookupMisses } : {}),
     ...recordCase(entry.case),
     ...recordDelivery(entry.delivery),
+    ...recordTrace(entry.traceId),
   };
 }

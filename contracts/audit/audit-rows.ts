@@ -59,6 +59,8 @@ export interface RecordRow {
   item_code?: string | null;
   /** EXPORT_CSV or EXPORT_XLSX (record-delivery.ts); NULL on records of ordinary responses. */
   delivery?: string | null;
+  /** The W3C trace id (record-trace.ts); NULL on records of untraced requests. */
+  trace_id?: string | null;
 }
 
 export interface SubjectRow {
@@ -135,6 +137,8 @@ export function recordToRow(r: AuditRecord): RecordRow {
     case_number: r.caseNumber ?? null,
     item_code: r.itemCode ?? null,
     delivery: r.delivery ?? null,
+    // Only when traced: a row for a table migrated before 006 (e.g. a replayed old chain) still inserts.
+    ...(r.traceId ? { trace_id: r.traceId } : {}),
   };
 }
 
@@ -207,6 +211,7 @@ export function rowToRecord(row: RecordRow, subjects: readonly SubjectRow[]): Au
     ...(present(row.case_number) ? { caseNumber: row.case_number } : {}),
     ...(present(row.item_code) ? { itemCode: row.item_code } : {}),
     ...(present(row.delivery) ? { delivery: row.delivery } : {}),
+    ...(present(row.trace_id) ? { traceId: row.trace_id } : {}),
     chain: row.chain,
     seq: int(row.seq),
     prevHash: row.prev_hash,

@@ -63,6 +63,26 @@ export const PLATFORM_VARIABLES = {
       GATEWAY_PORT: 'Its port; 0 picks a free one. Default 4000',
       GATEWAY_GRAPHIQL: 'Serve GraphiQL on GET with Accept: text/html. Default on',
       GATEWAY_INTROSPECTION: 'Answer introspection queries. Default on',
+      GATEWAY_DRAIN_DELAY_MS:
+        'On SIGTERM: readiness 503 this long before the listener closes (the load balancer notices). Default 2000',
+      GATEWAY_DRAIN_TIMEOUT_MS:
+        'On SIGTERM: longest the whole drain may take (in flight, audit flush); past it exit 1. Default 30000',
+    },
+  },
+  observability: {
+    readBy: 'gateway',
+    variables: {
+      METRICS_TOKEN:
+        'Bearer token (16+ characters) that lets a non-loopback scraper read GET /metrics. Default: loopback only',
+      LOG_LEVEL:
+        'Least level of the JSON log lines: fatal, error, warn, info, debug, trace or silent. Default info',
+    },
+  },
+  tracing: {
+    readBy: 'gateway and subgraphs',
+    variables: {
+      OTEL_EXPORTER_OTLP_ENDPOINT:
+        'OpenTelemetry collector (OTLP over HTTP, e.g. http://127.0.0.1:4318): traces across gateway and subgraphs. Default: off',
     },
   },
   subgraphFetches: {
@@ -131,6 +151,14 @@ export const PLATFORM_VARIABLES = {
         'Ed25519 PKCS#8 PEM that signs checkpoints. Default: a development key',
       AUDIT_PUBLIC_KEY_FILE:
         'audit:verify only: comma-separated public keys checkpoints are checked against',
+    },
+  },
+  auditRetention: {
+    readBy: 'npm run audit:archive',
+    variables: {
+      AUDIT_RETENTION_MONTHS:
+        'Whole months kept in the audit database before the current one; older months are archived and dropped (at least 1). Default 84 (seven years)',
+      AUDIT_ARCHIVE_DIR: 'Where monthly audit archives are written. Default DATA_DIR/audit-archive',
     },
   },
   workbenchSignIn: {

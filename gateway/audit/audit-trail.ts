@@ -33,6 +33,8 @@ export interface AuditTrailOptions {
   readonly onWarning?: (message: string) => void;
   /** Do not ship in the background (tests drive `shipper.drain()` themselves). @default true */
   readonly ship?: boolean;
+  /** Observer: a group of records journalled, with its write and fsync time (metrics). @default none */
+  readonly onGroupCommit?: (records: number, durationMs: number) => void;
 }
 
 export class AuditTrail {
@@ -61,6 +63,7 @@ export class AuditTrail {
       checkpointEveryRecords: config.checkpointEveryRecords,
       checkpointIntervalMs: config.checkpointIntervalMs,
       onWarning: warn,
+      onGroupCommit: options.onGroupCommit,
     });
     const shipper = new JournalShipper({
       source: journal,

@@ -36,6 +36,8 @@ export interface GroupCommitParts {
   readonly segments: SegmentRotation;
   readonly checkpoints: CheckpointSchedule;
   readonly recovery: JournalRecovery;
+  /** Observer: a group is on stable storage, with its write and sync time (metrics). @default none */
+  readonly onGroupCommit?: (records: number, durationMs: number) => void;
 }
 
 export class GroupCommit {
@@ -162,11 +164,17 @@ export class GroupCommit {
     if (checkpoint.due) buffers.push(checkpoints.line(head, now));
     const data = Buffer.concat(buffers);
     let full: boolean;
+    const started = performance.now();
     try {
       full = await segments.write(data);
     } catch (err) {
       this.fail(err, group);
       return;
+    }
+    try {
+      this.parts.onGroupCommit?.(group.length, performance.now() - started);
+    } catch {
+      // An observer (metrics) must never fail the journal.
     }
     this.durable = head;
     checkpoints.settle(checkpoint, now);

@@ -62,6 +62,8 @@ export interface ShipperStatus {
   readonly lastShippedAt: Date | null;
   /** Records shipped by this process. */
   readonly shippedRecords: number;
+  /** Sequence number of the last record this process shipped; null before the first. */
+  readonly lastShippedSeq: number | null;
   /** The last drain found nothing more to ship. */
   readonly caughtUp: boolean;
   readonly cursor: ShipCursor | null;
@@ -90,6 +92,7 @@ export class JournalShipper {
     lastErrorAt: null as Date | null,
     lastShippedAt: null as Date | null,
     shippedRecords: 0,
+    lastShippedSeq: null as number | null,
     caughtUp: false,
   };
 
@@ -230,7 +233,10 @@ export class JournalShipper {
         }
         shipped += batch.records.length;
         this.state.shippedRecords += batch.records.length;
-        if (batch.records.length > 0) this.state.lastShippedAt = new Date();
+        if (batch.records.length > 0) {
+          this.state.lastShippedAt = new Date();
+          this.state.lastShippedSeq = batch.records[batch.records.length - 1].seq;
+        }
         this.state.connected = true;
         if (!read.progressed) break;
       }

@@ -21,6 +21,10 @@ import {
   SubjectRow,
   SUBJECTS_TABLE,
 } from '../../contracts/audit/audit-rows';
+import {
+  ARCHIVED_HEADS_TABLE,
+  ArchivedHeadRow,
+} from '../../contracts/audit/audit-archived-heads-migration';
 import { publicKeyId } from '../../contracts/audit/checkpoint';
 import { ChainSummary, ChainVerifier, Finding, StoredRecord } from './verify-chain';
 
@@ -135,8 +139,22 @@ export async function verifyAuditDatabase(db: Knex, options: VerifyOptions): Pro
   const documents = new Map<string, StoredRecord>();
   let total = 0;
 
+  // Retention (gateway/audit/retention/) archives old months: a chain then resumes after the
+  // head its last archived month ended with, which the archive verifier checks offline.
+  const archived = (await db.schema.hasTable(ARCHIVED_HEADS_TABLE))
+    ? async (chain: string, seq?: number) =>
+        (await db(ARCHIVED_HEADS_TABLE)
+          .where({ chain, ...(seq === undefined ? {} : { seq }) })
+          .orderBy('seq', 'desc')
+          .first()) as ArchivedHeadRow | undefined
+    : async () => undefined;
   for (const chain of await chainsIn(db, from, to)) {
-    const first = from ? await seqBound(db, chain, 'min', from, to) : 1;
+    const resumed = from ? undefined : await archived(chain);
+    const first = from
+      ? await seqBound(db, chain, 'min', from, to)
+      : resumed
+        ? Number(resumed.seq) + 1
+        : 1;
     const last = to ? await seqBound(db, chain, 'max', from, to) : null;
     const checkpointQuery = db(CHECKPOINTS_TABLE).where({ chain }).orderBy('seq');
     if (from) checkpointQuery.where('time', '>=', from);
@@ -151,8 +169,12 @@ export async function verifyAuditDatabase(db: Knex, options: VerifyOptions): Pro
       const before = (await db(RECORDS_TABLE)
         .where({ chain, seq: startSeq - 1 })
         .orderBy('id')) as RecordRow[];
+      const head =
+        before.length > 0 ? undefined : (resumed ?? (await archived(chain, startSeq - 1)));
       if (before.length > 0)
         anchor = { seq: startSeq - 1, hash: String(before[0].hash), id: String(before[0].id) };
+      else if (head)
+        anchor = { seq: startSeq - 1, hash: head.hash, id: `(archived ${head.month})` };
       else
         chainFindings.push({
           kind: 'deleted',

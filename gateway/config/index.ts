@@ -11,8 +11,11 @@ import { composeSettings, SettingsEnv } from '../../contracts/settings/setting-v
 import { readSigningSettings, SigningSettings } from '../../contracts/signing/signing-secret';
 import { readTokenSettings, TokenSettings } from '../auth/token-settings';
 import { AuditSettings, readAuditSettings } from './audit';
+import { DrainSettings, readDrainSettings } from './drain';
 import { GrantsSettings, readGrantsSettings } from './grants';
 import { LimitSettings, readLimitSettings } from './limits';
+import { LoggingSettings, readLoggingSettings } from './logging';
+import { MetricsSettings, readMetricsSettings } from './metrics';
 import { OpenDataSettings, readOpenDataSettings } from './open-data';
 import { PolicySettings, readPolicySettings } from './policy';
 import { QuotaSettings, readQuotaSettings } from './quotas';
@@ -20,11 +23,13 @@ import { RateLimitSettings, readRateLimitSettings } from './rate-limits';
 import { readRegistrySettings, RegistrySettings } from './registry';
 import { readServerSettings, ServerSettings } from './server';
 import { readSubgraphFetchSettings, SubgraphFetchSettings } from './subgraph-fetches';
+import { GatewayTracingSettings, readTracingSettings } from './tracing';
 import { readWorkbenchSettings, WorkbenchSettings } from './workbench';
 
 export interface GatewayConfig
   extends
     ServerSettings,
+    DrainSettings,
     SubgraphFetchSettings,
     RegistrySettings,
     GrantsSettings,
@@ -32,7 +37,10 @@ export interface GatewayConfig
     AuditSettings,
     LimitSettings,
     RateLimitSettings,
-    QuotaSettings {
+    QuotaSettings,
+    MetricsSettings,
+    LoggingSettings,
+    GatewayTracingSettings {
   /** Who signs and accepts tokens, and where their keys come from (`JWT_*`, gateway/auth/token-settings.ts). */
   readonly tokens: TokenSettings;
   /** Where the secret that signs subgraph fetches comes from (`SUBGRAPH_SIGNING_SECRET`). */
@@ -48,6 +56,7 @@ export function readGatewayConfig(env: SettingsEnv = process.env): GatewayConfig
     part(() => rejectUnknownSettings(env));
     return Object.freeze({
       ...part(() => readServerSettings(env)),
+      ...part(() => readDrainSettings(env)),
       ...part(() => readSubgraphFetchSettings(env)),
       ...part(() => readRegistrySettings(env)),
       ...part(() => readGrantsSettings(env)),
@@ -56,6 +65,9 @@ export function readGatewayConfig(env: SettingsEnv = process.env): GatewayConfig
       ...part(() => readLimitSettings(env)),
       ...part(() => readRateLimitSettings(env)),
       ...part(() => readQuotaSettings(env)),
+      ...part(() => readMetricsSettings(env)),
+      ...part(() => readLoggingSettings(env)),
+      ...part(() => readTracingSettings(env)),
       tokens: part(() => readTokenSettings(env)),
       signing: part(() => readSigningSettings(env)),
       workbench: part(() => readWorkbenchSettings(env)),

@@ -112,6 +112,19 @@ export class GrantCache {
     this.failedUntil.clear();
   }
 
+  /**
+   * How long ago the oldest snapshot still served was loaded, in ms; null when none is. For the
+   * metrics: with Redis away (DEGRADED) this is how late a revocation may yet apply.
+   */
+  oldestAgeMs(): number | null {
+    const now = this.now();
+    let oldest: number | null = null;
+    for (const entry of this.entries.values())
+      if (now < entry.expiresAt && (oldest === null || entry.loadedAt < oldest))
+        oldest = entry.loadedAt;
+    return oldest === null ? null : now - oldest;
+  }
+
   /** Departments with a snapshot being served, and their versions: for logs and tests. */
   versions(): Record<string, string> {
     return Object.fromEntries([...this.entries].map(([d, e]) => [d, e.snapshot.version]));

@@ -56,6 +56,8 @@ export interface GrantSource {
   /** The department's grants: synchronously from the in-process cache when it holds them. */
   snapshotFor(department: string): GrantSnapshot | Promise<GrantSnapshot>;
   readonly mode: GrantSourceMode;
+  /** How old the oldest snapshot held in process is, ms; null when none is held (for metrics). */
+  oldestSnapshotAgeMs(): number | null;
   /** Connects to Redis (waiting at most connectWaitMs); LOCAL needs nothing. */
   start(): Promise<void>;
   close(): Promise<void>;
@@ -103,6 +105,7 @@ export function createGrantSource(options: GrantSourceOptions): GrantSource {
     get mode() {
       return mode;
     },
+    oldestSnapshotAgeMs: () => cache.oldestAgeMs(),
     async start() {
       if (!redis || invalidation) return;
       const where = redactedUrl(redis.url);

@@ -1,7 +1,8 @@
 /**
  * Routes the gateway's HTTP requests: GraphQL at /graphql, the page for browsers (GET /graphql
  * or / with Accept: text/html: the workbench when it is served, else the plain GraphiQL page)
- * and its assets, the workbench's routes, and a health check.
+ * and its assets, the workbench's routes, and health: GET /health (the stages), /health/live
+ * (the process answers) and /health/ready (give it traffic; readiness.ts).
  */
 import type http from 'node:http';
 import { ErrorCode } from '../../domain/error-codes';
@@ -36,6 +37,8 @@ export interface RouterOptions {
   graphiql: GraphiQLSite | null;
   /** @default always 200 `{ status: 'ok' }` */
   health?: () => Promise<HealthAnswer>;
+  /** GET /health/ready (readiness.ts). @default as `health` */
+  ready?: () => Promise<HealthAnswer>;
   log: (line: string) => void;
   /**
    * More routes (the workbench), matched before everything else except GraphQL itself; a GET
@@ -93,6 +96,7 @@ export function requestRouter({
   graphql,
   graphiql,
   health,
+  ready,
   log,
   routes = [],
   credentials,
@@ -104,9 +108,12 @@ export function requestRouter({
     log(`[gateway] unhandled: ${err instanceof Error ? err.stack : String(err)}`);
     writeGraphQLError(res, 500, 'internal error in the gateway', ErrorCode.INTERNAL_SERVER_ERROR);
   };
-  const answerHealth = (res: http.ServerResponse): void => {
-    if (!health) return writeJson(res, 200, { status: 'ok' });
-    health().then(
+  const answerHealth = (
+    res: http.ServerResponse,
+    check: (() => Promise<HealthAnswer>) | undefined,
+  ): void => {
+    if (!check) return writeJson(res, 200, { status: 'ok' }, { 'cache-control': 'no-store' });
+    check().then(
       // Never cached: a load balancer must see the gateway stop serving the moment it cannot.
       (answer) => writeJson(res, answer.status, answer.body, { 'cache-control': 'no-store' }),
       (err: unknown) => {
@@ -140,7 +147,11 @@ export function requestRouter({
     const route = endpoint ? null : findRoute(routes, req.method, path);
     if (route) return serveRoute(route, req, res, url);
     if (req.method === 'GET') {
-      if (path === '/health') return answerHealth(res);
+      if (path === '/health') return answerHealth(res, health);
+      if (path === '/health/ready') return answerHealth(res, ready ?? health);
+      // Live while the process serves HTTP: nothing is checked, so a restart is never asked for
+      // because a dependency (the disk, the database) is down.
+      if (path === '/health/live') return answerHealth(res, undefined);
       // Browsers ask for it on every page; an empty answer keeps their consoles free of 404s.
       if (path === '/favicon.ico') return void res.writeHead(204).end();
       if (graphiql && path.startsWith(ASSET_PREFIX) && serveAsset(req, res, graphiql, path)) return;

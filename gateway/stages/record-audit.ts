@@ -40,6 +40,7 @@ import { boundCaseOf } from './bind-to-case';
 import { sharingPlanOf } from './enforce-sharing-policy';
 import { stripSubjectKeys } from '../audit-capture/strip-subject-keys';
 import { subjectKeyRewriter } from '../audit-capture/subject-keys';
+import { inAuditSpan, traceIdOf } from './trace-request';
 
 export interface AuditStageOptions {
   /** The trail's settings: readAuditConfig(env) (contracts/audit/audit-config.ts). */
@@ -220,7 +221,7 @@ export function createAuditStage(options: AuditStageOptions): AuditStage {
       if (refusedByGate.has(context)) return;
       if (!trail) throw unavailable();
       const seen = evidence.get(context);
-      const entry = buildAuditEntry(
+      const built = buildAuditEntry(
         response,
         {
           subgraphs: seen?.subgraphs ?? [],
@@ -231,8 +232,11 @@ export function createAuditStage(options: AuditStageOptions): AuditStage {
         },
         Date.now(),
       );
+      // The trace id, when traced (trace-request.ts): evidence leads to its trace.
+      const entry = { ...built, traceId: traceIdOf(context) };
       try {
-        await trail.append(entry);
+        const open = trail;
+        await inAuditSpan(context, entry, () => open.append(entry));
       } catch (err) {
         if (isAuditUnavailable(err)) wentDown(err.message);
         else

@@ -2,6 +2,7 @@
  * The order of the gateway's request stages, declared once. Each stage is a file in this folder;
  * within every hook point (stage-hooks.ts) they run in this order, and the first refusal wins.
  *
+ *   trace request (open)   first: the request's span, and its steps' spans, open before them
  *   gate on the audit      503 while no record can be written: nothing runs unrecorded
  *   authenticate           who is calling (token, application registry)
  *   limit request rate     per application and department; before any policy or planning work
@@ -10,14 +11,18 @@
  *   enforce sharing policy withhold, mask and refuse fields by grant
  *   (extra stages)         tests and experiments
  *   record audit           the data subjects' keys in, then out; the record before the bytes leave
- *   sign subgraph fetches  last: signs the caller as the stages before left it
+ *   sign subgraph fetches  signs the caller as the stages before left it (not `traceparent`)
+ *   trace request (close)  last: closes the spans after the stages they measure
  *
  * Operation limits (gateway/limits/) are not a stage: the GraphQL endpoint checks them on the
  * parsed body before Apollo parses and validates the document, which a stage cannot precede.
  */
 import type { GatewayHooks } from './stage-hooks';
+import type { TraceRequestStage } from './trace-request';
 
 export interface PlatformStages {
+  /** Traces (trace-request.ts); null or absent when tracing is off. @default none */
+  readonly traceRequest?: TraceRequestStage | null;
   /** The audit's gate; null only when the audit trail is switched off. */
   readonly auditGate: GatewayHooks | null;
   readonly authenticate: GatewayHooks;
@@ -38,7 +43,9 @@ export interface PlatformStages {
 export function inStageOrder(stages: PlatformStages): GatewayHooks[] {
   const present = (stage: GatewayHooks | null): GatewayHooks[] => (stage ? [stage] : []);
   return [
-    // First: while nothing can be recorded nothing runs, not even authentication.
+    // First and last: a span opens before the stages it measures and closes after them.
+    ...(stages.traceRequest ? [stages.traceRequest.open] : []),
+    // While nothing can be recorded nothing runs, not even authentication.
     ...present(stages.auditGate),
     stages.authenticate,
     // After authentication (it limits the caller); before the policy, so a refused request costs no policy work.
@@ -55,5 +62,6 @@ export function inStageOrder(stages: PlatformStages): GatewayHooks[] {
     ...present(stages.recordAudit),
     // Last: signs with the caller as the stages before left it.
     stages.signSubgraphFetches,
+    ...(stages.traceRequest ? [stages.traceRequest.close] : []),
   ];
 }

@@ -46,6 +46,8 @@ export interface AccessLogRow {
   item_code: string | null;
   /** EXPORT_CSV or EXPORT_XLSX for a workbench export; null for an ordinary response. */
   delivery: string | null;
+  /** The W3C trace id when the gateway traced the request (record-trace.ts); null otherwise. */
+  trace_id: string | null;
 }
 
 const COLUMNS = [
@@ -69,6 +71,7 @@ const COLUMNS = [
   'case_number',
   'item_code',
   'delivery',
+  'trace_id',
 ];
 
 function filtered(db: Knex, filter: AccessLogFilter): Knex.QueryBuilder {

@@ -228,6 +228,7 @@ const AccessRecord = {
   latencyMs: (r: AccessLogRow) => Number(r.latency_ms),
   caseNumber: (r: AccessLogRow) => r.case_number,
   itemCode: (r: AccessLogRow) => r.item_code,
+  traceId: (r: AccessLogRow) => r.trace_id,
 };
 
 const DataUsage = {

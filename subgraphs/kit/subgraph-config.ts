@@ -16,6 +16,7 @@ import {
   SigningSettings,
 } from '../../contracts/signing/signing-secret';
 import { subgraphByName } from '../../contracts/subgraph-directory';
+import { readTracingSettings, TracingSettings } from '../../contracts/tracing/trace-context';
 
 export interface SubgraphConfig<Own = null> {
   readonly name: string;
@@ -35,6 +36,8 @@ export interface SubgraphConfig<Own = null> {
    * refused with NODE_ENV=production. @default false
    */
   readonly acceptUnsigned: boolean;
+  /** Where its spans go (`OTEL_EXPORTER_OTLP_ENDPOINT`); absent when unset: tracing off. */
+  readonly tracing?: TracingSettings;
   /** What only this subgraph reads; null for those that read nothing more. */
   readonly own: Own;
 }
@@ -64,7 +67,13 @@ export function readSubgraphConfig<Own>(
       database: part(() => databaseTarget(name, env)),
       signing: part(() => readSigningSettings(env)),
       acceptUnsigned: part(() => insecureSkipRequested(env)),
+      ...part(() => tracingIfConfigured(env)),
       own: readOwn ? part(() => readOwn(env)) : null,
     });
   });
+}
+
+function tracingIfConfigured(env: SettingsEnv): { tracing?: TracingSettings } {
+  const tracing = readTracingSettings(env);
+  return tracing.otlpEndpoint ? { tracing } : {};
 }

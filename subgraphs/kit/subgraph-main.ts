@@ -52,6 +52,7 @@ export async function runSubgraphMain<TSettings>(
       verifyRequest,
       cursorSecret: secret,
       log,
+      tracing: config.tracing ?? null,
     });
     const tasks =
       service.tasks.length > 0 ? `; ${service.tasks.map((t) => t.name).join(', ')}` : '';

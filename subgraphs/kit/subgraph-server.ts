@@ -28,6 +28,8 @@ import { SubgraphContext, SubgraphModule } from './subgraph-module';
 import { CallerIdentity } from '../../contracts/caller/caller-identity';
 import { loadSubgraphSdl } from '../../contracts/schema-files';
 import { createCursorCodec, processCursorCodec } from './cursor-codec';
+import { inServerSpan } from './subgraph-tracing';
+import type { ServiceTracing } from '../../contracts/tracing/service-tracing';
 
 /**
  * Decides who is calling from the raw request; throws HttpError (401) to refuse it. Subgraph
@@ -49,6 +51,8 @@ export interface SubgraphServerOptions {
    */
   cursorSecret?: Buffer;
   log?: (line: string) => void;
+  /** A server span per GraphQL request, joined to the gateway's trace (subgraph-tracing.ts). @default none */
+  tracing?: ServiceTracing | null;
 }
 
 export interface RunningSubgraph {
@@ -103,13 +107,15 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
         writeJson(res, 200, { status: 'ok', subgraph: module.name });
         return;
       }
-      const raw = await readBody(req);
-      const caller = options.verifyRequest ? options.verifyRequest(req, raw) : null;
-      const body = parseJsonBody(raw, req.headers['content-type']);
-      const response = await executeWithApollo(apollo, req, body, async () =>
-        Object.assign(module.createContext(options.db, caller), { cursors }),
-      );
-      await writeApolloResponse(res, response);
+      await inServerSpan(options.tracing ?? null, module.name, req, res, async () => {
+        const raw = await readBody(req);
+        const caller = options.verifyRequest ? options.verifyRequest(req, raw) : null;
+        const body = parseJsonBody(raw, req.headers['content-type']);
+        const response = await executeWithApollo(apollo, req, body, async () =>
+          Object.assign(module.createContext(options.db, caller), { cursors }),
+        );
+        await writeApolloResponse(res, response);
+      });
     } catch (err) {
       if (err instanceof HttpError) {
         writeGraphQLError(res, err.status, err.message, err.code, err.extensions, err.headers);

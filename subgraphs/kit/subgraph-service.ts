@@ -10,6 +10,11 @@ import { migrateToLatest } from '../../contracts/database/migrations';
 import type { SubgraphName } from '../../contracts/subgraph-directory';
 import type { SettingsEnv } from '../../contracts/settings/setting-values';
 import { RequestVerifier, RunningSubgraph, startSubgraphServer } from './subgraph-server';
+import {
+  createServiceTracing,
+  ServiceTracing,
+  TracingOptions,
+} from '../../contracts/tracing/service-tracing';
 import type { AnySubgraphModule } from './subgraph-module';
 
 /** Work a service does beside answering requests (publishing notices, summarising records). */
@@ -84,6 +89,8 @@ export interface SubgraphServiceOptions {
   cursorSecret?: Buffer;
   /** @default console.error */
   log?: (line: string) => void;
+  /** Traces (subgraph-tracing.ts): `config.tracing` in a process, an exporter in tests. @default off */
+  tracing?: TracingOptions | null;
 }
 
 export interface RunningService extends RunningSubgraph {
@@ -116,10 +123,13 @@ export async function createSubgraphService<TSettings>(
   const { module, tasks } = definition.assemble(settings, { database: options.database, log });
   const ownsDb = options.db === undefined;
   let db: Knex | undefined = options.db;
+  let tracing: ServiceTracing | null = null;
   try {
     db ??= await openDatabase(options.database);
     await migrateToLatest(db, module.migrations);
+    tracing = createServiceTracing(`shujutong-${definition.name}`, options.tracing);
     const server = await startSubgraphServer(module, {
+      tracing,
       db,
       port: options.port,
       host: options.host,
@@ -138,11 +148,13 @@ export async function createSubgraphService<TSettings>(
           // Requests first: a mutation in flight still announces its change through a task.
           await server.stop();
           await stopAll(tasks, log, definition.name);
+          await tracing?.shutdown();
           if (ownsDb) await serving.destroy();
         })()),
     };
   } catch (err) {
     await stopAll(tasks, log, definition.name);
+    await tracing?.shutdown();
     if (ownsDb) await db?.destroy();
     throw err;
   }

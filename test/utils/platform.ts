@@ -42,6 +42,7 @@ import {
 } from './platform-audit';
 import type { AuditStage } from '../../gateway/stages/record-audit';
 import type { RequestVerifier } from '../../subgraphs/kit/subgraph-server';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 
 export interface PlatformOptions {
   /** @default 'sqlite' */
@@ -79,6 +80,11 @@ export interface PlatformOptions {
    * share one Redis apart. @default none: grants cached in process only
    */
   redis?: { url: string; namespace?: string };
+  /**
+   * Traces: the gateway and every subgraph export their spans to this exporter (e.g. an
+   * InMemorySpanExporter), each under its own service name. @default off
+   */
+  tracing?: { exporter: SpanExporter };
 }
 
 export interface PlatformSubgraph {
@@ -225,6 +231,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
           log,
           verifyRequest,
           cursorSecret: secret,
+          tracing: options.tracing ?? null,
         });
         const stop = once(() => service.stop());
         stops.push(stop);
@@ -276,6 +283,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
           audit: auditConfig,
           auditTrail,
           log,
+          tracing: options.tracing ?? null,
         });
         stops.push(once(() => built.close()));
         return { hooks: built.hooks, security: built, audit: built.audit };

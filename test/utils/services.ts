@@ -3,6 +3,8 @@
  * in global setup; otherwise the suite is skipped and its title carries the reason, which the
  * summary reporter prints at the end of the run.
  */
+import fs from 'node:fs';
+import { NGINX_PATH } from '../../scripts/fleet/nginx';
 import { availabilityVariable, SERVICE_LABELS, ServiceName } from './service-probe';
 
 export function serviceSkipReason(name: ServiceName): string | null {
@@ -22,4 +24,9 @@ export function describeWithService(
   }
   const why = reasons.map(([n, r]) => `${SERVICE_LABELS[n]}: ${r}`).join('; ');
   describe.skip(`${title} [skipped — needs ${why}]`, fn);
+}
+
+/** null when nginx (at scripts/fleet/nginx.ts's path) can run here, otherwise why not; the fleet tests need it. */
+export function nginxSkipReason(): string | null {
+  return fs.existsSync(NGINX_PATH) ? null : `no nginx at ${NGINX_PATH} (apt-get install nginx)`;
 }

@@ -48,7 +48,8 @@ function client(
   return new SubgraphDataSource({
     name: 'population',
     url,
-    timeoutMs: 2000,
+    // Generous: the suite may share the machine with load tests; the deadline test sets its own.
+    timeoutMs: 10_000,
     connectTimeoutMs: 1000,
     connections: 4,
     hooks: hookPipeline(),

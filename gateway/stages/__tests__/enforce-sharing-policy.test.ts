@@ -13,7 +13,13 @@ const QUERY = parse('query R($id: ID!) { person(idNumber: $id) { gender birthDat
 function grantSource(
   snapshot: (department: string) => GrantSnapshot | Promise<GrantSnapshot>,
 ): GrantSource {
-  return { snapshotFor: snapshot, mode: 'LOCAL', start: async () => {}, close: async () => {} };
+  return {
+    snapshotFor: snapshot,
+    mode: 'LOCAL',
+    oldestSnapshotAgeMs: () => null,
+    start: async () => {},
+    close: async () => {},
+  };
 }
 const none = grantSource((department) => ({
   status: 'LOADED',
