@@ -4,7 +4,6 @@
  * (subgraphs called, subjects returned), at the moment the response is about to leave.
  * Pure: the stage (audit-stage.ts) does the I/O.
  */
-import type { ExecutionResult } from 'graphql';
 import type { AuditEntry, DeniedField, SubjectRef } from '../audit';
 import type { CaseRef } from '../../contracts/audit/record-case';
 import type { PolicyPlan } from '../policy';
@@ -12,7 +11,8 @@ import type { RequestOutcome } from '../stages/stage-hooks';
 import type { QuotaRefusalRecord } from '../../domain/subject-quota';
 import { auditDocument, auditName, hashedVariables } from './audit-document';
 import { lookupMisses } from './lookup-misses';
-import { decideOutcome, ErrorFact } from './audit-outcome';
+import { decideOutcome } from './audit-outcome';
+import { bodyFacts, executedFacts } from './outcome-facts';
 import { requestParams } from './request-params';
 
 /** What the audit stage noted during the request. */
@@ -30,42 +30,6 @@ export interface RequestEvidence {
    * recorded so the citizen sees which case an access served. @default none (no case)
    */
   readonly case?: CaseRef | null;
-}
-
-/** Bodies of requests that did not execute are small error lists; a bound keeps a stray large one off the hot path. */
-const MAX_PARSED_BODY = 64 * 1024;
-
-function errorFact(extensions: Readonly<Record<string, unknown>> | undefined): ErrorFact {
-  const code = extensions?.code;
-  const subgraph = extensions?.subgraph ?? extensions?.serviceName;
-  return {
-    code: typeof code === 'string' ? code : null,
-    subgraph: typeof subgraph === 'string' ? subgraph : null,
-  };
-}
-
-function executedFacts(result: ExecutionResult): { hasData: boolean; errors: ErrorFact[] } {
-  return {
-    hasData: result.data !== null && result.data !== undefined,
-    errors: (result.errors ?? []).map((e) => errorFact(e.extensions)),
-  };
-}
-
-/** A response that did not come from an execution: its errors, read back from the JSON about to be sent. */
-function bodyFacts(body: string): { hasData: boolean; errors: ErrorFact[] } {
-  if (body.length > MAX_PARSED_BODY) return { hasData: false, errors: [] };
-  try {
-    const parsed = JSON.parse(body) as {
-      data?: unknown;
-      errors?: { extensions?: Record<string, unknown> }[];
-    };
-    const errors = Array.isArray(parsed?.errors)
-      ? parsed.errors.map((e) => errorFact(e?.extensions))
-      : [];
-    return { hasData: parsed?.data !== null && parsed?.data !== undefined, errors };
-  } catch {
-    return { hasData: false, errors: [] };
-  }
 }
 
 /**

@@ -52,7 +52,8 @@ export interface VerifyReport {
   readonly to: Date | null;
 }
 
-function toStored(row: RecordRow, subjects: readonly SubjectRow[]): StoredRecord {
+/** A stored row as the chain verifier reads it; a row that does not rebuild is kept, as unreadable. */
+export function toStored(row: RecordRow, subjects: readonly SubjectRow[]): StoredRecord {
   let record = null;
   let unreadable: string | undefined;
   try {

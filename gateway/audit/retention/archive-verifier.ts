@@ -14,11 +14,11 @@ import {
   DocumentRow,
   RecordRow,
   rowToCheckpoint,
-  rowToRecord,
   SubjectRow,
 } from '../../../contracts/audit/audit-rows';
 import { publicKeyId } from '../../../contracts/audit/checkpoint';
-import { ChainVerifier, StoredRecord } from '../verify-chain';
+import { ChainVerifier } from '../verify-chain';
+import { toStored } from '../verify-database';
 import {
   ARCHIVE_FORMAT,
   ArchiveManifest,
@@ -47,25 +47,6 @@ export function archiveDirs(dir: string): string[] {
     .filter((n) => /^audit-\d{4}-\d{2}$/.test(n))
     .sort()
     .map((n) => path.join(dir, n));
-}
-
-function toStored(row: RecordRow, subjects: readonly SubjectRow[]): StoredRecord {
-  let record = null;
-  let unreadable: string | undefined;
-  try {
-    record = rowToRecord(row, subjects);
-  } catch (err) {
-    unreadable = (err as Error).message;
-  }
-  return {
-    id: String(row.id),
-    seq: Number(row.seq),
-    hash: String(row.hash),
-    prevHash: String(row.prev_hash),
-    time: record?.time ?? String(row.time),
-    record,
-    unreadable,
-  };
 }
 
 function readManifest(dir: string): ArchiveManifest {
