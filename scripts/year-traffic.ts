@@ -16,6 +16,7 @@
 import { parseArgs } from 'node:util';
 import { positiveInt } from './cli/positive-int';
 import { readStartOptions } from './start/start-options';
+import { chinaToday } from '../domain/china-date';
 import { driveYear, DriveSummary } from './year-traffic/drive-year';
 import { startInProcessPlatform } from './year-traffic/in-process-platform';
 import { installSimulatedClock, SimulatedClock } from './year-traffic/simulated-clock';
@@ -42,7 +43,7 @@ function readOptions(argv: string[]) {
       help: { type: 'boolean' },
     },
   });
-  const thisYear = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+  const thisYear = Number(chinaToday().slice(0, 4));
   const year = positiveInt('--year', values.year, thisYear - 1);
   if (year > thisYear) throw new Error(`--year ${year} has not begun (this year is ${thisYear})`);
   if (year < 2000) throw new Error(`--year must be 2000 or later, got ${year}`);
@@ -123,9 +124,7 @@ async function main(): Promise<number> {
           concurrency: options.concurrency,
           progressEvery: 2000,
           onProgress: (done, total, at) =>
-            log(
-              `${done}/${total} events, simulated ${new Date(at + 8 * 3_600_000).toISOString().slice(0, 10)}`,
-            ),
+            log(`${done}/${total} events, simulated ${chinaToday(new Date(at))}`),
         },
       );
     } finally {

@@ -5,6 +5,7 @@
  */
 import type http from 'node:http';
 import { Readable } from 'node:stream';
+import { Kind, parse } from 'graphql';
 
 export function pipelineRequest(
   path: string,
@@ -19,4 +20,19 @@ export function pipelineRequest(
     headers: { 'content-type': 'application/json', ...headers },
     socket: { remoteAddress: clientAddress ?? undefined },
   });
+}
+
+/**
+ * Whether a document holds queries only: what the gateway runs on a caller's behalf (open data,
+ * the yearly report) reads and never writes. Anything unparsable is not.
+ */
+export function onlyQueries(query: unknown): boolean {
+  if (typeof query !== 'string') return false;
+  try {
+    return parse(query).definitions.every(
+      (d) => d.kind !== Kind.OPERATION_DEFINITION || d.operation === 'query',
+    );
+  } catch {
+    return false;
+  }
 }

@@ -9,6 +9,7 @@
  * information under PIPL once it can be tied to someone.
  */
 import type { AuditRecordBody } from '../../contracts/audit/audit-record';
+import { chinaToday } from '../../domain/china-date';
 
 export type OpenDataRecord = Pick<
   AuditRecordBody,
@@ -34,7 +35,7 @@ export function isOpenDataRecord(record: Pick<AuditRecordBody, 'delivery'>): boo
 }
 
 function chinaMonth(time: string): string {
-  return new Date(Date.parse(time) + 8 * 3_600_000).toISOString().slice(0, 7);
+  return chinaToday(new Date(time)).slice(0, 7);
 }
 
 const bump = (counts: Record<string, number>, key: string) => {

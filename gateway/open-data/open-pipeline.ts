@@ -6,11 +6,11 @@
  * address. The delivery admits only the very document that was validated against the open
  * schema: nothing between the check and the execution can swap it.
  */
-import { Kind, parse } from 'graphql';
 import { ErrorCode } from '../../domain/error-codes';
 import type { Delivery as DeliveryKind } from '../../contracts/audit/record-delivery';
 import { HttpError } from '../../contracts/http/http-error';
 import type { DeliveredResponse, GraphQLEndpoint, HeldResponse } from '../http/graphql-endpoint';
+import { onlyQueries } from '../http/pipeline-request';
 import { openPipelineRequest, OpenCaller } from './open-caller';
 import type { OpenRequestBody } from './open-document';
 
@@ -28,17 +28,6 @@ export interface OpenPipeline {
   ): Promise<DeliveredResponse<T>>;
 }
 
-/** Second line of defence: whatever reaches the platform as the open-data application reads only. */
-function onlyQueries(query: string): boolean {
-  try {
-    return parse(query).definitions.every(
-      (d) => d.kind !== Kind.OPERATION_DEFINITION || d.operation === 'query',
-    );
-  } catch {
-    return false;
-  }
-}
-
 export function openPipeline(graphql: GraphQLEndpoint, caller: OpenCaller): OpenPipeline {
   return {
     async run(body, clientAddress, kind, prepare) {
@@ -48,6 +37,7 @@ export function openPipeline(graphql: GraphQLEndpoint, caller: OpenCaller): Open
         kind,
         admit(admitted) {
           const query = (admitted as { query?: unknown } | null)?.query;
+          // Second line of defence: whatever reaches the platform as the open-data application reads only.
           if (query !== body.query || !onlyQueries(body.query))
             throw new HttpError(
               500,

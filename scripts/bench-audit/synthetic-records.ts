@@ -10,6 +10,7 @@ import { recordToRow, subjectRows } from '../../contracts/audit/audit-rows';
 import { auditKey } from '../../contracts/audit/keyed-hash';
 import { chainRecord, ChainHead, emptyChain } from '../../contracts/audit/record-chain';
 import { RowWriter } from './row-writer';
+import { mulberry32 } from '../random/mulberry32';
 
 const DEPARTMENTS = [
   '公安局',
@@ -48,17 +49,8 @@ function entityId(k: number): string {
   return `91320602${String(k).padStart(10, '0')}`;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so runs are comparable. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers, so runs are comparable. */
+export const rng = mulberry32;
 
 /**
  * Writes `records` chained records over `chains` gateway instances, spread evenly over the last

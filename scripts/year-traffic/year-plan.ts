@@ -12,6 +12,7 @@ import { calendarOf, chinaInstant } from './plan-calendar';
 import { planWorkflowEvents } from './plan-workflow-events';
 import { callerOf, PlannedEvent } from './planned-event';
 import type { TrafficApplication, TrafficWorld } from './traffic-world';
+import { mulberry32 } from '../random/mulberry32';
 
 export { chinaInstant, chinaMonthOf } from './plan-calendar';
 export {
@@ -46,18 +47,6 @@ export const MONTH_WEIGHTS: readonly number[] = [
   0.9, 0.55, 1.1, 1.1, 1.05, 1.15, 0.9, 0.85, 1.1, 0.95, 1.15, 1.0,
 ];
 
-/** mulberry32: small, fast and enough for a traffic plan. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Splits `total` over the weights so the parts add up exactly (largest remainders). */
 function apportion(total: number, weights: readonly number[]): number[] {
   const sum = weights.reduce((a, b) => a + b, 0);
@@ -75,7 +64,7 @@ export function planYear(options: YearPlanOptions): YearPlan {
     throw new RangeError(`year must be a whole year between 2000 and 2100, got ${year}`);
   if (!Number.isInteger(options.requests) || options.requests < 0)
     throw new RangeError(`requests must be a whole number, got ${options.requests}`);
-  const random = seededRandom(options.seed);
+  const random = mulberry32(options.seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
   const calendar = calendarOf(year);

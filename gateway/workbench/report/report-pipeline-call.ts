@@ -5,23 +5,11 @@
  * and its records say delivery REPORT. Queries only: the report changes nothing.
  */
 import type http from 'node:http';
-import { Kind, parse } from 'graphql';
 import { ErrorCode } from '../../../domain/error-codes';
 import { HttpError } from '../../../contracts/http/http-error';
 import type { GraphQLEndpoint } from '../../http/graphql-endpoint';
-import { pipelineRequest } from '../../http/pipeline-request';
+import { onlyQueries, pipelineRequest } from '../../http/pipeline-request';
 import { answerData, GraphQLCall } from '../../yearly-report/report-source';
-
-function onlyQueries(query: unknown): boolean {
-  if (typeof query !== 'string') return false;
-  try {
-    return parse(query).definitions.every(
-      (d) => d.kind !== Kind.OPERATION_DEFINITION || d.operation === 'query',
-    );
-  } catch {
-    return false;
-  }
-}
 
 /** A GraphQLCall for the report made on behalf of the caller of `req` (credentials already set). */
 export function pipelineGraphQLCall(

@@ -29,6 +29,7 @@ import {
 import { analystOf } from '../api/api-caller';
 import type { Sessions } from '../sessions';
 import { escapeHtml } from '../sessions/html-page';
+import { sendToSignIn } from '../ui';
 import type { WorkbenchDeps } from '../workbench-deps';
 import { pipelineGraphQLCall } from './report-pipeline-call';
 import { WORKBENCH_PATHS } from '../ui/workbench-paths';
@@ -194,12 +195,7 @@ export function reportRoutes(deps: WorkbenchDeps, sessions: Sessions): HttpRoute
   const signedIn = async (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => {
     // A program sends its token; a browser its session cookie.
     if (req.headers.authorization !== undefined || (await sessions.sessionOf(req))) return true;
-    res.writeHead(303, {
-      location: `${WORKBENCH_PATHS.signIn}?next=${encodeURIComponent(`${url.pathname}${url.search}`)}`,
-      'cache-control': 'no-store',
-      'content-length': 0,
-    });
-    res.end();
+    sendToSignIn(res, url);
     return false;
   };
 

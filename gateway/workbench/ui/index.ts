@@ -18,7 +18,7 @@ import { WORKBENCH_PATHS } from './workbench-paths';
  * 303 to the sign-in page with the page's own path (never a host: the request's path is all
  * that is echoed, and the sign-in page accepts only same-origin paths anyway).
  */
-function sendToSignIn(res: http.ServerResponse, url: URL): void {
+export function sendToSignIn(res: http.ServerResponse, url: URL): void {
   const next = `${url.pathname}${url.search}`;
   res.writeHead(303, {
     location: `${WORKBENCH_PATHS.signIn}?next=${encodeURIComponent(next)}`,
