@@ -76,14 +76,15 @@ describe('counting subjects in process', () => {
 
 describeWithService('redis', 'counting subjects in Redis, shared by the gateway instances', () => {
   const namespace = `counter-test-${Date.now()}-${Math.random().toString(36).slice(2)}`;
-  counterCases(
-    () => createRedisQuotaCounter({ url: process.env.REDIS_URL!, log: () => {} }),
-    (name) => quotaCountKey(namespace, name, 'g', DAY),
-  );
+  // A generous deadline: these cases are about Redis's atomic count, and on a loaded machine the
+  // default 250 ms would send a burst partly to the in-process fallback (its own test is below).
+  const redisCounter = () =>
+    createRedisQuotaCounter({ url: process.env.REDIS_URL!, log: () => {}, commandTimeoutMs: 5000 });
+  counterCases(redisCounter, (name) => quotaCountKey(namespace, name, 'g', DAY));
 
   it('shares one count between two counters (two gateway instances)', async () => {
-    const a = createRedisQuotaCounter({ url: process.env.REDIS_URL!, log: () => {} });
-    const b = createRedisQuotaCounter({ url: process.env.REDIS_URL!, log: () => {} });
+    const a = redisCounter();
+    const b = redisCounter();
     const key = quotaCountKey(namespace, `shared-${Math.random()}`, 'g', DAY);
     try {
       await new Promise((r) => setTimeout(r, 200));
