@@ -8,6 +8,7 @@ import { createPlatformHooks, PlatformHooks } from './platform-hooks';
 import { RunningGateway, startGateway } from './server';
 import { platformWorkbench } from './workbench/platform-workbench';
 import { platformOpenData } from './open-data/platform-open-data';
+import { grantsReadiness } from './grants';
 
 export interface PlatformGateway {
   readonly gateway: RunningGateway;
@@ -36,10 +37,7 @@ export async function startPlatformGateway(
       log,
       workbench: platformWorkbench(platform, config, log),
       openData: platformOpenData(platform, config, log),
-      readiness: [
-        // Every mode serves: DEGRADED (Redis away) bounds staleness by GRANTS_DEGRADED_TTL_MS.
-        { name: 'grants', check: () => ({ ok: true, detail: { mode: platform.grants.mode } }) },
-      ],
+      readiness: [grantsReadiness(platform.grants)],
     });
   } catch (err) {
     await platform.close();

@@ -3,7 +3,9 @@
  * The platform as a fleet on one machine: the subgraphs (as `npm start` runs them), N gateway
  * processes on the ports after --port, each its own audit instance and journal, sharing Redis
  * (REDIS_URL) and the databases (MYSQL_URL, else the SQLite files under ./data), and nginx in
- * front on --port (deploy/nginx/). Ctrl-C or SIGTERM drains the gateways, then stops the rest.
+ * front on --port (deploy/nginx/). A gateway that dies is started again (fleet/keep-running.ts);
+ * nginx or a subgraph that dies stops the fleet. Ctrl-C or SIGTERM drains the gateways, then
+ * stops the rest.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -19,6 +21,7 @@ import { Supervisor } from './start/supervisor';
 import { waitHealthy } from './start/wait-healthy';
 import { readFleetOptions } from './fleet/fleet-options';
 import { startNginx, waitListening } from './fleet/nginx';
+import { keepRunning, KeptService } from './fleet/keep-running';
 
 const ROOT = path.resolve(__dirname, '..');
 const HEALTH_TIMEOUT_MS = 60_000;
@@ -54,32 +57,35 @@ async function main(supervisor: Supervisor): Promise<void> {
   if (supervisor.isStopping) return;
 
   const instancePrefix = process.env.GATEWAY_INSTANCE || os.hostname();
-  const gateways: { child: ChildService; url: string }[] = [];
+  const gateways: { kept: KeptService; url: string }[] = [];
   for (let i = 1; i <= options.gateways; i++) {
     const port = options.port + i;
-    const child = spawnService(`gateway-${i}`, [path.join('gateway', 'index.ts')], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        GATEWAY_HOST: '127.0.0.1',
-        GATEWAY_PORT: String(port),
-        // Its own chain and journal (DATA_DIR/audit/<instance>), one audit database for all.
-        GATEWAY_INSTANCE: `${instancePrefix}-gw-${i}`,
-        // The client's address comes from nginx's X-Forwarded-For, believed from loopback only.
-        OPEN_DATA_TRUSTED_PROXIES: process.env.OPEN_DATA_TRUSTED_PROXIES || '127.0.0.1',
-      },
-    });
-    supervisor.watch(child);
-    gateways.push({ child, url: `http://127.0.0.1:${port}` });
+    const start = () =>
+      spawnService(`gateway-${i}`, [path.join('gateway', 'index.ts')], {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          GATEWAY_HOST: '127.0.0.1',
+          GATEWAY_PORT: String(port),
+          // Its own chain and journal (DATA_DIR/audit/<instance>), one audit database for all.
+          GATEWAY_INSTANCE: `${instancePrefix}-gw-${i}`,
+          // The client's address comes from nginx's X-Forwarded-For, believed from loopback only.
+          OPEN_DATA_TRUSTED_PROXIES: process.env.OPEN_DATA_TRUSTED_PROXIES || '127.0.0.1',
+        },
+      });
+    // Not watched by the supervisor: one gateway's death is the fleet's to absorb, not to end.
+    gateways.push({ kept: keepRunning(start, { log }), url: `http://127.0.0.1:${port}` });
   }
   // Gateways drain first (their requests finish, their journals ship), then nginx, then subgraphs.
   let nginx: ChildService | null = null;
   supervisor.beforeChildrenStop(async () => {
-    await Promise.all(gateways.map(({ child }) => child.stop(GATEWAY_STOP_GRACE_MS)));
+    await Promise.all(gateways.map(({ kept }) => kept.stop(GATEWAY_STOP_GRACE_MS)));
     await nginx?.stop();
   });
   await Promise.all(
-    gateways.map(({ child, url }) => waitHealthy(`${url}/health/ready`, child, HEALTH_TIMEOUT_MS)),
+    gateways.map(({ kept, url }) =>
+      waitHealthy(`${url}/health/ready`, kept.current(), HEALTH_TIMEOUT_MS),
+    ),
   );
   if (supervisor.isStopping) return;
 

@@ -24,6 +24,7 @@ import { initialPartitionClause } from './audit-partitions';
 import { auditCaseMigration } from './audit-case-migration';
 import { auditDeliveryMigration } from './audit-delivery-migration';
 import { auditTraceMigration } from './audit-trace-migration';
+import { auditDocumentIndexMigration } from './audit-document-index-migration';
 import { auditArchivedHeadsMigration } from './audit-archived-heads-migration';
 import { auditUsageMigration } from './audit-usage-migration';
 
@@ -201,4 +202,5 @@ export const auditMigrations: readonly Migration[] = [
   // The trace a request ran in (record-trace.ts): audit-trace-migration.ts.
   auditTraceMigration,
   auditArchivedHeadsMigration, // where chains resume after retention: audit-archived-heads-migration.ts
+  auditDocumentIndexMigration, // retention's "is this document still used?": audit-document-index-migration.ts
 ];

@@ -18,7 +18,7 @@ import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from '@apollo
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { ApolloContextValue } from '../stages/request-context';
-import { HookPipeline, runStage } from '../stages/stage-hooks';
+import { HookPipeline, runObservers, runStage } from '../stages/stage-hooks';
 import { classifyFetchError, subgraphUnavailable } from './subgraph-failure';
 import { isFailure, readGraphQLResponse } from './subgraph-response';
 
@@ -99,10 +99,7 @@ export class SubgraphDataSource implements GraphQLDataSource<ApolloContextValue>
       failure: sent.failure,
     };
     // Observers only: whatever they do, the answer goes on as it came.
-    for (const hook of onSubgraphResponse)
-      await Promise.resolve()
-        .then(() => hook(outcome))
-        .catch(() => undefined);
+    await runObservers(onSubgraphResponse, outcome);
     return sent.response;
   }
 

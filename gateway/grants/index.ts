@@ -8,9 +8,11 @@
  *   redis-grant-store.ts    the shared tier: version-gated copies with a TTL
  *   grant-invalidation.ts   the change-notice subscriber, and whether notices can arrive
  *   fetch-grant-snapshot.ts the sharing subgraph's grantsFor, through the signed platform client
+ *   grants-readiness.ts     the grants' part of GET /health/ready
  */
 export { createGrantSource } from './grant-source';
 export type { GrantSource, GrantSourceMode, GrantSourceOptions } from './grant-source';
 export { GrantCache, UNAVAILABLE } from './grant-cache';
 export type { LoadedSnapshot } from './grant-cache';
 export { grantSnapshotFetcher } from './fetch-grant-snapshot';
+export { grantsReadiness } from './grants-readiness';

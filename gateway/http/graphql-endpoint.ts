@@ -28,7 +28,7 @@ import type { Delivery as DeliveryKind } from '../../contracts/audit/record-deli
 import type { OperationLimiter } from '../limits';
 import { jsonDepth, MAX_BODY_DEPTH } from '../limits/json-depth';
 import { ApolloContextValue, createGatewayContext } from '../stages/request-context';
-import { HookPipeline, runStage } from '../stages/stage-hooks';
+import { HookPipeline, runObservers, runStage } from '../stages/stage-hooks';
 import { persistedRequest } from '../stages/resolve-persisted-documents';
 
 /** A response as GraphQL would send it: held until the response stage (the audit) has run. */
@@ -249,8 +249,17 @@ export function graphqlEndpoint({
         prepared = null;
         held =
           err instanceof HttpError ? refusalResponse(err) : internalError('response stage', err);
+        if (err instanceof HttpError) refusal = err;
       }
     }
+    if (hooks.onDelivered.length > 0)
+      await runObservers(hooks.onDelivered, {
+        context,
+        status: held.status,
+        body: held.body,
+        refusal,
+        rawBody,
+      });
     return { ...held, requestId: context.requestId, prepared };
   };
 

@@ -1,9 +1,8 @@
 /**
  * Watches every GraphQL request and subgraph fetch for the gateway's Prometheus metrics
  * (gateway/metrics/) and its access log, and serves GET /metrics. It changes nothing and
- * refuses nothing; it runs first, so its response step sees every request, refused ones
- * included, before the audit's record is written (a 503 AUDIT_UNAVAILABLE replacing the response
- * afterwards shows in shujutong_audit_journal_available, not here).
+ * refuses nothing. It counts a request when it is delivered (onDelivered), so what it counts is
+ * what the caller got: a response the audit withheld counts as the 503 AUDIT_UNAVAILABLE sent.
  */
 import type http from 'node:http';
 import { ErrorCode } from '../../domain/error-codes';
@@ -136,7 +135,7 @@ export function createMetricsStage(options: MetricsStageOptions): MetricsStage {
         metrics.subgraphErrors.inc({ subgraph: label, failure: failureLabel(failure) });
     },
 
-    onResponse(response) {
+    onDelivered(response) {
       const { context } = response;
       const durationMs = Date.now() - context.receivedAt;
       const { outcome, errorCodes } = requestOutcome(response);

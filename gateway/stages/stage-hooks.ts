@@ -23,6 +23,9 @@
  *                           GraphQL request whatever the outcome (refused, invalid, partial, ok).
  *                           The audit record: throw HttpError(503 AUDIT_UNAVAILABLE) to withhold
  *                           the response when the record cannot be written.
+ *     7. onDelivered        once for every GraphQL request, after onResponse, with what is
+ *                           actually sent: the audit's 503 when it withheld the response. For
+ *                           metrics and logs; it cannot change the answer, a throw is swallowed.
  *
  * Around the requests: `onSupergraph` once the gateway has its supergraph (and again for a new
  * one) and before the first request; `start` before the gateway serves (connections a hook
@@ -126,6 +129,7 @@ export interface GatewayHooks {
   onSubgraphResponse?: Hook<SubgraphFetchOutcome>;
   onResult?: Hook<ResultStage>;
   onResponse?: Hook<RequestOutcome>;
+  onDelivered?: Hook<RequestOutcome>;
   /** The composed supergraph SDL the gateway serves (with `@join__` and `@sharing` directives). */
   onSupergraph?(supergraphSdl: string): void;
   start?(): Promise<void>;
@@ -142,6 +146,7 @@ export interface HookPipeline {
   readonly onSubgraphResponse: readonly Hook<SubgraphFetchOutcome>[];
   readonly onResult: readonly Hook<ResultStage>[];
   readonly onResponse: readonly Hook<RequestOutcome>[];
+  readonly onDelivered: readonly Hook<RequestOutcome>[];
   readonly onSupergraph: readonly ((supergraphSdl: string) => void)[];
   readonly start: readonly (() => Promise<void>)[];
   readonly stop: readonly (() => Promise<void>)[];
@@ -157,6 +162,7 @@ export function hookPipeline(hooks: readonly GatewayHooks[] = []): HookPipeline 
     onSubgraphResponse: present(hooks.map((h) => h.onSubgraphResponse?.bind(h))),
     onResult: present(hooks.map((h) => h.onResult?.bind(h))),
     onResponse: present(hooks.map((h) => h.onResponse?.bind(h))),
+    onDelivered: present(hooks.map((h) => h.onDelivered?.bind(h))),
     onSupergraph: present(hooks.map((h) => h.onSupergraph?.bind(h))),
     start: present(hooks.map((h) => h.start?.bind(h))),
     stop: present(hooks.map((h) => h.stop?.bind(h))),
@@ -169,4 +175,12 @@ export function hookPipeline(hooks: readonly GatewayHooks[] = []): HookPipeline 
 /** Runs one stage's hooks in order; stops at the first that throws. */
 export async function runStage<T>(hooks: readonly Hook<T>[], input: T): Promise<void> {
   for (const hook of hooks) await hook(input);
+}
+
+/** Runs observers in order: a throw (or rejection) is swallowed, and the next still runs. */
+export async function runObservers<T>(hooks: readonly Hook<T>[], input: T): Promise<void> {
+  for (const hook of hooks)
+    await Promise.resolve()
+      .then(() => hook(input))
+      .catch(() => undefined);
 }

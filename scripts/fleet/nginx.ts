@@ -10,8 +10,34 @@ import { superviseChild, ChildService } from '../start/child-service';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const NGINX_TEMPLATE = path.join(ROOT, 'deploy', 'nginx', 'shujutong.conf.template');
-/** Debian's nginx (apt-get install nginx). */
-export const NGINX_PATH = '/usr/sbin/nginx';
+/** Where nginx is looked for after NGINX_BIN and PATH: Debian's package, then a source build's. */
+const NGINX_PLACES = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/local/nginx/sbin/nginx'];
+
+function executable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The nginx to run: NGINX_BIN when set (an error if it is not executable, rather than another
+ * nginx silently), else the first on PATH, else a usual place; null when there is none.
+ */
+export function findNginx(env: NodeJS.ProcessEnv = process.env): string | null {
+  if (env.NGINX_BIN) {
+    if (!executable(env.NGINX_BIN))
+      throw new Error(`NGINX_BIN=${env.NGINX_BIN} is not an executable file`);
+    return env.NGINX_BIN;
+  }
+  const onPath = (env.PATH ?? '')
+    .split(path.delimiter)
+    .filter(Boolean)
+    .map((dir) => path.join(dir, 'nginx'));
+  return [...onPath, ...NGINX_PLACES].find(executable) ?? null;
+}
 
 export interface NginxOptions {
   /** Where nginx listens, e.g. `127.0.0.1:4000`. */
@@ -59,7 +85,10 @@ export function startNginx(options: NginxOptions): ChildService {
     '-g',
     `daemon off; pid ${path.join(options.prefix, 'nginx.pid')};`,
   ];
-  const child = spawn(NGINX_PATH, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+  const nginx = findNginx();
+  if (!nginx)
+    throw new Error('nginx not found (apt-get install nginx, or set NGINX_BIN to its path)');
+  const child = spawn(nginx, args, { stdio: ['ignore', 'inherit', 'inherit'] });
   return superviseChild('nginx', child);
 }
 

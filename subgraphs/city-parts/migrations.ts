@@ -1,4 +1,5 @@
 import { Migration } from '../../contracts/database/migrations';
+import { CITY_PART_TALLIES, rebuildCityPartTallies } from './part-tallies';
 
 export const migrations: readonly Migration[] = [
   {
@@ -35,6 +36,22 @@ export const migrations: readonly Migration[] = [
     },
     async down(db) {
       await db.schema.dropTableIfExists('city_parts');
+    },
+  },
+  {
+    name: '002_city_part_tallies',
+    async up(db) {
+      await db.schema.createTable(CITY_PART_TALLIES, (t) => {
+        t.string('town_code', 9).notNullable();
+        t.string('class', 20).notNullable();
+        t.string('status', 16).notNullable();
+        t.integer('parts').notNullable();
+        t.primary(['town_code', 'class', 'status']);
+      });
+      await rebuildCityPartTallies(db);
+    },
+    async down(db) {
+      await db.schema.dropTableIfExists(CITY_PART_TALLIES);
     },
   },
 ];

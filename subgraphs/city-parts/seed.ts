@@ -8,6 +8,7 @@ import { SeedReporter } from '../kit/subgraph-module';
 import { buildCityPartCode } from './city-part-code';
 import { CitySubclass, SUBCLASSES } from './part-catalogue';
 import { CityPartStatus } from './part-counts';
+import { rebuildCityPartTallies } from './part-tallies';
 
 /** One managed component per twenty residents, and never fewer than 200 so a small demo still has some everywhere. */
 export function cityPartCountFor(persons: number): number {
@@ -144,4 +145,5 @@ export async function seedCityParts(db: Knex, world: World, reporter: SeedReport
     await parts.add(row);
   }
   await parts.flush();
+  await rebuildCityPartTallies(db);
 }

@@ -1,13 +1,14 @@
 /** Reads the city parts database. Entity lookups and per-region lists go through per-request DataLoaders. */
 import DataLoader from 'dataloader';
 import { Knex } from 'knex';
-import { regionByCode, RegionSeed } from '../../domain/regions';
+import { regionByCode } from '../../domain/regions';
 import { rowLoader } from '../kit/batch';
 import { PageWindow } from '../kit/connection';
 import { findNearest, Nearby, tableNearbySource } from '../kit/nearest-search';
 import { NearbyRequest } from '../kit/nearby-request';
 import { CityPartClass } from './part-catalogue';
-import { CityPartStatus, ClassCount, GroupCount, tallyByClass } from './part-counts';
+import { CityPartStatus, ClassCount, tallyByClass } from './part-counts';
+import { tallies } from './part-tallies';
 
 export interface CityPartRow {
   code: string;
@@ -94,50 +95,42 @@ export function createCityPartsStore(db: Knex) {
     { cacheKeyFn: (k) => JSON.stringify(k), maxBatchSize: MAX_UNION },
   );
 
+  /**
+   * A list's total is a sum of its region's tallies (part-tallies.ts), not a count of its rows; one
+   * read of the tallies serves every region of the batch.
+   */
   const regionCount = new DataLoader<RegionFilter, number, string>(
     async (keys) => {
-      const bySlot = await unionBySlot<{ n: number | string }>(
-        keys.map((k, slot) =>
-          filtered(k)
-            .select(db.raw('? as ??', [slot, SLOT]))
-            .count({ n: '*' }),
-        ),
+      const groups = await tallies(
+        db,
+        keys.map((k) => k.regionCode),
       );
-      return keys.map((_, slot) => Number(bySlot.get(slot)?.[0]?.n ?? 0));
+      return keys.map((k) => {
+        const r = regionByCode(k.regionCode);
+        return groups
+          .filter(
+            (g) =>
+              r !== undefined &&
+              (r.level === 'CITY' || g.townCode.startsWith(r.code)) &&
+              (!k.class || g.class === k.class) &&
+              (!k.status || g.status === k.status),
+          )
+          .reduce((sum, g) => sum + g.count, 0);
+      });
     },
     { cacheKeyFn: (k) => JSON.stringify(k), maxBatchSize: MAX_UNION },
   );
 
   const classCounts = new DataLoader<string, ClassCount[]>(async (regionCodes) => {
-    const regions = regionCodes.map((code) => regionByCode(code));
-    const q = db('city_parts')
-      .select('town_code', 'class', 'status')
-      .count({ n: '*' })
-      .groupBy('town_code', 'class', 'status');
-    // The city needs every town; otherwise only the towns of the regions asked for.
-    if (!regions.some((r) => r?.level === 'CITY')) {
-      const known = regions.filter((r): r is RegionSeed => r !== undefined);
-      const towns = known.filter((r) => r.level === 'TOWN').map((r) => r.code);
-      const counties = known.filter((r) => r.level === 'COUNTY').map((r) => r.code);
-      q.where((w) => {
-        w.whereRaw('1 = 0');
-        if (towns.length) w.orWhereIn('town_code', towns);
-        if (counties.length) w.orWhereIn('county_code', counties);
-      });
-    }
-    const groups: GroupCount[] = (await q).map((g: Record<string, unknown>) => ({
-      townCode: String(g.town_code),
-      class: g.class as CityPartClass,
-      status: g.status as CityPartStatus,
-      count: Number(g.n),
-    }));
+    const groups = await tallies(db, regionCodes);
     // Town codes begin with their county's code (GB/T 10114), so a county holds the towns it prefixes.
-    return regions.map((r) =>
-      tallyByClass(
+    return regionCodes.map((code) => {
+      const r = regionByCode(code);
+      return tallyByClass(
         groups,
         (town) => r !== undefined && (r.level === 'CITY' || town.startsWith(r.code)),
-      ),
-    );
+      );
+    });
   });
 
   const nearbySource = tableNearbySource<CityPartRow>(db, 'city_parts', {

@@ -1,4 +1,5 @@
 import { Migration } from '../../contracts/database/migrations';
+import { REGION_POPULATIONS, rebuildRegionPopulations } from './region-populations';
 
 export const migrations: readonly Migration[] = [
   {
@@ -34,6 +35,19 @@ export const migrations: readonly Migration[] = [
     async down(db) {
       await db.schema.dropTable('people');
       await db.schema.dropTable('households');
+    },
+  },
+  {
+    name: '002_region_populations',
+    async up(db) {
+      await db.schema.createTable(REGION_POPULATIONS, (t) => {
+        t.string('region_code', 9).primary();
+        t.integer('persons').notNullable();
+      });
+      await rebuildRegionPopulations(db);
+    },
+    async down(db) {
+      await db.schema.dropTableIfExists(REGION_POPULATIONS);
     },
   },
 ];

@@ -2,6 +2,7 @@ import { Knex } from 'knex';
 import { iterateResidents, World } from '../../domain/demo/world';
 import { BulkWriter } from '../kit/bulk-writer';
 import { SeedReporter } from '../kit/subgraph-module';
+import { rebuildRegionPopulations } from './region-populations';
 
 export async function seedPopulation(
   db: Knex,
@@ -41,4 +42,5 @@ export async function seedPopulation(
   }
   await households.flush();
   await people.flush();
+  await rebuildRegionPopulations(db);
 }

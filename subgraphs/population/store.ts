@@ -3,6 +3,7 @@ import { Knex } from 'knex';
 import { groupLoader, rowLoader } from '../kit/batch';
 import { PageRequest } from '../kit/connection';
 import { CITY_CODE } from '../../domain/regions';
+import { regionPopulation } from './region-populations';
 
 export interface PersonRow {
   id_number: string;
@@ -52,12 +53,7 @@ export function createPopulationStore(db: Knex) {
       rows.forEach((r) => person.prime(r.id_number, r));
       return rows;
     },
-    async countInRegion(regionCode: string): Promise<number> {
-      const q = db('people').count({ n: '*' });
-      if (regionCode !== CITY_CODE) q.where(regionColumn(regionCode), regionCode);
-      const [{ n }] = await q;
-      return Number(n);
-    },
+    countInRegion: (regionCode: string): Promise<number> => regionPopulation(db, regionCode),
   };
 }
 

@@ -28,6 +28,7 @@ import { GatewayHooks } from '../../gateway/stages/stage-hooks';
 import { RunningGateway, startGateway } from '../../gateway/server';
 import { platformWorkbench } from '../../gateway/workbench/platform-workbench';
 import { platformOpenData } from '../../gateway/open-data/platform-open-data';
+import { grantsReadiness } from '../../gateway/grants';
 import { createSubgraphService } from '../../subgraphs/kit/subgraph-service';
 import { SUBGRAPH_MODULES, SUBGRAPH_SERVICES } from '../../subgraphs/modules';
 import { SubgraphName } from '../../contracts/subgraph-directory';
@@ -307,6 +308,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       log,
       workbench: first.security ? platformWorkbench(first.security, config, log) : undefined,
       openData: first.security ? platformOpenData(first.security, config, log) : undefined,
+      readiness: first.security ? [grantsReadiness(first.security.grants)] : undefined,
     });
     // The gateway stops first, so no fetch is in flight when the subgraphs go.
     const gatewayStops = [once(() => gateway.stop())];
@@ -324,6 +326,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
           ? platformWorkbench(stages.security, extraConfig, log)
           : undefined,
         openData: stages.security ? platformOpenData(stages.security, extraConfig, log) : undefined,
+        readiness: stages.security ? [grantsReadiness(stages.security.grants)] : undefined,
       });
       const stop = once(() => extra.stop());
       gatewayStops.push(stop);

@@ -3,8 +3,7 @@
  * in global setup; otherwise the suite is skipped and its title carries the reason, which the
  * summary reporter prints at the end of the run.
  */
-import fs from 'node:fs';
-import { NGINX_PATH } from '../../scripts/fleet/nginx';
+import { findNginx } from '../../scripts/fleet/nginx';
 import { availabilityVariable, SERVICE_LABELS, ServiceName } from './service-probe';
 
 export function serviceSkipReason(name: ServiceName): string | null {
@@ -26,7 +25,9 @@ export function describeWithService(
   describe.skip(`${title} [skipped — needs ${why}]`, fn);
 }
 
-/** null when nginx (at scripts/fleet/nginx.ts's path) can run here, otherwise why not; the fleet tests need it. */
+/** null when nginx (found as scripts/fleet/nginx.ts finds it) can run here, otherwise why not; the fleet tests need it. */
 export function nginxSkipReason(): string | null {
-  return fs.existsSync(NGINX_PATH) ? null : `no nginx at ${NGINX_PATH} (apt-get install nginx)`;
+  return findNginx()
+    ? null
+    : 'no nginx on PATH or in /usr/sbin (apt-get install nginx, or set NGINX_BIN)';
 }

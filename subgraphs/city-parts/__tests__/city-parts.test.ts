@@ -12,6 +12,7 @@ import { QueryCounter } from '../../kit/query-counter';
 import { RunningSubgraph, startSubgraphServer } from '../../kit/subgraph-server';
 import { cityPartsSubgraph } from '../module';
 import { parseCityPartCode } from '../city-part-code';
+import { rebuildCityPartTallies, tallies } from '../part-tallies';
 import { cityPartCountFor, contractorsByCounty } from '../seed';
 
 const PERSONS = 6000;
@@ -213,6 +214,36 @@ function cityPartsSuite(options: TempDatabaseOptions) {
       expect(sum([county])).toBe(Number(inCounty[0].n));
       expect(sum([CITY_CODE])).toBe(cityPartCountFor(PERSONS));
       expect(sum(COUNTY_REGIONS.map((c) => c.code))).toBe(cityPartCountFor(PERSONS));
+    });
+
+    it("reads a county's counts and totals from the tallies, whatever the city's size", async () => {
+      const counter = new QueryCounter(temp.db);
+      const { body } = await gql(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Region { cityParts(status: DAMAGED, first: 1) { totalCount } cityPartCounts { total } } } }`,
+        { r: [regionRef('320612')] },
+      );
+      const sql = counter.statements;
+      counter.detach();
+      expect(body.errors).toBeUndefined();
+      const [{ n }] = await temp
+        .db('city_parts')
+        .where({ county_code: '320612', status: 'DAMAGED' })
+        .count({ n: '*' });
+      expect(body.data?._entities[0].cityParts.totalCount).toBe(Number(n));
+      expect(sql.length).toBeGreaterThan(0);
+      // The page itself reads city_parts; no statement counts or groups its rows.
+      expect(sql.filter((q) => /count\(|group by/i.test(q) && /city_parts\b/.test(q))).toEqual([]);
+    });
+
+    it('rebuilds the tallies when components are loaded again', async () => {
+      const before = await tallies(temp.db, [CITY_CODE]);
+      await temp.db('city_part_tallies').del();
+      expect(await tallies(temp.db, [CITY_CODE])).toEqual([]);
+      await rebuildCityPartTallies(temp.db);
+      expect(await tallies(temp.db, [CITY_CODE])).toEqual(expect.arrayContaining(before));
+      expect((await tallies(temp.db, [CITY_CODE])).reduce((s, g) => s + g.count, 0)).toBe(
+        cityPartCountFor(PERSONS),
+      );
     });
 
     it('answers null for a reference to a region that does not exist', async () => {

@@ -4,6 +4,7 @@ import { isValidIdNumber } from '../../../domain/id-number';
 import { QueryCounter } from '../../kit/query-counter';
 import { RunningSubgraph, startSubgraphServer } from '../../kit/subgraph-server';
 import { populationSubgraph } from '../module';
+import { rebuildRegionPopulations } from '../region-populations';
 
 describe('population subgraph', () => {
   let temp: TempDatabase;
@@ -70,6 +71,45 @@ describe('population subgraph', () => {
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen).toHaveLength(total);
     expect(total).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['the city', '320600', {}],
+    ['a county', '320602', { region_code: '320602' }],
+    ['a town', null, null],
+  ])(
+    'counts the residents of %s as the people table holds them, without walking the table',
+    async (_, code, where) => {
+      let regionCode = code as string | null;
+      let filter = where as Record<string, string> | null;
+      if (regionCode === null) {
+        regionCode = (await temp.db('people').first('town_code')).town_code as string;
+        filter = { town_code: regionCode };
+      }
+      const [{ n }] = await temp.db('people').where(filter!).count({ n: '*' });
+      const counter = new QueryCounter(temp.db);
+      const { body } = await postGraphQL(
+        server.url,
+        `query($code: ID!) { people(regionCode: $code, first: 1) { totalCount } }`,
+        { code: regionCode },
+      );
+      const sql = counter.statements;
+      counter.detach();
+      expect(body.data?.people.totalCount).toBe(Number(n));
+      expect(sql.length).toBeGreaterThan(0);
+      expect(sql.some((q) => /count\(/i.test(q))).toBe(false);
+    },
+  );
+
+  it('rebuilds the counts when people are loaded again', async () => {
+    const before = (await temp.db('region_populations').where('region_code', '320600').first())
+      .persons;
+    await temp.db('region_populations').update({ persons: 0 });
+    await rebuildRegionPopulations(temp.db);
+    const after = (await temp.db('region_populations').where('region_code', '320600').first())
+      .persons;
+    expect(Number(after)).toBe(Number(before));
+    expect(Number(after)).toBe(1500);
   });
 
   it('refuses a page size above the maximum', async () => {

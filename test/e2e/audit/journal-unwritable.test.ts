@@ -121,6 +121,22 @@ function scenario(name: string, breakage: Breakage, options: PlatformOptions) {
       });
     });
 
+    it('counts each withheld response in the metrics as the 503 its caller got', async () => {
+      const res = await fetch(`http://127.0.0.1:${platform.gateway.port}/metrics`);
+      const text = await res.text();
+      const total = (name: string, match: RegExp) =>
+        text
+          .split('\n')
+          .filter((line) => line.startsWith(`${name}{`) && match.test(line))
+          .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
+      const durations = 'http_server_request_duration_seconds_count';
+      expect(total(durations, /http_response_status_code="503"/)).toBe(refused.length);
+      expect(total(durations, /http_response_status_code="200"/)).toBe(served.length);
+      expect(total('shujutong_graphql_errors_total', /code="AUDIT_UNAVAILABLE"/)).toBe(
+        refused.length,
+      );
+    });
+
     it('serves again by itself once the journal can be written, and records from then on', async () => {
       breakage.repair(platform);
       const deadline = Date.now() + 10_000;

@@ -1,7 +1,8 @@
 /**
  * Readiness and liveness: GET /health/ready says whether to give this instance traffic, GET
- * /health/live only that the process answers. A draining gateway (SIGTERM) and one that cannot
- * write its audit journal are not ready, and both stay live: restarting them would help neither.
+ * /health/live only that the process answers. A draining gateway (SIGTERM), one that cannot
+ * write its audit journal and one that cannot load grants are not ready, and all stay live:
+ * restarting them would help none.
  */
 import path from 'node:path';
 import { instrumentedFs } from '../../utils/audit-fixtures';
@@ -87,6 +88,46 @@ describe('readiness of an audited gateway whose journal becomes unwritable', () 
       ready = await probe(platform.gatewayUrl, 'ready');
     }
     expect(ready.status).toBe(200);
+  });
+});
+
+describe('readiness of a gateway that cannot load grants', () => {
+  let platform: Platform;
+
+  beforeAll(async () => {
+    platform = await startPlatform({
+      subgraphs: ['population', 'sharing'],
+      persons: 20,
+      audit: false,
+      // Grants cached in process for 200 ms: the sharing subgraph's loss shows within a second.
+      gateway: { grantsTtlMs: 200 },
+    });
+  });
+  afterAll(async () => {
+    await platform?.stop();
+  });
+
+  it('is ready while grants load, and names the mode it serves them in', async () => {
+    const ready = await probe(platform.gatewayUrl, 'ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ checks: { grants: { status: 'ok', mode: 'LOCAL' } } });
+  });
+
+  it('is not ready once no grant snapshot can be had, naming the grants check; still live', async () => {
+    await platform.subgraphs.sharing!.stop();
+    const deadline = Date.now() + 5000;
+    let ready = await probe(platform.gatewayUrl, 'ready');
+    while (ready.status === 200 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      ready = await probe(platform.gatewayUrl, 'ready');
+    }
+    expect(ready.status).toBe(503);
+    expect(ready.body).toMatchObject({
+      status: 'unavailable',
+      failed: ['grants'],
+      checks: { grants: { status: 'unavailable', grants: 'cannot be loaded' } },
+    });
+    expect((await probe(platform.gatewayUrl, 'live')).status).toBe(200);
   });
 });
 

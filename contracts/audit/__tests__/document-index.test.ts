@@ -1,0 +1,78 @@
+/**
+ * Retention asks "does any remaining record still point to this document?" for every document of
+ * an archived month. Migration 008 lets the database answer from an index, on SQLite and on
+ * MariaDB (where audit_records is partitioned by month), instead of scanning every month left.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Knex } from 'knex';
+import { describeWithService } from '../../../test/utils/services';
+import { requireMysqlUrl, uniqueSuffix } from '../../../test/utils/temp-database';
+import {
+  databaseTarget,
+  DatabaseTarget,
+  dropDatabase,
+  isMysql,
+  openDatabase,
+} from '../../database/database';
+import { migrateToLatest } from '../../database/migrations';
+import { auditMigrations } from '../audit-migrations';
+import { DOCUMENT_INDEX } from '../audit-document-index-migration';
+
+/** The question retention asks, as it asks it. */
+const usedDocuments = (db: Knex, hashes: string[]) =>
+  db('audit_records').distinct('document_hash').whereIn('document_hash', hashes);
+
+function documentIndexSuite(backend: 'sqlite' | 'mysql') {
+  let dir: string;
+  let target: DatabaseTarget;
+  let db: Knex;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shujutong-document-index-'));
+    target =
+      backend === 'mysql'
+        ? databaseTarget('audit', {
+            MYSQL_URL: requireMysqlUrl(),
+            SHUJUTONG_DB_PREFIX: `sjt_test_${uniqueSuffix()}`,
+          })
+        : databaseTarget('audit', { DATA_DIR: dir });
+    db = await openDatabase(target, { poolMax: 2 });
+    await migrateToLatest(db, auditMigrations);
+  }, 60_000);
+  afterAll(async () => {
+    await db?.destroy();
+    if (target) await dropDatabase(target);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers whether a document is still used from the index', async () => {
+    const hashes = ['a'.repeat(64), 'b'.repeat(64)];
+    const query = usedDocuments(db, hashes).toSQL().toNative();
+    if (isMysql(db)) {
+      const [plan] = (await db.raw(`EXPLAIN ${query.sql}`, query.bindings)) as [
+        { key: string | null; type: string }[],
+      ];
+      expect(plan.map((p) => p.key)).toEqual([DOCUMENT_INDEX]);
+      expect(plan[0]!.type).not.toBe('ALL');
+    } else {
+      const plan = (await db.raw(`EXPLAIN QUERY PLAN ${query.sql}`, query.bindings)) as {
+        detail: string;
+      }[];
+      expect(plan.map((p) => p.detail).join('\n')).toContain(
+        `USING COVERING INDEX ${DOCUMENT_INDEX}`,
+      );
+    }
+  });
+
+  it('can be rolled back', async () => {
+    const index = auditMigrations.find((m) => m.name.startsWith('008'))!;
+    await index.down(db);
+    await index.up(db);
+    expect(await usedDocuments(db, ['c'.repeat(64)])).toEqual([]);
+  });
+}
+
+describe('the document index on SQLite', () => documentIndexSuite('sqlite'));
+describeWithService('mysql', 'the document index on MariaDB', () => documentIndexSuite('mysql'));

@@ -1,0 +1,63 @@
+/**
+ * Components per (town, class, status), kept beside `city_parts`: a dashboard's counts and a
+ * list's `totalCount` are sums over a region's few hundred tally rows instead of a walk over its
+ * components, whose number grows with the city (half a million at ten million residents). The
+ * city-parts subgraph serves a copy of the urban-management ledger that is only loaded in bulk
+ * (it has no mutations), so the tallies are rebuilt whenever components are loaded: by the seeder,
+ * and by the migration that introduced them for databases loaded before.
+ */
+import { Knex } from 'knex';
+import { inTransaction } from '../kit/in-transaction';
+import { regionByCode } from '../../domain/regions';
+import type { CityPartClass } from './part-catalogue';
+import type { CityPartStatus, GroupCount } from './part-counts';
+
+export const CITY_PART_TALLIES = 'city_part_tallies';
+
+/** Rows per insert statement: four values each, far under either engine's parameter limit. */
+const INSERT_CHUNK = 500;
+
+export async function rebuildCityPartTallies(db: Knex): Promise<void> {
+  await inTransaction(db, async (trx) => {
+    await trx(CITY_PART_TALLIES).del();
+    const groups: { town_code: string; class: string; status: string; n: number | string }[] =
+      await trx('city_parts')
+        .select('town_code', 'class', 'status')
+        .count({ n: '*' })
+        .groupBy('town_code', 'class', 'status');
+    const rows = groups.map((g) => ({
+      town_code: g.town_code,
+      class: g.class,
+      status: g.status,
+      parts: Number(g.n),
+    }));
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK)
+      await trx(CITY_PART_TALLIES).insert(rows.slice(i, i + INSERT_CHUNK));
+  });
+}
+
+/**
+ * The tallies of the towns in the given regions (the city: all). Town codes begin with their
+ * county's code (GB/T 10114), so a county's tallies are one range on the primary key.
+ */
+export async function tallies(db: Knex, regionCodes: readonly string[]): Promise<GroupCount[]> {
+  const regions = regionCodes.map((c) => regionByCode(c));
+  const q = db(CITY_PART_TALLIES).select('town_code', 'class', 'status', 'parts');
+  if (!regions.some((r) => r?.level === 'CITY')) {
+    const towns = regions.filter((r) => r?.level === 'TOWN').map((r) => r!.code);
+    const counties = regions.filter((r) => r?.level === 'COUNTY').map((r) => r!.code);
+    q.where((w) => {
+      w.whereRaw('1 = 0');
+      if (towns.length) w.orWhereIn('town_code', towns);
+      for (const county of counties) w.orWhere('town_code', 'like', `${county}%`);
+    });
+  }
+  const rows: { town_code: string; class: string; status: string; parts: number | string }[] =
+    await q;
+  return rows.map((r) => ({
+    townCode: r.town_code,
+    class: r.class as CityPartClass,
+    status: r.status as CityPartStatus,
+    count: Number(r.parts),
+  }));
+}
