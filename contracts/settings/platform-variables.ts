@@ -311,6 +311,9 @@ export const NOT_SETTINGS: Readonly<Record<string, string>> = {
   REDIS_SERVER_PATH: 'redis-server binary the Redis outage tests start',
   LOADED_MODULES_FILE: 'where the gateway-entry test records the modules the gateway loaded',
   APOLLO_TELEMETRY_DISABLED: "written, not read, by the gateway: Apollo's libraries read it",
+  NGINX_BIN:
+    'nginx of `npm run fleet` and the fleet tests (else the first on PATH, else /usr/sbin/nginx)',
+  PATH: "the system's search path, where `npm run fleet` looks for nginx",
 };
 
 /** Stops start-up when the environment holds a variable under our prefixes that no process reads. */
