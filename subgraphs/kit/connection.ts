@@ -102,12 +102,26 @@ export function toConnection<T>(
 ): Connection<T> {
   const hasNextPage = rows.length > page.limit;
   const nodes = hasNextPage ? rows.slice(0, page.limit) : rows;
-  const edges = nodes.map((node) => ({ cursor: page.cursorOf(keyOf(node)), node }));
+  // Sealing a cursor is an HMAC and an AES-GCM encryption: only those asked for are made (a
+  // page of fifty usually needs just its end cursor), each once.
+  let edges: { cursor: string; node: T }[] | null = null;
+  let endCursor: string | null | undefined;
   let counted: Promise<number> | null = null;
   return {
     nodes,
-    edges,
-    pageInfo: { endCursor: edges.length ? edges[edges.length - 1].cursor : null, hasNextPage },
+    get edges() {
+      return (edges ??= nodes.map((node) => ({ cursor: page.cursorOf(keyOf(node)), node })));
+    },
+    pageInfo: {
+      get endCursor() {
+        if (endCursor === undefined)
+          endCursor =
+            edges?.at(-1)?.cursor ??
+            (nodes.length ? page.cursorOf(keyOf(nodes[nodes.length - 1])) : null);
+        return endCursor;
+      },
+      hasNextPage,
+    },
     totalCount: () => (counted ??= count()),
   };
 }

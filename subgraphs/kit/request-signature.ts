@@ -117,6 +117,31 @@ function header(req: http.IncomingMessage, name: string): string | undefined {
 
 const isNullableString = (v: unknown) => v === null || typeof v === 'string';
 
+/** Distinct callers remembered decoded; past this the oldest is decoded again when next seen. */
+const MAX_DECODED_CALLERS = 1_000;
+
+/**
+ * Decoded callers by their header value: a gateway sends the same few callers over and over, so
+ * each is parsed and checked once. Only headers under a valid signature get here.
+ */
+const decodedCallers = new Map<string, CallerIdentity | null>();
+
+/** A copy per request, so nothing a request does to its caller reaches another request. */
+function copyOf(caller: CallerIdentity | null): CallerIdentity | null {
+  return caller && { ...caller, roles: [...caller.roles] };
+}
+
+function decodeCallerOnce(encoded: string): CallerIdentity | null {
+  let caller = decodedCallers.get(encoded);
+  if (caller === undefined) {
+    caller = decodeCaller(encoded);
+    if (decodedCallers.size >= MAX_DECODED_CALLERS)
+      decodedCallers.delete(decodedCallers.keys().next().value as string);
+    decodedCallers.set(encoded, caller);
+  }
+  return copyOf(caller);
+}
+
 function decodeCaller(encoded: string): CallerIdentity | null {
   let value: unknown;
   try {
@@ -220,6 +245,6 @@ export function createRequestVerifier(options: RequestSignatureOptions): Request
       );
     if (!replays.admit(signature, timestamp, at))
       throw signatureRefused('REPLAYED', 'this exact signed request was already received');
-    return decodeCaller(encodedCaller);
+    return decodeCallerOnce(encodedCaller);
   };
 }

@@ -29,6 +29,7 @@ import { CallerIdentity } from '../../contracts/caller/caller-identity';
 import { loadSubgraphSdl } from '../../contracts/schema-files';
 import { createCursorCodec, processCursorCodec } from './cursor-codec';
 import { inServerSpan } from './subgraph-tracing';
+import { KnownOperations } from './known-operations';
 import type { ServiceTracing } from '../../contracts/tracing/service-tracing';
 
 /**
@@ -84,19 +85,26 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
   options: SubgraphServerOptions,
 ): Promise<RunningSubgraph> {
   const log = options.log ?? ((line: string) => console.error(line));
-  const schema = buildSubgraphSchema({
-    typeDefs: loadSubgraphSdl(module.name),
-    // Apollo types resolver maps with an unknown context; ours is typed per subgraph.
-    resolvers: module.resolvers as GraphQLResolverMap<unknown>,
-  });
+  const typeDefs = loadSubgraphSdl(module.name);
+  // Apollo types resolver maps with an unknown context; ours is typed per subgraph.
+  const resolvers = module.resolvers as GraphQLResolverMap<unknown>;
+  const formatError = redactInternalError(module.name, log);
+  // A schema of its own: Apollo Server wraps every resolver of the one it serves for its
+  // plugins' per-field hooks, which known operations do without.
+  const known = new KnownOperations(buildSubgraphSchema({ typeDefs, resolvers }), formatError);
   const apollo = new ApolloServer<TContext>({
-    schema,
+    schema: buildSubgraphSchema({ typeDefs, resolvers }),
     includeStacktraceInErrorResponses: false,
-    formatError: redactInternalError(module.name, log),
-    // Traces would be for Apollo's cloud reporting, which a government network does not reach.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    formatError,
+    plugins: [
+      // Traces would be for Apollo's cloud reporting, which a government network does not reach.
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      known.plugin(),
+    ],
   });
   await apollo.start();
+  let stopping = false;
   const cursors = options.cursorSecret
     ? createCursorCodec(options.cursorSecret)
     : processCursorCodec();
@@ -111,9 +119,18 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
         const raw = await readBody(req);
         const caller = options.verifyRequest ? options.verifyRequest(req, raw) : null;
         const body = parseJsonBody(raw, req.headers['content-type']);
-        const response = await executeWithApollo(apollo, req, body, async () =>
-          Object.assign(module.createContext(options.db, caller), { cursors }),
-        );
+        const context = async () =>
+          Object.assign(module.createContext(options.db, caller), { cursors });
+        const answer = stopping ? null : await known.execute(req, body, context);
+        if (answer) {
+          res.writeHead(answer.status, {
+            ...answer.headers,
+            'content-length': Buffer.byteLength(answer.body),
+          });
+          res.end(answer.body);
+          return;
+        }
+        const response = await executeWithApollo(apollo, req, body, context);
         await writeApolloResponse(res, response);
       });
     } catch (err) {
@@ -144,6 +161,8 @@ export async function startSubgraphServer<TContext extends SubgraphContext>(
     url: `http://${host}:${port}/graphql`,
     port,
     async stop() {
+      // Apollo Server answers what still arrives, with its refusal once it is stopping.
+      stopping = true;
       await closeServer(server);
       await apollo.stop();
     },

@@ -1,6 +1,6 @@
 /** Reads the spatial database. Entity lookups and bindings go through per-request DataLoaders. */
 import { Knex } from 'knex';
-import { groupLoader, rowLoader } from '../kit/batch';
+import { groupLoader, rowLoader, SelectRows } from '../kit/batch';
 import { findNearest, Nearby, tableNearbySource } from '../kit/nearest-search';
 import { NearbyRequest } from '../kit/nearby-request';
 import type { RegionLevel } from '../../domain/regions';
@@ -40,22 +40,33 @@ export interface ResidenceRow {
 /** An address joined to the key of whatever is bound to it (a person or an entity). */
 type BoundAddressRow = AddressRow & Record<string, string | number>;
 
+/**
+ * The binding and the address it points at, joined. Made once per table, not per request:
+ * batch.ts keeps the compiled SQL per select function.
+ */
+function boundAddress(table: string, keyColumn: string): SelectRows {
+  return (q) =>
+    q
+      .join('addresses', 'addresses.code', `${table}.address_code`)
+      .select(`${table}.${keyColumn}`, 'addresses.*');
+}
+const RESIDENCE = boundAddress('residences', 'id_number');
+const REGISTERED_ADDRESS = boundAddress('registered_addresses', 'credit_code');
+
 export function createSpatialStore(db: Knex) {
   const region = rowLoader<RegionRow>(db, 'regions', 'code');
   const children = groupLoader<RegionRow>(db, 'regions', 'parent_code', ['code']);
   const address = rowLoader<AddressRow>(db, 'addresses', 'code');
   const residents = groupLoader<ResidenceRow>(db, 'residences', 'address_code', ['id_number']);
 
-  /** One query per batch: the binding and the address it points at, joined. */
-  function boundAddressLoader(table: string, keyColumn: string) {
-    return rowLoader<BoundAddressRow>(db, table, keyColumn, (q) =>
-      q
-        .join('addresses', 'addresses.code', `${table}.address_code`)
-        .select(`${table}.${keyColumn}`, 'addresses.*'),
-    );
-  }
-  const residence = boundAddressLoader('residences', 'id_number');
-  const registeredAddress = boundAddressLoader('registered_addresses', 'credit_code');
+  // One query per batch: the binding and the address it points at, joined.
+  const residence = rowLoader<BoundAddressRow>(db, 'residences', 'id_number', RESIDENCE);
+  const registeredAddress = rowLoader<BoundAddressRow>(
+    db,
+    'registered_addresses',
+    'credit_code',
+    REGISTERED_ADDRESS,
+  );
   const nearbySource = tableNearbySource<AddressRow>(db, 'addresses', {
     key: 'code',
     longitude: 'longitude',
