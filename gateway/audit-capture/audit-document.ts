@@ -116,7 +116,30 @@ function redactTokens(
   return end;
 }
 
+/**
+ * Every request is recorded and most repeat one of a few documents (a client's persisted or
+ * generated operations), while redaction parses the text: results are kept per text, as Apollo
+ * keeps parsed documents. Bounded in entries and in the size of a text kept, and emptied when
+ * full, so varied or huge documents cost what they did without the cache and no more memory.
+ */
+const RECENT_DOCUMENTS = 1000;
+const CACHED_TEXT_LIMIT = 64 * 1024;
+const recentDocuments = new Map<string, AuditDocument>();
+
 export function auditDocument(query: string): AuditDocument {
+  if (query.length > CACHED_TEXT_LIMIT) return redactDocument(query);
+  let document = recentDocuments.get(query);
+  if (document === undefined) {
+    const redacted = redactDocument(query);
+    // Shared between requests from now on: nobody may change what a later record commits to.
+    document = Object.freeze({ text: redacted.text, literals: Object.freeze(redacted.literals) });
+    if (recentDocuments.size >= RECENT_DOCUMENTS) recentDocuments.clear();
+    recentDocuments.set(query, document);
+  }
+  return document;
+}
+
+function redactDocument(query: string): AuditDocument {
   // No quote, digit, comment, argument or default: no literal can be in it (the usual document with variables).
   if (!/["#\d(=]/.test(query)) return { text: query, literals: [] };
   const out: Redaction = { text: '', literals: [] };

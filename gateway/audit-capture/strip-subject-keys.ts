@@ -39,6 +39,20 @@ function subjectOf(
   return null;
 }
 
+/**
+ * A new object with the members of `object` that come before `key`, which the walk has left as
+ * they were. Built member by member rather than spread and then `delete`d: deleting turns an
+ * object into a slow dictionary, and the response serialiser reads every stripped object.
+ */
+function copyBefore(object: Record<string, unknown>, key: string): Record<string, unknown> {
+  const copy: Record<string, unknown> = {};
+  for (const k in object) {
+    if (k === key) break;
+    copy[k] = object[k];
+  }
+  return copy;
+}
+
 export function stripSubjectKeys(
   result: ExecutionResult,
   keys: ReadonlyMap<string, SubjectKind>,
@@ -69,8 +83,7 @@ export function stripSubjectKeys(
     let copy: Record<string, unknown> | null = null;
     for (const key in object) {
       if (keys.has(key)) {
-        copy ??= { ...object };
-        delete copy[key];
+        copy ??= copyBefore(object, key);
         continue;
       }
       const entry = node?.entries.get(key);
@@ -81,7 +94,8 @@ export function stripSubjectKeys(
       const stripped = visit(child, entry?.children ?? null);
       if (bound) collector.leaveField();
       path.pop();
-      if (stripped !== child) (copy ??= { ...object })[key] = stripped;
+      if (copy) copy[key] = stripped;
+      else if (stripped !== child) (copy = copyBefore(object, key))[key] = stripped;
     }
     collector?.leaveObject();
     return copy ?? object;

@@ -5,7 +5,6 @@
  * one row each.
  */
 import { Knex } from 'knex';
-import { insertSqliteRows } from '../../contracts/database/sqlite-insert';
 import { DatabaseTarget, isMysql, openDatabase } from '../../contracts/database/database';
 import { migrateToLatest } from '../../contracts/database/migrations';
 import type { AuditRecord } from '../../contracts/audit/audit-record';
@@ -60,6 +59,70 @@ export async function openAuditDatabase(
   return db;
 }
 
+interface SqliteStatement {
+  run(params: unknown[]): unknown;
+}
+interface SqliteConnection {
+  prepare(sql: string): SqliteStatement;
+}
+
+/**
+ * Rows grouped by the columns they set, in order of first appearance. A row leaves out a column
+ * it has no value for (a record's trace id before tracing existed), and the statement must then
+ * leave it out too rather than take the first row's columns for all: a traced record shipped
+ * behind an untraced one would lose its trace id, and the verifier the record.
+ */
+function byColumns(rows: readonly object[]): Map<string, { columns: string[]; rows: object[] }> {
+  const groups = new Map<string, { columns: string[]; rows: object[] }>();
+  for (const row of rows) {
+    const columns = Object.keys(row).filter(
+      (c) => (row as Record<string, unknown>)[c] !== undefined,
+    );
+    const signature = columns.join('\0');
+    let group = groups.get(signature);
+    if (!group) groups.set(signature, (group = { columns, rows: [] }));
+    group.rows.push(row);
+  }
+  return groups;
+}
+
+/**
+ * The shipper shares the gateway's thread, and SQL text built anew for every batch (knex's query
+ * builder walks every value of every row) cost more than the database itself: statements are
+ * written once per table, columns and row count, and on SQLite prepared once per connection.
+ */
+const sqliteStatements = new WeakMap<object, Map<string, SqliteStatement>>();
+const mysqlStatements = new Map<string, string>();
+const MAX_CACHED_STATEMENTS = 200;
+
+function sqliteInsert(conn: SqliteConnection, table: string, columns: readonly string[]) {
+  let statements = sqliteStatements.get(conn);
+  if (!statements) sqliteStatements.set(conn, (statements = new Map()));
+  const sql = `INSERT OR IGNORE INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+  let statement = statements.get(sql);
+  if (!statement) {
+    if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
+    statements.set(sql, (statement = conn.prepare(sql)));
+  }
+  return statement;
+}
+
+/** The statement knex writes for `.insert(rows).onConflict(key).merge([key[0]])`, for `count` rows. */
+function mysqlInsert(table: string, columns: readonly string[], count: number, key: string[]) {
+  const cacheKey = `${table}\0${columns.join(',')}\0${count}\0${key[0]}`;
+  let sql = mysqlStatements.get(cacheKey);
+  if (sql === undefined) {
+    const row = `(${columns.map(() => '?').join(', ')})`;
+    sql =
+      `insert into \`${table}\` (${columns.map((c) => `\`${c}\``).join(', ')}) values ` +
+      `${new Array<string>(count).fill(row).join(', ')} ` +
+      `on duplicate key update \`${key[0]}\` = values(\`${key[0]}\`)`;
+    if (mysqlStatements.size >= MAX_CACHED_STATEMENTS) mysqlStatements.clear();
+    mysqlStatements.set(cacheKey, sql);
+  }
+  return sql;
+}
+
 async function insertIgnoringDuplicates(
   trx: Knex.Transaction,
   table: string,
@@ -67,24 +130,36 @@ async function insertIgnoringDuplicates(
   key: string[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  // The shipper shares the gateway's thread: on SQLite, prepared statements on the driver cost a
-  // fraction of what knex's generated multi-row statements do.
-  if (!isMysql(trx))
-    return insertSqliteRows(
-      trx,
-      table,
-      rows as Record<string, unknown>[],
-      'ignore-duplicates',
-      false,
-    );
-  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / Object.keys(rows[0]).length));
-  for (let i = 0; i < rows.length; i += perStatement) {
-    // Not INSERT IGNORE on MariaDB: it would also turn a too-long value into a silent
-    // truncation, storing something other than what was hashed. A no-op update only skips duplicates.
-    await trx(table)
-      .insert(rows.slice(i, i + perStatement))
-      .onConflict(key)
-      .merge([key[0]]);
+  const groups = byColumns(rows);
+  if (!isMysql(trx)) {
+    // On SQLite, prepared statements run on the driver: the transaction's own connection.
+    const conn = (await trx.client.acquireConnection()) as SqliteConnection;
+    try {
+      for (const { columns, rows: group } of groups.values()) {
+        const statement = sqliteInsert(conn, table, columns);
+        for (const row of group) {
+          const r = row as Record<string, unknown>;
+          statement.run(columns.map((c) => r[c] ?? null));
+        }
+      }
+    } finally {
+      await trx.client.releaseConnection(conn);
+    }
+    return;
+  }
+  for (const { columns, rows: group } of groups.values()) {
+    const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
+    for (let i = 0; i < group.length; i += perStatement) {
+      const part = group.slice(i, i + perStatement);
+      const bindings: unknown[] = [];
+      for (const row of part) {
+        const r = row as Record<string, unknown>;
+        for (const c of columns) bindings.push(r[c]);
+      }
+      // Not INSERT IGNORE on MariaDB: it would also turn a too-long value into a silent
+      // truncation, storing something other than what was hashed. A no-op update only skips duplicates.
+      await trx.raw(mysqlInsert(table, columns, part.length, key), bindings as Knex.RawBinding[]);
+    }
   }
 }
 

@@ -4,6 +4,10 @@ import { groupLoader, rowLoader } from '../kit/batch';
 import { PageRequest } from '../kit/connection';
 import { CITY_CODE } from '../../domain/regions';
 import { regionPopulation } from './region-populations';
+import { SqlTemplates } from '../kit/sql-templates';
+
+/** The compiled SQL of region pages, shared by every request (sql-templates.ts). */
+const PAGES = new SqlTemplates();
 
 export interface PersonRow {
   id_number: string;
@@ -42,14 +46,21 @@ export function createPopulationStore(db: Knex) {
     members,
     /** One page of a region's residents in ID-number order, plus one row to detect a next page. */
     async peopleInRegion(regionCode: string, page: PageRequest): Promise<PersonRow[]> {
-      const q = db<PersonRow>('people')
-        .select('*')
-        .orderBy('id_number')
-        .limit(page.limit + 1);
       // The whole city needs no filter; the primary key already orders it.
-      if (regionCode !== CITY_CODE) q.where(regionColumn(regionCode), regionCode);
-      if (page.afterKey) q.where('id_number', '>', page.afterKey);
-      const rows = await q;
+      const filter = regionCode === CITY_CODE ? null : regionColumn(regionCode);
+      const values = [...(filter ? [regionCode] : []), ...(page.afterKey ? [page.afterKey] : [])];
+      // The limit is part of the statement (a page size from a small range), the keys are bound.
+      const shape = `people\u0000${filter ?? ''}\u0000${page.afterKey ? 'after' : ''}\u0000${page.limit}`;
+      const rows = await PAGES.select<PersonRow>(db, shape, values, (standIns) => {
+        const q = db<PersonRow>('people')
+          .select('*')
+          .orderBy('id_number')
+          .limit(page.limit + 1);
+        let i = 0;
+        if (filter) q.where(filter, standIns[i++]);
+        if (page.afterKey) q.where('id_number', '>', standIns[i++]);
+        return q;
+      });
       rows.forEach((r) => person.prime(r.id_number, r));
       return rows;
     },
