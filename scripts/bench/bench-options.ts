@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- [options]`: what to measure and for how long. Every run is bounded: its
- * length is about rounds × operations × targets × (warm-up + duration), plus start-up.
+ * length is about rounds × operations × targets × (warm-up + duration), plus start-up, or
+ * with --soak the soak's seconds.
  */
 import { parseArgs } from 'node:util';
 
@@ -33,7 +34,16 @@ export interface BenchOptions {
   write: boolean | null;
   /** Write a V8 CPU profile of each gateway process into <dataDir>/profiles. @default false */
   cpuProf: boolean;
+  /**
+   * Instead of rounds: seconds of continuous load on one gateway and one operation, its RSS
+   * sampled throughout (memory-soak.ts); `--targets` then defaults to ours-audited and `--only`
+   * to people-page. @default null (no soak)
+   */
+  soak: number | null;
 }
+
+/** What `--soak` measures unless told otherwise: the production configuration on the largest answer. */
+export const SOAK_DEFAULTS = { targets: ['ours-audited'], only: ['people-page'] } as const;
 
 function positive(flag: string, value: string | undefined, fallback: number, max: number): number {
   if (value === undefined) return fallback;
@@ -81,21 +91,24 @@ export function readBenchOptions(argv: string[]): BenchOptions {
       write: { type: 'boolean' },
       'no-write': { type: 'boolean' },
       'cpu-prof': { type: 'boolean' },
+      soak: { type: 'string' },
     },
   });
   if (values.write && values['no-write'])
     throw new Error('--write and --no-write contradict each other');
+  const soak = values.soak === undefined ? null : positive('--soak', values.soak, 600, 3600);
   return {
     duration: positive('--duration', values.duration, 5, 600),
     warmup: nonNegative('--warmup', values.warmup, 1, 60),
     connections: positive('--connections', values.connections, 16, 1000),
     rounds: positive('--rounds', values.rounds, 4, 50),
-    only: list(values.only),
-    targets: list(values.targets),
+    only: list(values.only) ?? (soak ? [...SOAK_DEFAULTS.only] : null),
+    targets: list(values.targets) ?? (soak ? [...SOAK_DEFAULTS.targets] : null),
     persons: positive('--persons', values.persons, 20_000, 10_000_000),
     dataDir: values['data-dir'] ?? 'data/bench',
     write: values.write ? true : values['no-write'] ? false : null,
     cpuProf: values['cpu-prof'] ?? false,
+    soak,
   };
 }
 

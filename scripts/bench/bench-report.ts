@@ -7,6 +7,7 @@ import type { BenchOperation } from './bench-operations';
 import type { BenchTarget } from './bench-targets';
 import { CellSummary, isValid, Ratio, StageRatioResult } from './bench-summary';
 import type { MachineInfo } from './machine-info';
+import { goalSummary, GoalRow, SIGNATURE_SHARE, SUBGRAPH_CPU_BASELINE } from './speed-goals';
 
 export interface BenchReport {
   date: Date;
@@ -31,6 +32,10 @@ export interface BenchReport {
   stageRatios: readonly StageRatioResult[];
   /** What the one-off checks of the enforcing targets saw (a caller without grants refused, masked values served). */
   enforcementNotes: readonly string[];
+  /** Issue 13's goals with their verdicts (speed-goals.ts). */
+  goals: readonly GoalRow[];
+  /** What the bench checked about targets themselves (e.g. hive-rust runs the Rust planner). */
+  targetNotes: readonly string[];
   /** The issue's bar: this ratio on this operation at least `at`. */
   goal: { operation: string; numerator: string; denominator: string; at: number };
 }
@@ -180,8 +185,21 @@ export function terminalReport(report: BenchReport): string {
       ...stageVerdicts(report),
     );
   }
+  if (report.goals.length > 0) {
+    lines.push(
+      '',
+      "Issue 13's goals:",
+      textTable([GOAL_HEAD, ...report.goals.map(goalRow)], new Set()),
+      '',
+      ...goalSummary(report.goals),
+    );
+  }
+  lines.push(...report.targetNotes.map((n) => `Note: ${n}`));
   return lines.join('\n');
 }
+
+const GOAL_HEAD = ['goal', 'operation', 'value', 'verdict'];
+const goalRow = (g: GoalRow) => [g.goal, g.operation, g.value, g.verdict];
 
 function markdownTable(rows: string[][]): string {
   const [head, ...body] = rows;
@@ -237,9 +255,9 @@ export function markdownSection(report: BenchReport): string {
       '',
       '### Request stages: enforcement and durable audit',
       '',
-      "Issue 3: with enforcement on (authentication, sharing policy with a masked grant, signed subgraph fetches) at least 0.9× the rate of the same gateway with enforcement off (ours), and at least 1.0× the plain ApolloGateway. Issue 4: with durable audit on at least 0.85× audit off (ours-enforced), p99 up by no more than 5 ms, and at least 1.0× the plain ApolloGateway. Ratios are medians of per-round ratios as above; the p99 difference is of the two cells' median p99.",
+      "Issue 3: with enforcement on (authentication, sharing policy with a masked grant, signed subgraph fetches) at least 0.9× the rate of the same gateway with enforcement off (ours), and at least 1.0× the plain ApolloGateway. Issue 4: with durable audit on at least 0.85× audit off (ours-enforced), p99 up by no more than 5 ms, and at least 1.0× the plain ApolloGateway. Issue 13 raises both for ours-audited: at least 0.9× audit off (p99 still up by at most 5 ms), at least 1.2× the plain ApolloGateway at no more than 0.7× its gateway CPU per request, and at least 1.0× hive-rust. Ratios are medians of per-round ratios as above; the p99 difference is of the two cells' median p99.",
       '',
-      "- Equal terms with the subgraphs: every subgraph runs with `SHUJUTONG_INSECURE_SKIP_SUBGRAPH_SIGNATURES=1`, so it accepts unsigned requests and still verifies signed ones. ours, apollo and hive send unsigned requests; ours-enforced and ours-audited sign every subgraph fetch (HMAC) and the subgraphs verify those signatures. Verification of unsigned requests is off for all; the signing gateways pay for signing and their signatures' verification on top.",
+      "- Equal terms with the subgraphs: every subgraph runs with `SHUJUTONG_INSECURE_SKIP_SUBGRAPH_SIGNATURES=1`, so it accepts unsigned requests and still verifies signed ones. ours, apollo, hive and hive-rust send unsigned requests; ours-enforced and ours-audited sign every subgraph fetch (HMAC) and the subgraphs verify those signatures. Verification of unsigned requests is off for all; the signing gateways pay for signing and their signatures' verification on top.",
       ...report.enforcementNotes.map((n) => `- ${n}`),
       '',
       markdownTable([STAGE_HEAD, ...report.stageRatios.map(stageRow)]),
@@ -247,6 +265,19 @@ export function markdownSection(report: BenchReport): string {
       ...stageVerdicts(report).map((v) => `- **${v}**`),
     );
   }
+  if (report.goals.length > 0) {
+    lines.push(
+      '',
+      "### Issue 13's goals",
+      '',
+      `Ratios within this run as above. Subgraph CPU per request is compared with a recorded figure, there being no "before" in the run: ${SUBGRAPH_CPU_BASELINE.source}. CPU per request moves with the host's CPU (model, frequency, its other load), so that verdict compares against a figure recorded on this machine under its load then, not against a measurement beside it. The share of subgraph CPU spent verifying request signatures is measured directly: the subgraphs' own verifier (\`createRequestVerifier\` of subgraphs/kit/request-signature.ts) run in the bench process, after the load, over freshly signed requests of the platform's shape with 16 KB bodies (more than the bench's subgraph fetches carry), CPU µs per verification, times ${SIGNATURE_SHARE.signed}'s subgraph fetches per request (its own \`shujutong_subgraph_fetch_duration_seconds_count\` on GET /metrics, before and after each measurement), over ${SIGNATURE_SHARE.signed}'s subgraph CPU per request. The cross-check row is the reading (subgraph CPU/req of ${SIGNATURE_SHARE.signed} − that of ${SIGNATURE_SHARE.unsigned}) / ${SIGNATURE_SHARE.signed}'s, median of per-round shares: ${SIGNATURE_SHARE.unsigned} sends unsigned requests that the subgraphs accept without verifying, ${SIGNATURE_SHARE.signed} signs every fetch, and the subgraph documents are the same (the bench caller's grant withholds no field), so the difference bounds what a signed request costs a subgraph (HMAC-SHA-256 over the canonical request with the body's SHA-256, the replay guard, decoding the caller header) plus the enforcing gateway's cached grant and registry lookups; but it is the difference of two CPU figures that each move by tens of percent between targets on a loaded machine (the subgraphs' per-request CPU also depends on the request rate and what else runs), so it decides nothing alone. The memory goal has its own run (\`npm run bench -- --soak 600\`, section below).`,
+      '',
+      markdownTable([GOAL_HEAD, ...report.goals.map(goalRow)]),
+      '',
+      ...goalSummary(report.goals).map((v) => `- **${v}**`),
+    );
+  }
+  if (report.targetNotes.length > 0) lines.push('', ...report.targetNotes.map((n) => `- ${n}`));
   if (invalid.length > 0)
     lines.push(
       '',

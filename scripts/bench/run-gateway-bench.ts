@@ -6,6 +6,7 @@
  * It measures and reports; it asserts nothing about time. Returns the exit code: 1 when a
  * cell could not be measured or had failed responses.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_WORLD_SEED } from '../start/start-options';
 import { Supervisor } from '../start/supervisor';
@@ -21,11 +22,17 @@ import { CellSummary, isValid, ratio, stageRatio, summarise } from './bench-summ
 import { GatewayTarget, RATIOS, selectTargets, STAGE_RATIOS } from './bench-targets';
 import { callerHeaders, ensureBenchGrant, GRANTED_CALLER, UNGRANTED_CALLER } from './bench-caller';
 import { maskedSample, withheldWithoutGrant } from './enforcement-check';
-import { runLoad } from './load-test';
+import { failureCount, runLoad } from './load-test';
 import { loadAverage, machineInfo } from './machine-info';
 import { writeSection } from './markdown-section';
 import { describeMeasurement, measure } from './measure';
 import { checkOperation } from './response-check';
+import { issue13Goals, SUBGRAPH_CPU_BASELINE } from './speed-goals';
+import { runSoak, soakMarkdownSection, soakTerminalReport } from './memory-soak';
+import { rustPlannerNote } from './rust-planner-check';
+import { subgraphFetches, verificationMicros } from './signature-cost';
+import { SIGNATURE_SHARE } from './speed-goals';
+import { median } from './bench-schedule';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BENCHMARKS_FILE = path.join(ROOT, 'BENCHMARKS.md');
@@ -130,7 +137,65 @@ export async function runGatewayBench(argv: string[], supervisor: Supervisor): P
         `CHECK FAILED ${cell.operation.name} / ${cell.target.name}: ${cell.problem} (not measured; process logs in ${path.relative(ROOT, platform.logDir)})`,
       );
   }
+  const targetNotes = gateways
+    .filter((t) => t.name.startsWith('hive'))
+    .map((t) => rustPlannerNote(t.name, platform.gatewayPid(t.name)));
+  for (const note of targetNotes) log(note);
   const measurable = groups.map((g) => g.filter((c) => c.problem === null));
+  if (options.soak !== null) {
+    const cells = measurable.flat().filter((c) => c.gatewayPid !== null);
+    if (cells.length !== 1)
+      throw new Error(
+        `--soak measures one gateway on one operation; --targets and --only give ${cells.length} checked pairs`,
+      );
+    const [cell] = cells;
+    log(
+      `soak: ${cell.target.name} / ${cell.operation.name}, ${options.connections} connections for ${options.soak} s`,
+    );
+    const result = await runSoak(
+      {
+        url: cell.url,
+        headers: cell.headers,
+        bodies: cell.bodies,
+        connections: options.connections,
+        seconds: options.soak,
+      },
+      cell.gatewayPid!,
+      log,
+    );
+    const soakReport = {
+      date: new Date(started),
+      command: benchCommand(argv),
+      machine: machineInfo(),
+      loadBefore,
+      loadAfter: loadAverage(),
+      data: databaseEnv.MYSQL_URL
+        ? `MariaDB databases \`${databaseEnv.SHUJUTONG_DB_PREFIX}_*\``
+        : `SQLite files in \`${options.dataDir}\``,
+      persons: world.persons,
+      target: cell.target.name,
+      operation: cell.operation.name,
+      connections: options.connections,
+      seconds: options.soak,
+      result,
+    };
+    console.log(`\n${soakTerminalReport(soakReport)}\n`);
+    // A soak shorter than the goal's 10 minutes is a trial: recorded only with --write.
+    if (options.write ?? options.soak >= 600) {
+      writeSection(BENCHMARKS_FILE, 'memory', soakMarkdownSection(soakReport));
+      log(`recorded in ${path.relative(process.cwd(), BENCHMARKS_FILE) || BENCHMARKS_FILE}`);
+    } else
+      log(
+        `BENCHMARKS.md left as it is (${options.write === false ? '--no-write' : 'a soak under 600 s; --write records it anyway'})`,
+      );
+    const csv = path.resolve(options.dataDir, 'memory-soak.csv');
+    fs.writeFileSync(
+      csv,
+      `seconds,rss_kib\n${result.samples.map((x) => `${x.seconds.toFixed(1)},${x.rssKiB}`).join('\n')}\n`,
+    );
+    log(`RSS samples in ${path.relative(ROOT, csv)}`);
+    return failureCount(result.load) === 0 && !supervisor.isStopping ? 0 : 1;
+  }
   const count = measurable.flat().length;
   const estimate =
     Math.round(
@@ -140,6 +205,7 @@ export async function runGatewayBench(argv: string[], supervisor: Supervisor): P
     `measuring ${count} operation/target pairs, ${options.rounds} round(s) of ${options.warmup} s warm-up + ${options.duration} s each (about ${estimate} min)`,
   );
 
+  const fetchPerRequest = new Map<string, number[]>();
   for (let round = 0; round < options.rounds; round++) {
     for (const cell of roundOrder(measurable, round)) {
       if (supervisor.isStopping) return 1;
@@ -152,11 +218,20 @@ export async function runGatewayBench(argv: string[], supervisor: Supervisor): P
       // The first round warms longer: JIT, query-plan caches and connection pools start cold.
       const warmup = round === 0 ? 2 * options.warmup : options.warmup;
       if (warmup > 0) await runLoad({ ...run, seconds: warmup });
+      // The signing gateway's own count of subgraph fetches: how many signatures a request costs.
+      const counted = cell.target.name === SIGNATURE_SHARE.signed;
+      const fetchesBefore = counted ? await subgraphFetches(cell.url) : null;
       const result = await measure(
         { ...run, seconds: options.duration },
         cell.gatewayPid,
         platform.subgraphPids,
       );
+      const fetchesAfter = counted ? await subgraphFetches(cell.url) : null;
+      if (fetchesBefore !== null && fetchesAfter !== null && result.requests > 0) {
+        const perRequest = fetchPerRequest.get(cell.operation.name) ?? [];
+        perRequest.push((fetchesAfter - fetchesBefore) / result.requests);
+        fetchPerRequest.set(cell.operation.name, perRequest);
+      }
       cell.rounds.push(result);
       log(
         `round ${round + 1}/${options.rounds}  ${cell.operation.name.padEnd(17)} ${cell.target.name.padEnd(13)} ${describeMeasurement(result)}`,
@@ -169,6 +244,23 @@ export async function runGatewayBench(argv: string[], supervisor: Supervisor): P
     .map((c) => summarise(c.operation.name, c.target.name, c.rounds, c.problem));
   const measured = (op: string, name: string) =>
     cells.some((c) => c.operation === op && c.target === name);
+  // Issue 13 sets goals on these three operations; a run measuring none of its targets has none.
+  const issueOperations = operations
+    .map((op) => op.name)
+    .filter((name) => name in SUBGRAPH_CPU_BASELINE.msPerRequest);
+  // Measured after the load, so it competes with nothing of the bench's own.
+  const signature =
+    fetchPerRequest.size > 0
+      ? {
+          microsPerVerification: verificationMicros(),
+          fetchesPerRequest: new Map([...fetchPerRequest].map(([op, v]) => [op, median(v)])),
+        }
+      : null;
+  if (signature)
+    log(
+      `signature verification: ${signature.microsPerVerification.toFixed(1)} µs CPU each (subgraphs' verifier, in this process); ${SIGNATURE_SHARE.signed} fetches per request: ${[...signature.fetchesPerRequest].map(([op, n]) => `${op} ${n.toFixed(2)}`).join(', ')}`,
+    );
+  const goals = issue13Goals(cells, issueOperations, signature);
   const report: BenchReport = {
     date: new Date(started),
     command: benchCommand(argv),
@@ -199,6 +291,8 @@ export async function runGatewayBench(argv: string[], supervisor: Supervisor): P
       ).map((goal) => stageRatio(cells, op.name, goal)),
     ),
     enforcementNotes,
+    goals: goals.some((g) => g.verdict !== 'not measured') ? goals : [],
+    targetNotes,
     goal: GOAL,
   };
   console.log(`\n${terminalReport(report)}\n`);
