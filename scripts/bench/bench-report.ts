@@ -7,7 +7,13 @@ import type { BenchOperation } from './bench-operations';
 import type { BenchTarget } from './bench-targets';
 import { CellSummary, isValid, Ratio, StageRatioResult } from './bench-summary';
 import type { MachineInfo } from './machine-info';
-import { goalSummary, GoalRow, SIGNATURE_SHARE, SUBGRAPH_CPU_BASELINE } from './speed-goals';
+import {
+  goalSummary,
+  GoalRow,
+  SIGNATURE_SHARE,
+  SUBGRAPH_CPU_BASELINE,
+  verdictOver,
+} from './speed-goals';
 
 export interface BenchReport {
   date: Date;
@@ -146,13 +152,7 @@ export function stageVerdicts(report: BenchReport): string[] {
     const goal = stageGoalText(rows[0]);
     const missed = rows.filter((r) => r.met === false).map((r) => r.operation);
     const unmeasured = rows.filter((r) => r.met === null).map((r) => r.operation);
-    const verdict =
-      missed.length > 0
-        ? `NOT met on ${missed.join(', ')}`
-        : unmeasured.length === rows.length
-          ? 'not measured'
-          : 'met';
-    return `${pair} ${goal}: ${verdict}${unmeasured.length > 0 && unmeasured.length < rows.length ? ` (not measured on ${unmeasured.join(', ')})` : ''}.`;
+    return `${pair} ${goal}: ${verdictOver(missed, unmeasured, rows.length)}.`;
   });
 }
 

@@ -27,7 +27,7 @@ import { loadAverage, machineInfo } from './machine-info';
 import { writeSection } from './markdown-section';
 import { describeMeasurement, measure } from './measure';
 import { checkOperation } from './response-check';
-import { issue13Goals, SUBGRAPH_CPU_BASELINE } from './speed-goals';
+import { speedGoals, SUBGRAPH_CPU_BASELINE } from './speed-goals';
 import { runSoak, soakMarkdownSection, soakTerminalReport } from './memory-soak';
 import { rustPlannerNote } from './rust-planner-check';
 import { subgraphFetches, verificationMicros } from './signature-cost';
@@ -60,6 +60,10 @@ export async function runGatewayBench(argv: string[], supervisor: Supervisor): P
   const targets = selectTargets(options.targets);
   const gateways = targets.filter((t): t is GatewayTarget => t.kind === 'gateway');
   const databaseEnv = benchDatabaseEnv(options.dataDir);
+  /** Where the data is, for BENCHMARKS.md. */
+  const dataText = databaseEnv.MYSQL_URL
+    ? `MariaDB databases \`${databaseEnv.SHUJUTONG_DB_PREFIX}_*\``
+    : `SQLite files in \`${options.dataDir}\``;
   const loadBefore = loadAverage();
   supervisor.handleSignals();
 
@@ -169,9 +173,7 @@ export async function runGatewayBench(argv: string[], supervisor: Supervisor): P
       machine: machineInfo(),
       loadBefore,
       loadAfter: loadAverage(),
-      data: databaseEnv.MYSQL_URL
-        ? `MariaDB databases \`${databaseEnv.SHUJUTONG_DB_PREFIX}_*\``
-        : `SQLite files in \`${options.dataDir}\``,
+      data: dataText,
       persons: world.persons,
       target: cell.target.name,
       operation: cell.operation.name,
@@ -260,7 +262,7 @@ export async function runGatewayBench(argv: string[], supervisor: Supervisor): P
     log(
       `signature verification: ${signature.microsPerVerification.toFixed(1)} µs CPU each (subgraphs' verifier, in this process); ${SIGNATURE_SHARE.signed} fetches per request: ${[...signature.fetchesPerRequest].map(([op, n]) => `${op} ${n.toFixed(2)}`).join(', ')}`,
     );
-  const goals = issue13Goals(cells, issueOperations, signature);
+  const goals = speedGoals(cells, issueOperations, signature);
   const report: BenchReport = {
     date: new Date(started),
     command: benchCommand(argv),
@@ -268,9 +270,7 @@ export async function runGatewayBench(argv: string[], supervisor: Supervisor): P
     machine: machineInfo(),
     loadBefore,
     loadAfter: loadAverage(),
-    data: databaseEnv.MYSQL_URL
-      ? `MariaDB databases \`${databaseEnv.SHUJUTONG_DB_PREFIX}_*\``
-      : `SQLite files in \`${options.dataDir}\``,
+    data: dataText,
     persons: world.persons,
     seed: world.seed,
     connections: options.connections,

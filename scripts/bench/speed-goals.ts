@@ -102,7 +102,7 @@ export interface SignatureCost {
 }
 
 /** Every goal of issue 13 on every operation given, in the issue's order. */
-export function issue13Goals(
+export function speedGoals(
   cells: readonly CellSummary[],
   operations: readonly string[],
   signature: SignatureCost | null = null,
@@ -184,19 +184,31 @@ export function issue13Goals(
   return rows;
 }
 
-/** One line per goal over all operations: met only where every measured operation meets it. */
+/**
+ * A goal's verdict over the operations it was held on: met only where every measured operation
+ * meets it, naming those that miss it or were not measured.
+ */
+export function verdictOver(
+  missed: readonly string[],
+  unmeasured: readonly string[],
+  of: number,
+): string {
+  const verdict =
+    missed.length > 0
+      ? `NOT met on ${missed.join(', ')}`
+      : unmeasured.length === of
+        ? 'not measured'
+        : 'met';
+  return `${verdict}${unmeasured.length > 0 && unmeasured.length < of ? ` (not measured on ${unmeasured.join(', ')})` : ''}`;
+}
+
+/** One line per goal over all operations. */
 export function goalSummary(rows: readonly GoalRow[]): string[] {
   const goals = [...new Set(rows.filter((r) => !r.goal.includes(CROSS_CHECK)).map((r) => r.goal))];
   return goals.map((goal) => {
     const of = rows.filter((r) => r.goal === goal);
     const missed = of.filter((r) => r.verdict === 'NOT met').map((r) => r.operation);
     const unmeasured = of.filter((r) => r.verdict === 'not measured').map((r) => r.operation);
-    const verdict =
-      missed.length > 0
-        ? `NOT met on ${missed.join(', ')}`
-        : unmeasured.length === of.length
-          ? 'not measured'
-          : 'met';
-    return `${goal}: ${verdict}${unmeasured.length > 0 && unmeasured.length < of.length ? ` (not measured on ${unmeasured.join(', ')})` : ''}.`;
+    return `${goal}: ${verdictOver(missed, unmeasured, of.length)}.`;
   });
 }

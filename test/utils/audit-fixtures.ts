@@ -4,7 +4,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Knex } from 'knex';
-import { DatabaseTarget, databaseTarget, dropDatabase } from '../../contracts/database/database';
+import {
+  DatabaseTarget,
+  databaseTarget,
+  dropDatabase,
+  openDatabase,
+} from '../../contracts/database/database';
 import { requireMysqlUrl, uniqueSuffix } from './temp-database';
 import { openAuditDatabase } from '../../gateway/audit/audit-store';
 import { AuditEntry, AuditRecord, buildRecordBody } from '../../contracts/audit/audit-record';
@@ -140,6 +145,8 @@ export interface TestAuditDatabase {
   readonly target: DatabaseTarget;
   /** Opens (and migrates) a new connection pool; each is destroyed by cleanup(). */
   connect(): Promise<Knex>;
+  /** Opens a new connection pool without migrating, for tests of the migrations themselves. */
+  open(): Promise<Knex>;
   cleanup(): Promise<void>;
 }
 
@@ -157,6 +164,11 @@ export function testAuditDatabase(backend: 'sqlite' | 'mysql'): TestAuditDatabas
     target,
     async connect() {
       const db = await openAuditDatabase(target);
+      opened.push(db);
+      return db;
+    },
+    async open() {
+      const db = await openDatabase(target, { poolMax: 2 });
       opened.push(db);
       return db;
     },

@@ -3,22 +3,12 @@
  * hashes after the columns are added (on MariaDB, to a table partitioned by month), and records
  * with a case round-trip through the new columns, on SQLite and on MariaDB.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Knex } from 'knex';
 import { describeWithService } from '../../../test/utils/services';
-import { requireMysqlUrl, uniqueSuffix } from '../../../test/utils/temp-database';
-import { testKeys } from '../../../test/utils/audit-fixtures';
-import {
-  databaseTarget,
-  DatabaseTarget,
-  dropDatabase,
-  isMysql,
-  openDatabase,
-} from '../../database/database';
+import { isMysql } from '../../database/database';
 import { migrateToLatest } from '../../database/migrations';
 import { auditMigrations } from '../audit-migrations';
+import { TestAuditDatabase, testAuditDatabase, testKeys } from '../../../test/utils/audit-fixtures';
 import { AuditEntry, AuditRecord, buildRecordBody } from '../audit-record';
 import {
   RECORDS_TABLE,
@@ -67,25 +57,15 @@ async function store(db: Knex, records: AuditRecord[], withCaseColumns: boolean)
 }
 
 function caseColumnsSuite(backend: 'sqlite' | 'mysql') {
-  let dir: string;
-  let target: DatabaseTarget;
+  let scratch: TestAuditDatabase;
   let db: Knex;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shujutong-case-columns-'));
-    target =
-      backend === 'mysql'
-        ? databaseTarget('audit', {
-            MYSQL_URL: requireMysqlUrl(),
-            SHUJUTONG_DB_PREFIX: `sjt_test_${uniqueSuffix()}`,
-          })
-        : databaseTarget('audit', { DATA_DIR: dir });
-    db = await openDatabase(target, { poolMax: 2 });
+    scratch = testAuditDatabase(backend);
+    db = await scratch.open();
   }, 60_000);
   afterAll(async () => {
-    await db?.destroy();
-    if (target) await dropDatabase(target);
-    fs.rmSync(dir, { recursive: true, force: true });
+    await scratch?.cleanup();
   });
 
   it('keeps old rows verifiable across migration 004 and stores the case of new ones', async () => {

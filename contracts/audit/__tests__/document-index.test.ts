@@ -3,48 +3,29 @@
  * an archived month. Migration 008 lets the database answer from an index, on SQLite and on
  * MariaDB (where audit_records is partitioned by month), instead of scanning every month left.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Knex } from 'knex';
 import { describeWithService } from '../../../test/utils/services';
-import { requireMysqlUrl, uniqueSuffix } from '../../../test/utils/temp-database';
-import {
-  databaseTarget,
-  DatabaseTarget,
-  dropDatabase,
-  isMysql,
-  openDatabase,
-} from '../../database/database';
+import { isMysql } from '../../database/database';
 import { migrateToLatest } from '../../database/migrations';
 import { auditMigrations } from '../audit-migrations';
 import { DOCUMENT_INDEX } from '../audit-document-index-migration';
+import { TestAuditDatabase, testAuditDatabase } from '../../../test/utils/audit-fixtures';
 
 /** The question retention asks, as it asks it. */
 const usedDocuments = (db: Knex, hashes: string[]) =>
   db('audit_records').distinct('document_hash').whereIn('document_hash', hashes);
 
 function documentIndexSuite(backend: 'sqlite' | 'mysql') {
-  let dir: string;
-  let target: DatabaseTarget;
+  let scratch: TestAuditDatabase;
   let db: Knex;
 
   beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shujutong-document-index-'));
-    target =
-      backend === 'mysql'
-        ? databaseTarget('audit', {
-            MYSQL_URL: requireMysqlUrl(),
-            SHUJUTONG_DB_PREFIX: `sjt_test_${uniqueSuffix()}`,
-          })
-        : databaseTarget('audit', { DATA_DIR: dir });
-    db = await openDatabase(target, { poolMax: 2 });
+    scratch = testAuditDatabase(backend);
+    db = await scratch.open();
     await migrateToLatest(db, auditMigrations);
   }, 60_000);
   afterAll(async () => {
-    await db?.destroy();
-    if (target) await dropDatabase(target);
-    fs.rmSync(dir, { recursive: true, force: true });
+    await scratch?.cleanup();
   });
 
   it('answers whether a document is still used from the index', async () => {

@@ -1,21 +1,8 @@
-import { Measurement, isValid, ratio, stageRatio, summarise } from '../bench-summary';
+import { isValid, ratio, stageRatio, summarise } from '../bench-summary';
+import { measurement } from './measurement';
 
-function round(
-  requestsPerSecond: number,
-  gatewayCpuMs: number | null = 2,
-  failed = 0,
-  p99 = 40,
-): Measurement {
-  return {
-    requestsPerSecond,
-    requests: requestsPerSecond * 5,
-    p50: 10,
-    p99,
-    failures: { errors: 0, non2xx: 0, graphqlErrors: failed },
-    gatewayCpuMs,
-    subgraphCpuMs: 1,
-  };
-}
+const round = (rate: number, gatewayCpuMs: number | null = 2, failed = 0, p99 = 40) =>
+  measurement(rate, { gatewayCpuMs, graphqlErrors: failed, p99 });
 
 describe('summarise', () => {
   it('reports medians over rounds and counts every failed response', () => {

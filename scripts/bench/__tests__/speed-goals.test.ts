@@ -1,33 +1,20 @@
 import { CellSummary, Measurement, summarise } from '../bench-summary';
-import { goalSummary, issue13Goals, signatureShare } from '../speed-goals';
+import { goalSummary, speedGoals, signatureShare } from '../speed-goals';
+import { measurement } from './measurement';
 
-function round(
-  requestsPerSecond: number,
-  gatewayCpuMs: number,
-  subgraphCpuMs: number,
-  p99 = 40,
-): Measurement {
-  return {
-    requestsPerSecond,
-    requests: requestsPerSecond * 5,
-    p50: 10,
-    p99,
-    failures: { errors: 0, non2xx: 0, graphqlErrors: 0 },
-    gatewayCpuMs,
-    subgraphCpuMs,
-  };
-}
+const round = (rate: number, gatewayCpuMs: number, subgraphCpuMs: number, p99 = 40) =>
+  measurement(rate, { gatewayCpuMs, subgraphCpuMs, p99 });
 
 const cell = (target: string, m: Measurement, operation = 'people-page'): CellSummary =>
   summarise(operation, target, [m], null);
 
-function goal(rows: ReturnType<typeof issue13Goals>, prefix: string) {
+function goal(rows: ReturnType<typeof speedGoals>, prefix: string) {
   const found = rows.find((r) => r.goal.startsWith(prefix));
   if (!found) throw new Error(`no goal ${prefix}`);
   return found;
 }
 
-describe('issue13Goals', () => {
+describe('speedGoals', () => {
   const cells = [
     cell('apollo', round(100, 10, 6)),
     cell('ours', round(200, 4, 2.9)),
@@ -35,7 +22,7 @@ describe('issue13Goals', () => {
     cell('ours-audited', round(140, 6.5, 3.0, 54)),
     cell('hive-rust', round(150, 5, 3)),
   ];
-  const rows = issue13Goals(cells, ['people-page']);
+  const rows = speedGoals(cells, ['people-page']);
 
   it('holds ours-audited against apollo on CPU (at most 0.7×) and rate (at least 1.2×)', () => {
     expect(goal(rows, '1. ours-audited gateway CPU')).toMatchObject({
@@ -56,21 +43,21 @@ describe('issue13Goals', () => {
       value: '3.00 / 6.19 ms = 0.48×',
       verdict: 'met',
     });
-    const slow = issue13Goals([cell('ours-audited', round(140, 6.5, 3.2))], ['people-page']);
+    const slow = speedGoals([cell('ours-audited', round(140, 6.5, 3.2))], ['people-page']);
     expect(goal(slow, '3. ours-audited subgraphs').verdict).toBe('NOT met');
   });
 
   it('estimates the signature share from signed over unsigned subgraph CPU (cross-check)', () => {
     expect(goal(rows, '3. (cross-check)')).toMatchObject({ value: '3.3%', verdict: 'cross-check' });
     expect(goalSummary(rows).some((line) => line.includes('cross-check'))).toBe(false);
-    const unmeasured = issue13Goals([cells[3]], ['people-page']);
+    const unmeasured = speedGoals([cells[3]], ['people-page']);
     expect(goalSummary(unmeasured).some((line) => line.includes('cross-check'))).toBe(false);
   });
 
   it('judges the signature share from verifications per request times their measured cost', () => {
     const direct = (micros: number) =>
       goal(
-        issue13Goals(cells, ['people-page'], {
+        speedGoals(cells, ['people-page'], {
           microsPerVerification: micros,
           fetchesPerRequest: new Map([['people-page', 3]]),
         }),
@@ -92,12 +79,12 @@ describe('issue13Goals', () => {
   });
 
   it('says not measured where a target is missing or a cell failed', () => {
-    const partial = issue13Goals([cell('ours-audited', round(140, 6.5, 3))], ['people-page']);
+    const partial = speedGoals([cell('ours-audited', round(140, 6.5, 3))], ['people-page']);
     expect(goal(partial, '1. ours-audited req/s').verdict).toBe('not measured');
     expect(goal(partial, '4.').verdict).toBe('not measured');
     const failed = summarise('people-page', 'apollo', [round(100, 10, 6)], 'check failed');
     expect(
-      goal(issue13Goals([cells[3], failed], ['people-page']), '1. ours-audited req/s').verdict,
+      goal(speedGoals([cells[3], failed], ['people-page']), '1. ours-audited req/s').verdict,
     ).toBe('not measured');
   });
 });
