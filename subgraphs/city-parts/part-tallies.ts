@@ -61,3 +61,13 @@ export async function tallies(db: Knex, regionCodes: readonly string[]): Promise
     count: Number(r.parts),
   }));
 }
+
+/**
+ * Whether a town lies in the region: the city holds every town, and a town code begins with its
+ * county's code (GB/T 10114), so a county holds the towns it prefixes. An unknown region holds none.
+ */
+export function townIn(regionCode: string): (townCode: string) => boolean {
+  const r = regionByCode(regionCode);
+  if (!r) return () => false;
+  return r.level === 'CITY' ? () => true : (town) => town.startsWith(r.code);
+}

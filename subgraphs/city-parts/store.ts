@@ -8,7 +8,7 @@ import { findNearest, Nearby, tableNearbySource } from '../kit/nearest-search';
 import { NearbyRequest } from '../kit/nearby-request';
 import { CityPartClass } from './part-catalogue';
 import { CityPartStatus, ClassCount, tallyByClass } from './part-counts';
-import { tallies } from './part-tallies';
+import { tallies, townIn } from './part-tallies';
 
 export interface CityPartRow {
   code: string;
@@ -106,12 +106,11 @@ export function createCityPartsStore(db: Knex) {
         keys.map((k) => k.regionCode),
       );
       return keys.map((k) => {
-        const r = regionByCode(k.regionCode);
+        const inRegion = townIn(k.regionCode);
         return groups
           .filter(
             (g) =>
-              r !== undefined &&
-              (r.level === 'CITY' || g.townCode.startsWith(r.code)) &&
+              inRegion(g.townCode) &&
               (!k.class || g.class === k.class) &&
               (!k.status || g.status === k.status),
           )
@@ -123,14 +122,7 @@ export function createCityPartsStore(db: Knex) {
 
   const classCounts = new DataLoader<string, ClassCount[]>(async (regionCodes) => {
     const groups = await tallies(db, regionCodes);
-    // Town codes begin with their county's code (GB/T 10114), so a county holds the towns it prefixes.
-    return regionCodes.map((code) => {
-      const r = regionByCode(code);
-      return tallyByClass(
-        groups,
-        (town) => r !== undefined && (r.level === 'CITY' || town.startsWith(r.code)),
-      );
-    });
+    return regionCodes.map((code) => tallyByClass(groups, townIn(code)));
   });
 
   const nearbySource = tableNearbySource<CityPartRow>(db, 'city_parts', {
