@@ -8,7 +8,7 @@ import { buildRecordBody } from '../../contracts/audit/audit-record';
 import { databaseLabel } from '../../contracts/audit/audit-config';
 import type { AuditConfig } from '../config/audit';
 import { AuditKeys, loadAuditKeys } from '../../contracts/audit/audit-keys';
-import { openAuditDatabase } from './audit-store';
+import { ShippingDatabase } from './shipping-database';
 import { JournalFs } from './journal-fs';
 import { Journal, JournalStatus } from './journal';
 import { JournalShipper, ShipperStatus } from './journal-shipper';
@@ -25,7 +25,7 @@ export interface AuditHealth {
 export interface AuditTrailOptions {
   /** File operations (tests inject failures). @default node:fs */
   readonly fs?: JournalFs;
-  /** Opens the audit database. @default openAuditDatabase(config.database) */
+  /** Opens the audit database. @default a ShippingDatabase's connect (shipping-database.ts) */
   readonly connect?: () => Promise<Knex>;
   /** Keys already loaded; otherwise read (or, in development, generated) from config.keys. */
   readonly keys?: AuditKeys;
@@ -43,6 +43,7 @@ export class AuditTrail {
     readonly keys: AuditKeys,
     readonly journal: Journal,
     readonly shipper: JournalShipper,
+    private readonly database: ShippingDatabase | null,
   ) {}
 
   static async open(config: AuditConfig, options: AuditTrailOptions = {}): Promise<AuditTrail> {
@@ -65,9 +66,13 @@ export class AuditTrail {
       onWarning: warn,
       onGroupCommit: options.onGroupCommit,
     });
+    const database = options.connect
+      ? null
+      : new ShippingDatabase(config.database, { onWarning: warn });
     const shipper = new JournalShipper({
       source: journal,
-      connect: options.connect ?? (() => openAuditDatabase(config.database)),
+      connect: options.connect ?? (() => database!.connect()),
+      makeShippedDurable: database ? () => database.makeShippedDurable() : undefined,
       target: databaseLabel(config.database),
       fs: options.fs,
       batchRecords: config.shipBatchRecords,
@@ -77,7 +82,7 @@ export class AuditTrail {
       onWarning: warn,
     });
     if (options.ship ?? true) shipper.start();
-    return new AuditTrail(config, keys, journal, shipper);
+    return new AuditTrail(config, keys, journal, shipper, database);
   }
 
   /**
@@ -129,5 +134,6 @@ export class AuditTrail {
       clearTimeout(timer);
     }
     await this.shipper.stop();
+    await this.database?.close();
   }
 }

@@ -74,11 +74,19 @@ export class ShipCursorFile {
   }
 
   /** Segments wholly behind the cursor, once the cursor's segment (and its header) has been read. */
-  async removeShipped(cursor: ShipCursor): Promise<void> {
+  /**
+   * Deletes the segments the cursor has moved past. `makeShippedDurable` runs first: the rows
+   * shipped from them must be on disk, not only committed, before their only other copy goes.
+   */
+  async removeShipped(
+    cursor: ShipCursor,
+    makeShippedDurable: () => Promise<void> = async () => undefined,
+  ): Promise<void> {
     const { fs, dir } = this.settings;
     if (this.settings.keepShipped || cursor.offset === 0) return;
     const old = segmentNumbers(await fs.list(dir)).filter((n) => n < cursor.segment);
     if (old.length === 0) return;
+    await makeShippedDurable();
     // The cursor must survive a crash before the segments it points past disappear.
     await fs.syncDir(dir);
     for (const n of old) await fs.remove(this.settings.file(n));

@@ -49,6 +49,11 @@ export interface ShipperOptions {
    * instead. The records are durable in the journal meanwhile. @default 250
    */
   readonly intervalMs?: number;
+  /**
+   * Makes committed rows durable before shipped segments are deleted (the embedded database
+   * commits without fsync: syncShippedRows in audit-store.ts). @default nothing (MariaDB commits durably)
+   */
+  readonly makeShippedDurable?: (db: Knex) => Promise<void>;
   /** Keep segments after shipping them. @default false */
   readonly keepShipped?: boolean;
   readonly onWarning?: (message: string) => void;
@@ -229,7 +234,9 @@ export class JournalShipper {
         if (read.next.segment !== cursor.segment || read.next.offset !== cursor.offset) {
           cursor = read.next;
           await this.cursorFile.save(cursor);
-          await this.cursorFile.removeShipped(cursor);
+          await this.cursorFile.removeShipped(cursor, async () =>
+            this.options.makeShippedDurable?.(db),
+          );
         }
         shipped += batch.records.length;
         this.state.shippedRecords += batch.records.length;

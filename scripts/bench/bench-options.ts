@@ -32,7 +32,7 @@ export interface BenchOptions {
    * replace the recorded table.
    */
   write: boolean | null;
-  /** Write a V8 CPU profile of each gateway process into <dataDir>/profiles. @default false */
+  /** Write a V8 CPU profile of each gateway and subgraph process into <dataDir>/profiles. @default false */
   cpuProf: boolean;
   /**
    * Instead of rounds: seconds of continuous load on one gateway and one operation, its RSS

@@ -33,7 +33,10 @@ export interface BenchPlatformOptions {
   subgraphEnv?: NodeJS.ProcessEnv;
   /** More environment for every gateway process, e.g. the matching signing key. @default none */
   gatewayEnv?: NodeJS.ProcessEnv;
-  /** Folder for V8 CPU profiles of each gateway, in <cpuProfDir>/<target>/ (written when it stops). @default none */
+  /**
+   * Folder for V8 CPU profiles of each gateway, in <cpuProfDir>/<target>/, and of each subgraph, in
+   * <cpuProfDir>/subgraphs/<name>/ (written when they stop). @default none
+   */
   cpuProfDir?: string | null;
   log: (line: string) => void;
 }
@@ -72,7 +75,10 @@ export async function startBenchPlatform(options: BenchPlatformOptions): Promise
       [envName(name, 'PORT')]: String(subgraphPorts.get(name)),
       ...options.subgraphEnv,
     };
-    const child = spawnLogged(name, [path.join('subgraphs', name, 'index.ts')], {
+    const profile = options.cpuProfDir
+      ? ['--cpu-prof', `--cpu-prof-dir=${path.join(options.cpuProfDir, 'subgraphs', name)}`]
+      : [];
+    const child = spawnLogged(name, [...profile, path.join('subgraphs', name, 'index.ts')], {
       cwd: root,
       env,
       logFile: logFile(name),

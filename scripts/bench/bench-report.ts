@@ -221,7 +221,7 @@ export function markdownSection(report: BenchReport): string {
     '',
     `- Machine: ${m.cores} cores, ${m.cpuModel}, ${m.memoryGiB} GiB memory, Node ${m.node}, ${m.platform}.`,
     `- Load average (1 / 5 / 15 min): ${report.loadBefore} before, ${report.loadAfter} after. The machine is shared with other engineers' test runs, and the load generator, the gateways and all the subgraph processes share its cores: compare figures within one run, not across runs.`,
-    `- Data: demo city of ${report.persons.toLocaleString('en-US')} persons (seed ${report.seed}), ${report.data}.`,
+    `- Data: demo city of ${report.persons.toLocaleString('en-US')} persons (seed ${report.seed}), ${report.data}; the audit trail (its database and the journals) starts empty in every run.`,
     `- Load: autocannon, ${report.connections} keep-alive connections; requests take their arguments in turn from each operation's argument sets (below), so the requests in flight differ; ${report.rounds} interleaved round${report.rounds === 1 ? '' : 's'} of ${report.duration} s per operation and target, each after a ${report.warmup} s warm-up (${2 * report.warmup} s in the first round); figures are medians over rounds. A response that errs, is not 2xx or carries GraphQL \`errors\` is a failure, and a cell with any is invalid.`,
     '- CPU columns: CPU time (user + system, from /proc) that the gateway process, and all subgraph processes together, spent per completed request during the measurement.',
     '',

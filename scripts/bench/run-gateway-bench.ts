@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_WORLD_SEED } from '../start/start-options';
 import { Supervisor } from '../start/supervisor';
-import { benchDatabaseEnv, prepareBenchData } from './bench-data';
+import { benchDatabaseEnv, prepareBenchData, startAuditAfresh } from './bench-data';
 import { findFixtures } from './bench-fixtures';
 import { appliesTo, cellsFor } from './bench-cells';
 import { benchOperations, checkOperationNames } from './bench-operations';
@@ -72,6 +72,7 @@ export async function runGatewayBench(argv: string[], supervisor: Supervisor): P
     `preparing the bench city (${world.persons.toLocaleString('en-US')} persons) in ${databaseEnv.MYSQL_URL ? `MariaDB databases ${databaseEnv.SHUJUTONG_DB_PREFIX}_*` : options.dataDir}`,
   );
   await prepareBenchData(databaseEnv, world, log);
+  await startAuditAfresh(databaseEnv);
   const platform = await startBenchPlatform({
     root: ROOT,
     dataDir: options.dataDir,

@@ -188,6 +188,37 @@ describe('JournalShipper', () => {
     expect((await again.append(body(31))).seq).toBe(31);
   });
 
+  it('makes the shipped rows durable before it deletes the segments they came from, and only then', async () => {
+    const j = await journal({ segmentBytes: 4096 });
+    const seen: number[][] = [];
+    const makeShippedDurable = async () => {
+      seen.push(segmentNumbers(fs.readdirSync(dir)));
+    };
+    await appendMany(j, 1, 3);
+    await shipper(j, { makeShippedDurable }).drain();
+    // One segment, the chain head's: nothing to delete, so no flush.
+    expect(seen).toEqual([]);
+    for (let i = 4; i <= 30; i += 5) await appendMany(j, i, i + 4);
+    const all = segmentNumbers(fs.readdirSync(dir));
+    await shipper(j, { makeShippedDurable }).drain();
+    expect(seen.length).toBeGreaterThan(0);
+    // Each flush saw the segments still there that the deletion after it removed.
+    expect(seen[0]).toEqual(expect.arrayContaining(all.slice(0, 2)));
+    expect(segmentNumbers(fs.readdirSync(dir)).length).toBeLessThan(all.length);
+  });
+
+  it('keeps shipped segments when making the rows durable fails, and reports it', async () => {
+    const j = await journal({ segmentBytes: 4096 });
+    for (let i = 1; i <= 30; i += 5) await appendMany(j, i, i + 4);
+    const all = segmentNumbers(fs.readdirSync(dir));
+    const s = shipper(j, {
+      makeShippedDurable: () => Promise.reject(new Error('EIO: the disk failed')),
+    });
+    await expect(s.drain()).rejects.toThrow('EIO');
+    expect(segmentNumbers(fs.readdirSync(dir))).toEqual(all);
+    expect(s.status().lastError).toContain('EIO');
+  });
+
   it('skips, and reports, a damaged line in an older segment', async () => {
     const j = await journal();
     await appendMany(j, 1, 3);

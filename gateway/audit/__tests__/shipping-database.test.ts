@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import { Knex } from 'knex';
+import { storeBatch } from '../audit-store';
+import { ShippingDatabase } from '../shipping-database';
+import { FALLBACK_AUTOCHECKPOINT_PAGES, SqliteCheckpointer } from '../sqlite-checkpointer';
+import {
+  chainOf,
+  countRows,
+  testAuditDatabase,
+  TestAuditDatabase,
+  testKeys,
+} from '../../../test/utils/audit-fixtures';
+
+const keys = testKeys();
+
+let database: TestAuditDatabase;
+let shipping: ShippingDatabase | null;
+let opened: Knex[];
+let warnings: string[];
+
+beforeEach(() => {
+  database = testAuditDatabase('sqlite');
+  shipping = null;
+  opened = [];
+  warnings = [];
+});
+afterEach(async () => {
+  for (const db of opened) await db.destroy();
+  await shipping?.close();
+  await database.cleanup();
+});
+
+function sqliteFile(): string {
+  if (database.target.client !== 'sqlite') throw new Error('an SQLite test database');
+  return database.target.file;
+}
+
+async function connect(options: ConstructorParameters<typeof ShippingDatabase>[1] = {}) {
+  shipping = new ShippingDatabase(database.target, {
+    checkpointIntervalMs: 20,
+    onWarning: (m) => warnings.push(m),
+    ...options,
+  });
+  const db = await shipping.connect();
+  opened.push(db);
+  return db;
+}
+
+async function autocheckpoint(db: Knex): Promise<number> {
+  const rows = (await db.raw('PRAGMA wal_autocheckpoint')) as { wal_autocheckpoint: number }[];
+  return rows[0].wal_autocheckpoint;
+}
+
+const batch = (records = chainOf(40, keys)) => ({
+  records,
+  documents: new Map<string, string>(),
+  checkpoints: [],
+});
+
+describe('ShippingDatabase on the embedded SQLite file', () => {
+  it("leaves checkpoints to its own thread: the shipper's commits checkpoint only past a far larger log", async () => {
+    const db = await connect();
+    expect(await autocheckpoint(db)).toBe(FALLBACK_AUTOCHECKPOINT_PAGES);
+    await storeBatch(db, batch());
+    expect((await countRows(db)).audit_records).toBe(40);
+    // The thread copies the committed log into the database file without the shipper's help.
+    const checkpointer = await SqliteCheckpointer.start(sqliteFile(), { intervalMs: 10 });
+    try {
+      const done = await new Promise<{ log: number; checkpointed: number }>((resolve) => {
+        const off = checkpointer.onCheckpoint((r) => {
+          if (r.log > 0 && r.checkpointed === r.log) {
+            off();
+            resolve(r);
+          }
+        });
+      });
+      expect(done.checkpointed).toBe(done.log);
+    } finally {
+      await checkpointer.stop();
+    }
+    expect(warnings).toEqual([]);
+  });
+
+  it('lets the commits checkpoint, as SQLite does by default, when no thread can be started', async () => {
+    const db = await connect({
+      startCheckpointer: () => Promise.reject(new Error('no threads here')),
+    });
+    expect(await autocheckpoint(db)).toBe(1000);
+    await storeBatch(db, batch());
+    expect((await countRows(db)).audit_records).toBe(40);
+    expect(warnings).toEqual([expect.stringContaining('no threads here')]);
+  });
+
+  it('starts one thread however often the shipper reconnects', async () => {
+    let started = 0;
+    const start = (file: string) => {
+      started++;
+      return SqliteCheckpointer.start(file, { intervalMs: 20 });
+    };
+    await connect({ startCheckpointer: start });
+    opened.push(await shipping!.connect());
+    expect(started).toBe(1);
+  });
+
+  it('flushes the log and the database file before shipped segments go, and tolerates a log not yet there', async () => {
+    await connect();
+    fs.rmSync(`${sqliteFile()}-wal`, { force: true });
+    await expect(shipping!.makeShippedDurable()).resolves.toBeUndefined();
+  });
+});
+
+describe('SqliteCheckpointer', () => {
+  it('refuses to start on a database file that does not exist, rather than create an empty one', async () => {
+    await expect(
+      SqliteCheckpointer.start(`${sqliteFile()}.missing`, { intervalMs: 10 }),
+    ).rejects.toThrow();
+    expect(fs.existsSync(`${sqliteFile()}.missing`)).toBe(false);
+  });
+
+  it('ends its thread on stop, after a last checkpoint into the database file', async () => {
+    const db = await database.connect();
+    const before = fs.statSync(sqliteFile()).size;
+    await storeBatch(db, batch());
+    // Committed pages wait in the log; the database file has not grown yet.
+    expect(fs.statSync(sqliteFile()).size).toBe(before);
+    const checkpointer = await SqliteCheckpointer.start(sqliteFile(), { intervalMs: 60_000 });
+    await checkpointer.stop();
+    expect(fs.statSync(sqliteFile()).size).toBeGreaterThan(before);
+  });
+});

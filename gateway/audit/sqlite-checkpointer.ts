@@ -1,0 +1,136 @@
+/**
+ * Checkpoints the embedded audit database from a thread of its own.
+ *
+ * In WAL mode SQLite copies committed pages from the write-ahead log back into the database file
+ * (a checkpoint) inside whichever commit pushes the log past `wal_autocheckpoint` pages. The
+ * shipper commits on the gateway's thread, and a people-page batch dirties a page per subject
+ * row (the (subject_hash, time) index takes them at random places), so nearly every commit paid
+ * for a checkpoint too: about 70% of a round's time, with every request in flight waiting on it.
+ *
+ * Here a worker thread with its own connection runs PASSIVE checkpoints on a timer. PASSIVE
+ * never waits for, nor blocks, the shipper or the audit subgraph's readers; a page rewritten by
+ * several commits between two checkpoints is copied once. The shipper's connection keeps an
+ * automatic checkpoint at a much larger log (FALLBACK_AUTOCHECKPOINT_PAGES), so a thread that
+ * cannot start or dies costs pauses again, never an unbounded log.
+ */
+import { Worker } from 'node:worker_threads';
+
+/** Pages (of 4 KiB) the log may reach before the shipper's own commit checkpoints: 128 MiB. */
+export const FALLBACK_AUTOCHECKPOINT_PAGES = 32_768;
+
+export interface SqliteCheckpointerOptions {
+  /** Time between two checkpoints. @default 1000 */
+  readonly intervalMs?: number;
+  /** The thread failed or stopped on its own: checkpoints fall back to the shipper's commits. */
+  readonly onWarning?: (message: string) => void;
+}
+
+/**
+ * Plain JavaScript evaluated in the worker: no TypeScript loader in the thread, no module of the
+ * gateway's, only the driver. A failed checkpoint is reported and the thread goes on; the next
+ * attempt, a second later, usually succeeds (SQLITE_BUSY from a concurrent checkpoint).
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+let db;
+try {
+  db = new Database(workerData.file, { fileMustExist: true });
+  db.pragma('busy_timeout = 0');
+  db.pragma('synchronous = NORMAL');
+} catch (err) {
+  // The driver's error class does not survive the trip to the main thread: send its words.
+  parentPort.postMessage({ type: 'unusable', message: String(err && err.message || err) });
+  process.exit(1);
+}
+let failures = 0;
+const timer = setInterval(() => {
+  try {
+    const [result] = db.pragma('wal_checkpoint(PASSIVE)');
+    failures = 0;
+    parentPort.postMessage({ type: 'checkpoint', result });
+  } catch (err) {
+    if (++failures === 1) parentPort.postMessage({ type: 'failed', message: String(err && err.message || err) });
+  }
+}, workerData.intervalMs);
+parentPort.on('message', (m) => {
+  if (m !== 'stop') return;
+  clearInterval(timer);
+  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {}
+  db.close();
+  parentPort.close();
+});
+parentPort.postMessage({ type: 'ready' });
+`;
+
+export interface CheckpointResult {
+  readonly busy: number;
+  readonly log: number;
+  readonly checkpointed: number;
+}
+
+export class SqliteCheckpointer {
+  private stopping = false;
+  private readonly listeners = new Set<(result: CheckpointResult) => void>();
+
+  private constructor(private readonly worker: Worker) {}
+
+  /** Starts the thread and resolves once its connection is open; rejects if it cannot start. */
+  static start(file: string, options: SqliteCheckpointerOptions = {}): Promise<SqliteCheckpointer> {
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      workerData: {
+        driver: require.resolve('better-sqlite3'),
+        file,
+        intervalMs: options.intervalMs ?? 1000,
+      },
+    });
+    // A background helper: it must never keep a stopping gateway alive.
+    worker.unref();
+    const warn = options.onWarning ?? (() => undefined);
+    return new Promise((resolve, reject) => {
+      let checkpointer: SqliteCheckpointer | null = null;
+      worker.on('message', (m: { type: string; message?: string; result?: CheckpointResult }) => {
+        if (m.type === 'ready') resolve((checkpointer = new SqliteCheckpointer(worker)));
+        else if (m.type === 'unusable')
+          reject(new Error(`the checkpoint thread cannot open ${file}: ${m.message}`));
+        else if (m.type === 'checkpoint' && checkpointer && m.result)
+          for (const listener of checkpointer.listeners) listener(m.result);
+        else if (m.type === 'failed')
+          warn(`checkpointing the audit database failed (${m.message}); retrying every interval`);
+      });
+      worker.on('error', (err) => {
+        if (!checkpointer) return reject(err);
+        warn(
+          `the audit database's checkpoint thread failed (${err.message}); commits checkpoint the log themselves past ${FALLBACK_AUTOCHECKPOINT_PAGES} pages`,
+        );
+      });
+      worker.on('exit', (code) => {
+        if (!checkpointer)
+          return reject(new Error(`checkpoint thread exited (${code}) before it started`));
+        if (!checkpointer.stopping)
+          warn(
+            `the audit database's checkpoint thread stopped (exit ${code}); commits checkpoint the log themselves past ${FALLBACK_AUTOCHECKPOINT_PAGES} pages`,
+          );
+      });
+    });
+  }
+
+  /** Calls `listener` after each checkpoint (tests wait for one). */
+  onCheckpoint(listener: (result: CheckpointResult) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** A last checkpoint, then the thread ends. */
+  async stop(): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
+    this.worker.postMessage('stop');
+    const timeout = setTimeout(() => void this.worker.terminate(), 5000);
+    timeout.unref();
+    await exited;
+    clearTimeout(timeout);
+  }
+}
