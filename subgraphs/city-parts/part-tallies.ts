@@ -8,11 +8,14 @@
  */
 import { Knex } from 'knex';
 import { inTransaction } from '../kit/in-transaction';
+import { SqlTemplates } from '../kit/sql-templates';
 import { regionByCode } from '../../domain/regions';
 import type { CityPartClass } from './part-catalogue';
 import type { CityPartStatus, GroupCount } from './part-counts';
 
 export const CITY_PART_TALLIES = 'city_part_tallies';
+
+const TALLY_READS = new SqlTemplates();
 
 /** Rows per insert statement: four values each, far under either engine's parameter limit. */
 const INSERT_CHUNK = 500;
@@ -42,18 +45,28 @@ export async function rebuildCityPartTallies(db: Knex): Promise<void> {
  */
 export async function tallies(db: Knex, regionCodes: readonly string[]): Promise<GroupCount[]> {
   const regions = regionCodes.map((c) => regionByCode(c));
-  const q = db(CITY_PART_TALLIES).select('town_code', 'class', 'status', 'parts');
-  if (!regions.some((r) => r?.level === 'CITY')) {
-    const towns = regions.filter((r) => r?.level === 'TOWN').map((r) => r!.code);
-    const counties = regions.filter((r) => r?.level === 'COUNTY').map((r) => r!.code);
-    q.where((w) => {
+  const city = regions.some((r) => r?.level === 'CITY');
+  const towns = city ? [] : regions.filter((r) => r?.level === 'TOWN').map((r) => r!.code);
+  const counties = city ? [] : regions.filter((r) => r?.level === 'COUNTY').map((r) => r!.code);
+  // A dashboard asks this for every request: its SQL is compiled and prepared once per shape.
+  const shape = city ? 'city' : `towns ${towns.length} counties ${counties.length}`;
+  const values = [...towns, ...counties.map((county) => `${county}%`)];
+  const rows = await TALLY_READS.select<{
+    town_code: string;
+    class: string;
+    status: string;
+    parts: number | string;
+  }>(db, shape, values, (standIns) => {
+    const q = db(CITY_PART_TALLIES).select('town_code', 'class', 'status', 'parts');
+    if (city) return q;
+    const townsIn = standIns.slice(0, towns.length);
+    const patterns = standIns.slice(towns.length);
+    return q.where((w) => {
       w.whereRaw('1 = 0');
-      if (towns.length) w.orWhereIn('town_code', towns);
-      for (const county of counties) w.orWhere('town_code', 'like', `${county}%`);
+      if (townsIn.length) w.orWhereIn('town_code', townsIn);
+      for (const pattern of patterns) w.orWhere('town_code', 'like', pattern);
     });
-  }
-  const rows: { town_code: string; class: string; status: string; parts: number | string }[] =
-    await q;
+  });
   return rows.map((r) => ({
     townCode: r.town_code,
     class: r.class as CityPartClass,
