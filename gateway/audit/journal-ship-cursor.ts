@@ -73,10 +73,10 @@ export class ShipCursorFile {
     this.cursor = cursor;
   }
 
-  /** Segments wholly behind the cursor, once the cursor's segment (and its header) has been read. */
   /**
-   * Deletes the segments the cursor has moved past. `makeShippedDurable` runs first: the rows
-   * shipped from them must be on disk, not only committed, before their only other copy goes.
+   * Deletes the segments wholly behind the cursor, once the cursor's segment (and its header) has
+   * been read. `makeShippedDurable` runs first: the rows shipped from them must be on disk, not
+   * only committed, before their only other copy goes.
    */
   async removeShipped(
     cursor: ShipCursor,

@@ -51,9 +51,9 @@ export interface ShipperOptions {
   readonly intervalMs?: number;
   /**
    * Makes committed rows durable before shipped segments are deleted (the embedded database
-   * commits without fsync: syncShippedRows in audit-store.ts). @default nothing (MariaDB commits durably)
+   * commits without fsync: ShippingDatabase.makeShippedDurable). @default nothing (MariaDB commits durably)
    */
-  readonly makeShippedDurable?: (db: Knex) => Promise<void>;
+  readonly makeShippedDurable?: () => Promise<void>;
   /** Keep segments after shipping them. @default false */
   readonly keepShipped?: boolean;
   readonly onWarning?: (message: string) => void;
@@ -234,9 +234,7 @@ export class JournalShipper {
         if (read.next.segment !== cursor.segment || read.next.offset !== cursor.offset) {
           cursor = read.next;
           await this.cursorFile.save(cursor);
-          await this.cursorFile.removeShipped(cursor, async () =>
-            this.options.makeShippedDurable?.(db),
-          );
+          await this.cursorFile.removeShipped(cursor, this.options.makeShippedDurable);
         }
         shipped += batch.records.length;
         this.state.shippedRecords += batch.records.length;

@@ -99,8 +99,10 @@ export class SqliteCheckpointer {
         else if (m.type === 'failed')
           warn(`checkpointing the audit database failed (${m.message}); retrying every interval`);
       });
+      let failed = false;
       worker.on('error', (err) => {
         if (!checkpointer) return reject(err);
+        failed = true;
         warn(
           `the audit database's checkpoint thread failed (${err.message}); commits checkpoint the log themselves past ${FALLBACK_AUTOCHECKPOINT_PAGES} pages`,
         );
@@ -108,7 +110,8 @@ export class SqliteCheckpointer {
       worker.on('exit', (code) => {
         if (!checkpointer)
           return reject(new Error(`checkpoint thread exited (${code}) before it started`));
-        if (!checkpointer.stopping)
+        // An error was reported already; its exit need not be.
+        if (!checkpointer.stopping && !failed)
           warn(
             `the audit database's checkpoint thread stopped (exit ${code}); commits checkpoint the log themselves past ${FALLBACK_AUTOCHECKPOINT_PAGES} pages`,
           );

@@ -54,6 +54,11 @@ export interface BenchPlatform {
 
 const url = (port: number, pathname: string) => `http://127.0.0.1:${port}${pathname}`;
 
+/** Node's flags for a V8 CPU profile written, when the process stops, into <dir>/<folder>. */
+function profileArgs(dir: string | null | undefined, folder: string): string[] {
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.join(dir, folder)}`] : [];
+}
+
 export async function startBenchPlatform(options: BenchPlatformOptions): Promise<BenchPlatform> {
   const { root, supervisor, log } = options;
   const names = registeredSubgraphNames();
@@ -75,9 +80,7 @@ export async function startBenchPlatform(options: BenchPlatformOptions): Promise
       [envName(name, 'PORT')]: String(subgraphPorts.get(name)),
       ...options.subgraphEnv,
     };
-    const profile = options.cpuProfDir
-      ? ['--cpu-prof', `--cpu-prof-dir=${path.join(options.cpuProfDir, 'subgraphs', name)}`]
-      : [];
+    const profile = profileArgs(options.cpuProfDir, path.join('subgraphs', name));
     const child = spawnLogged(name, [...profile, path.join('subgraphs', name, 'index.ts')], {
       cwd: root,
       env,
@@ -105,9 +108,7 @@ export async function startBenchPlatform(options: BenchPlatformOptions): Promise
         env: { ...process.env, ...options.gatewayEnv },
       });
       // One folder per gateway: Node writes one profile per thread (tsx's loader runs in its own).
-      const profile = options.cpuProfDir
-        ? ['--cpu-prof', `--cpu-prof-dir=${path.join(options.cpuProfDir, target.name)}`]
-        : [];
+      const profile = profileArgs(options.cpuProfDir, target.name);
       const child = spawnLogged(target.name, [...profile, ...command.args], {
         cwd: root,
         env: command.env,
