@@ -57,6 +57,13 @@ class CuttableProxy {
   }
 }
 
+/**
+ * Each case migrates a fresh audit database on MariaDB: two partitioned tables of 14 partitions,
+ * each a file created and fsynced. On a quiet machine a case takes under a second; on a loaded CI
+ * machine one took longer than Jest's default 5 s.
+ */
+const MARIADB_DEADLINE_MS = 30_000;
+
 describeWithService('mysql', 'shipping through a MariaDB outage', () => {
   let dir: string;
   let database: TestAuditDatabase;
@@ -89,86 +96,94 @@ describeWithService('mysql', 'shipping through a MariaDB outage', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('keeps records while the database is unreachable and ships each once from the real one', async () => {
-    await append(1, 30);
-    const url = new URL(process.env.MYSQL_URL!);
-    const unreachable = {
-      ...database.target,
-      url: `mysql://${url.username || 'root'}@127.0.0.1:${await freePort()}`,
-    } as typeof database.target;
-    const dead = new JournalShipper({
-      source: journal,
-      connect: () => openAuditDatabase(unreachable),
-      target: 'unreachable',
-    });
-    shippers.push(dead);
-    await expect(dead.drain()).rejects.toThrow(/ECONNREFUSED/);
-    expect(dead.status().connected).toBe(false);
+  it(
+    'keeps records while the database is unreachable and ships each once from the real one',
+    async () => {
+      await append(1, 30);
+      const url = new URL(process.env.MYSQL_URL!);
+      const unreachable = {
+        ...database.target,
+        url: `mysql://${url.username || 'root'}@127.0.0.1:${await freePort()}`,
+      } as typeof database.target;
+      const dead = new JournalShipper({
+        source: journal,
+        connect: () => openAuditDatabase(unreachable),
+        target: 'unreachable',
+      });
+      shippers.push(dead);
+      await expect(dead.drain()).rejects.toThrow(/ECONNREFUSED/);
+      expect(dead.status().connected).toBe(false);
 
-    const live = new JournalShipper({
-      source: journal,
-      connect: () => database.connect(),
-      target: 'live',
-      onWarning: () => undefined,
-    });
-    shippers.push(live);
-    expect(await live.drain()).toBe(30);
-    const db = await database.connect();
-    const once = await countRows(db);
-    expect(once.audit_records).toBe(30);
-    // Shipping everything again changes nothing.
-    fs.rmSync(`${dir}/${CURSOR_FILE}`);
-    const again = new JournalShipper({
-      source: journal,
-      connect: () => database.connect(),
-      target: 'live',
-    });
-    shippers.push(again);
-    expect(await again.drain()).toBe(30);
-    expect(await countRows(db)).toEqual(once);
-  });
+      const live = new JournalShipper({
+        source: journal,
+        connect: () => database.connect(),
+        target: 'live',
+        onWarning: () => undefined,
+      });
+      shippers.push(live);
+      expect(await live.drain()).toBe(30);
+      const db = await database.connect();
+      const once = await countRows(db);
+      expect(once.audit_records).toBe(30);
+      // Shipping everything again changes nothing.
+      fs.rmSync(`${dir}/${CURSOR_FILE}`);
+      const again = new JournalShipper({
+        source: journal,
+        connect: () => database.connect(),
+        target: 'live',
+      });
+      shippers.push(again);
+      expect(await again.drain()).toBe(30);
+      expect(await countRows(db)).toEqual(once);
+    },
+    MARIADB_DEADLINE_MS,
+  );
 
-  it('resumes shipping when the database comes back, with every record once and the chain intact', async () => {
-    const url = new URL(process.env.MYSQL_URL!);
-    const proxy = new CuttableProxy(await freePort(), {
-      host: url.hostname,
-      port: Number(url.port) || 3306,
-    });
-    await proxy.up();
-    const viaProxy = {
-      ...database.target,
-      url: `mysql://${url.username || 'root'}${url.password ? `:${url.password}` : ''}@127.0.0.1:${proxy.port}`,
-    } as typeof database.target;
-    const shipper = new JournalShipper({
-      source: journal,
-      connect: () => openAuditDatabase(viaProxy),
-      target: 'proxied',
-      retryMinMs: 20,
-      retryMaxMs: 100,
-    });
-    shippers.push(shipper);
-    try {
-      await append(1, 10);
-      expect(await shipper.drain()).toBe(10);
-      await proxy.down();
-      await append(11, 25);
-      await expect(shipper.drain()).rejects.toThrow();
-      expect(shipper.status().connected).toBe(false);
+  it(
+    'resumes shipping when the database comes back, with every record once and the chain intact',
+    async () => {
+      const url = new URL(process.env.MYSQL_URL!);
+      const proxy = new CuttableProxy(await freePort(), {
+        host: url.hostname,
+        port: Number(url.port) || 3306,
+      });
       await proxy.up();
-      // The background loop retries by itself; wait for it.
-      shipper.start();
-      for (let i = 0; i < 200 && !(shipper.status().caughtUp && shipper.status().connected); i++)
-        await new Promise((r) => setTimeout(r, 25));
-      await append(26, 30);
-      await shipper.drain();
-    } finally {
-      await shipper.stop();
-      await proxy.down();
-    }
-    const db = await database.connect();
-    expect((await countRows(db)).audit_records).toBe(30);
-    const report = await verifyAuditDatabase(db, { publicKeys: [keys.publicKey] });
-    expect(report.findings).toEqual([]);
-    expect(report.chains[0]).toMatchObject({ records: 30, firstSeq: 1, lastSeq: 30 });
-  });
+      const viaProxy = {
+        ...database.target,
+        url: `mysql://${url.username || 'root'}${url.password ? `:${url.password}` : ''}@127.0.0.1:${proxy.port}`,
+      } as typeof database.target;
+      const shipper = new JournalShipper({
+        source: journal,
+        connect: () => openAuditDatabase(viaProxy),
+        target: 'proxied',
+        retryMinMs: 20,
+        retryMaxMs: 100,
+      });
+      shippers.push(shipper);
+      try {
+        await append(1, 10);
+        expect(await shipper.drain()).toBe(10);
+        await proxy.down();
+        await append(11, 25);
+        await expect(shipper.drain()).rejects.toThrow();
+        expect(shipper.status().connected).toBe(false);
+        await proxy.up();
+        // The background loop retries by itself; wait for it.
+        shipper.start();
+        for (let i = 0; i < 200 && !(shipper.status().caughtUp && shipper.status().connected); i++)
+          await new Promise((r) => setTimeout(r, 25));
+        await append(26, 30);
+        await shipper.drain();
+      } finally {
+        await shipper.stop();
+        await proxy.down();
+      }
+      const db = await database.connect();
+      expect((await countRows(db)).audit_records).toBe(30);
+      const report = await verifyAuditDatabase(db, { publicKeys: [keys.publicKey] });
+      expect(report.findings).toEqual([]);
+      expect(report.chains[0]).toMatchObject({ records: 30, firstSeq: 1, lastSeq: 30 });
+    },
+    MARIADB_DEADLINE_MS,
+  );
 });
