@@ -27,10 +27,11 @@ function spatialSuite(options: TempDatabaseOptions) {
     let temp: TempDatabase;
     let server: RunningSubgraph;
 
+    // Seeding a MariaDB copy took over Jest's default 5 s once on a loaded CI machine.
     beforeAll(async () => {
       temp = await createTempDatabase(spatialSubgraph, { persons: PERSONS, ...options });
       server = await startSubgraphServer(spatialSubgraph, { db: temp.db, port: 0, log: () => {} });
-    });
+    }, 60_000);
     afterAll(async () => {
       await server?.stop();
       await temp?.cleanup();
