@@ -1,9 +1,10 @@
 /**
- * Whether the operation, as this subgraph received it, selects a field directly under the
- * current one: through named and inline fragments, with @skip/@include evaluated as the
- * executor will. Used to insist that "who looked at my data" returns its `subject`, which is what
- * makes the gateway's audit record of the lookup name the person (gateway/audit-capture/subject-keys.ts
- * adds the person's key under every Person selection).
+ * What the operation, as this subgraph received it, selects directly under the current field:
+ * through named and inline fragments, with @skip/@include evaluated as the executor will. Used
+ * by list resolvers to read only the columns the selection needs (selected-columns.ts), and to
+ * insist that "who looked at my data" returns its `subject`, which is what makes the gateway's
+ * audit record of the lookup name the person (gateway/audit-capture/subject-keys.ts adds the
+ * person's key under every Person selection).
  */
 import {
   getDirectiveValues,
@@ -23,23 +24,28 @@ function included(
   return getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
 }
 
-export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+/** The names of the fields the operation selects directly under the current one. */
+export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
+  const names = new Set<string>();
   const spread = new Set<string>();
-  const walk = (set: SelectionSetNode | undefined): boolean => {
+  const walk = (set: SelectionSetNode | undefined): void => {
     for (const sel of set?.selections ?? []) {
       if (!included(sel, info.variableValues)) continue;
       if (sel.kind === Kind.FIELD) {
-        if (sel.name.value === name) return true;
+        names.add(sel.name.value);
       } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-        if (walk(sel.selectionSet)) return true;
+        walk(sel.selectionSet);
       } else if (!spread.has(sel.name.value)) {
         spread.add(sel.name.value);
-        if (walk(info.fragments[sel.name.value]?.selectionSet)) return true;
+        walk(info.fragments[sel.name.value]?.selectionSet);
       }
     }
-    return false;
   };
-  return info.fieldNodes.some(
-    (node) => included(node, info.variableValues) && walk(node.selectionSet),
-  );
+  for (const node of info.fieldNodes)
+    if (included(node, info.variableValues)) walk(node.selectionSet);
+  return names;
+}
+
+export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  return selectedFieldNames(info).has(name);
 }

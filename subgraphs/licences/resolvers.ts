@@ -1,3 +1,4 @@
+import { GraphQLResolveInfo } from 'graphql';
 import { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap';
 import { CreditCodeScalar, DateScalar, IdNumberScalar } from '../kit/scalars';
 import { badUserInput } from '../kit/user-input';
@@ -10,7 +11,7 @@ import {
   VerifyCertificateArgs,
 } from './certificate-verification';
 import { LicencesContext } from './context';
-import { CertificateRow } from './store';
+import { CERTIFICATE_LISTS, CertificateRow } from './store';
 
 interface HoldingArgs {
   type?: CertificateType | null;
@@ -80,11 +81,29 @@ export const resolvers: GraphQLResolverMap<LicencesContext> = {
     __resolveType: (holder: { __typename: string }) => holder.__typename,
   },
   Person: {
-    certificates: async (p: { idNumber: string }, args: HoldingArgs, ctx: LicencesContext) =>
-      holdings(await ctx.store.ofPerson.load(p.idNumber), args, ctx.today),
+    certificates: async (
+      p: { idNumber: string },
+      args: HoldingArgs,
+      ctx: LicencesContext,
+      info: GraphQLResolveInfo,
+    ) =>
+      holdings(
+        await ctx.store.ofPerson(CERTIFICATE_LISTS.forSelection(info)).load(p.idNumber),
+        args,
+        ctx.today,
+      ),
   },
   LegalEntity: {
-    certificates: async (e: { creditCode: string }, args: HoldingArgs, ctx: LicencesContext) =>
-      holdings(await ctx.store.ofLegalEntity.load(e.creditCode), args, ctx.today),
+    certificates: async (
+      e: { creditCode: string },
+      args: HoldingArgs,
+      ctx: LicencesContext,
+      info: GraphQLResolveInfo,
+    ) =>
+      holdings(
+        await ctx.store.ofLegalEntity(CERTIFICATE_LISTS.forSelection(info)).load(e.creditCode),
+        args,
+        ctx.today,
+      ),
   },
 };

@@ -8,6 +8,7 @@
  */
 import { Knex } from 'knex';
 import { inTransaction } from '../kit/in-transaction';
+import { SqlTemplates } from '../kit/sql-templates';
 import { CITY_CODE } from '../../domain/regions';
 
 export const REGION_POPULATIONS = 'region_populations';
@@ -35,10 +36,16 @@ export async function rebuildRegionPopulations(db: Knex): Promise<void> {
   });
 }
 
+/** Every people page reads its count: the statement is compiled and prepared once (sql-templates.ts). */
+const COUNT_READS = new SqlTemplates();
+
 /** A region with no residents has no row: it counts zero. */
 export async function regionPopulation(db: Knex, regionCode: string): Promise<number> {
-  const row: { persons: number | string } | undefined = await db(REGION_POPULATIONS)
-    .where('region_code', regionCode)
-    .first('persons');
+  const [row] = await COUNT_READS.select<{ persons: number | string }>(
+    db,
+    'persons',
+    [regionCode],
+    ([code]) => db(REGION_POPULATIONS).select('persons').where('region_code', code).limit(1),
+  );
   return row ? Number(row.persons) : 0;
 }

@@ -1,3 +1,4 @@
+import { Kind, ObjectTypeDefinitionNode, parse } from 'graphql';
 import { postGraphQL } from '../../../test/utils/graphql-client';
 import { describeWithService } from '../../../test/utils/services';
 import { createTempDatabase, TempDatabase } from '../../../test/utils/temp-database';
@@ -385,6 +386,113 @@ describe('licences subgraph', () => {
       ).toEqual(certificates.map((c) => c.holder_name));
       expect(single).toBe(3);
       expect(counter.count).toBe(single);
+    });
+  });
+  describe('a holder’s certificates read with only the columns the selection needs', () => {
+    /** Every field of Certificate with a selection for it; checked against the subgraph's own SDL. */
+    const FIELD_SELECTIONS: Record<string, string> = {
+      number: 'number',
+      type: 'type',
+      typeCode: 'typeCode',
+      typeName: 'typeName',
+      licenceNumber: 'licenceNumber',
+      holder: 'holder { __typename ... on Person { idNumber } ... on LegalEntity { creditCode } }',
+      holderName: 'holderName',
+      address: 'address',
+      issuer: 'issuer { name creditCode regionCode }',
+      issuedOn: 'issuedOn',
+      validFrom: 'validFrom',
+      validTo: 'validTo',
+      status: 'status',
+      statusChangedOn: 'statusChangedOn',
+      statusReason: 'statusReason',
+      issuingOfficer: 'issuingOfficer',
+      surface: 'surface { name value }',
+    };
+    const listOf = (selection: string) => `query($r: [_Any!]!, $status: CertificateStatus) {
+      _entities(representations: $r) {
+        ... on Person { certificates(status: $status) { ${selection} } }
+        ... on LegalEntity { certificates(status: $status) { ${selection} } }
+      }
+    }`;
+    /** Holders of every kind of certificate, revoked and lapsed ones among them. */
+    const holders = () => {
+      const picked = new Map<string, CertificateRow>();
+      for (const r of rows) if (!picked.has(r.type)) picked.set(r.type, r);
+      for (const r of rows.filter((r) => r.recorded_status !== 'VALID').slice(0, 5))
+        picked.set(r.number, r);
+      return [...picked.values()].map((r) =>
+        r.holder_kind === 'PERSON'
+          ? { __typename: 'Person', idNumber: r.holder_key }
+          : { __typename: 'LegalEntity', creditCode: r.holder_key },
+      );
+    };
+
+    it('knows a selection for every field of Certificate', async () => {
+      const { body } = await postGraphQL(server.url, '{ _service { sdl } }');
+      const certificate = parse(body.data!._service.sdl).definitions.find(
+        (d): d is ObjectTypeDefinitionNode =>
+          d.kind === Kind.OBJECT_TYPE_DEFINITION && d.name.value === 'Certificate',
+      );
+      expect(certificate?.fields?.map((f) => f.name.value).sort()).toEqual(
+        Object.keys(FIELD_SELECTIONS).sort(),
+      );
+    });
+
+    it('serves every field alone exactly as it serves it beside all the others, filtered by status too', async () => {
+      const r = holders();
+      expect(r.length).toBeGreaterThan(10);
+      for (const status of [null, 'REVOKED', 'EXPIRED']) {
+        const all = await postGraphQL(
+          server.url,
+          listOf(Object.values(FIELD_SELECTIONS).join(' ')),
+          {
+            r,
+            status,
+          },
+        );
+        expect(all.body.errors).toBeUndefined();
+        const lists = all.body.data!._entities.map(
+          (e: { certificates: Record<string, unknown>[] }) => e.certificates,
+        );
+        expect(lists.flat().length).toBeGreaterThan(0);
+        for (const [field, selection] of Object.entries(FIELD_SELECTIONS)) {
+          const alone = await postGraphQL(server.url, listOf(selection), { r, status });
+          expect(alone.body.errors).toBeUndefined();
+          expect({
+            field,
+            lists: alone.body.data!._entities.map(
+              (e: { certificates: unknown[] }) => e.certificates,
+            ),
+          }).toEqual({
+            field,
+            lists: lists.map((l: Record<string, unknown>[]) =>
+              l.map((c) => ({ [field]: c[field] })),
+            ),
+          });
+        }
+      }
+    });
+
+    it('reads the printed surface, addresses and names only for a selection that asks for them', async () => {
+      const counter = new QueryCounter(temp.db);
+      try {
+        const r = holders();
+        await postGraphQL(server.url, listOf('number type status validTo'), { r });
+        const page = counter.statements.filter((sql) => /certificates/.test(sql));
+        counter.reset();
+        await postGraphQL(server.url, listOf('number surface { name value }'), { r });
+        const withSurface = counter.statements.filter((sql) => /certificates/.test(sql));
+        expect(page.length).toBeGreaterThan(0);
+        for (const sql of page) {
+          expect(sql).toMatch(/"number"|`number`/);
+          expect(sql).not.toMatch(/surface|address|holder_name|issuing_officer|\*/);
+        }
+        expect(withSurface.some((sql) => /surface/.test(sql))).toBe(true);
+        expect(withSurface.every((sql) => !/address|issuing_officer/.test(sql))).toBe(true);
+      } finally {
+        counter.detach();
+      }
     });
   });
 });
