@@ -10,7 +10,8 @@
  *                      Indexed by time, by (department, time), by (chain, seq) for the verifier.
  *   audit_subjects     one row per data subject per record, PK (record_id, kind, subject_hash, time).
  *                      Index (subject_hash, time): "who looked at this person's data" is one
- *                      index range per partition, however many records there are.
+ *                      index range per partition, however many records there are. On SQLite
+ *                      that order is a table of its own filled in bulk (009, subject-index.ts).
  *   audit_documents    GraphQL documents, once per SHA-256.
  *   audit_checkpoints  signed chain heads, PK (chain, seq).
  *
@@ -27,6 +28,7 @@ import { auditTraceMigration } from './audit-trace-migration';
 import { auditDocumentIndexMigration } from './audit-document-index-migration';
 import { auditArchivedHeadsMigration } from './audit-archived-heads-migration';
 import { auditUsageMigration } from './audit-usage-migration';
+import { deferredSubjectIndexMigration } from './subject-index';
 
 const ASCII = 'CHARACTER SET ascii COLLATE ascii_bin';
 
@@ -203,4 +205,5 @@ export const auditMigrations: readonly Migration[] = [
   auditTraceMigration,
   auditArchivedHeadsMigration, // where chains resume after retention: audit-archived-heads-migration.ts
   auditDocumentIndexMigration, // retention's "is this document still used?": audit-document-index-migration.ts
+  deferredSubjectIndexMigration, // SQLite's (subject_hash, time) order filled in bulk: subject-index.ts
 ];

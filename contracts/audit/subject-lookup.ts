@@ -1,11 +1,15 @@
 /**
  * "Who looked at my data" (cf. Estonia's Andmejälgija): the accesses that returned a given data
  * subject's data, newest first. The subject is looked up by its keyed hash (the caller hashes
- * the ID number with AuditTrail.subjectHash), through the (subject_hash, time) index: one index
- * range per monthly partition, then one primary-key lookup per access, whatever the log's size.
+ * the ID number with AuditTrail.subjectHash), in (subject_hash, time) order: on MariaDB one index
+ * range per monthly partition, on SQLite the lookup table beside the subject rows and the rows
+ * not folded into it yet (subject-index.ts); then one primary-key lookup per access, whatever
+ * the log's size.
  */
 import { Knex } from 'knex';
+import { isMysql } from '../database/database';
 import { dbTime, isoTime, RECORDS_TABLE, SUBJECTS_TABLE } from './audit-rows';
+import { pendingSubjectRows, SUBJECT_INDEX_TABLE } from './subject-index';
 
 export interface SubjectAccess {
   readonly recordId: string;
@@ -36,15 +40,56 @@ export interface SubjectAccessQuery {
   readonly before?: { readonly time: string; readonly recordId: string };
 }
 
+const NEWEST_FIRST = [
+  { column: 's.time', order: 'desc' },
+  { column: 's.record_id', order: 'desc' },
+] as const;
+
+/** Keyset paging: rows strictly older than `before` in (time, record_id) order. */
+function olderThan(q: Knex.QueryBuilder, prefix: string, before: SubjectAccessQuery['before']) {
+  if (!before) return q;
+  const time = dbTime(before.time);
+  const id = before.recordId;
+  return q.where((w) =>
+    w
+      .where(`${prefix}time`, '<', time)
+      .orWhere((x) => x.where(`${prefix}time`, time).where(`${prefix}record_id`, '<', id)),
+  );
+}
+
+/**
+ * The subject's rows as (record_id, time, subject_hash) under the alias `s`: on MariaDB the
+ * table itself; on SQLite the lookup table's newest `limit` (its primary key is in that order)
+ * and the rows not folded into it yet (subject-index.ts).
+ */
+function subjectRows(db: Knex, query: SubjectAccessQuery, limit: number): Knex.QueryBuilder {
+  if (isMysql(db)) return db(`${SUBJECTS_TABLE} as s`);
+  const indexed = olderThan(
+    db(`${SUBJECT_INDEX_TABLE} as i`)
+      .select('i.record_id', 'i.time', 'i.subject_hash')
+      .where('i.subject_hash', query.subjectHash)
+      .orderBy([
+        { column: 'i.time', order: 'desc' },
+        { column: 'i.record_id', order: 'desc' },
+      ])
+      .limit(limit),
+    'i.',
+    query.before,
+  );
+  const rows = db
+    .select('*')
+    .from(indexed.as('newest'))
+    .unionAll(pendingSubjectRows(db, query.subjectHash));
+  return db.from(rows.as('s'));
+}
+
 export function subjectAccessQuery(db: Knex, query: SubjectAccessQuery): Knex.QueryBuilder {
-  const q = db(`${SUBJECTS_TABLE} as s`)
+  const limit = query.limit ?? 100;
+  const q = subjectRows(db, query, limit)
     .join(`${RECORDS_TABLE} as r`, (j) => j.on('r.id', 's.record_id').andOn('r.time', 's.time'))
     .where('s.subject_hash', query.subjectHash)
-    .orderBy([
-      { column: 's.time', order: 'desc' },
-      { column: 's.record_id', order: 'desc' },
-    ])
-    .limit(query.limit ?? 100)
+    .orderBy([...NEWEST_FIRST])
+    .limit(limit)
     .select(
       'r.id',
       'r.time',
@@ -60,16 +105,18 @@ export function subjectAccessQuery(db: Knex, query: SubjectAccessQuery): Knex.Qu
       'r.item_code',
       'r.delivery',
     );
-  if (query.before) {
-    const time = dbTime(query.before.time);
-    const id = query.before.recordId;
-    q.where((w) =>
-      w
-        .where('s.time', '<', time)
-        .orWhere((x) => x.where('s.time', time).where('s.record_id', '<', id)),
-    );
-  }
-  return q;
+  return olderThan(q, 's.', query.before);
+}
+
+/** How many accesses returned the subject's data (rows of the subject, whatever their age). */
+export async function countSubjectAccesses(db: Knex, subjectHash: string): Promise<number> {
+  const count = async (q: Knex.QueryBuilder) =>
+    Number(((await q.count({ n: '*' }).first()) as { n: number | string }).n);
+  if (isMysql(db)) return count(db(SUBJECTS_TABLE).where('subject_hash', subjectHash));
+  return (
+    (await count(db(SUBJECT_INDEX_TABLE).where('subject_hash', subjectHash))) +
+    (await count(db.from(pendingSubjectRows(db, subjectHash).as('p'))))
+  );
 }
 
 interface AccessRow {

@@ -73,6 +73,7 @@ export class AuditTrail {
       source: journal,
       connect: options.connect ?? (() => database!.connect()),
       makeShippedDurable: database ? () => database.makeShippedDurable() : undefined,
+      afterStore: database ? (db) => database.afterStore(db) : undefined,
       target: databaseLabel(config.database),
       fs: options.fs,
       batchRecords: config.shipBatchRecords,

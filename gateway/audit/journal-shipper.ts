@@ -54,6 +54,11 @@ export interface ShipperOptions {
    * commits without fsync: ShippingDatabase.makeShippedDurable). @default nothing (MariaDB commits durably)
    */
   readonly makeShippedDurable?: () => Promise<void>;
+  /**
+   * Runs after each batch is committed, on the same connection (the embedded database folds
+   * pending subject rows there when its thread cannot: ShippingDatabase.afterStore). @default nothing
+   */
+  readonly afterStore?: (db: Knex) => Promise<void>;
   /** Keep segments after shipping them. @default false */
   readonly keepShipped?: boolean;
   readonly onWarning?: (message: string) => void;
@@ -72,6 +77,22 @@ export interface ShipperStatus {
   /** The last drain found nothing more to ship. */
   readonly caughtUp: boolean;
   readonly cursor: ShipCursor | null;
+}
+
+/** SQLite answered SQLITE_BUSY: a connection that does not wait found the write lock taken. */
+function lockTaken(err: unknown): boolean {
+  return String((err as { code?: unknown } | null)?.code ?? '').startsWith('SQLITE_BUSY');
+}
+
+/** How long a drain waits for a taken lock, in steps of LOCK_RETRY_MS, before the round gives up. */
+const LOCK_WAIT_MS = 5000;
+const LOCK_RETRY_MS = 20;
+
+/** A round that met a taken lock; the records wait in the journal for the next round. */
+export class LockTaken extends Error {
+  constructor() {
+    super('the audit database is locked by another writer; shipping on the next round');
+  }
 }
 
 export class JournalShipper {
@@ -142,9 +163,18 @@ export class JournalShipper {
    */
   async drain(): Promise<number> {
     while (this.running) await this.running.catch(() => undefined);
-    let shipped = 0;
+    const progress = { shipped: 0 };
     const run = (async () => {
-      shipped = await this.shipAll();
+      // A fold holds the embedded database's lock some tens of milliseconds: wait it out here
+      // (between attempts, not inside the driver) rather than fail the drain.
+      for (let waited = 0; ; waited += LOCK_RETRY_MS) {
+        try {
+          return await this.shipAll(progress);
+        } catch (err) {
+          if (!(err instanceof LockTaken) || waited >= LOCK_WAIT_MS || this.stopped) throw err;
+          await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
+        }
+      }
     })();
     this.running = run;
     try {
@@ -152,7 +182,7 @@ export class JournalShipper {
     } finally {
       if (this.running === run) this.running = null;
     }
-    return shipped;
+    return progress.shipped;
   }
 
   async stop(): Promise<void> {
@@ -190,7 +220,8 @@ export class JournalShipper {
         this.retryDelay = this.retryMinMs;
         if (this.again) this.kick();
       },
-      () => this.scheduleRetry(),
+      // A taken lock is tried again a round later, not backed off from like a lost database.
+      (err) => (err instanceof LockTaken ? this.kick() : this.scheduleRetry()),
     );
   }
 
@@ -220,8 +251,7 @@ export class JournalShipper {
     return this.db;
   }
 
-  private async shipAll(): Promise<number> {
-    let shipped = 0;
+  private async shipAll(progress: { shipped: number }): Promise<void> {
     try {
       const db = await this.database();
       let cursor = await this.cursorFile.load();
@@ -229,14 +259,16 @@ export class JournalShipper {
         if (this.stopped) break;
         const read = await this.reader.read(cursor);
         const { batch } = read;
-        if (batch.records.length > 0 || batch.checkpoints.length > 0 || batch.documents.size > 0)
+        if (batch.records.length > 0 || batch.checkpoints.length > 0 || batch.documents.size > 0) {
           await storeBatch(db, batch);
+          await this.options.afterStore?.(db);
+        }
         if (read.next.segment !== cursor.segment || read.next.offset !== cursor.offset) {
           cursor = read.next;
           await this.cursorFile.save(cursor);
           await this.cursorFile.removeShipped(cursor, this.options.makeShippedDurable);
         }
-        shipped += batch.records.length;
+        progress.shipped += batch.records.length;
         this.state.shippedRecords += batch.records.length;
         if (batch.records.length > 0) {
           this.state.lastShippedAt = new Date();
@@ -247,10 +279,11 @@ export class JournalShipper {
       }
       this.state.caughtUp = true;
       this.state.lastError = null;
-      return shipped;
     } catch (err) {
-      this.state.connected = false;
       this.state.caughtUp = false;
+      // Another writer holds the embedded database's lock (its thread folding): no outage.
+      if (lockTaken(err)) throw new LockTaken();
+      this.state.connected = false;
       // Driver errors can quote a whole multi-row statement: keep the health report readable.
       const message = String((err as Error)?.message ?? err);
       this.state.lastError = message.length > 300 ? `${message.slice(0, 300)}…` : message;

@@ -5,6 +5,11 @@
  *
  * - checkpoints run on a thread of their own (sqlite-checkpointer.ts), not inside the shipper's
  *   commits on the gateway's event loop;
+ * - the subjects' (subject_hash, time) order is filled in bulk by that thread, not row by row in
+ *   the shipper's commits (contracts/audit/subject-index.ts); while the thread cannot run, the
+ *   shipper folds after each batch itself, as the index cost before. With the thread running
+ *   the shipper's connection does not wait for the write lock (a fold holds it tens of
+ *   milliseconds, which the event loop must not sit out): the shipper ships on its next round;
  * - rows reach the disk before the journal segments they were shipped from are deleted. Under
  *   `synchronous = NORMAL` a WAL commit is written but not fsynced until the next checkpoint,
  *   and a power cut in between would lose records whose only other copy was just removed.
@@ -15,15 +20,29 @@ import fs from 'node:fs';
 import { Knex } from 'knex';
 import type { DatabaseTarget } from '../../contracts/database/database';
 import { openAuditDatabase } from './audit-store';
-import { FALLBACK_AUTOCHECKPOINT_PAGES, SqliteCheckpointer } from './sqlite-checkpointer';
+import { foldPendingSubjects } from '../../contracts/audit/subject-index';
+import {
+  FALLBACK_AUTOCHECKPOINT_PAGES,
+  FoldSettings,
+  SqliteCheckpointer,
+} from './sqlite-checkpointer';
 
 export interface ShippingDatabaseOptions {
   /** Time between checkpoints of the embedded database. @default 1000 */
   readonly checkpointIntervalMs?: number;
+  /** When the thread folds pending subject rows. @default DEFAULT_FOLD */
+  readonly fold?: FoldSettings;
   readonly onWarning?: (message: string) => void;
   /** Starts the checkpoint thread (tests make it fail). @default SqliteCheckpointer.start */
   readonly startCheckpointer?: (file: string) => Promise<SqliteCheckpointer>;
 }
+
+/**
+ * About ten seconds of a busy gateway's people pages, or half a minute at most: a fold of this
+ * many rows holds the write lock some tens of milliseconds, and lookups read the waiting rows by
+ * scanning them.
+ */
+export const DEFAULT_FOLD: FoldSettings = { rows: 20_000, afterMs: 30_000 };
 
 /** Flushes a file's written pages to the disk; any descriptor of the file will do on Linux. */
 async function datasync(file: string): Promise<void> {
@@ -44,6 +63,7 @@ async function datasync(file: string): Promise<void> {
 export class ShippingDatabase {
   private checkpointer: Promise<SqliteCheckpointer | null> | null = null;
   private closed = false;
+  private waitsForLock = false;
 
   constructor(
     private readonly target: DatabaseTarget,
@@ -56,8 +76,27 @@ export class ShippingDatabase {
     if (this.target.client !== 'sqlite' || this.closed) return db;
     const checkpointer = await (this.checkpointer ??= this.startCheckpointer(this.target.file));
     // Left at SQLite's default (1,000 pages) when no thread checkpoints: commits then do it.
-    if (checkpointer) await db.raw(`PRAGMA wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+    if (checkpointer) {
+      await db.raw(`PRAGMA wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+      await db.raw('PRAGMA busy_timeout = 0');
+    }
     return db;
+  }
+
+  /**
+   * For the shipper's `afterStore`: folds pending subject rows on this connection when the
+   * thread is not there to do it, so they never pile up.
+   */
+  async afterStore(db: Knex): Promise<void> {
+    if (this.target.client !== 'sqlite') return;
+    const checkpointer = await this.checkpointer;
+    if (checkpointer?.alive) return;
+    // A thread that died left the shipper's connection not waiting for the lock: wait again.
+    if (checkpointer && !this.waitsForLock) {
+      await db.raw('PRAGMA busy_timeout = 5000');
+      this.waitsForLock = true;
+    }
+    await foldPendingSubjects(db);
   }
 
   /** For the shipper's `makeShippedDurable`. */
@@ -81,6 +120,7 @@ export class ShippingDatabase {
       ((f: string) =>
         SqliteCheckpointer.start(f, {
           intervalMs: this.options.checkpointIntervalMs,
+          fold: this.options.fold ?? DEFAULT_FOLD,
           onWarning: warn,
         }));
     try {

@@ -1,5 +1,6 @@
 /**
- * Checkpoints the embedded audit database from a thread of its own.
+ * Checkpoints the embedded audit database from a thread of its own, and folds its pending
+ * subject rows into the lookup table there (contracts/audit/subject-index.ts).
  *
  * In WAL mode SQLite copies committed pages from the write-ahead log back into the database file
  * (a checkpoint) inside whichever commit pushes the log past `wal_autocheckpoint` pages. The
@@ -12,15 +13,31 @@
  * several commits between two checkpoints is copied once. The shipper's connection keeps an
  * automatic checkpoint at a much larger log (FALLBACK_AUTOCHECKPOINT_PAGES), so a thread that
  * cannot start or dies costs pauses again, never an unbounded log.
+ *
+ * Folding, when asked for: once pending rows reach `fold.rows`, or `fold.afterMs` after they
+ * began to wait, the thread moves them into the lookup table in one transaction (at most
+ * FOLD_MAX_ROWS each), sorted, so each page of the lookup is written once per fold rather than
+ * once per row. It takes the write lock without waiting: while the shipper writes it tries again
+ * on the next tick, and the shipper, finding the lock taken, ships on its next round (JournalShipper).
  */
 import { Worker } from 'node:worker_threads';
+import { FOLD_MAX_ROWS, FOLD_SQL } from '../../contracts/audit/subject-index';
 
 /** Pages (of 4 KiB) the log may reach before the shipper's own commit checkpoints: 128 MiB. */
 export const FALLBACK_AUTOCHECKPOINT_PAGES = 32_768;
 
+export interface FoldSettings {
+  /** Pending rows that start a fold. */
+  readonly rows: number;
+  /** Longest a pending row waits for a fold. */
+  readonly afterMs: number;
+}
+
 export interface SqliteCheckpointerOptions {
   /** Time between two checkpoints. @default 1000 */
   readonly intervalMs?: number;
+  /** Fold pending subject rows too (the file must hold the audit tables). @default no folding */
+  readonly fold?: FoldSettings;
   /** The thread failed or stopped on its own: checkpoints fall back to the shipper's commits. */
   readonly onWarning?: (message: string) => void;
 }
@@ -43,8 +60,47 @@ try {
   parentPort.postMessage({ type: 'unusable', message: String(err && err.message || err) });
   process.exit(1);
 }
+let fold = null;
+if (workerData.fold) {
+  const sql = workerData.fold.sql;
+  const last = db.prepare(sql.last).pluck();
+  const insert = db.prepare(sql.insert);
+  const remove = db.prepare(sql.remove);
+  const span = db.prepare(sql.span);
+  const once = db.transaction((upTo) => {
+    insert.run(upTo);
+    remove.run(upTo);
+  });
+  let waitingSince = null;
+  fold = () => {
+    const { first, last: newest } = span.get();
+    if (first === null) return void (waitingSince = null);
+    const now = Date.now();
+    if (waitingSince === null) waitingSince = now;
+    if (newest - first + 1 < workerData.fold.rows && now - waitingSince < workerData.fold.afterMs) return;
+    for (;;) {
+      const upTo = last.get(workerData.fold.maxRows);
+      if (upTo === null) break;
+      once.immediate(upTo);
+      if (upTo >= newest) break;
+    }
+    waitingSince = null;
+    parentPort.postMessage({ type: 'fold', ms: Date.now() - now });
+  };
+}
+const busy = (err) => String(err && err.code || '').startsWith('SQLITE_BUSY');
 let failures = 0;
+let foldFailures = 0;
 const timer = setInterval(() => {
+  if (fold) {
+    try {
+      fold();
+      foldFailures = 0;
+    } catch (err) {
+      // The shipper holds the write lock: the next tick tries again.
+      if (!busy(err) && ++foldFailures === 1) parentPort.postMessage({ type: 'fold-failed', message: String(err && err.message || err) });
+    }
+  }
   try {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
     failures = 0;
@@ -71,7 +127,9 @@ export interface CheckpointResult {
 
 export class SqliteCheckpointer {
   private stopping = false;
+  private ended = false;
   private readonly listeners = new Set<(result: CheckpointResult) => void>();
+  private readonly foldListeners = new Set<(ms: number) => void>();
 
   private constructor(private readonly worker: Worker) {}
 
@@ -83,6 +141,7 @@ export class SqliteCheckpointer {
         driver: require.resolve('better-sqlite3'),
         file,
         intervalMs: options.intervalMs ?? 1000,
+        fold: options.fold && { ...options.fold, maxRows: FOLD_MAX_ROWS, sql: FOLD_SQL },
       },
     });
     // A background helper: it must never keep a stopping gateway alive.
@@ -90,24 +149,35 @@ export class SqliteCheckpointer {
     const warn = options.onWarning ?? (() => undefined);
     return new Promise((resolve, reject) => {
       let checkpointer: SqliteCheckpointer | null = null;
-      worker.on('message', (m: { type: string; message?: string; result?: CheckpointResult }) => {
-        if (m.type === 'ready') resolve((checkpointer = new SqliteCheckpointer(worker)));
-        else if (m.type === 'unusable')
-          reject(new Error(`the checkpoint thread cannot open ${file}: ${m.message}`));
-        else if (m.type === 'checkpoint' && checkpointer && m.result)
-          for (const listener of checkpointer.listeners) listener(m.result);
-        else if (m.type === 'failed')
-          warn(`checkpointing the audit database failed (${m.message}); retrying every interval`);
-      });
+      worker.on(
+        'message',
+        (m: { type: string; message?: string; result?: CheckpointResult; ms?: number }) => {
+          if (m.type === 'ready') resolve((checkpointer = new SqliteCheckpointer(worker)));
+          else if (m.type === 'fold' && checkpointer)
+            for (const listener of checkpointer.foldListeners) listener(m.ms ?? 0);
+          else if (m.type === 'unusable')
+            reject(new Error(`the checkpoint thread cannot open ${file}: ${m.message}`));
+          else if (m.type === 'checkpoint' && checkpointer && m.result)
+            for (const listener of checkpointer.listeners) listener(m.result);
+          else if (m.type === 'failed')
+            warn(`checkpointing the audit database failed (${m.message}); retrying every interval`);
+          else if (m.type === 'fold-failed')
+            warn(
+              `folding subject rows into the audit database's lookup failed (${m.message}); retrying every interval, lookups read the waiting rows meanwhile`,
+            );
+        },
+      );
       let failed = false;
       worker.on('error', (err) => {
         if (!checkpointer) return reject(err);
+        checkpointer.ended = true;
         failed = true;
         warn(
           `the audit database's checkpoint thread failed (${err.message}); commits checkpoint the log themselves past ${FALLBACK_AUTOCHECKPOINT_PAGES} pages`,
         );
       });
       worker.on('exit', (code) => {
+        if (checkpointer) checkpointer.ended = true;
         if (!checkpointer)
           return reject(new Error(`checkpoint thread exited (${code}) before it started`));
         // An error was reported already; its exit need not be.
@@ -117,6 +187,17 @@ export class SqliteCheckpointer {
           );
       });
     });
+  }
+
+  /** The thread runs: false once it failed, exited or was stopped. */
+  get alive(): boolean {
+    return !this.ended && !this.stopping;
+  }
+
+  /** Calls `listener` with its duration after each fold of pending subject rows. */
+  onFold(listener: (ms: number) => void): () => void {
+    this.foldListeners.add(listener);
+    return () => this.foldListeners.delete(listener);
   }
 
   /** Calls `listener` after each checkpoint (tests wait for one). */

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { Knex } from 'knex';
 import { buildRecordBody } from '../../../contracts/audit/audit-record';
 import { segmentFileName, segmentNumbers } from '../journal-format';
@@ -232,5 +233,30 @@ describe('JournalShipper', () => {
     expect(warnings).toEqual([
       expect.stringMatching(/not JSON at byte \d+; the rest of this segment is not shipped/),
     ]);
+  });
+
+  it("waits out another writer holding the embedded database's lock, without reporting an outage or backing off", async () => {
+    if (database.target.client !== 'sqlite') throw new Error('an SQLite test database');
+    const j = await journal();
+    // As with the database's own thread folding: the shipper's connection does not wait inside the driver.
+    const s = shipper(j, {
+      connect: async () => {
+        const d = await database.connect();
+        await d.raw('PRAGMA busy_timeout = 0');
+        return d;
+      },
+    });
+    expect(await s.drain()).toBe(0);
+    await appendMany(j, 1, 5);
+    const holder = new Database(database.target.file);
+    holder.exec('BEGIN IMMEDIATE');
+    const drained = s.drain();
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(s.status()).toMatchObject({ lastError: null, shippedRecords: 0 });
+    holder.exec('COMMIT');
+    holder.close();
+    expect(await drained).toBe(5);
+    expect(s.status()).toMatchObject({ connected: true, lastError: null, caughtUp: true });
+    expect((await countRows(db)).audit_records).toBe(5);
   });
 });

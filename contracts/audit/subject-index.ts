@@ -1,0 +1,134 @@
+/**
+ * "Who looked at this person's data" needs audit_subjects in (subject_hash, time) order. On
+ * MariaDB that is a secondary index of each monthly partition, and InnoDB buffers its changes.
+ * On the embedded SQLite file the same index cost the gateway most of its shipping time: every
+ * subject row lands at a random place in it, so a people page's record of fifty subjects dirtied
+ * about fifty pages, each written to the log at commit, about 0.7 ms per record on the event loop
+ * (issue 13).
+ *
+ * So on SQLite the order is kept beside the table, filled in bulk:
+ *
+ *   audit_subject_index    (subject_hash, time, record_id, kind), WITHOUT ROWID: the lookup
+ *   audit_subject_pending  the rowids of audit_subjects rows not yet in the lookup
+ *
+ * Triggers on audit_subjects keep the two exact whoever writes the table (the shipper, a test,
+ * retention's deletes): an inserted row is pending; a deleted one leaves both; an updated one
+ * leaves the lookup and is pending again. Folding moves pending rows into the lookup sorted, in
+ * one transaction; a fold of many rows touches each page of the lookup once rather than once per
+ * row. The audit database's own thread folds (gateway/audit/sqlite-checkpointer.ts); when it
+ * cannot run, the shipper folds after each batch, as costly as the index was.
+ *
+ * A lookup reads both: the lookup table and the pending rows (few: a fold's worth at most), so an
+ * answer never depends on whether a fold has run.
+ */
+import { Knex } from 'knex';
+import { Migration } from '../database/migrations';
+import { isMysql } from '../database/database';
+
+export const SUBJECT_INDEX_TABLE = 'audit_subject_index';
+export const SUBJECT_PENDING_TABLE = 'audit_subject_pending';
+/** The (subject_hash, time) index that the lookup table replaces on SQLite. */
+const SUBJECT_TIME_INDEX = 'audit_subjects_subject_time';
+
+const SAME_ROW = (row: 'OLD') =>
+  `subject_hash = ${row}.subject_hash AND time = ${row}.time AND record_id = ${row}.record_id AND kind = ${row}.kind`;
+
+const CREATE = [
+  `CREATE TABLE ${SUBJECT_INDEX_TABLE} (
+     subject_hash VARCHAR(64) NOT NULL,
+     time VARCHAR(23) NOT NULL,
+     record_id VARCHAR(36) NOT NULL,
+     kind VARCHAR(16) NOT NULL,
+     PRIMARY KEY (subject_hash, time, record_id, kind)
+   ) WITHOUT ROWID`,
+  // Rowids of audit_subjects only grow while rows are appended, so pending rows append here too.
+  `CREATE TABLE ${SUBJECT_PENDING_TABLE} (subject_row INTEGER PRIMARY KEY)`,
+  `CREATE TRIGGER audit_subjects_pending AFTER INSERT ON audit_subjects BEGIN
+     INSERT OR IGNORE INTO ${SUBJECT_PENDING_TABLE} (subject_row) VALUES (NEW.rowid);
+   END`,
+  `CREATE TRIGGER audit_subjects_unindexed AFTER DELETE ON audit_subjects BEGIN
+     DELETE FROM ${SUBJECT_PENDING_TABLE} WHERE subject_row = OLD.rowid;
+     DELETE FROM ${SUBJECT_INDEX_TABLE} WHERE ${SAME_ROW('OLD')};
+   END`,
+  `CREATE TRIGGER audit_subjects_reindexed AFTER UPDATE ON audit_subjects BEGIN
+     DELETE FROM ${SUBJECT_INDEX_TABLE} WHERE ${SAME_ROW('OLD')};
+     INSERT OR IGNORE INTO ${SUBJECT_PENDING_TABLE} (subject_row) VALUES (NEW.rowid);
+   END`,
+];
+
+/**
+ * 009: on SQLite, the lookup table, the pending rows and their triggers; the rows already there
+ * go into the lookup, and the index it replaces is dropped. MariaDB keeps its index.
+ */
+export const deferredSubjectIndexMigration: Migration = {
+  name: '009_deferred_subject_index',
+  async up(db) {
+    if (isMysql(db)) return;
+    for (const sql of CREATE) await db.raw(sql);
+    await db.raw(
+      `INSERT INTO ${SUBJECT_INDEX_TABLE} (subject_hash, time, record_id, kind)
+       SELECT subject_hash, time, record_id, kind FROM audit_subjects ORDER BY subject_hash, time`,
+    );
+    await db.raw(`DROP INDEX IF EXISTS ${SUBJECT_TIME_INDEX}`);
+  },
+  async down(db) {
+    if (isMysql(db)) return;
+    for (const trigger of [
+      'audit_subjects_pending',
+      'audit_subjects_unindexed',
+      'audit_subjects_reindexed',
+    ])
+      await db.raw(`DROP TRIGGER IF EXISTS ${trigger}`);
+    await db.raw(`DROP TABLE IF EXISTS ${SUBJECT_PENDING_TABLE}`);
+    await db.raw(`DROP TABLE IF EXISTS ${SUBJECT_INDEX_TABLE}`);
+    await db.raw(`CREATE INDEX ${SUBJECT_TIME_INDEX} ON audit_subjects (subject_hash, time)`);
+  },
+};
+
+/**
+ * The statements of one fold, for better-sqlite3 directly (the database's thread) and for knex
+ * (the shipper's fallback): `?` is the last pending row to fold.
+ */
+export const FOLD_SQL = {
+  /** The last of the first `?` pending rows (null when none is pending). */
+  last: `SELECT max(subject_row) AS last FROM (SELECT subject_row FROM ${SUBJECT_PENDING_TABLE} ORDER BY subject_row LIMIT ?)`,
+  insert: `INSERT OR IGNORE INTO ${SUBJECT_INDEX_TABLE} (subject_hash, time, record_id, kind)
+    SELECT s.subject_hash, s.time, s.record_id, s.kind
+    FROM ${SUBJECT_PENDING_TABLE} p JOIN audit_subjects s ON s.rowid = p.subject_row
+    WHERE p.subject_row <= ? ORDER BY s.subject_hash, s.time`,
+  remove: `DELETE FROM ${SUBJECT_PENDING_TABLE} WHERE subject_row <= ?`,
+  /** Bounds of the pending rows: their number at most last − first + 1. */
+  span: `SELECT min(subject_row) AS first, max(subject_row) AS last FROM ${SUBJECT_PENDING_TABLE}`,
+} as const;
+
+/** Rows folded per transaction: the write lock is held for about as many microseconds × 4. */
+export const FOLD_MAX_ROWS = 50_000;
+
+/** Folds every pending row, FOLD_MAX_ROWS per transaction, through knex (SQLite only). */
+export async function foldPendingSubjects(db: Knex): Promise<void> {
+  if (isMysql(db)) return;
+  for (;;) {
+    const folded = await db.transaction(async (trx) => {
+      const [{ last }] = (await trx.raw(FOLD_SQL.last, [FOLD_MAX_ROWS])) as {
+        last: number | null;
+      }[];
+      if (last === null) return false;
+      await trx.raw(FOLD_SQL.insert, [last]);
+      await trx.raw(FOLD_SQL.remove, [last]);
+      return true;
+    });
+    if (!folded) return;
+  }
+}
+
+/**
+ * The pending rows of one subject as (record_id, time, subject_hash), to be read beside the
+ * lookup table's (SQLite only).
+ */
+export function pendingSubjectRows(db: Knex, subjectHash: string): Knex.QueryBuilder {
+  return db
+    .select('x.record_id', 'x.time', 'x.subject_hash')
+    .from(`${SUBJECT_PENDING_TABLE} as p`)
+    .join('audit_subjects as x', 'x.rowid', 'p.subject_row')
+    .where('x.subject_hash', subjectHash);
+}

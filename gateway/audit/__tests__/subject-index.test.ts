@@ -1,0 +1,169 @@
+import { Knex } from 'knex';
+import { migrateToLatest } from '../../../contracts/database/migrations';
+import { auditMigrations } from '../../../contracts/audit/audit-migrations';
+import { subjectHash } from '../../../contracts/audit/keyed-hash';
+import {
+  foldPendingSubjects,
+  SUBJECT_INDEX_TABLE,
+  SUBJECT_PENDING_TABLE,
+} from '../../../contracts/audit/subject-index';
+import { accessesToSubject, countSubjectAccesses } from '../../../contracts/audit/subject-lookup';
+import { storeBatch } from '../audit-store';
+import { ShippingDatabase } from '../shipping-database';
+import {
+  chainOf,
+  ENTITY_A,
+  PERSON_A,
+  testAuditDatabase,
+  TestAuditDatabase,
+  testKeys,
+} from '../../../test/utils/audit-fixtures';
+import type { AuditRecord } from '../../../contracts/audit/audit-record';
+
+const keys = testKeys();
+const personA = subjectHash(keys.hmac, 'person', PERSON_A);
+const entityA = subjectHash(keys.hmac, 'legal-entity', ENTITY_A);
+const records = chainOf(60, keys);
+const batch = (rs: readonly AuditRecord[]) => ({
+  records: rs,
+  documents: new Map<string, string>(),
+  checkpoints: [],
+});
+
+let database: TestAuditDatabase;
+let shipping: ShippingDatabase | null;
+beforeEach(() => {
+  database = testAuditDatabase('sqlite');
+  shipping = null;
+});
+afterEach(async () => {
+  await shipping?.close();
+  await database.cleanup();
+});
+
+async function count(db: Knex, table: string): Promise<number> {
+  return Number(((await db(table).count({ n: '*' }).first()) as { n: number | string }).n);
+}
+
+/** Every access to the subject, newest first, as record ids: in one page and in pages of `size`. */
+async function newestFirst(db: Knex, hash: string, size = 7): Promise<string[]> {
+  const all = (await accessesToSubject(db, { subjectHash: hash, limit: 1000 })).map(
+    (a) => a.recordId,
+  );
+  const paged: string[] = [];
+  let before: { time: string; recordId: string } | undefined;
+  for (;;) {
+    const page = await accessesToSubject(db, { subjectHash: hash, limit: size, before });
+    paged.push(...page.map((a) => a.recordId));
+    if (page.length < size) break;
+    before = page[page.length - 1];
+  }
+  expect(paged).toEqual(all);
+  expect(await countSubjectAccesses(db, hash)).toBe(all.length);
+  return all;
+}
+
+const idsNewestFirst = (rs: readonly AuditRecord[]) =>
+  [...rs].sort((a, b) => b.time.localeCompare(a.time) || b.id.localeCompare(a.id)).map((r) => r.id);
+
+describe("the audit subjects' lookup on the embedded database, filled in bulk", () => {
+  it('answers who looked at a subject, newest first and page by page, whether its rows wait to be folded, were folded, or some of each', async () => {
+    const db = await database.connect();
+    await storeBatch(db, batch(records.slice(0, 30)));
+    expect(await count(db, SUBJECT_INDEX_TABLE)).toBe(0);
+    expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(records.slice(0, 30)));
+
+    await foldPendingSubjects(db);
+    expect(await count(db, SUBJECT_PENDING_TABLE)).toBe(0);
+    expect(await count(db, SUBJECT_INDEX_TABLE)).toBe(30 + 7);
+    expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(records.slice(0, 30)));
+
+    await storeBatch(db, batch(records.slice(30)));
+    expect(await count(db, SUBJECT_PENDING_TABLE)).toBe(30 + 8);
+    expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(records));
+    expect(await newestFirst(db, entityA, 4)).toEqual(
+      idsNewestFirst(records.filter((r) => r.subjects.some((s) => s.kind === 'legal-entity'))),
+    );
+  });
+
+  it('takes a record shipped twice once, waiting or folded', async () => {
+    const db = await database.connect();
+    await storeBatch(db, batch(records.slice(0, 10)));
+    await foldPendingSubjects(db);
+    await storeBatch(db, batch(records.slice(0, 20)));
+    await storeBatch(db, batch(records.slice(10, 20)));
+    expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(records.slice(0, 20)));
+    await foldPendingSubjects(db);
+    expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(records.slice(0, 20)));
+  });
+
+  it('forgets subject rows deleted from audit_subjects (retention, tampering) and follows updated ones, folded or waiting', async () => {
+    const db = await database.connect();
+    await storeBatch(db, batch(records.slice(0, 10)));
+    await foldPendingSubjects(db);
+    await storeBatch(db, batch(records.slice(10, 20)));
+    const [folded, waiting, moved] = [records[2], records[14], records[5]];
+    await db('audit_subjects').whereIn('record_id', [folded.id, waiting.id]).del();
+    const other = subjectHash(keys.hmac, 'person', '320602198001011238');
+    await db('audit_subjects')
+      .where({ record_id: moved.id, subject_hash: personA })
+      .update({ subject_hash: other });
+    const kept = records.slice(0, 20).filter((r) => ![folded, waiting, moved].includes(r));
+    expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(kept));
+    expect(await newestFirst(db, other)).toEqual([moved.id]);
+    await foldPendingSubjects(db);
+    expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(kept));
+    expect(await newestFirst(db, other)).toEqual([moved.id]);
+    expect(await count(db, SUBJECT_INDEX_TABLE)).toBe(await count(db, 'audit_subjects'));
+  });
+
+  it('migrates a database that kept the (subject_hash, time) index: its rows move into the lookup and the index goes', async () => {
+    const db = await database.open();
+    await migrateToLatest(db, auditMigrations.slice(0, -1));
+    await storeBatch(db, batch(records.slice(0, 25)));
+    const indexes = async () =>
+      ((await db.raw("SELECT name FROM sqlite_master WHERE type = 'index'")) as { name: string }[])
+        .map((r) => r.name)
+        .filter((n) => n === 'audit_subjects_subject_time');
+    expect(await indexes()).toEqual(['audit_subjects_subject_time']);
+    await migrateToLatest(db, auditMigrations);
+    expect(await indexes()).toEqual([]);
+    expect(await count(db, SUBJECT_INDEX_TABLE)).toBe(await count(db, 'audit_subjects'));
+    expect(await count(db, SUBJECT_PENDING_TABLE)).toBe(0);
+    expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(records.slice(0, 25)));
+  });
+
+  it("is folded by the database's own thread once enough rows wait, without the shipper's help", async () => {
+    shipping = new ShippingDatabase(database.target, {
+      checkpointIntervalMs: 20,
+      fold: { rows: 50, afterMs: 60_000 },
+    });
+    const db = await shipping.connect();
+    await storeBatch(db, batch(records.slice(0, 20)));
+    await shipping.afterStore(db);
+    // Fewer rows than a fold waits for: they wait.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await count(db, SUBJECT_PENDING_TABLE)).toBe(20 + 5);
+    await storeBatch(db, batch(records.slice(20)));
+    await shipping.afterStore(db);
+    const deadline = Date.now() + 10_000;
+    while ((await count(db, SUBJECT_PENDING_TABLE)) > 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await count(db, SUBJECT_PENDING_TABLE)).toBe(0);
+    expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(records));
+  });
+
+  it('is folded by the shipper after every batch when no thread can run', async () => {
+    const warnings: string[] = [];
+    shipping = new ShippingDatabase(database.target, {
+      startCheckpointer: () => Promise.reject(new Error('no threads here')),
+      onWarning: (m) => warnings.push(m),
+    });
+    const db = await shipping.connect();
+    await storeBatch(db, batch(records.slice(0, 20)));
+    await shipping.afterStore(db);
+    expect(await count(db, SUBJECT_PENDING_TABLE)).toBe(0);
+    expect(await count(db, SUBJECT_INDEX_TABLE)).toBe(20 + 5);
+    expect(warnings).toEqual([expect.stringContaining('no threads here')]);
+  });
+});

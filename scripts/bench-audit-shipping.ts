@@ -1,0 +1,130 @@
+/**
+ * npm run bench:audit-ship -- [--records N] [--round N] [--subjects N] [--population N]
+ *
+ * What durable audit costs the gateway per record, on the embedded audit database: records of
+ * people-page size (`--subjects` data subjects each, default 50, drawn from `--population`
+ * residents, default 20,000) are built, journalled `--round` at a time (default 32, about a
+ * shipping round of a busy gateway) and shipped after each round into a fresh `audit.sqlite`,
+ * `--records` of them (default 6,000), as the gateway does with AuditTrail.open. Prints CPU per
+ * record of the event loop (the main thread's own counter in /proc) and of all the process's
+ * threads (the database's own thread checkpoints and folds the subjects' lookup), and the wall
+ * time. Subject rows still waiting for a fold at the end are folded and counted (all threads).
+ * A benchmark prints numbers; it asserts nothing.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { AuditEntry } from '../contracts/audit/audit-record';
+import { databaseTarget, openDatabase } from '../contracts/database/database';
+import { foldPendingSubjects } from '../contracts/audit/subject-index';
+import { AuditTrail } from '../gateway/audit/audit-trail';
+import { readAuditConfig } from '../gateway/config/audit';
+import { positiveInt } from './cli/positive-int';
+import { personId } from './bench-audit/synthetic-records';
+
+/** CPU microseconds from a /proc stat line (utime + stime, in clock ticks of 10 ms). */
+function cpuUs(statFile: string): number {
+  const fields = fs.readFileSync(statFile, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+const mainThreadUs = () => cpuUs(`/proc/self/task/${process.pid}/stat`);
+const allThreadsUs = () => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
+
+function peoplePage(i: number, subjects: number, population: number): AuditEntry {
+  const first = (i * subjects) % population;
+  return {
+    requestId: `bench-${i}`,
+    time: Date.now(),
+    caller: {
+      department: 'housing',
+      application: 'housing-subsidy',
+      operator: 'bench.housing',
+      roles: [],
+      clientAddress: '127.0.0.1',
+    },
+    operationName: 'PeoplePage',
+    document:
+      'query PeoplePage($regionCode: ID!, $first: Int!, $after: String) { people(regionCode: $regionCode, first: $first, after: $after) { totalCount nodes { idNumber name certificates { number type status validTo } } } }',
+    variables: { regionCode: '320681', first: subjects, after: `cursor-${i}` },
+    purpose: 'HOUSING_SECURITY',
+    fields: {
+      requested: ['Query.people', 'Person.idNumber', 'Person.name', 'Person.certificates'],
+      served: ['Query.people', 'Person.idNumber', 'Person.name', 'Person.certificates'],
+      masked: ['Person.idNumber', 'Person.name'],
+      denied: [],
+    },
+    subgraphs: ['population', 'licences'],
+    outcome: 'ok',
+    httpStatus: 200,
+    errorCodes: [],
+    latencyMs: 40,
+    responseBytes: 30_000,
+    subjects: Array.from({ length: subjects }, (_, k) => ({
+      kind: 'person' as const,
+      id: personId((first + k) % population),
+    })),
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      records: { type: 'string' },
+      round: { type: 'string' },
+      subjects: { type: 'string' },
+      population: { type: 'string' },
+    },
+  });
+  const records = positiveInt('--records', values.records, 6000);
+  const round = positiveInt('--round', values.round, 32);
+  const subjects = positiveInt('--subjects', values.subjects, 50);
+  const population = positiveInt('--population', values.population, 20_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shujutong-audit-ship-'));
+  // The journal's timers do not hold a process open (a stopping gateway must not wait on them);
+  // here nothing else would while a group waits for its fsync.
+  const keepAlive = setInterval(() => undefined, 1000);
+  try {
+    const env = { DATA_DIR: dir, GATEWAY_INSTANCE: 'bench-ship' };
+    const trail = await AuditTrail.open(readAuditConfig(env), {
+      ship: false,
+      onWarning: (m) => {
+        if (!m.startsWith('development key')) console.warn(m);
+      },
+    });
+    await trail.shipper.drain();
+    const entries = Array.from({ length: records }, (_, i) => peoplePage(i, subjects, population));
+    const main0 = mainThreadUs();
+    const all0 = allThreadsUs();
+    const wall0 = Date.now();
+    for (let i = 0; i < records; i += round) {
+      await Promise.all(entries.slice(i, i + round).map((e) => trail.append(e)));
+      await trail.shipper.drain();
+    }
+    const main1 = mainThreadUs();
+    const db = await openDatabase(databaseTarget('audit', env));
+    await foldPendingSubjects(db);
+    await db.destroy();
+    const all1 = allThreadsUs();
+    const wall1 = Date.now();
+    await trail.close({ shipTimeoutMs: 0 });
+    const per = (us: number) => `${(us / records / 1000).toFixed(2)} ms`;
+    console.log(
+      `${records} records of ${subjects} subjects, journalled and shipped ${round} at a time into audit.sqlite:`,
+    );
+    console.log(`  event loop  ${per(main1 - main0)} CPU per record`);
+    console.log(`  all threads ${per(all1 - all0)} CPU per record`);
+    console.log(`  wall        ${((wall1 - wall0) / 1000).toFixed(1)} s`);
+  } finally {
+    clearInterval(keepAlive);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
