@@ -172,7 +172,8 @@ export class JournalShipper {
           return await this.shipAll(progress);
         } catch (err) {
           if (!(err instanceof LockTaken) || waited >= LOCK_WAIT_MS || this.stopped) throw err;
-          await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
+          // Like every timer of the shipper, this one never holds a stopping process open.
+          await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS).unref());
         }
       }
     })();

@@ -32,11 +32,14 @@ const batch = (rs: readonly AuditRecord[]) => ({
 
 let database: TestAuditDatabase;
 let shipping: ShippingDatabase | null;
+let shippingDb: Knex | null;
 beforeEach(() => {
   database = testAuditDatabase('sqlite');
   shipping = null;
+  shippingDb = null;
 });
 afterEach(async () => {
+  await shippingDb?.destroy();
   await shipping?.close();
   await database.cleanup();
 });
@@ -138,7 +141,7 @@ describe("the audit subjects' lookup on the embedded database, filled in bulk", 
       checkpointIntervalMs: 20,
       fold: { rows: 50, afterMs: 60_000 },
     });
-    const db = await shipping.connect();
+    const db = (shippingDb = await shipping.connect());
     await storeBatch(db, batch(records.slice(0, 20)));
     await shipping.afterStore(db);
     // Fewer rows than a fold waits for: they wait.
@@ -159,7 +162,7 @@ describe("the audit subjects' lookup on the embedded database, filled in bulk", 
       startCheckpointer: () => Promise.reject(new Error('no threads here')),
       onWarning: (m) => warnings.push(m),
     });
-    const db = await shipping.connect();
+    const db = (shippingDb = await shipping.connect());
     await storeBatch(db, batch(records.slice(0, 20)));
     await shipping.afterStore(db);
     expect(await count(db, SUBJECT_PENDING_TABLE)).toBe(0);
