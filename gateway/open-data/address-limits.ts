@@ -27,6 +27,8 @@ export interface AddressLimitSettings {
 export interface AddressLimits {
   /** Takes one request from the address's bucket. Throws HttpError 429 with Retry-After. */
   consume(address: string): Promise<void>;
+  /** Resolves once counting goes through Redis (at once without Redis); rejects if it cannot connect. */
+  ready(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -37,10 +39,12 @@ export function createAddressLimits(settings: AddressLimitSettings): AddressLimi
   const memory = new RateLimiterMemory({ points, duration, keyPrefix: 'open-data' });
   let limiter: RateLimiterAbstract = memory;
   let client: RedisClientType | null = null;
+  let connecting: Promise<void> = Promise.resolve();
   if (settings.redis) {
     client = createClient(redisClientOptions(settings.redis.url)) as RedisClientType;
     client.on('error', () => {});
-    client.connect().catch(() => {});
+    connecting = client.connect().then(() => undefined);
+    connecting.catch(() => {});
     limiter = new RateLimiterRedis({
       storeClient: client,
       useRedisPackage: true,
@@ -67,6 +71,7 @@ export function createAddressLimits(settings: AddressLimitSettings): AddressLimi
         );
       }
     },
+    ready: () => connecting,
     async close() {
       if (client?.isReady) await client.close().catch(() => client?.destroy());
       else if (client?.isOpen) client.destroy();

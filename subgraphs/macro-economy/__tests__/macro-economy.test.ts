@@ -60,7 +60,8 @@ function startServer(options: TempDatabaseOptions) {
       port: 0,
       log: () => {},
     });
-  });
+    // Seeding a temporary MariaDB copy took over Jest's default 5 s on a loaded CI machine.
+  }, 60_000);
   afterAll(async () => {
     await state.server?.stop();
     await state.temp?.cleanup();

@@ -102,5 +102,6 @@ describeWithService('redis', 'sharing service with REDIS_URL', () => {
     } finally {
       await cleanup();
     }
-  });
+    // A sharing service, several approvals and Redis round trips: over 5 s once on a loaded CI machine.
+  }, 30_000);
 });
