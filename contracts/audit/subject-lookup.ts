@@ -40,10 +40,11 @@ export interface SubjectAccessQuery {
   readonly before?: { readonly time: string; readonly recordId: string };
 }
 
-const NEWEST_FIRST = [
-  { column: 's.time', order: 'desc' },
-  { column: 's.record_id', order: 'desc' },
-] as const;
+/** Newest first in (time, record_id) order, the order keyset paging walks. */
+const newestFirst = (prefix: string) => [
+  { column: `${prefix}time`, order: 'desc' as const },
+  { column: `${prefix}record_id`, order: 'desc' as const },
+];
 
 /** Keyset paging: rows strictly older than `before` in (time, record_id) order. */
 function olderThan(q: Knex.QueryBuilder, prefix: string, before: SubjectAccessQuery['before']) {
@@ -68,10 +69,7 @@ function subjectRows(db: Knex, query: SubjectAccessQuery, limit: number): Knex.Q
     db(`${SUBJECT_INDEX_TABLE} as i`)
       .select('i.record_id', 'i.time', 'i.subject_hash')
       .where('i.subject_hash', query.subjectHash)
-      .orderBy([
-        { column: 'i.time', order: 'desc' },
-        { column: 'i.record_id', order: 'desc' },
-      ])
+      .orderBy(newestFirst('i.'))
       .limit(limit),
     'i.',
     query.before,
@@ -88,7 +86,7 @@ export function subjectAccessQuery(db: Knex, query: SubjectAccessQuery): Knex.Qu
   const q = subjectRows(db, query, limit)
     .join(`${RECORDS_TABLE} as r`, (j) => j.on('r.id', 's.record_id').andOn('r.time', 's.time'))
     .where('s.subject_hash', query.subjectHash)
-    .orderBy([...NEWEST_FIRST])
+    .orderBy(newestFirst('s.'))
     .limit(limit)
     .select(
       'r.id',
