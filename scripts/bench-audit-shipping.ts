@@ -7,8 +7,8 @@
  * shipping round of a busy gateway) and shipped after each round into a fresh `audit.sqlite`,
  * `--records` of them (default 6,000), as the gateway does with AuditTrail.open. Prints CPU per
  * record of the event loop (the main thread's own counter in /proc) and of all the process's
- * threads (the database's own thread checkpoints and folds the subjects' lookup), and the wall
- * time. Subject rows still waiting for a fold at the end are folded and counted (all threads).
+ * threads (the database's own thread inserts the batches, checkpoints, and folds the subjects'
+ * lookup), and the wall time. Subject rows still waiting for a fold at the end are folded and counted (all threads).
  * A benchmark prints numbers; it asserts nothing.
  */
 import fs from 'node:fs';

@@ -95,10 +95,14 @@ const sqliteStatements = new WeakMap<object, Map<string, SqliteStatement>>();
 const mysqlStatements = new Map<string, string>();
 const MAX_CACHED_STATEMENTS = 200;
 
+function sqliteInsertSql(table: string, columns: readonly string[]): string {
+  return `INSERT OR IGNORE INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+}
+
 function sqliteInsert(conn: SqliteConnection, table: string, columns: readonly string[]) {
   let statements = sqliteStatements.get(conn);
   if (!statements) sqliteStatements.set(conn, (statements = new Map()));
-  const sql = `INSERT OR IGNORE INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+  const sql = sqliteInsertSql(table, columns);
   let statement = statements.get(sql);
   if (!statement) {
     if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
@@ -163,32 +167,70 @@ async function insertIgnoringDuplicates(
   }
 }
 
+/** One table's rows of a batch, with the columns that make a row the same row. */
+export interface TableRows {
+  readonly table: string;
+  readonly rows: readonly object[];
+  readonly key: string[];
+}
+
+/** A batch as the rows it adds, table by table in the order they are written. */
+export function batchRows(batch: ShipBatch, now: Date = new Date()): TableRows[] {
+  const firstSeen = dbTime(now.toISOString());
+  return [
+    {
+      table: DOCUMENTS_TABLE,
+      rows: [...batch.documents].map(([hash, text]) => ({ hash, text, first_seen: firstSeen })),
+      key: ['hash'],
+    },
+    { table: RECORDS_TABLE, rows: batch.records.map(recordToRow), key: ['id', 'time'] },
+    {
+      table: SUBJECTS_TABLE,
+      rows: batch.records.flatMap(subjectRows),
+      key: ['record_id', 'kind', 'subject_hash', 'time'],
+    },
+    {
+      table: CHECKPOINTS_TABLE,
+      rows: batch.checkpoints.map(checkpointToRow),
+      key: ['chain', 'seq'],
+    },
+  ];
+}
+
+/**
+ * Rows of one table that share their columns, their values flat in column order: what the
+ * embedded database's own thread inserts (sqlite-checkpointer.ts), cheap to send it.
+ */
+export interface InsertGroup {
+  /** SQLite's INSERT OR IGNORE of one row of these columns. */
+  readonly sql: string;
+  readonly columns: number;
+  readonly values: unknown[];
+}
+
+export function insertGroups(tables: readonly TableRows[]): InsertGroup[] {
+  const groups: InsertGroup[] = [];
+  for (const { table, rows } of tables) {
+    for (const { columns, rows: group } of byColumns(rows).values()) {
+      const values: unknown[] = [];
+      for (const row of group) {
+        const r = row as Record<string, unknown>;
+        for (const c of columns) values.push(r[c] ?? null);
+      }
+      groups.push({ sql: sqliteInsertSql(table, columns), columns: columns.length, values });
+    }
+  }
+  return groups;
+}
+
 export async function storeBatch(
   db: Knex,
   batch: ShipBatch,
   now: Date = new Date(),
 ): Promise<void> {
-  const firstSeen = dbTime(now.toISOString());
+  const tables = batchRows(batch, now);
   await db.transaction(async (trx) => {
-    await insertIgnoringDuplicates(
-      trx,
-      DOCUMENTS_TABLE,
-      [...batch.documents].map(([hash, text]) => ({ hash, text, first_seen: firstSeen })),
-      ['hash'],
-    );
-    await insertIgnoringDuplicates(trx, RECORDS_TABLE, batch.records.map(recordToRow), [
-      'id',
-      'time',
-    ]);
-    await insertIgnoringDuplicates(trx, SUBJECTS_TABLE, batch.records.flatMap(subjectRows), [
-      'record_id',
-      'kind',
-      'subject_hash',
-      'time',
-    ]);
-    await insertIgnoringDuplicates(trx, CHECKPOINTS_TABLE, batch.checkpoints.map(checkpointToRow), [
-      'chain',
-      'seq',
-    ]);
+    for (const { table, rows, key } of tables)
+      await insertIgnoringDuplicates(trx, table, rows, key);
   });
 }

@@ -74,6 +74,7 @@ export class AuditTrail {
       connect: options.connect ?? (() => database!.connect()),
       makeShippedDurable: database ? () => database.makeShippedDurable() : undefined,
       afterStore: database ? (db) => database.afterStore(db) : undefined,
+      store: database ? (db, batch) => database.store(db, batch) : undefined,
       target: databaseLabel(config.database),
       fs: options.fs,
       batchRecords: config.shipBatchRecords,

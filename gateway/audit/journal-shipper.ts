@@ -14,7 +14,7 @@
  * later segment, whose header carries the chain head forward.
  */
 import { Knex } from 'knex';
-import { storeBatch } from './audit-store';
+import { ShipBatch, storeBatch } from './audit-store';
 import { JournalBatchReader, ReadableJournal, ShipCursor } from './journal-batch-reader';
 import { JournalFs, nodeJournalFs } from './journal-fs';
 import { ShipCursorFile } from './journal-ship-cursor';
@@ -59,6 +59,11 @@ export interface ShipperOptions {
    * pending subject rows there when its thread cannot: ShippingDatabase.afterStore). @default nothing
    */
   readonly afterStore?: (db: Knex) => Promise<void>;
+  /**
+   * Writes a batch into the database (ShippingDatabase.store: on the embedded database its
+   * own thread does). @default storeBatch through the connection
+   */
+  readonly store?: (db: Knex, batch: ShipBatch) => Promise<void>;
   /** Keep segments after shipping them. @default false */
   readonly keepShipped?: boolean;
   readonly onWarning?: (message: string) => void;
@@ -261,7 +266,7 @@ export class JournalShipper {
         const read = await this.reader.read(cursor);
         const { batch } = read;
         if (batch.records.length > 0 || batch.checkpoints.length > 0 || batch.documents.size > 0) {
-          await storeBatch(db, batch);
+          await (this.options.store ?? storeBatch)(db, batch);
           await this.options.afterStore?.(db);
         }
         if (read.next.segment !== cursor.segment || read.next.offset !== cursor.offset) {

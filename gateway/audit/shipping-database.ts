@@ -19,12 +19,13 @@
 import fs from 'node:fs';
 import { Knex } from 'knex';
 import type { DatabaseTarget } from '../../contracts/database/database';
-import { openAuditDatabase } from './audit-store';
+import { batchRows, insertGroups, openAuditDatabase, ShipBatch, storeBatch } from './audit-store';
 import { foldPendingSubjects } from '../../contracts/audit/subject-index';
 import {
   FALLBACK_AUTOCHECKPOINT_PAGES,
   FoldSettings,
   SqliteCheckpointer,
+  ThreadGone,
 } from './sqlite-checkpointer';
 
 export interface ShippingDatabaseOptions {
@@ -87,6 +88,23 @@ export class ShippingDatabase {
    * For the shipper's `afterStore`: folds pending subject rows on this connection when the
    * thread is not there to do it, so they never pile up.
    */
+  /**
+   * Writes a shipped batch: on the embedded database by its own thread, off the event loop;
+   * through `db` on MariaDB, or when the thread is not running (it may die mid-store: the
+   * batch is written again here, its committed rows ignored).
+   */
+  async store(db: Knex, batch: ShipBatch): Promise<void> {
+    const thread = this.target.client === 'sqlite' ? await this.checkpointer : null;
+    if (thread?.alive) {
+      try {
+        return await thread.store(insertGroups(batchRows(batch)));
+      } catch (err) {
+        if (!(err instanceof ThreadGone)) throw err;
+      }
+    }
+    await storeBatch(db, batch);
+  }
+
   async afterStore(db: Knex): Promise<void> {
     if (this.target.client !== 'sqlite') return;
     const checkpointer = await this.checkpointer;

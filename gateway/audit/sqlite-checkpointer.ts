@@ -19,8 +19,16 @@
  * FOLD_MAX_ROWS each), sorted, so each page of the lookup is written once per fold rather than
  * once per row. It takes the write lock without waiting: while the shipper writes it tries again
  * on the next tick, and the shipper, finding the lock taken, ships on its next round (JournalShipper).
+ *
+ * Storing, when asked: the shipper's batches are inserted here too (`store`), so the inserts of a
+ * round (a people page adds fifty subject rows a record) take none of the event loop's time; the
+ * gateway only turns the batch into rows and posts them. The thread does one thing at a time,
+ * so its folds never find the lock taken by its own stores. When the thread is gone, a store is
+ * refused with ThreadGone and the caller writes through its own connection
+ * (ShippingDatabase.store).
  */
 import { Worker } from 'node:worker_threads';
+import type { InsertGroup } from './audit-store';
 import { FOLD_MAX_ROWS, FOLD_SQL } from '../../contracts/audit/subject-index';
 
 /** Pages (of 4 KiB) the log may reach before the shipper's own commit checkpoints: 128 MiB. */
@@ -109,7 +117,32 @@ const timer = setInterval(() => {
     if (++failures === 1) parentPort.postMessage({ type: 'failed', message: String(err && err.message || err) });
   }
 }, workerData.intervalMs);
+const inserts = new Map();
+const insertOf = (sql) => {
+  let statement = inserts.get(sql);
+  if (!statement) {
+    if (inserts.size >= 200) inserts.clear();
+    inserts.set(sql, (statement = db.prepare(sql)));
+  }
+  return statement;
+};
+const store = db.transaction((groups) => {
+  for (const group of groups) {
+    const statement = insertOf(group.sql);
+    const values = group.values;
+    for (let i = 0; i < values.length; i += group.columns) statement.run(values.slice(i, i + group.columns));
+  }
+});
 parentPort.on('message', (m) => {
+  if (m && m.type === 'store') {
+    try {
+      store.immediate(m.groups);
+      parentPort.postMessage({ type: 'stored', id: m.id });
+    } catch (err) {
+      parentPort.postMessage({ type: 'store-failed', id: m.id, message: String(err && err.message || err), code: (err && err.code) || null });
+    }
+    return;
+  }
   if (m !== 'stop') return;
   clearInterval(timer);
   try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {}
@@ -119,10 +152,31 @@ parentPort.on('message', (m) => {
 parentPort.postMessage({ type: 'ready' });
 `;
 
+interface ThreadMessage {
+  readonly type: string;
+  readonly message?: string;
+  readonly result?: CheckpointResult;
+  readonly ms?: number;
+  readonly id?: number;
+  readonly code?: string | null;
+}
+
 export interface CheckpointResult {
   readonly busy: number;
   readonly log: number;
   readonly checkpointed: number;
+}
+
+/** A store the thread can no longer take: it failed, exited or is stopping. */
+export class ThreadGone extends Error {
+  constructor() {
+    super("the audit database's thread is not running");
+  }
+}
+
+interface StoreReply {
+  readonly resolve: () => void;
+  readonly reject: (err: Error) => void;
 }
 
 export class SqliteCheckpointer {
@@ -130,6 +184,8 @@ export class SqliteCheckpointer {
   private ended = false;
   private readonly listeners = new Set<(result: CheckpointResult) => void>();
   private readonly foldListeners = new Set<(ms: number) => void>();
+  private readonly stores = new Map<number, StoreReply>();
+  private lastStore = 0;
 
   private constructor(private readonly worker: Worker) {}
 
@@ -149,35 +205,34 @@ export class SqliteCheckpointer {
     const warn = options.onWarning ?? (() => undefined);
     return new Promise((resolve, reject) => {
       let checkpointer: SqliteCheckpointer | null = null;
-      worker.on(
-        'message',
-        (m: { type: string; message?: string; result?: CheckpointResult; ms?: number }) => {
-          if (m.type === 'ready') resolve((checkpointer = new SqliteCheckpointer(worker)));
-          else if (m.type === 'fold' && checkpointer)
-            for (const listener of checkpointer.foldListeners) listener(m.ms ?? 0);
-          else if (m.type === 'unusable')
-            reject(new Error(`the checkpoint thread cannot open ${file}: ${m.message}`));
-          else if (m.type === 'checkpoint' && checkpointer && m.result)
-            for (const listener of checkpointer.listeners) listener(m.result);
-          else if (m.type === 'failed')
-            warn(`checkpointing the audit database failed (${m.message}); retrying every interval`);
-          else if (m.type === 'fold-failed')
-            warn(
-              `folding subject rows into the audit database's lookup failed (${m.message}); retrying every interval, lookups read the waiting rows meanwhile`,
-            );
-        },
-      );
+      worker.on('message', (m: ThreadMessage) => {
+        if (m.type === 'ready') resolve((checkpointer = new SqliteCheckpointer(worker)));
+        else if ((m.type === 'stored' || m.type === 'store-failed') && checkpointer)
+          checkpointer.settle(m);
+        else if (m.type === 'fold' && checkpointer)
+          for (const listener of checkpointer.foldListeners) listener(m.ms ?? 0);
+        else if (m.type === 'unusable')
+          reject(new Error(`the checkpoint thread cannot open ${file}: ${m.message}`));
+        else if (m.type === 'checkpoint' && checkpointer && m.result)
+          for (const listener of checkpointer.listeners) listener(m.result);
+        else if (m.type === 'failed')
+          warn(`checkpointing the audit database failed (${m.message}); retrying every interval`);
+        else if (m.type === 'fold-failed')
+          warn(
+            `folding subject rows into the audit database's lookup failed (${m.message}); retrying every interval, lookups read the waiting rows meanwhile`,
+          );
+      });
       let failed = false;
       worker.on('error', (err) => {
         if (!checkpointer) return reject(err);
-        checkpointer.ended = true;
+        checkpointer.end();
         failed = true;
         warn(
           `the audit database's checkpoint thread failed (${err.message}); commits checkpoint the log themselves past ${FALLBACK_AUTOCHECKPOINT_PAGES} pages`,
         );
       });
       worker.on('exit', (code) => {
-        if (checkpointer) checkpointer.ended = true;
+        checkpointer?.end();
         if (!checkpointer)
           return reject(new Error(`checkpoint thread exited (${code}) before it started`));
         // An error was reported already; its exit need not be.
@@ -194,6 +249,22 @@ export class SqliteCheckpointer {
     return !this.ended && !this.stopping;
   }
 
+  /**
+   * Inserts the groups' rows in one transaction on the thread (INSERT OR IGNORE: a batch stored
+   * twice leaves one row each). Resolves once committed; rejects with the driver's error and
+   * code (SQLITE_BUSY: another connection holds the lock), or with ThreadGone.
+   */
+  store(groups: readonly InsertGroup[]): Promise<void> {
+    if (!this.alive) return Promise.reject(new ThreadGone());
+    const id = ++this.lastStore;
+    // Awaited work: the process must not exit before the thread answers.
+    if (this.stores.size === 0) this.worker.ref();
+    return new Promise<void>((resolve, reject) => {
+      this.stores.set(id, { resolve, reject });
+      this.worker.postMessage({ type: 'store', id, groups });
+    });
+  }
+
   /** Calls `listener` with its duration after each fold of pending subject rows. */
   onFold(listener: (ms: number) => void): () => void {
     this.foldListeners.add(listener);
@@ -204,6 +275,27 @@ export class SqliteCheckpointer {
   onCheckpoint(listener: (result: CheckpointResult) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  private settle(m: ThreadMessage): void {
+    const reply = m.id === undefined ? undefined : this.stores.get(m.id);
+    if (!reply) return;
+    this.stores.delete(m.id!);
+    if (this.stores.size === 0) this.worker.unref();
+    if (m.type === 'stored') return reply.resolve();
+    const err = new Error(m.message ?? 'storing in the audit database failed') as Error & {
+      code?: string;
+    };
+    if (m.code) err.code = m.code;
+    reply.reject(err);
+  }
+
+  private end(): void {
+    this.ended = true;
+    const waiting = [...this.stores.values()];
+    this.stores.clear();
+    this.worker.unref();
+    for (const reply of waiting) reply.reject(new ThreadGone());
   }
 
   /** A last checkpoint, then the thread ends. */

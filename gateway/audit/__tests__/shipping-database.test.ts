@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import { Knex } from 'knex';
 import { storeBatch } from '../audit-store';
 import { ShippingDatabase } from '../shipping-database';
-import { FALLBACK_AUTOCHECKPOINT_PAGES, SqliteCheckpointer } from '../sqlite-checkpointer';
+import Database from 'better-sqlite3';
+import {
+  FALLBACK_AUTOCHECKPOINT_PAGES,
+  SqliteCheckpointer,
+  ThreadGone,
+} from '../sqlite-checkpointer';
 import {
   chainOf,
   countRows,
@@ -109,7 +114,69 @@ describe('ShippingDatabase on the embedded SQLite file', () => {
   });
 });
 
+/** Rows this connection itself has written since it opened. */
+async function writtenBy(db: Knex): Promise<number> {
+  const rows = (await db.raw('SELECT total_changes() AS n')) as { n: number }[];
+  return rows[0].n;
+}
+
+describe("ShippingDatabase.store: shipped batches written by the database's own thread", () => {
+  it('inserts on the thread: the rows land, the connection on the event loop writes none', async () => {
+    const db = await connect();
+    const before = await writtenBy(db);
+    const records = chainOf(40, keys);
+    await shipping!.store(db, batch(records));
+    const rows = await countRows(db);
+    expect(rows.audit_records).toBe(40);
+    expect(rows.audit_subjects).toBe(records.reduce((n, r) => n + r.subjects.length, 0));
+    expect(await writtenBy(db)).toBe(before);
+  });
+
+  it('leaves one row each when a batch is stored twice (a replay after a crash)', async () => {
+    const db = await connect();
+    const records = chainOf(12, keys);
+    await shipping!.store(db, batch(records));
+    await shipping!.store(db, batch(records.slice(4)));
+    expect((await countRows(db)).audit_records).toBe(12);
+  });
+
+  it('writes through its own connection once the thread has stopped', async () => {
+    let thread: SqliteCheckpointer | null = null;
+    const db = await connect({
+      startCheckpointer: async (file) => (thread = await SqliteCheckpointer.start(file, {})),
+    });
+    await thread!.stop();
+    const before = await writtenBy(db);
+    await shipping!.store(db, batch());
+    expect((await countRows(db)).audit_records).toBe(40);
+    expect(await writtenBy(db)).toBeGreaterThan(before);
+  });
+
+  it("fails with the driver's SQLITE_BUSY, without waiting, while another connection holds the write lock", async () => {
+    const db = await connect();
+    const holder = new Database(sqliteFile());
+    try {
+      holder.prepare('BEGIN IMMEDIATE').run();
+      await expect(shipping!.store(db, batch())).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+      holder.prepare('ROLLBACK').run();
+    } finally {
+      holder.close();
+    }
+    // Nothing of the refused batch was kept; it lands whole on the next attempt.
+    expect((await countRows(db)).audit_records).toBe(0);
+    await shipping!.store(db, batch());
+    expect((await countRows(db)).audit_records).toBe(40);
+  });
+});
+
 describe('SqliteCheckpointer', () => {
+  it('refuses a store once stopped, so that the caller writes it itself', async () => {
+    await database.connect();
+    const checkpointer = await SqliteCheckpointer.start(sqliteFile(), { intervalMs: 60_000 });
+    await checkpointer.stop();
+    await expect(checkpointer.store([])).rejects.toBeInstanceOf(ThreadGone);
+  });
+
   it('refuses to start on a database file that does not exist, rather than create an empty one', async () => {
     await expect(
       SqliteCheckpointer.start(`${sqliteFile()}.missing`, { intervalMs: 10 }),
