@@ -8,10 +8,15 @@
  * The same walk, given a subject-quota tree (gateway/quotas/), notes where each quota-bound value
  * sits and whose data it is, so quotas cost no second pass over the response. Each object is
  * read twice (its keys first, for its subject, then its values): linear in the response.
+ *
+ * Given the places where keys can be (KeyPlaces, from the rewrite), the walk enters only
+ * branches that lead to a key or to a quota-bound field: a people page's certificates and
+ * credit records hold neither, and are passed over whole.
  */
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import type { SubjectKind, SubjectRef } from '../audit';
 import type { OccurrenceCollector, QuotaNode } from '../quotas';
+import type { KeyPlaces } from './subject-keys';
 
 export interface StrippedResult {
   readonly result: ExecutionResult;
@@ -29,9 +34,8 @@ function subjectOf(
   object: Record<string, unknown>,
   keys: ReadonlyMap<string, SubjectKind>,
 ): SubjectRef | null {
-  for (const key in object) {
-    const kind = keys.get(key);
-    if (kind === undefined) continue;
+  // An object is one type, so it holds at most one of the few keys: look each up, not every member.
+  for (const [key, kind] of keys) {
     const id = object[key];
     if (typeof id === 'string' && id.trim() !== '' && !id.includes('*'))
       return { kind, id: id.trim() };
@@ -57,17 +61,19 @@ export function stripSubjectKeys(
   result: ExecutionResult,
   keys: ReadonlyMap<string, SubjectKind>,
   quota?: QuotaWalk,
+  places: KeyPlaces | null = null,
 ): StrippedResult {
   const found = new Map<string, SubjectRef>();
   const collector = quota?.collector;
+  const everywhere = places === null;
   const path: (string | number)[] = [];
-  const visit = (value: unknown, node: QuotaNode | null): unknown => {
+  const visit = (value: unknown, node: QuotaNode | null, place: KeyPlaces | null): unknown => {
     if (value === null || typeof value !== 'object') return value;
     if (Array.isArray(value)) {
       let copy: unknown[] | null = null;
       for (let i = 0; i < value.length; i++) {
         path.push(i);
-        const item = visit(value[i], node);
+        const item = visit(value[i], node, place);
         path.pop();
         if (item !== value[i]) (copy ??= value.slice())[i] = item;
       }
@@ -88,10 +94,15 @@ export function stripSubjectKeys(
       }
       const entry = node?.entries.get(key);
       const child = object[key];
+      const childPlace = place?.children.get(key) ?? null;
+      if (!everywhere && childPlace === null && entry === undefined) {
+        if (copy) copy[key] = child;
+        continue;
+      }
       path.push(key);
       const bound = collector !== undefined && entry !== undefined && entry.grantIds.size > 0;
       if (bound) collector.enterField(entry, path.slice());
-      const stripped = visit(child, entry?.children ?? null);
+      const stripped = visit(child, entry?.children ?? null, childPlace);
       if (bound) collector.leaveField();
       path.pop();
       if (copy) copy[key] = stripped;
@@ -100,7 +111,7 @@ export function stripSubjectKeys(
     collector?.leaveObject();
     return copy ?? object;
   };
-  const data = visit(result.data, quota?.root ?? null);
+  const data = visit(result.data, quota?.root ?? null, places);
   // An error about an audit-only field (a key that failed to resolve) is not the caller's.
   const errors = result.errors?.filter(
     (e: GraphQLError) => !e.path?.some((p) => typeof p === 'string' && keys.has(p)),

@@ -57,6 +57,82 @@ export interface SubjectKeyRewrite {
   readonly documentKey: string;
   /** Response key → subject kind, for strip-subject-keys.ts. */
   readonly keys: ReadonlyMap<string, SubjectKind>;
+  /**
+   * Where in a response the keys can be: the walk that takes them out goes nowhere else. Null
+   * when the document is too large to map (KEY_PLACES_BUDGET): the walk then reads everything.
+   */
+  readonly places: KeyPlaces | null;
+}
+
+/**
+ * The response keys, level by level, that lead to a selection holding a subject key: a tree of
+ * the operation's selections (fragments spread in place, arrays transparent) pruned to those
+ * branches. Types are ignored, so it may name more places than a response has, never fewer.
+ */
+export interface KeyPlaces {
+  readonly children: ReadonlyMap<string, KeyPlaces>;
+}
+
+/**
+ * Selections a mapping may visit. Spreading fragments in place can multiply a small document
+ * (a fragment spread twice in a fragment spread twice…); past this the walk reads everything,
+ * which costs time in proportion to the response, as it did before there was a map.
+ */
+export const KEY_PLACES_BUDGET = 20_000;
+
+interface PlaceDraft {
+  readonly children: Map<string, PlaceDraft>;
+  /** Fragments already spread at this place: a second spread adds nothing (issue 7's doubling). */
+  readonly spread: Set<string>;
+  holdsKey: boolean;
+}
+
+const draft = (): PlaceDraft => ({ children: new Map(), spread: new Set(), holdsKey: false });
+
+export function keyPlaces(
+  document: DocumentNode,
+  aliases: ReadonlySet<string>,
+  budget = KEY_PLACES_BUDGET,
+): KeyPlaces | null {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const def of document.definitions)
+    if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  let visited = 0;
+  const fill = (set: SelectionSetNode, place: PlaceDraft, spread: readonly string[]): boolean => {
+    for (const sel of set.selections) {
+      if (++visited > budget) return false;
+      if (sel.kind === Kind.FIELD) {
+        const key = sel.alias?.value ?? sel.name.value;
+        if (aliases.has(key)) place.holdsKey = true;
+        if (!sel.selectionSet) continue;
+        let child = place.children.get(key);
+        if (!child) place.children.set(key, (child = draft()));
+        if (!fill(sel.selectionSet, child, spread)) return false;
+      } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+        if (!fill(sel.selectionSet, place, spread)) return false;
+      } else {
+        const name = sel.name.value;
+        const fragment = fragments.get(name);
+        // A cycle is invalid GraphQL and never executes; it must not loop here either.
+        if (!fragment || spread.includes(name) || place.spread.has(name)) continue;
+        place.spread.add(name);
+        if (!fill(fragment.selectionSet, place, [...spread, name])) return false;
+      }
+    }
+    return true;
+  };
+  const root = draft();
+  for (const def of document.definitions)
+    if (def.kind === Kind.OPERATION_DEFINITION && !fill(def.selectionSet, root, [])) return null;
+  const prune = (place: PlaceDraft): KeyPlaces | null => {
+    const children = new Map<string, KeyPlaces>();
+    for (const [key, child] of place.children) {
+      const kept = prune(child);
+      if (kept) children.set(key, kept);
+    }
+    return children.size > 0 || place.holdsKey ? { children } : null;
+  };
+  return prune(root) ?? { children: new Map() };
 }
 
 function aliasedField(alias: string, field: string): FieldNode {
@@ -189,6 +265,7 @@ function rewrite(
     document: edited,
     documentKey: createHash('sha256').update(print(edited)).digest('hex'),
     keys,
+    places: keyPlaces(edited, new Set(keys.keys())),
   };
 }
 

@@ -39,7 +39,7 @@ import { buildAuditEntry } from '../audit-capture/audit-entry';
 import { boundCaseOf } from './bind-to-case';
 import { sharingPlanOf } from './enforce-sharing-policy';
 import { stripSubjectKeys } from '../audit-capture/strip-subject-keys';
-import { subjectKeyRewriter } from '../audit-capture/subject-keys';
+import { KeyPlaces, subjectKeyRewriter } from '../audit-capture/subject-keys';
 import { inAuditSpan, traceIdOf } from './trace-request';
 
 export interface AuditStageOptions {
@@ -66,6 +66,7 @@ export interface AuditStage extends GatewayHooks {
 interface Evidence {
   readonly subgraphs: Set<string>;
   keys: ReadonlyMap<string, SubjectKind> | null;
+  places: KeyPlaces | null;
   subjects: SubjectRef[];
   quotaTree: QuotaTree | null;
   quotaRefusals: readonly QuotaRefusalRecord[];
@@ -103,6 +104,7 @@ export function createAuditStage(options: AuditStageOptions): AuditStage {
         (e = {
           subgraphs: new Set(),
           keys: null,
+          places: null,
           subjects: [],
           quotaTree: null,
           quotaRefusals: [],
@@ -180,6 +182,7 @@ export function createAuditStage(options: AuditStageOptions): AuditStage {
       stage.documentKey = rewritten.documentKey;
       const e = noted(stage.context);
       e.keys = rewritten.keys;
+      e.places = rewritten.places;
       // Only where there are subjects can a quota count any.
       if (quotas)
         e.quotaTree = await quotas.prepare(
@@ -200,6 +203,7 @@ export function createAuditStage(options: AuditStageOptions): AuditStage {
         stage.result,
         e.keys,
         collector ? { root: tree!.root, collector } : undefined,
+        e.places,
       );
       stage.result = stripped.result;
       e.subjects = stripped.subjects;
