@@ -217,7 +217,8 @@ export function buildRecordBody(entry: AuditEntry, context: BuildContext): Audit
         `audit subject kind must be one of ${SUBJECT_KINDS.join(', ')}, got "${s.kind}"`,
       );
     const hash = subjectHash(context.key, s.kind, s.id);
-    subjects.set(`${s.kind}\0${hash}`, { kind: s.kind, hash });
+    // Members in canonical order (hash, kind), as canonical-json.ts writes fastest.
+    subjects.set(`${s.kind}\0${hash}`, { hash, kind: s.kind });
   }
   const denied = new Map<string, DeniedField>();
   for (const d of entry.fields?.denied ?? []) {
@@ -229,10 +230,10 @@ export function buildRecordBody(entry: AuditEntry, context: BuildContext): Audit
   }
   const quotaRefusals = (entry.quotaRefusals ?? [])
     .map((q) => ({
+      coordinates: sortedSet(q.coordinates),
+      day: storableText(q.day, 10),
       grantId: storableText(q.grantId, 100),
       quota: count(q.quota, 'quota'),
-      day: storableText(q.day, 10),
-      coordinates: sortedSet(q.coordinates),
       subjects: sortedSet(q.subjects),
     }))
     .sort((a, b) => compare(a.grantId, b.grantId) || compare(a.day, b.day));
@@ -240,8 +241,8 @@ export function buildRecordBody(entry: AuditEntry, context: BuildContext): Audit
   const lookupMisses =
     misses && (misses.notFound > 0 || misses.badInput > 0)
       ? {
-          notFound: count(misses.notFound, 'notFound'),
           badInput: count(misses.badInput, 'badInput'),
+          notFound: count(misses.notFound, 'notFound'),
         }
       : null;
   const hasVariables =

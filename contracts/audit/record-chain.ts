@@ -42,9 +42,16 @@ export function chainRecord(
   body: AuditRecordBody,
   head: ChainHead,
 ): { record: AuditRecord; head: ChainHead } {
-  const record = { ...body, chain: head.chain, seq: head.seq + 1, prevHash: head.hash } as {
-    -readonly [K in keyof AuditRecord]: AuditRecord[K];
+  const unordered: Record<string, unknown> = {
+    ...body,
+    chain: head.chain,
+    seq: head.seq + 1,
+    prevHash: head.hash,
   };
+  // Members in canonical order, so that hashing takes canonicalJson's fast way.
+  const ordered: Record<string, unknown> = {};
+  for (const key of Object.keys(unordered).sort()) ordered[key] = unordered[key];
+  const record = ordered as { -readonly [K in keyof AuditRecord]: AuditRecord[K] };
   // Hashed before `hash` is added; the object is not shared until returned.
   record.hash = sha256Canonical(record);
   return { record, head: { chain: head.chain, seq: record.seq, hash: record.hash } };

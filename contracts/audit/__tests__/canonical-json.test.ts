@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { canonicalJson } from '../canonical-json';
 
 describe('canonicalJson', () => {
@@ -40,5 +41,87 @@ describe('canonicalJson', () => {
       '{"big":1e+21,"lon":120.89,"tiny":1e-7}',
     );
     expect(() => canonicalJson(Infinity, { numbers: 'finite' })).toThrow();
+  });
+});
+
+/** The rules of canonical-json.ts written out plainly, to check its fast way against. */
+function reference(value: unknown, finite: boolean): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
+  if (typeof value === 'number') {
+    const allowed = finite
+      ? Number.isFinite(value)
+      : Number.isSafeInteger(value) && !Object.is(value, -0);
+    if (!allowed) throw new TypeError('refused number');
+    return JSON.stringify(value);
+  }
+  if (Array.isArray(value)) {
+    const items: string[] = [];
+    for (let i = 0; i < value.length; i++) {
+      if (!(i in value)) throw new TypeError('refused hole');
+      items.push(reference(value[i], finite));
+    }
+    return `[${items.join(',')}]`;
+  }
+  const proto: unknown = typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+  if (proto === Object.prototype || proto === null) {
+    const record = value as Record<string, unknown>;
+    const members = Object.keys(record)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${reference(record[k], finite)}`);
+    return `{${members.join(',')}}`;
+  }
+  throw new TypeError('refused value');
+}
+
+describe('canonicalJson written as it is where the value allows', () => {
+  const leaf = fc.oneof(
+    fc.string(),
+    fc.string({ unit: 'binary' }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.integer(),
+    fc.double(),
+    fc.constantFrom(-0, Number.MAX_SAFE_INTEGER + 2, Number.NaN, undefined),
+  );
+  const value = fc.letrec((tie) => ({
+    node: fc.oneof({ depthSize: 'small' }, leaf, tie('array'), tie('object')),
+    array: fc.array(tie('node'), { maxLength: 5 }),
+    object: fc.dictionary(
+      fc.oneof(fc.string({ maxLength: 3 }), fc.constantFrom('10', '9', 'a', 'Z')),
+      tie('node'),
+      {
+        maxKeys: 6,
+      },
+    ),
+  })).node;
+  const outcome = (f: () => string) => {
+    try {
+      return f();
+    } catch {
+      return 'refused';
+    }
+  };
+
+  it.each(['integers', 'finite'] as const)(
+    'gives the plain rules’ bytes, or refuses what they refuse, for any value (numbers: %s)',
+    (numbers) => {
+      fc.assert(
+        fc.property(value, (v) => {
+          expect(outcome(() => canonicalJson(v, { numbers }))).toBe(
+            outcome(() => reference(v, numbers === 'finite')),
+          );
+        }),
+        { numRuns: 2000 },
+      );
+    },
+  );
+
+  it('treats a sparse array and a value with a toJSON method like the walk does', () => {
+    const sparse: unknown[] = [1];
+    sparse[2] = 3;
+    expect(() => canonicalJson(sparse)).toThrow();
+    const withToJson = { a: 1, toJSON: () => 'replaced' };
+    expect(() => canonicalJson(withToJson)).toThrow(/cannot represent function/);
   });
 });
