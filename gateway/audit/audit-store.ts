@@ -99,10 +99,9 @@ function sqliteInsertSql(table: string, columns: readonly string[]): string {
   return `INSERT OR IGNORE INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
 }
 
-function sqliteInsert(conn: SqliteConnection, table: string, columns: readonly string[]) {
+function sqliteStatement(conn: SqliteConnection, sql: string) {
   let statements = sqliteStatements.get(conn);
   if (!statements) sqliteStatements.set(conn, (statements = new Map()));
-  const sql = sqliteInsertSql(table, columns);
   let statement = statements.get(sql);
   if (!statement) {
     if (statements.size >= MAX_CACHED_STATEMENTS) statements.clear();
@@ -134,23 +133,21 @@ async function insertIgnoringDuplicates(
   key: string[],
 ): Promise<void> {
   if (rows.length === 0) return;
-  const groups = byColumns(rows);
   if (!isMysql(trx)) {
     // On SQLite, prepared statements run on the driver: the transaction's own connection.
     const conn = (await trx.client.acquireConnection()) as SqliteConnection;
     try {
-      for (const { columns, rows: group } of groups.values()) {
-        const statement = sqliteInsert(conn, table, columns);
-        for (const row of group) {
-          const r = row as Record<string, unknown>;
-          statement.run(columns.map((c) => r[c] ?? null));
-        }
+      for (const group of insertGroups([{ table, rows, key }])) {
+        const statement = sqliteStatement(conn, group.sql);
+        for (let i = 0; i < group.values.length; i += group.columns)
+          statement.run(group.values.slice(i, i + group.columns));
       }
     } finally {
       await trx.client.releaseConnection(conn);
     }
     return;
   }
+  const groups = byColumns(rows);
   for (const { columns, rows: group } of groups.values()) {
     const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / columns.length));
     for (let i = 0; i < group.length; i += perStatement) {

@@ -85,10 +85,6 @@ export class ShippingDatabase {
   }
 
   /**
-   * For the shipper's `afterStore`: folds pending subject rows on this connection when the
-   * thread is not there to do it, so they never pile up.
-   */
-  /**
    * Writes a shipped batch: on the embedded database by its own thread, off the event loop;
    * through `db` on MariaDB, or when the thread is not running (it may die mid-store: the
    * batch is written again here, its committed rows ignored).
@@ -105,6 +101,10 @@ export class ShippingDatabase {
     await storeBatch(db, batch);
   }
 
+  /**
+   * For the shipper's `afterStore`: folds pending subject rows on this connection when the
+   * thread is not there to do it, so they never pile up.
+   */
   async afterStore(db: Knex): Promise<void> {
     if (this.target.client !== 'sqlite') return;
     const checkpointer = await this.checkpointer;

@@ -228,7 +228,7 @@ export class SqliteCheckpointer {
         checkpointer.end();
         failed = true;
         warn(
-          `the audit database's checkpoint thread failed (${err.message}); commits checkpoint the log themselves past ${FALLBACK_AUTOCHECKPOINT_PAGES} pages`,
+          `the audit database's checkpoint thread failed (${err.message}); the shipper writes its batches itself, and its commits checkpoint the log past ${FALLBACK_AUTOCHECKPOINT_PAGES} pages`,
         );
       });
       worker.on('exit', (code) => {
@@ -238,7 +238,7 @@ export class SqliteCheckpointer {
         // An error was reported already; its exit need not be.
         if (!checkpointer.stopping && !failed)
           warn(
-            `the audit database's checkpoint thread stopped (exit ${code}); commits checkpoint the log themselves past ${FALLBACK_AUTOCHECKPOINT_PAGES} pages`,
+            `the audit database's checkpoint thread stopped (exit ${code}); the shipper writes its batches itself, and its commits checkpoint the log past ${FALLBACK_AUTOCHECKPOINT_PAGES} pages`,
           );
       });
     });
