@@ -17,8 +17,9 @@
  * Folding, when asked for: once pending rows reach `fold.rows`, or `fold.afterMs` after they
  * began to wait, the thread moves them into the lookup table in one transaction (at most
  * FOLD_MAX_ROWS each), sorted, so each page of the lookup is written once per fold rather than
- * once per row. It takes the write lock without waiting: while the shipper writes it tries again
- * on the next tick, and the shipper, finding the lock taken, ships on its next round (JournalShipper).
+ * once per row. It takes the write lock without waiting: while another connection writes (the
+ * shipper's own, when the thread does not store for it) it tries again on the next tick, and
+ * that shipper, finding the lock taken, ships on its next round (JournalShipper).
  *
  * Storing, when asked: the shipper's batches are inserted here too (`store`), so the inserts of a
  * round (a people page adds fifty subject rows a record) take none of the event loop's time; the
