@@ -53,6 +53,12 @@ function documentIndexSuite(backend: 'sqlite' | 'mysql') {
     await index.up(db);
     expect(await usedDocuments(db, ['c'.repeat(64)])).toEqual([]);
   });
+
+  it('runs again over an index already there (a start killed before the migration was noted)', async () => {
+    const index = auditMigrations.find((m) => m.name.startsWith('008'))!;
+    await expect(index.up(db)).resolves.toBeUndefined();
+    expect(await usedDocuments(db, ['d'.repeat(64)])).toEqual([]);
+  });
 }
 
 describe('the document index on SQLite', () => documentIndexSuite('sqlite'));
