@@ -11,6 +11,7 @@
  * manifest holds the same head, so the offline check of archive and database meet at it.
  */
 import { Migration } from '../database/migrations';
+import { addMissingIndexes, createTableIfMissing } from '../database/schema-guards';
 
 export const ARCHIVED_HEADS_TABLE = 'audit_archived_heads';
 
@@ -24,13 +25,15 @@ export interface ArchivedHeadRow {
 export const auditArchivedHeadsMigration: Migration = {
   name: '007_archived_heads',
   async up(db) {
-    await db.schema.createTable(ARCHIVED_HEADS_TABLE, (t) => {
+    await createTableIfMissing(db, ARCHIVED_HEADS_TABLE, (t) => {
       t.string('chain', 100).notNullable();
       t.string('month', 7).notNullable();
       t.bigInteger('seq').notNullable();
       t.string('hash', 64).notNullable();
       t.primary(['chain', 'month']);
-      t.index(['chain', 'seq'], 'audit_archived_heads_chain_seq');
+    });
+    await addMissingIndexes(db, ARCHIVED_HEADS_TABLE, {
+      audit_archived_heads_chain_seq: ['chain', 'seq'],
     });
   },
   async down(db) {

@@ -13,15 +13,16 @@
  * accesses are found by subject or department and the case is read from their rows.
  */
 import { Migration } from '../database/migrations';
+import { addMissingColumns } from '../database/schema-guards';
 import { CASE_NUMBER_COLUMN, ITEM_CODE_COLUMN } from './record-case';
 import { TEXT_LIMITS } from './storable-text';
 
 export const auditCaseMigration: Migration = {
   name: '004_case_number_item_code',
   async up(db) {
-    await db.schema.alterTable('audit_records', (t) => {
-      t.string(CASE_NUMBER_COLUMN, TEXT_LIMITS.caseNumber).nullable();
-      t.string(ITEM_CODE_COLUMN, TEXT_LIMITS.itemCode).nullable();
+    await addMissingColumns(db, 'audit_records', {
+      [CASE_NUMBER_COLUMN]: (t) => t.string(CASE_NUMBER_COLUMN, TEXT_LIMITS.caseNumber).nullable(),
+      [ITEM_CODE_COLUMN]: (t) => t.string(ITEM_CODE_COLUMN, TEXT_LIMITS.itemCode).nullable(),
     });
   },
   async down(db) {

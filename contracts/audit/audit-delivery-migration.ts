@@ -9,14 +9,15 @@
  * `time`, untouched); no index: exports are read from the rows found by department or subject.
  */
 import { Migration } from '../database/migrations';
+import { addMissingColumns } from '../database/schema-guards';
 import { DELIVERY_COLUMN } from './record-delivery';
 import { TEXT_LIMITS } from './storable-text';
 
 export const auditDeliveryMigration: Migration = {
   name: '005_delivery',
   async up(db) {
-    await db.schema.alterTable('audit_records', (t) => {
-      t.string(DELIVERY_COLUMN, TEXT_LIMITS.delivery).nullable();
+    await addMissingColumns(db, 'audit_records', {
+      [DELIVERY_COLUMN]: (t) => t.string(DELIVERY_COLUMN, TEXT_LIMITS.delivery).nullable(),
     });
   },
   async down(db) {

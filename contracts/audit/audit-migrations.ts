@@ -21,6 +21,7 @@ import { Knex } from 'knex';
 import { LOOKUP_MISSES_COLUMN, QUOTA_REFUSALS_COLUMN } from '../../domain/subject-quota';
 import { isMysql } from '../database/database';
 import { Migration } from '../database/migrations';
+import { addMissingColumns, createTableIfMissing } from '../database/schema-guards';
 import { initialPartitionClause } from './audit-partitions';
 import { auditCaseMigration } from './audit-case-migration';
 import { auditDeliveryMigration } from './audit-delivery-migration';
@@ -35,7 +36,7 @@ const ASCII = 'CHARACTER SET ascii COLLATE ascii_bin';
 async function createMysql(db: Knex, now: Date): Promise<void> {
   const partitions = initialPartitionClause(now);
   await db.raw(`
-    CREATE TABLE audit_records (
+    CREATE TABLE IF NOT EXISTS audit_records (
       id CHAR(36) ${ASCII} NOT NULL,
       time DATETIME(3) NOT NULL,
       chain VARCHAR(100) NOT NULL,
@@ -71,7 +72,7 @@ async function createMysql(db: Knex, now: Date): Promise<void> {
     ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin
     ${partitions}`);
   await db.raw(`
-    CREATE TABLE audit_subjects (
+    CREATE TABLE IF NOT EXISTS audit_subjects (
       record_id CHAR(36) ${ASCII} NOT NULL,
       time DATETIME(3) NOT NULL,
       kind VARCHAR(16) ${ASCII} NOT NULL,
@@ -81,13 +82,13 @@ async function createMysql(db: Knex, now: Date): Promise<void> {
     ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin
     ${partitions}`);
   await db.raw(`
-    CREATE TABLE audit_documents (
+    CREATE TABLE IF NOT EXISTS audit_documents (
       hash CHAR(64) ${ASCII} NOT NULL PRIMARY KEY,
       text MEDIUMTEXT NOT NULL,
       first_seen DATETIME(3) NOT NULL
     ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`);
   await db.raw(`
-    CREATE TABLE audit_checkpoints (
+    CREATE TABLE IF NOT EXISTS audit_checkpoints (
       chain VARCHAR(100) NOT NULL,
       seq BIGINT UNSIGNED NOT NULL,
       hash CHAR(64) ${ASCII} NOT NULL,
@@ -101,7 +102,7 @@ async function createMysql(db: Knex, now: Date): Promise<void> {
 }
 
 async function createSqlite(db: Knex): Promise<void> {
-  await db.schema.createTable('audit_records', (t) => {
+  await createTableIfMissing(db, 'audit_records', (t) => {
     t.string('id', 36).notNullable();
     t.string('time', 23).notNullable();
     t.string('chain', 100).notNullable();
@@ -135,7 +136,7 @@ async function createSqlite(db: Knex): Promise<void> {
     t.index(['department', 'time'], 'audit_records_department_time');
     t.index(['chain', 'seq'], 'audit_records_chain_seq');
   });
-  await db.schema.createTable('audit_subjects', (t) => {
+  await createTableIfMissing(db, 'audit_subjects', (t) => {
     t.string('record_id', 36).notNullable();
     t.string('time', 23).notNullable();
     t.string('kind', 16).notNullable();
@@ -143,12 +144,12 @@ async function createSqlite(db: Knex): Promise<void> {
     t.primary(['record_id', 'kind', 'subject_hash', 'time']);
     t.index(['subject_hash', 'time'], 'audit_subjects_subject_time');
   });
-  await db.schema.createTable('audit_documents', (t) => {
+  await createTableIfMissing(db, 'audit_documents', (t) => {
     t.string('hash', 64).primary();
     t.text('text').notNullable();
     t.string('first_seen', 23).notNullable();
   });
-  await db.schema.createTable('audit_checkpoints', (t) => {
+  await createTableIfMissing(db, 'audit_checkpoints', (t) => {
     t.string('chain', 100).notNullable();
     t.bigInteger('seq').notNullable();
     t.string('hash', 64).notNullable();
@@ -185,9 +186,9 @@ export const auditMigrations: readonly Migration[] = [
     // so records written before keep their columns, and their hashes, as they were.
     name: '003_quota_refusals_lookup_misses',
     async up(db) {
-      await db.schema.alterTable('audit_records', (t) => {
-        t.text(QUOTA_REFUSALS_COLUMN).nullable();
-        t.text(LOOKUP_MISSES_COLUMN).nullable();
+      await addMissingColumns(db, 'audit_records', {
+        [QUOTA_REFUSALS_COLUMN]: (t) => t.text(QUOTA_REFUSALS_COLUMN).nullable(),
+        [LOOKUP_MISSES_COLUMN]: (t) => t.text(LOOKUP_MISSES_COLUMN).nullable(),
       });
     },
     async down(db) {

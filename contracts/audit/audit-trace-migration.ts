@@ -10,13 +10,14 @@
  * never the other way round.
  */
 import { Migration } from '../database/migrations';
+import { addMissingColumns } from '../database/schema-guards';
 import { TRACE_ID_COLUMN } from './record-trace';
 
 export const auditTraceMigration: Migration = {
   name: '006_trace_id',
   async up(db) {
-    await db.schema.alterTable('audit_records', (t) => {
-      t.string(TRACE_ID_COLUMN, 32).nullable();
+    await addMissingColumns(db, 'audit_records', {
+      [TRACE_ID_COLUMN]: (t) => t.string(TRACE_ID_COLUMN, 32).nullable(),
     });
   },
   async down(db) {

@@ -30,6 +30,7 @@
 import { Knex } from 'knex';
 import { isMysql } from '../database/database';
 import { Migration } from '../database/migrations';
+import { addMissingIndexes, createTableIfMissing } from '../database/schema-guards';
 
 export const USAGE_FIELDS_TABLE = 'audit_usage_fields';
 export const USAGE_RESOURCES_TABLE = 'audit_usage_resources';
@@ -44,10 +45,9 @@ const RECORD_INDEXES: Readonly<Record<string, readonly string[]>> = {
 const ASCII = 'CHARACTER SET ascii COLLATE ascii_bin';
 
 async function createMysql(db: Knex): Promise<void> {
-  for (const [name, columns] of Object.entries(RECORD_INDEXES))
-    await db.raw(`CREATE INDEX ${name} ON audit_records (${columns.join(', ')})`);
+  await addMissingIndexes(db, 'audit_records', RECORD_INDEXES);
   await db.raw(`
-    CREATE TABLE ${USAGE_FIELDS_TABLE} (
+    CREATE TABLE IF NOT EXISTS ${USAGE_FIELDS_TABLE} (
       period VARCHAR(10) ${ASCII} NOT NULL,
       coordinate VARCHAR(300) ${ASCII} NOT NULL,
       key_hash CHAR(64) ${ASCII} NOT NULL,
@@ -63,7 +63,7 @@ async function createMysql(db: Knex): Promise<void> {
       KEY audit_usage_fields_period_department (period, department)
     ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`);
   await db.raw(`
-    CREATE TABLE ${USAGE_RESOURCES_TABLE} (
+    CREATE TABLE IF NOT EXISTS ${USAGE_RESOURCES_TABLE} (
       month CHAR(7) ${ASCII} NOT NULL,
       key_hash CHAR(64) ${ASCII} NOT NULL,
       department VARCHAR(100) NOT NULL,
@@ -76,7 +76,7 @@ async function createMysql(db: Knex): Promise<void> {
       PRIMARY KEY (month, key_hash)
     ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin`);
   await db.raw(`
-    CREATE TABLE ${USAGE_CURSOR_TABLE} (
+    CREATE TABLE IF NOT EXISTS ${USAGE_CURSOR_TABLE} (
       chain VARCHAR(100) NOT NULL PRIMARY KEY,
       seq BIGINT UNSIGNED NOT NULL,
       updated_at DATETIME(3) NOT NULL
@@ -84,10 +84,8 @@ async function createMysql(db: Knex): Promise<void> {
 }
 
 async function createSqlite(db: Knex): Promise<void> {
-  await db.schema.alterTable('audit_records', (t) => {
-    for (const [name, columns] of Object.entries(RECORD_INDEXES)) t.index([...columns], name);
-  });
-  await db.schema.createTable(USAGE_FIELDS_TABLE, (t) => {
+  await addMissingIndexes(db, 'audit_records', RECORD_INDEXES);
+  await createTableIfMissing(db, USAGE_FIELDS_TABLE, (t) => {
     t.string('period', 10).notNullable();
     t.string('key_hash', 64).notNullable();
     t.string('department', 100).notNullable();
@@ -102,7 +100,7 @@ async function createSqlite(db: Knex): Promise<void> {
     t.primary(['period', 'coordinate', 'key_hash']);
     t.index(['period', 'department'], 'audit_usage_fields_period_department');
   });
-  await db.schema.createTable(USAGE_RESOURCES_TABLE, (t) => {
+  await createTableIfMissing(db, USAGE_RESOURCES_TABLE, (t) => {
     t.string('month', 7).notNullable();
     t.string('key_hash', 64).notNullable();
     t.string('department', 100).notNullable();
@@ -114,7 +112,7 @@ async function createSqlite(db: Knex): Promise<void> {
     t.bigInteger('denied').notNullable();
     t.primary(['month', 'key_hash']);
   });
-  await db.schema.createTable(USAGE_CURSOR_TABLE, (t) => {
+  await createTableIfMissing(db, USAGE_CURSOR_TABLE, (t) => {
     t.string('chain', 100).primary();
     t.bigInteger('seq').notNullable();
     t.string('updated_at', 23).notNullable();

@@ -34,7 +34,7 @@ const SAME_ROW = (row: 'OLD') =>
   `subject_hash = ${row}.subject_hash AND time = ${row}.time AND record_id = ${row}.record_id AND kind = ${row}.kind`;
 
 const CREATE = [
-  `CREATE TABLE ${SUBJECT_INDEX_TABLE} (
+  `CREATE TABLE IF NOT EXISTS ${SUBJECT_INDEX_TABLE} (
      subject_hash VARCHAR(64) NOT NULL,
      time VARCHAR(23) NOT NULL,
      record_id VARCHAR(36) NOT NULL,
@@ -42,15 +42,15 @@ const CREATE = [
      PRIMARY KEY (subject_hash, time, record_id, kind)
    ) WITHOUT ROWID`,
   // Rowids of audit_subjects only grow while rows are appended, so pending rows append here too.
-  `CREATE TABLE ${SUBJECT_PENDING_TABLE} (subject_row INTEGER PRIMARY KEY)`,
-  `CREATE TRIGGER audit_subjects_pending AFTER INSERT ON audit_subjects BEGIN
+  `CREATE TABLE IF NOT EXISTS ${SUBJECT_PENDING_TABLE} (subject_row INTEGER PRIMARY KEY)`,
+  `CREATE TRIGGER IF NOT EXISTS audit_subjects_pending AFTER INSERT ON audit_subjects BEGIN
      INSERT OR IGNORE INTO ${SUBJECT_PENDING_TABLE} (subject_row) VALUES (NEW.rowid);
    END`,
-  `CREATE TRIGGER audit_subjects_unindexed AFTER DELETE ON audit_subjects BEGIN
+  `CREATE TRIGGER IF NOT EXISTS audit_subjects_unindexed AFTER DELETE ON audit_subjects BEGIN
      DELETE FROM ${SUBJECT_PENDING_TABLE} WHERE subject_row = OLD.rowid;
      DELETE FROM ${SUBJECT_INDEX_TABLE} WHERE ${SAME_ROW('OLD')};
    END`,
-  `CREATE TRIGGER audit_subjects_reindexed AFTER UPDATE ON audit_subjects BEGIN
+  `CREATE TRIGGER IF NOT EXISTS audit_subjects_reindexed AFTER UPDATE ON audit_subjects BEGIN
      DELETE FROM ${SUBJECT_INDEX_TABLE} WHERE ${SAME_ROW('OLD')};
      INSERT OR IGNORE INTO ${SUBJECT_PENDING_TABLE} (subject_row) VALUES (NEW.rowid);
    END`,
@@ -66,7 +66,7 @@ export const deferredSubjectIndexMigration: Migration = {
     if (isMysql(db)) return;
     for (const sql of CREATE) await db.raw(sql);
     await db.raw(
-      `INSERT INTO ${SUBJECT_INDEX_TABLE} (subject_hash, time, record_id, kind)
+      `INSERT OR IGNORE INTO ${SUBJECT_INDEX_TABLE} (subject_hash, time, record_id, kind)
        SELECT subject_hash, time, record_id, kind FROM audit_subjects ORDER BY subject_hash, time`,
     );
     await db.raw(`DROP INDEX IF EXISTS ${SUBJECT_TIME_INDEX}`);
