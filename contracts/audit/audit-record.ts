@@ -210,16 +210,23 @@ export function buildRecordBody(entry: AuditEntry, context: BuildContext): Audit
     throw new TypeError(
       `audit entry outcome must be one of ${AUDIT_OUTCOMES.join(', ')}, got "${entry.outcome}"`,
     );
-  const subjects = new Map<string, SubjectHashRef>();
+  // Each kind's hashes once, then in (kind, hash) order: plain string sorts, no comparator.
+  const hashesOf = new Map<SubjectKind, Set<string>>();
   for (const s of entry.subjects ?? []) {
-    if (!SUBJECT_KINDS.includes(s.kind))
-      throw new TypeError(
-        `audit subject kind must be one of ${SUBJECT_KINDS.join(', ')}, got "${s.kind}"`,
-      );
-    const hash = subjectHash(context.key, s.kind, s.id);
-    // Members in canonical order (hash, kind), as canonical-json.ts writes fastest.
-    subjects.set(`${s.kind}\0${hash}`, { hash, kind: s.kind });
+    let hashes = hashesOf.get(s.kind);
+    if (!hashes) {
+      if (!SUBJECT_KINDS.includes(s.kind))
+        throw new TypeError(
+          `audit subject kind must be one of ${SUBJECT_KINDS.join(', ')}, got "${s.kind}"`,
+        );
+      hashesOf.set(s.kind, (hashes = new Set()));
+    }
+    hashes.add(subjectHash(context.key, s.kind, s.id));
   }
+  const subjects: SubjectHashRef[] = [];
+  for (const kind of [...hashesOf.keys()].sort())
+    // Members in canonical order (hash, kind), as canonical-json.ts writes fastest.
+    for (const hash of [...hashesOf.get(kind)!].sort()) subjects.push({ hash, kind });
   const denied = new Map<string, DeniedField>();
   for (const d of entry.fields?.denied ?? []) {
     const field = {
@@ -277,9 +284,7 @@ export function buildRecordBody(entry: AuditEntry, context: BuildContext): Audit
     errorCodes: sortedSet(entry.errorCodes),
     latencyMs: count(entry.latencyMs, 'latencyMs'),
     responseBytes: count(entry.responseBytes, 'responseBytes'),
-    subjects: [...subjects.values()].sort(
-      (a, b) => compare(a.kind, b.kind) || compare(a.hash, b.hash),
-    ),
+    subjects,
     ...(quotaRefusals.length > 0 ? { quotaRefusals } : {}),
     ...(lookupMisses ? { lookupMisses } : {}),
     ...recordCase(entry.case),

@@ -37,11 +37,15 @@ export function recordHash(record: Omit<AuditRecord, 'hash'> | AuditRecord): str
   return sha256Canonical(hashed);
 }
 
-/** Places a record after `head`; returns the record and the new head. */
+/**
+ * Places a record after `head`; returns the record, the new head, and the record as JSON text:
+ * the canonical text that was hashed with `hash` appended as its last member, so that whoever
+ * stores the record need not serialise it a second time.
+ */
 export function chainRecord(
   body: AuditRecordBody,
   head: ChainHead,
-): { record: AuditRecord; head: ChainHead } {
+): { record: AuditRecord; head: ChainHead; json: string } {
   const unordered: Record<string, unknown> = {
     ...body,
     chain: head.chain,
@@ -53,8 +57,11 @@ export function chainRecord(
   for (const key of Object.keys(unordered).sort()) ordered[key] = unordered[key];
   const record = ordered as { -readonly [K in keyof AuditRecord]: AuditRecord[K] };
   // Hashed before `hash` is added; the object is not shared until returned.
-  record.hash = sha256Canonical(record);
-  return { record, head: { chain: head.chain, seq: record.seq, hash: record.hash } };
+  const canonical = canonicalJson(record);
+  record.hash = createHash('sha256').update(canonical, 'utf8').digest('hex');
+  // The canonical text is an object with members: it ends in `}`, and `hash` goes before it.
+  const json = `${canonical.slice(0, -1)},"hash":"${record.hash}"}`;
+  return { record, head: { chain: head.chain, seq: record.seq, hash: record.hash }, json };
 }
 
 export function isRecordIntact(record: AuditRecord): boolean {

@@ -72,10 +72,13 @@ export function stripSubjectKeys(
     if (Array.isArray(value)) {
       let copy: unknown[] | null = null;
       for (let i = 0; i < value.length; i++) {
+        const member: unknown = value[i];
+        // Scalars hold neither keys nor objects: not worth a call and a path step each.
+        if (member === null || typeof member !== 'object') continue;
         path.push(i);
-        const item = visit(value[i], node, place);
+        const item = visit(member, node, place);
         path.pop();
-        if (item !== value[i]) (copy ??= value.slice())[i] = item;
+        if (item !== member) (copy ??= value.slice())[i] = item;
       }
       return copy ?? value;
     }
@@ -87,6 +90,8 @@ export function stripSubjectKeys(
     }
     collector?.enterObject(subject);
     let copy: Record<string, unknown> | null = null;
+    /** This object's path, copied once for all its bound fields. */
+    let here: (string | number)[] | null = null;
     for (const key in object) {
       if (keys.has(key)) {
         copy ??= copyBefore(object, key);
@@ -99,10 +104,15 @@ export function stripSubjectKeys(
         if (copy) copy[key] = child;
         continue;
       }
-      path.push(key);
       const bound = collector !== undefined && entry !== undefined && entry.grantIds.size > 0;
-      if (bound) collector.enterField(entry, path.slice());
-      const stripped = visit(child, entry?.children ?? null, childPlace);
+      const nested = child !== null && typeof child === 'object';
+      if (!bound && !nested) {
+        if (copy) copy[key] = child;
+        continue;
+      }
+      if (bound) collector.enterField(entry, (here ??= path.slice()), key);
+      path.push(key);
+      const stripped = nested ? visit(child, entry?.children ?? null, childPlace) : child;
       if (bound) collector.leaveField();
       path.pop();
       if (copy) copy[key] = stripped;

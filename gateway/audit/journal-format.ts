@@ -44,6 +44,15 @@ export function encodeLine(line: JournalLine): Buffer {
   return Buffer.from(`${JSON.stringify(line)}\n`, 'utf8');
 }
 
+/**
+ * A record line from the record's JSON text as chainRecord gives it (record-chain.ts): the same
+ * line as encodeLine({ t: 'record', record, document }), without serialising the record again.
+ */
+export function encodeRecordLine(recordJson: string, document?: string): Buffer {
+  const tail = document === undefined ? '' : `,"document":${JSON.stringify(document)}`;
+  return Buffer.from(`{"t":"record","record":${recordJson}${tail}}\n`, 'utf8');
+}
+
 const SEGMENT_NAME = /^segment-(\d{12})\.jsonl$/;
 
 export function segmentFileName(n: number): string {

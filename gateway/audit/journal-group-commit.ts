@@ -13,7 +13,7 @@
 import type { AuditRecord, AuditRecordBody } from '../../contracts/audit/audit-record';
 import { chainRecord, ChainHead } from '../../contracts/audit/record-chain';
 import type { CheckpointSchedule } from './journal-checkpoints';
-import { encodeLine, JournalLine } from './journal-format';
+import { encodeRecordLine } from './journal-format';
 import type { JournalRecovery } from './journal-recovery';
 import type { SegmentRotation } from './journal-segments';
 
@@ -74,18 +74,15 @@ export class GroupCommit {
   /** Chains the record now and resolves once its group is on stable storage. */
   append(body: AuditRecordBody, document: string | null): Promise<AuditRecord> {
     // From here to the push nothing awaits: the chain position is taken in call order.
-    const { record, head } = chainRecord(body, this.assigned);
+    const { record, head, json } = chainRecord(body, this.assigned);
     this.assigned = head;
-    const line: JournalLine = { t: 'record', record };
-    if (
+    const withDocument =
       document !== null &&
-      record.documentHash &&
-      this.parts.segments.firstUse(record.documentHash)
-    ) {
-      (line as { document?: string }).document = document;
-    }
+      record.documentHash !== null &&
+      this.parts.segments.firstUse(record.documentHash);
+    const line = encodeRecordLine(json, withDocument ? document : undefined);
     return new Promise<AuditRecord>((resolve, reject) => {
-      this.pending.push({ line: encodeLine(line), record, resolve, reject });
+      this.pending.push({ line, record, resolve, reject });
       this.schedule();
     });
   }

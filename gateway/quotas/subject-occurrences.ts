@@ -32,6 +32,26 @@ export interface BoundField {
   end: number;
 }
 
+/**
+ * Keeps the path of the object it is on (one copy shared by all the object's bound fields) and its
+ * own key: a people page has a thousand bound values, and only a withheld one needs its path.
+ */
+class FieldOnObject implements BoundField {
+  holdsSubjects = false;
+  end: number;
+  constructor(
+    private readonly at: ResponsePath,
+    private readonly key: string,
+    readonly entry: QuotaEntry,
+    readonly start: number,
+  ) {
+    this.end = start;
+  }
+  get path(): ResponsePath {
+    return [...this.at, this.key];
+  }
+}
+
 export interface Occurrence {
   readonly subject: SubjectRef;
   /** Grants the subject is counted against in this response. */
@@ -52,6 +72,11 @@ interface Frame {
   /** Index of the first occurrence below this object. */
   readonly start: number;
   group: OrphanGroup | null;
+  /**
+   * The grant set last added to the owner's or group's grants from this object: an object's
+   * bound fields mostly share one, and adding it again changes nothing.
+   */
+  added: ReadonlySet<string> | null;
 }
 
 export class OccurrenceCollector {
@@ -65,29 +90,38 @@ export class OccurrenceCollector {
     if (subject) {
       const occurrence: Occurrence = { subject, grants: new Set(), fields: [] };
       this.occurrences.push(occurrence);
-      this.frames.push({ owner: occurrence, start: this.occurrences.length, group: null });
+      this.frames.push({
+        owner: occurrence,
+        start: this.occurrences.length,
+        group: null,
+        added: null,
+      });
     } else {
-      this.frames.push({ owner: top?.owner ?? null, start: this.occurrences.length, group: null });
+      this.frames.push({
+        owner: top?.owner ?? null,
+        start: this.occurrences.length,
+        group: null,
+        added: null,
+      });
     }
   }
 
-  /** A quota-bound field of the current object; call leaveField() after walking its value. */
-  enterField(entry: QuotaEntry, path: ResponsePath): void {
+  /**
+   * A quota-bound field `key` of the current object, which is at `at` (not changed afterwards);
+   * call leaveField() after walking its value.
+   */
+  enterField(entry: QuotaEntry, at: ResponsePath, key: string): void {
     const frame = this.frames[this.frames.length - 1];
-    const field: BoundField = {
-      path,
-      entry,
-      holdsSubjects: false,
-      start: this.occurrences.length,
-      end: this.occurrences.length,
-    };
+    const field = new FieldOnObject(at, key, entry, this.occurrences.length);
+    const fresh = frame.added !== entry.grantIds;
+    frame.added = entry.grantIds;
     if (frame.owner) {
       frame.owner.fields.push(field);
-      for (const id of entry.grantIds) frame.owner.grants.add(id);
+      if (fresh) for (const id of entry.grantIds) frame.owner.grants.add(id);
     } else {
       frame.group ??= { start: frame.start, end: frame.start, grants: new Set(), fields: [] };
       frame.group.fields.push(field);
-      for (const id of entry.grantIds) frame.group.grants.add(id);
+      if (fresh) for (const id of entry.grantIds) frame.group.grants.add(id);
     }
     this.open.push(field);
   }

@@ -43,6 +43,21 @@ describe('buildRecordBody', () => {
     expect(a.subjects.map((s) => s.kind)).toEqual(['legal-entity', 'person']);
   });
 
+  it('keeps each subject once, ordered by kind and then by hash', () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `32060219900101${String(1000 + i)}`);
+    const subjects = [
+      ...ids.map((id) => ({ kind: 'person' as const, id })),
+      { kind: 'legal-entity' as const, id: '91320602MA1XXXXXX0' },
+      ...ids.slice(0, 10).map((id) => ({ kind: 'person' as const, id: id.toLowerCase() })),
+    ].reverse();
+    const body = buildRecordBody(entry(5, { subjects }), { instance: 'gw', key: keys.hmac });
+    const expected = [
+      { kind: 'legal-entity', hash: subjectHash(keys.hmac, 'legal-entity', '91320602MA1XXXXXX0') },
+      ...ids.map((id) => ({ kind: 'person', hash: subjectHash(keys.hmac, 'person', id) })),
+    ].sort((a, b) => (a.kind !== b.kind ? (a.kind < b.kind ? -1 : 1) : a.hash < b.hash ? -1 : 1));
+    expect(body.subjects).toEqual(expected);
+  });
+
   it('gives a person one hash however the check character is written, and different kinds different hashes', () => {
     expect(subjectHash(keys.hmac, 'person', '32060219900101123x')).toBe(
       subjectHash(keys.hmac, 'person', ' 32060219900101123X '),
@@ -130,6 +145,28 @@ describe('chainRecord', () => {
     ]) {
       expect(recordHash({ ...r, ...change })).not.toBe(r.hash);
     }
+  });
+
+  it('gives the record as JSON text: the canonical text it hashed, with its hash last', () => {
+    const body = buildRecordBody(
+      entry(2, {
+        caller: { department: 'dept "quoted" \\ 民政\u2028', application: 'a\nb' },
+        quotaRefusals: [
+          {
+            grantId: 'g',
+            quota: 2,
+            day: '2026-12-07',
+            coordinates: ['Person.name'],
+            subjects: ['h'],
+          },
+        ],
+      }),
+      { instance: 'gw', key: keys.hmac },
+    );
+    const { record, json } = chainRecord(body, emptyChain('c'));
+    expect(JSON.parse(json)).toEqual(record);
+    const { hash, ...rest } = record;
+    expect(json).toBe(`${canonicalJson(rest).slice(0, -1)},"hash":"${hash}"}`);
   });
 
   it('returns the new head', () => {
