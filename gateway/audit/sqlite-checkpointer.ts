@@ -299,10 +299,12 @@ export class SqliteCheckpointer {
     for (const reply of waiting) reply.reject(new ThreadGone());
   }
 
-  /** A last checkpoint, then the thread ends. */
+  /** A last checkpoint, then the thread ends (at once if it has ended already). */
   async stop(): Promise<void> {
     if (this.stopping) return;
     this.stopping = true;
+    // A thread that failed or exited will not exit again: waiting for it would hang the gateway's stop.
+    if (this.ended) return;
     const exited = new Promise<void>((resolve) => this.worker.once('exit', () => resolve()));
     this.worker.postMessage('stop');
     const timeout = setTimeout(() => void this.worker.terminate(), 5000);

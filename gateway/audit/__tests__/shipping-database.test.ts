@@ -152,6 +152,27 @@ describe("ShippingDatabase.store: shipped batches written by the database's own 
     expect(await writtenBy(db)).toBeGreaterThan(before);
   });
 
+  it('stores a batch exactly once when the thread dies with the store in flight, and still stops', async () => {
+    let thread: SqliteCheckpointer | null = null;
+    const db = await connect({
+      startCheckpointer: async (file) =>
+        (thread = await SqliteCheckpointer.start(file, { onWarning: (m) => warnings.push(m) })),
+    });
+    const records = chainOf(200, keys);
+    const storing = shipping!.store(db, batch(records));
+    // A thread that dies (a crash in the driver, say) never answers: the shipper must not wait
+    // for it, and whether or not it committed first the batch must land exactly once.
+    void (thread as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+    await expect(storing).resolves.toBeUndefined();
+    expect(thread!.alive).toBe(false);
+    expect((await countRows(db)).audit_records).toBe(200);
+    await shipping!.store(db, batch(chainOf(210, keys).slice(200)));
+    expect((await countRows(db)).audit_records).toBe(210);
+    expect(warnings.join('\n')).toMatch(/stopped \(exit 1\).*writes its batches itself/);
+    // The gateway's stop must not wait for an exit that has happened.
+    await thread!.stop();
+  });
+
   it("fails with the driver's SQLITE_BUSY, without waiting, while another connection holds the write lock", async () => {
     const db = await connect();
     const holder = new Database(sqliteFile());
