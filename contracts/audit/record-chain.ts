@@ -26,8 +26,12 @@ export function emptyChain(chain: string): ChainHead {
   return { chain, seq: 0, hash: GENESIS_HASH };
 }
 
+function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
 function sha256Canonical(value: object): string {
-  return createHash('sha256').update(canonicalJson(value), 'utf8').digest('hex');
+  return sha256Hex(canonicalJson(value));
 }
 
 /** The hash a record must carry; any `hash` property of the argument is ignored. */
@@ -58,7 +62,7 @@ export function chainRecord(
   const record = ordered as { -readonly [K in keyof AuditRecord]: AuditRecord[K] };
   // Hashed before `hash` is added; the object is not shared until returned.
   const canonical = canonicalJson(record);
-  record.hash = createHash('sha256').update(canonical, 'utf8').digest('hex');
+  record.hash = sha256Hex(canonical);
   // The canonical text is an object with members: it ends in `}`, and `hash` goes before it.
   const json = `${canonical.slice(0, -1)},"hash":"${record.hash}"}`;
   return { record, head: { chain: head.chain, seq: record.seq, hash: record.hash }, json };
