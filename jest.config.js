@@ -35,6 +35,7 @@ module.exports = {
           testMatch: [
             '<rootDir>/{domain,contracts,subgraphs,gateway,scripts}/**/__tests__/**/*.test.ts',
           ],
+          setupFilesAfterEnv: ['<rootDir>/test/utils/unit-timeout.ts'],
         },
         {
           displayName: 'e2e',
@@ -43,8 +44,8 @@ module.exports = {
           testEnvironment: 'node',
           testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
           testPathIgnorePatterns: ['/node_modules/', FLEET],
-          // Jest reads testTimeout only from the top-level config, not from a project's: the e2e
-          // project sets its longer timeout in a setup file instead (unit tests keep the 5 s default).
+          // Jest reads testTimeout only from the top-level config, not from a project's: each
+          // project sets its timeout in a setup file instead (unit tests 30 s, scenarios 120 s).
           setupFilesAfterEnv: ['<rootDir>/test/utils/e2e-timeout.ts'],
         },
       ],

@@ -34,7 +34,7 @@ describeWithService('mysql', 'migrations run by several processes at once (Maria
       await dropDatabase(target);
     }
     // The losers wait for the winner with a growing back-off (contracts/database/migrations.ts:
-    // up to 19 s in all); on a loaded machine that outlasts the unit tests' 5 s default.
+    // up to 19 s in all), which on a loaded machine comes close to the unit tests' 30 s: kept explicit.
   }, 30_000);
 
   it('migrates a database whose knex lock was left duplicated or held by a race or a killed process', async () => {
