@@ -24,6 +24,10 @@ import { createSharingPolicyHook, SharingPolicyHook } from './stages/enforce-sha
 import { loadSigningSecretFrom, SigningSecret } from '../contracts/signing/signing-secret';
 import { AuditConfig, AuditTrailOptions } from './audit';
 import { AuditStage, createAuditStage } from './stages/record-audit';
+import { createFindSubjectsStage } from './stages/find-subjects';
+import { configuredHmacKey, loadAuditKeys } from '../contracts/audit/audit-keys';
+import { auditKey, subjectHash } from '../contracts/audit/keyed-hash';
+import { randomBytes } from 'node:crypto';
 import { AUDIT_DISABLED_WARNING } from './config/audit-switch';
 import { createMemoryQuotaCounter, createRedisQuotaCounter, createSubjectQuotas } from './quotas';
 import { setUpRateLimits } from './stages/limit-request-rate';
@@ -145,27 +149,34 @@ export async function createPlatformHooks(options: PlatformHooksOptions): Promis
   const auditConfig =
     options.audit !== undefined ? options.audit : config.auditDisabled ? null : config.audit;
   if (!auditConfig) log(AUDIT_DISABLED_WARNING);
-  // Opened and closed with the gateway (its start/stop hooks): the journal, its replay and shipping.
-  // Subject quotas need the subjects only the audit stage knows: they run inside it, and not
-  // without it. So does the case binding of item grants, which runs even with quotas off.
-  const subjectQuotas = auditConfig
-    ? createSubjectQuotas({
-        policy,
-        grants,
-        counter:
-          config.redisUrl && config.subjectQuotas
-            ? createRedisQuotaCounter({ url: config.redisUrl, log })
-            : createMemoryQuotaCounter(),
-        namespace: config.grantsRedisNamespace,
-        enforceQuotas: config.subjectQuotas,
-      })
+  // Loaded once: the trail records, and the subject quotas count, the same keyed hashes.
+  const auditKeys = auditConfig
+    ? (options.auditTrail?.keys ?? loadAuditKeys(auditConfig.keys))
     : null;
-  if (!auditConfig)
-    log('[subject-quota] WARNING: without the audit trail no subject quota is enforced');
-  else if (!config.subjectQuotas)
+  // Without the trail the quotas still count hashes, never identifiers: under the configured key,
+  // or one of this process's own (a count kept in Redis is then this instance's alone).
+  const quotaKey =
+    auditKeys?.hmac ?? configuredHmacKey(config.audit.keys) ?? auditKey(randomBytes(32));
+  // Subject quotas, and the case binding of item grants (which holds even with quotas off), are
+  // guards of the stage that finds each response's subjects: on with or without the trail.
+  const subjectQuotas = createSubjectQuotas({
+    policy,
+    grants,
+    counter:
+      config.redisUrl && config.subjectQuotas
+        ? createRedisQuotaCounter({ url: config.redisUrl, log })
+        : createMemoryQuotaCounter(),
+    namespace: config.grantsRedisNamespace,
+    enforceQuotas: config.subjectQuotas,
+  });
+  if (!config.subjectQuotas)
     log(
       '[subject-quota] WARNING: GATEWAY_SUBJECT_QUOTAS is off: no subject quota is enforced (for measuring their cost only)',
     );
+  const findSubjects = createFindSubjectsStage({
+    subjectQuotas,
+    hash: (kind, id) => subjectHash(quotaKey, kind, id),
+  });
   // Installed first: it refuses nothing and counts every request, refused ones included.
   const metrics = createMetricsStage({
     token: config.metricsToken,
@@ -177,9 +188,13 @@ export async function createPlatformHooks(options: PlatformHooksOptions): Promis
   const audit = auditConfig
     ? createAuditStage({
         config: auditConfig,
-        trail: { ...options.auditTrail, onGroupCommit: metrics.observeJournalCommit },
+        trail: {
+          ...options.auditTrail,
+          keys: auditKeys!,
+          onGroupCommit: metrics.observeJournalCommit,
+        },
         log,
-        subjectQuotas,
+        subjects: findSubjects,
       })
     : null;
 
@@ -229,10 +244,10 @@ export async function createPlatformHooks(options: PlatformHooksOptions): Promis
         store: createPersistedDocumentStore({ client, log }),
         registry,
       }),
-      // Without the audit trail no subject can be checked against a case: item grants serve nobody.
-      bindToCase: auditConfig ? createBindToCaseStage({ client }) : null,
+      bindToCase: createBindToCaseStage({ client }),
       enforceSharingPolicy: policy,
       extra: options.extraHooks,
+      findSubjects,
       recordAudit: audit,
       signSubgraphFetches: createSigningHook({ secret }),
     }),

@@ -113,6 +113,14 @@ function loadHmac(sources: AuditKeySources, generated: string[]): AuditKey {
   return decodeKey(fs.readFileSync(file, 'utf8'), file);
 }
 
+/**
+ * The HMAC key when one is configured (AUDIT_HMAC_KEY or its file), never a dev key read or
+ * generated: for a gateway running without its trail, whose subject quotas still count hashes.
+ */
+export function configuredHmacKey(sources: AuditKeySources): AuditKey | null {
+  return sources.hmacKey || sources.hmacKeyFile ? loadHmac(sources, []) : null;
+}
+
 function loadSigner(
   sources: AuditKeySources,
   generated: string[],

@@ -1,10 +1,10 @@
 /**
  * Subject quotas (主体配额): how many distinct people and legal entities one application may
  * receive grant-reliant data about per day, per grant, as the owner set at approval. Driven by
- * the audit stage, which knows each response's subjects (subject-quotas.ts explains the seam).
+ * the stage that finds each response's subjects (subject-quotas.ts explains the seam).
  *
  *   const quotas = createSubjectQuotas({ policy, grants, counter: redisUrl ? createRedisQuotaCounter({ url }) : createMemoryQuotaCounter() });
- *   const audit = createAuditStage({ config, subjectQuotas: quotas });
+ *   const subjects = createFindSubjectsStage({ subjectQuotas: quotas, hash: (kind, id) => subjectHash(key, kind, id) });
  */
 export { createSubjectQuotas } from './subject-quotas';
 export type { SubjectQuotas, SubjectQuotasOptions, EnforceInput } from './subject-quotas';

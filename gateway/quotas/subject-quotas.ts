@@ -1,12 +1,13 @@
 /**
- * Subject quotas in the request path. They need what only the audit stage has, the subjects of
- * each response (its key aliases, gateway/audit-capture/subject-keys.ts), and what only the sharing
- * policy has, which served values rely on which grant; so the audit stage drives them, in its
- * own steps, and the response is walked once for both:
+ * Subject quotas in the request path. They need the subjects of each response, which the stage
+ * that finds them knows (its key aliases, gateway/audit-capture/subject-keys.ts, in
+ * stages/find-subjects.ts), and what only the sharing policy has, which served values rely on
+ * which grant; so that stage drives them, in its own steps, and the response is walked once for
+ * both the subjects the audit records and the quotas:
  *
  *   operation stage (after the policy): prepare() builds, once per policy plan, the tree of the
  *     values bound by a quota (quota-tree.ts); null, and no further cost, when there are none;
- *   result stage (after the policy's nulls and masks): the audit's walk that strips its keys
+ *   result stage (after the policy's nulls and masks): the walk that strips the subject keys
  *     also collects whose data each bound value is (subject-occurrences.ts); enforce() counts
  *     the subjects per (application, grant, China day) (quota-counter.ts), withholds the values
  *     of the subjects past a quota with QUOTA_EXCEEDED (withhold-fields.ts) and returns what the
@@ -57,7 +58,7 @@ export interface EnforceInput {
   readonly result: ExecutionResult;
   readonly tree: QuotaTree;
   readonly collector: OccurrenceCollector;
-  /** The subject's keyed hash (the audit trail's), so counts and records never hold an identifier. */
+  /** The subject's keyed hash (the audit trail's key), so counts and records never hold an identifier. */
   readonly hash: (subject: SubjectRef) => string;
   /** The applicants of the case the request is bound to; null: none (item grants then serve nobody). */
   readonly applicants: CaseApplicants | null;

@@ -2,8 +2,8 @@
  * Binds a request to the approval case (办件) it names (gateway/http/stated-case.ts), after
  * authentication (the case must be the caller's application's) and the rate limits, before the
  * sharing policy, which serves item grants (事项授权) only under the binding
- * (gateway/policy/case-binding.ts); the audit stage then checks every subject served under them
- * against the case's applicants and records the case with the request.
+ * (gateway/policy/case-binding.ts); find-subjects.ts then checks every subject served under them
+ * against the case's applicants, and the audit records the case with the request.
  *
  * The case is read from the sharing subgraph on every case-bound request, not cached: a closed
  * case must yield nothing more at once, on every gateway instance. A case that does not exist or

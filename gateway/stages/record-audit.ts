@@ -8,13 +8,10 @@
  *   subgraph fetch): the gateway does not execute and then discard. It retries the journal at
  *   most once per `probeIntervalMs`, as GET /health does, so serving resumes by itself once the
  *   disk is writable again.
- * - the stage itself (install it after every stage that edits the operation or the result):
- *   onOperation adds the subjects' key fields under reserved aliases (subject-keys.ts);
- *   onSubgraphRequest notes the subgraphs the plan fetched from; onResult takes the keys out of
- *   the result again and keeps the subjects (and, given subject quotas, in the same walk finds
- *   whose data each quota-bound value is, and withholds what is past a quota: gateway/quotas/);
- *   onResponse, the last thing before the bytes leave,
- *   appends the record and waits for its fsync: a failure turns the response into 503
+ * - the stage itself (install it right after find-subjects.ts, whose findings it records):
+ *   onSubgraphRequest notes the subgraphs the plan fetched from; onResponse, the last thing
+ *   before the bytes leave, appends the record with the subjects (and quota refusals) that
+ *   find-subjects.ts found, and waits for its fsync: a failure turns the response into 503
  *   AUDIT_UNAVAILABLE instead.
  *
  * Not recorded: GraphiQL's page and assets and GET /health, which serve nothing from the
@@ -22,24 +19,14 @@
  */
 import { ErrorCode } from '../../domain/error-codes';
 import { HttpError } from '../../contracts/http/http-error';
-import {
-  AuditConfig,
-  AuditTrail,
-  AuditTrailOptions,
-  isAuditUnavailable,
-  SubjectKind,
-  SubjectRef,
-} from '../audit';
+import { AuditConfig, AuditTrail, AuditTrailOptions, isAuditUnavailable } from '../audit';
 import { databaseLabel } from '../../contracts/audit/audit-config';
-import type { QuotaRefusalRecord } from '../../domain/subject-quota';
 import type { GatewayContext } from './request-context';
-import { OccurrenceCollector, QuotaTree, SubjectQuotas } from '../quotas';
 import type { GatewayHooks, StageHealth } from './stage-hooks';
 import { buildAuditEntry } from '../audit-capture/audit-entry';
 import { boundCaseOf } from './bind-to-case';
 import { sharingPlanOf } from './enforce-sharing-policy';
-import { stripSubjectKeys } from '../audit-capture/strip-subject-keys';
-import { KeyPlaces, subjectKeyRewriter } from '../audit-capture/subject-keys';
+import type { FindSubjectsStage } from './find-subjects';
 import { inAuditSpan, traceIdOf } from './trace-request';
 
 export interface AuditStageOptions {
@@ -51,8 +38,8 @@ export interface AuditStageOptions {
   readonly probeIntervalMs?: number;
   /** @default console.error */
   readonly log?: (line: string) => void;
-  /** Subject quotas, enforced in this stage's result step (gateway/quotas/). @default none */
-  readonly subjectQuotas?: SubjectQuotas | null;
+  /** Whose data each response holds (find-subjects.ts), installed just before this stage. */
+  readonly subjects: Pick<FindSubjectsStage, 'of'>;
 }
 
 export interface AuditStage extends GatewayHooks {
@@ -60,16 +47,6 @@ export interface AuditStage extends GatewayHooks {
   readonly gate: GatewayHooks;
   /** The open trail, between the gateway's start and stop. */
   readonly trail: AuditTrail | null;
-}
-
-/** What the stage notes about one request on its way through. */
-interface Evidence {
-  readonly subgraphs: Set<string>;
-  keys: ReadonlyMap<string, SubjectKind> | null;
-  places: KeyPlaces | null;
-  subjects: SubjectRef[];
-  quotaTree: QuotaTree | null;
-  quotaRefusals: readonly QuotaRefusalRecord[];
 }
 
 export const AUDIT_UNAVAILABLE_MESSAGE =
@@ -88,30 +65,13 @@ function unavailable(): HttpError {
 export function createAuditStage(options: AuditStageOptions): AuditStage {
   const log = options.log ?? ((line: string) => console.error(line));
   const probeIntervalMs = options.probeIntervalMs ?? 1000;
-  const rewrite = subjectKeyRewriter();
-  const quotas = options.subjectQuotas ?? null;
-  const evidence = new WeakMap<GatewayContext, Evidence>();
+  // The subgraphs each request's plan fetched from.
+  const fetchedFrom = new WeakMap<GatewayContext, Set<string>>();
   const refusedByGate = new WeakSet<GatewayContext>();
   let trail: AuditTrail | null = null;
   let lastProbe = 0;
   let down = false;
 
-  const noted = (context: GatewayContext): Evidence => {
-    let e = evidence.get(context);
-    if (!e)
-      evidence.set(
-        context,
-        (e = {
-          subgraphs: new Set(),
-          keys: null,
-          places: null,
-          subjects: [],
-          quotaTree: null,
-          quotaRefusals: [],
-        }),
-      );
-    return e;
-  };
   const wentDown = (why: string) => {
     if (down) return;
     down = true;
@@ -168,69 +128,26 @@ export function createAuditStage(options: AuditStageOptions): AuditStage {
       const closing = trail;
       trail = null;
       // Flushes what is queued, signs a final checkpoint, ships what it can in a few seconds.
-      try {
-        if (closing) await closing.close();
-      } finally {
-        await quotas?.close();
-      }
+      if (closing) await closing.close();
     },
 
-    async onOperation(stage) {
-      const rewritten = rewrite(stage.schema, stage.document);
-      if (!rewritten) return;
-      stage.document = rewritten.document;
-      stage.documentKey = rewritten.documentKey;
-      const e = noted(stage.context);
-      e.keys = rewritten.keys;
-      e.places = rewritten.places;
-      // Only where there are subjects can a quota count any.
-      if (quotas)
-        e.quotaTree = await quotas.prepare(
-          stage.context,
-          sharingPlanOf(stage.context),
-          boundCaseOf(stage.context)?.binding,
-        );
-    },
     onSubgraphRequest({ subgraph, context }) {
-      if (context) noted(context).subgraphs.add(subgraph);
-    },
-    async onResult(stage) {
-      const e = evidence.get(stage.context);
-      if (!e?.keys) return;
-      const tree = e.quotaTree;
-      const collector = tree && quotas && trail ? new OccurrenceCollector() : undefined;
-      const stripped = stripSubjectKeys(
-        stage.result,
-        e.keys,
-        collector ? { root: tree!.root, collector } : undefined,
-        e.places,
-      );
-      stage.result = stripped.result;
-      e.subjects = stripped.subjects;
-      if (!collector || collector.empty) return;
-      const open = trail!;
-      const enforced = await quotas!.enforce({
-        context: stage.context,
-        result: stage.result,
-        tree: tree!,
-        collector,
-        hash: (s) => open.subjectHash(s.kind, s.id),
-        applicants: boundCaseOf(stage.context)?.applicants ?? null,
-      });
-      stage.result = enforced.result;
-      e.quotaRefusals = enforced.refusals;
+      if (!context) return;
+      let subgraphs = fetchedFrom.get(context);
+      if (!subgraphs) fetchedFrom.set(context, (subgraphs = new Set()));
+      subgraphs.add(subgraph);
     },
     async onResponse(response) {
       const { context } = response;
       if (refusedByGate.has(context)) return;
       if (!trail) throw unavailable();
-      const seen = evidence.get(context);
+      const found = options.subjects.of(context);
       const built = buildAuditEntry(
         response,
         {
-          subgraphs: seen?.subgraphs ?? [],
-          subjects: seen?.subjects ?? [],
-          quotaRefusals: seen?.quotaRefusals ?? [],
+          subgraphs: fetchedFrom.get(context) ?? [],
+          subjects: found?.subjects ?? [],
+          quotaRefusals: found?.quotaRefusals ?? [],
           sharingPlan: sharingPlanOf(response.context),
           case: caseEvidence(response.context),
         },

@@ -10,7 +10,8 @@
  *   bind to case           the approval case (办件) the request names, for item grants
  *   enforce sharing policy withhold, mask and refuse fields by grant
  *   (extra stages)         tests and experiments
- *   record audit           the data subjects' keys in, then out; the record before the bytes leave
+ *   find subjects          the data subjects' keys in, then out; subject quotas and the case's applicants
+ *   record audit           the record, with the subjects found, before the bytes leave
  *   sign subgraph fetches  signs the caller as the stages before left it (not `traceparent`)
  *   trace request (close)  last: closes the spans after the stages they measure
  *
@@ -30,11 +31,13 @@ export interface PlatformStages {
   readonly limitRequestRate: GatewayHooks | null;
   /** Resolves documents named by hash and enforces PERSISTED_ONLY (resolve-persisted-documents.ts). @default none */
   readonly resolvePersistedDocuments?: GatewayHooks | null;
-  /** Null without the audit trail: no subject could be checked against the case. */
-  readonly bindToCase: GatewayHooks | null;
+  /** @default none (item grants then serve nobody: CASE_REQUIRED) */
+  readonly bindToCase?: GatewayHooks | null;
   readonly enforceSharingPolicy: GatewayHooks;
   /** Run after the policy and before the audit, so the audit records what they did too. @default none */
   readonly extra?: readonly GatewayHooks[];
+  /** Finds whose data each response holds, enforcing subject quotas (find-subjects.ts). */
+  readonly findSubjects: GatewayHooks;
   /** Null only when the audit trail is switched off. */
   readonly recordAudit: GatewayHooks | null;
   readonly signSubgraphFetches: GatewayHooks;
@@ -53,12 +56,14 @@ export function inStageOrder(stages: PlatformStages): GatewayHooks[] {
     // After the limits (a refused request costs no registry lookup); before anything reads the document.
     ...present(stages.resolvePersistedDocuments ?? null),
     // After the limits (a refused request costs no case lookup); before the policy, which decides with it.
-    ...present(stages.bindToCase),
+    ...present(stages.bindToCase ?? null),
     // After authentication (it decides for context.caller); before the audit, which records its decisions.
     stages.enforceSharingPolicy,
     ...(stages.extra ?? []),
     // After every stage that edits the operation or the result (its keys go in last and come out
-    // last), and the last onResponse: the record is written just before the bytes leave.
+    // last), so that quotas judge what the policy left.
+    stages.findSubjects,
+    // The last onResponse: the record, with what find-subjects found, just before the bytes leave.
     ...present(stages.recordAudit),
     // Last: signs with the caller as the stages before left it.
     stages.signSubgraphFetches,

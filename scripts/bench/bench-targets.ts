@@ -154,7 +154,7 @@ export const BENCH_TARGETS: readonly BenchTarget[] = [
     name: 'ours-enforced',
     kind: 'gateway',
     enforcing: true,
-    description: `the platform gateway as \`npm run gateway\` starts it (gateway/index.ts via scripts/bench/platform-gateway.ts, source-mapped stack traces off like ours): JWT authentication (with its cached application-registry lookup), the per-field sharing policy (filter mode; grants cached in process, \`GRANTS_TTL_MS\` 1 s, no Redis) and HMAC-signed subgraph fetches; durable audit OFF through the loud escape hatch \`SHUJUTONG_INSECURE_DISABLE_AUDIT=1\`; ${CALLER_TEXT}`,
+    description: `the platform gateway as \`npm run gateway\` starts it (gateway/index.ts via scripts/bench/platform-gateway.ts, source-mapped stack traces off like ours): JWT authentication (with its cached application-registry lookup), the per-field sharing policy (filter mode; grants cached in process, \`GRANTS_TTL_MS\` 1 s, no Redis) and HMAC-signed subgraph fetches; subject quotas (the stage that finds each response's subjects, on with or without the trail); durable audit OFF through the loud escape hatch \`SHUJUTONG_INSECURE_DISABLE_AUDIT=1\`, which turns off the record and no guard; ${CALLER_TEXT}`,
     launch: platformLaunch({ SHUJUTONG_INSECURE_DISABLE_AUDIT: '1' }),
     headers: grantedCallerHeaders,
   },

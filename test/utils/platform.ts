@@ -35,6 +35,7 @@ import { SubgraphName } from '../../contracts/subgraph-directory';
 import type { SettingsEnv } from '../../contracts/settings/setting-values';
 import { createTempDatabase, TempDatabase, uniqueSuffix } from './temp-database';
 import { createAuditStage } from '../../gateway/stages/record-audit';
+import { createFindSubjectsStage } from '../../gateway/stages/find-subjects';
 import {
   AuditSetup,
   createAuditSetup,
@@ -290,11 +291,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
         return { hooks: built.hooks, security: built, audit: built.audit };
       }
       // Without the platform's stages the audit still wraps the given ones, as in production.
+      const subjects = createFindSubjectsStage();
       const stage = auditConfig
-        ? createAuditStage({ config: auditConfig, trail: auditTrail, log })
+        ? createAuditStage({ config: auditConfig, trail: auditTrail, log, subjects })
         : null;
       return {
-        hooks: stage ? [stage.gate, ...(options.hooks ?? []), stage] : options.hooks,
+        hooks: stage ? [stage.gate, ...(options.hooks ?? []), subjects, stage] : options.hooks,
         security: null,
         audit: stage,
       };

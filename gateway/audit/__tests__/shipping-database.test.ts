@@ -8,9 +8,13 @@ import {
   SqliteCheckpointer,
   ThreadGone,
 } from '../sqlite-checkpointer';
+import { buildRecordBody } from '../../../contracts/audit/audit-record';
+import { chainRecord, emptyChain, isRecordIntact } from '../../../contracts/audit/record-chain';
+import { RecordRow, rowToRecord, SubjectRow } from '../../../contracts/audit/audit-rows';
 import {
   chainOf,
   countRows,
+  entry,
   testAuditDatabase,
   TestAuditDatabase,
   testKeys,
@@ -138,6 +142,42 @@ describe("ShippingDatabase.store: shipped batches written by the database's own 
     await shipping!.store(db, batch(records));
     await shipping!.store(db, batch(records.slice(4)));
     expect((await countRows(db)).audit_records).toBe(12);
+  });
+
+  it('stores records of any number of subjects, each record rebuilt intact from its rows', async () => {
+    const db = await connect();
+    // A record of none and one of hundreds; a traced record sets a column the others leave out.
+    const sizes = [301, 64, 1, 0, 7];
+    let head = emptyChain('gw-test/20261207T000000Z-rows');
+    const records = sizes.map((n, i) => {
+      const body = buildRecordBody(
+        entry(i + 1, {
+          subjects: Array.from({ length: n }, (_, k) => ({
+            kind: k % 5 === 4 ? ('legal-entity' as const) : ('person' as const),
+            id: `3206021990${String(i).padStart(2, '0')}${String(k).padStart(6, '0')}`,
+          })),
+          traceId: i === 2 ? '4bf92f3577b34da6a3ce929d0e0e4736' : null,
+        }),
+        { instance: 'gw-test', key: keys.hmac },
+      );
+      const chained = chainRecord(body, head);
+      head = chained.head;
+      return chained.record;
+    });
+    await shipping!.store(db, batch(records));
+    await shipping!.store(db, batch(records));
+    const rows = await countRows(db);
+    expect(rows.audit_records).toBe(sizes.length);
+    expect(rows.audit_subjects).toBe(sizes.reduce((a, b) => a + b, 0));
+    for (const record of records) {
+      const row = (await db('audit_records').where({ id: record.id }).first()) as RecordRow;
+      const subjects = (await db('audit_subjects').where({
+        record_id: record.id,
+      })) as SubjectRow[];
+      const rebuilt = rowToRecord(row, subjects);
+      expect(rebuilt).toEqual(record);
+      expect(isRecordIntact(rebuilt)).toBe(true);
+    }
   });
 
   it('writes through its own connection once the thread has stopped', async () => {
