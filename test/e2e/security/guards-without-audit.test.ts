@@ -5,14 +5,12 @@
  */
 import { postGraphQL } from '../../utils/graphql-client';
 import { Platform, startPlatform } from '../../utils/platform';
+import { call } from '../sharing-policy/sharing-fixtures';
+import { CIVIL_APP } from '../workbench/api-fixtures';
 
 const QUOTA = 3;
-const CIVIL = {
-  department: 'civil-affairs',
-  application: 'minimum-living-allowance',
-  operator: 'wang.fang',
-  purpose: 'SOCIAL_ASSISTANCE',
-};
+/** The minimum living allowance system, asking for the purpose of its grant. */
+const CIVIL = { ...CIVIL_APP, purpose: 'SOCIAL_ASSISTANCE' };
 
 interface Member {
   idNumber: string;
@@ -24,17 +22,8 @@ describe('a gateway without its audit trail', () => {
   let numbers: string[];
   let grantId: string;
 
-  const ok = async (query: string, variables: Record<string, unknown> = {}, department: string) => {
-    const { status, body } = await postGraphQL(
-      platform.gatewayUrl,
-      query,
-      variables,
-      await platform.headers({ department, operator: `op@${department}` }),
-    );
-    if (status !== 200 || body.errors)
-      throw new Error(`${department}: HTTP ${status} ${JSON.stringify(body.errors)}`);
-    return body.data as any;
-  };
+  const ok = (query: string, variables: Record<string, unknown>, department: string) =>
+    call(platform, platform.gatewayUrl, department, query, variables);
 
   beforeAll(async () => {
     platform = await startPlatform({
