@@ -1,8 +1,8 @@
 /**
  * One request's audit entry, put together from what the stages left on the GatewayContext
- * (caller, the sharing policy's plan, the executed result) and what the audit stage itself saw
- * (subgraphs called, subjects returned), at the moment the response is about to leave.
- * Pure: the stage (audit-stage.ts) does the I/O.
+ * (caller, the sharing policy's plan, the executed result), the subgraphs the audit stage saw
+ * called and the subjects find-subjects.ts found, at the moment the response is about to leave.
+ * Pure: the stage (stages/record-audit.ts) does the I/O.
  */
 import type { AuditEntry, DeniedField, SubjectRef } from '../audit';
 import type { CaseRef } from '../../contracts/audit/record-case';
@@ -15,7 +15,7 @@ import { decideOutcome } from './audit-outcome';
 import { bodyFacts, executedFacts } from './outcome-facts';
 import { requestParams } from './request-params';
 
-/** What the audit stage noted during the request. */
+/** What the stages noted during the request. */
 export interface RequestEvidence {
   /** Subgraphs the query plan fetched from, failed or not. */
   readonly subgraphs: Iterable<string>;
