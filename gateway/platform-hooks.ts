@@ -175,7 +175,7 @@ export async function createPlatformHooks(options: PlatformHooksOptions): Promis
     );
   const findSubjects = createFindSubjectsStage({
     subjectQuotas,
-    hash: (kind, id) => subjectHash(quotaKey, kind, id),
+    hash: (subject) => subjectHash(quotaKey, subject.kind, subject.id),
   });
   // Installed first: it refuses nothing and counts every request, refused ones included.
   const metrics = createMetricsStage({

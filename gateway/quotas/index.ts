@@ -4,7 +4,7 @@
  * the stage that finds each response's subjects (subject-quotas.ts explains the seam).
  *
  *   const quotas = createSubjectQuotas({ policy, grants, counter: redisUrl ? createRedisQuotaCounter({ url }) : createMemoryQuotaCounter() });
- *   const subjects = createFindSubjectsStage({ subjectQuotas: quotas, hash: (kind, id) => subjectHash(key, kind, id) });
+ *   const subjects = createFindSubjectsStage({ subjectQuotas: quotas, hash: (s) => subjectHash(key, s.kind, s.id) });
  */
 export { createSubjectQuotas } from './subject-quotas';
 export type { SubjectQuotas, SubjectQuotasOptions, EnforceInput } from './subject-quotas';

@@ -14,7 +14,7 @@
  */
 import type { QuotaRefusalRecord } from '../../domain/subject-quota';
 import type { SubjectRef } from '../../contracts/audit/audit-record';
-import { OccurrenceCollector, QuotaTree, SubjectQuotas } from '../quotas';
+import { EnforceInput, OccurrenceCollector, QuotaTree, SubjectQuotas } from '../quotas';
 import { stripSubjectKeys } from '../audit-capture/strip-subject-keys';
 import { KeyPlaces, subjectKeyRewriter } from '../audit-capture/subject-keys';
 import type { SubjectKind } from '../../contracts/audit/subject-kind';
@@ -30,7 +30,7 @@ export interface FindSubjectsOptions {
    * A subject's keyed hash under the audit key (contracts/audit/keyed-hash.ts): what quotas
    * count, so that no count holds an identifier. Required with subjectQuotas.
    */
-  readonly hash?: ((kind: SubjectKind, id: string) => string) | null;
+  readonly hash?: EnforceInput['hash'] | null;
 }
 
 /** What one response was found to hold. */
@@ -107,7 +107,7 @@ export function createFindSubjectsStage(options: FindSubjectsOptions = {}): Find
         result: stage.result,
         tree: tree!,
         collector,
-        hash: (s) => hash!(s.kind, s.id),
+        hash: hash!,
         applicants: boundCaseOf(stage.context)?.applicants ?? null,
       });
       stage.result = enforced.result;

@@ -21,7 +21,7 @@ import { ErrorCode } from '../../domain/error-codes';
 import { HttpError } from '../../contracts/http/http-error';
 import { AuditConfig, AuditTrail, AuditTrailOptions, isAuditUnavailable } from '../audit';
 import { databaseLabel } from '../../contracts/audit/audit-config';
-import type { GatewayContext } from './request-context';
+import { GatewayContext, stageState } from './request-context';
 import type { GatewayHooks, StageHealth } from './stage-hooks';
 import { buildAuditEntry } from '../audit-capture/audit-entry';
 import { boundCaseOf } from './bind-to-case';
@@ -66,7 +66,7 @@ export function createAuditStage(options: AuditStageOptions): AuditStage {
   const log = options.log ?? ((line: string) => console.error(line));
   const probeIntervalMs = options.probeIntervalMs ?? 1000;
   // The subgraphs each request's plan fetched from.
-  const fetchedFrom = new WeakMap<GatewayContext, Set<string>>();
+  const fetchedFrom = stageState<Set<string>>();
   const refusedByGate = new WeakSet<GatewayContext>();
   let trail: AuditTrail | null = null;
   let lastProbe = 0;

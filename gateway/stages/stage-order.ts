@@ -31,8 +31,7 @@ export interface PlatformStages {
   readonly limitRequestRate: GatewayHooks | null;
   /** Resolves documents named by hash and enforces PERSISTED_ONLY (resolve-persisted-documents.ts). @default none */
   readonly resolvePersistedDocuments?: GatewayHooks | null;
-  /** @default none (item grants then serve nobody: CASE_REQUIRED) */
-  readonly bindToCase?: GatewayHooks | null;
+  readonly bindToCase: GatewayHooks;
   readonly enforceSharingPolicy: GatewayHooks;
   /** Run after the policy and before the audit, so the audit records what they did too. @default none */
   readonly extra?: readonly GatewayHooks[];
@@ -56,7 +55,7 @@ export function inStageOrder(stages: PlatformStages): GatewayHooks[] {
     // After the limits (a refused request costs no registry lookup); before anything reads the document.
     ...present(stages.resolvePersistedDocuments ?? null),
     // After the limits (a refused request costs no case lookup); before the policy, which decides with it.
-    ...present(stages.bindToCase ?? null),
+    stages.bindToCase,
     // After authentication (it decides for context.caller); before the audit, which records its decisions.
     stages.enforceSharingPolicy,
     ...(stages.extra ?? []),
