@@ -1,5 +1,6 @@
 /**
  * npm run bench:audit-ship -- [--records N] [--round N] [--subjects N] [--population N]
+ *                               [--checkpoint-ms N] [--merge-rows N] [--rate N]
  *
  * What durable audit costs the gateway per record, on the embedded audit database: records of
  * people-page size (`--subjects` data subjects each, default 50, drawn from `--population`
@@ -8,7 +9,13 @@
  * `--records` of them (default 6,000), as the gateway does with AuditTrail.open. Prints CPU per
  * record of the event loop (the main thread's own counter in /proc) and of all the process's
  * threads (the database's own thread inserts the batches, checkpoints, and folds the subjects'
- * lookup), and the wall time. Subject rows still waiting for a fold at the end are folded and counted (all threads).
+ * lookup), and the wall time. Subject rows still waiting for a fold, and pages still waiting for a
+ * checkpoint, at the end are folded and checkpointed and counted (all threads).
+ * `--checkpoint-ms` and `--merge-rows` set the database thread's checkpoint interval and the
+ * recent subject rows that start a merge (default: the gateway's, CHECKPOINT_INTERVAL_MS and
+ * MERGE_ROWS), to measure them against other values. `--rate` paces the records (per second)
+ * as a gateway's traffic would arrive, instead of as fast as they can be journalled: what a
+ * checkpoint interval saves depends on how many records each checkpoint covers.
  * A benchmark prints numbers; it asserts nothing.
  */
 import fs from 'node:fs';
@@ -17,7 +24,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AuditEntry } from '../contracts/audit/audit-record';
 import { databaseTarget, openDatabase } from '../contracts/database/database';
-import { foldPendingSubjects } from '../contracts/audit/subject-index';
+import { foldPendingSubjects, MERGE_ROWS } from '../contracts/audit/subject-index';
+import { DEFAULT_FOLD } from '../gateway/audit/shipping-database';
+import { CHECKPOINT_INTERVAL_MS } from '../gateway/audit/sqlite-checkpointer';
 import { AuditTrail } from '../gateway/audit/audit-trail';
 import { readAuditConfig } from '../gateway/config/audit';
 import { positiveInt } from './cli/positive-int';
@@ -77,12 +86,22 @@ async function main(): Promise<void> {
       round: { type: 'string' },
       subjects: { type: 'string' },
       population: { type: 'string' },
+      'checkpoint-ms': { type: 'string' },
+      'merge-rows': { type: 'string' },
+      rate: { type: 'string' },
     },
   });
   const records = positiveInt('--records', values.records, 6000);
   const round = positiveInt('--round', values.round, 32);
   const subjects = positiveInt('--subjects', values.subjects, 50);
   const population = positiveInt('--population', values.population, 20_000);
+  const checkpointIntervalMs = positiveInt(
+    '--checkpoint-ms',
+    values['checkpoint-ms'],
+    CHECKPOINT_INTERVAL_MS,
+  );
+  const mergeRows = positiveInt('--merge-rows', values['merge-rows'], MERGE_ROWS);
+  const rate = values.rate === undefined ? null : positiveInt('--rate', values.rate, 1);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shujutong-audit-ship-'));
   // The journal's timers do not hold a process open (a stopping gateway must not wait on them);
   // here nothing else would while a group waits for its fsync.
@@ -91,6 +110,7 @@ async function main(): Promise<void> {
     const env = { DATA_DIR: dir, GATEWAY_INSTANCE: 'bench-ship' };
     const trail = await AuditTrail.open(readAuditConfig(env), {
       ship: false,
+      database: { checkpointIntervalMs, fold: { ...DEFAULT_FOLD, mergeRows } },
       onWarning: (m) => {
         if (!m.startsWith('development key')) console.warn(m);
       },
@@ -103,17 +123,22 @@ async function main(): Promise<void> {
     for (let i = 0; i < records; i += round) {
       await Promise.all(entries.slice(i, i + round).map((e) => trail.append(e)));
       await trail.shipper.drain();
+      const due = rate === null ? 0 : wall0 + ((i + round) / rate) * 1000 - Date.now();
+      if (due > 0) await new Promise((resolve) => setTimeout(resolve, due));
     }
     const main1 = mainThreadUs();
+    // The database's thread ends with a last checkpoint; then no other writer races the last fold.
+    await trail.close({ shipTimeoutMs: 0 });
     const db = await openDatabase(databaseTarget('audit', env));
-    await foldPendingSubjects(db);
+    await foldPendingSubjects(db, mergeRows);
+    // The last fold's pages are checkpointed too, as the thread would.
+    await db.raw('PRAGMA wal_checkpoint(PASSIVE)');
     await db.destroy();
     const all1 = allThreadsUs();
     const wall1 = Date.now();
-    await trail.close({ shipTimeoutMs: 0 });
     const per = (us: number) => `${(us / records / 1000).toFixed(2)} ms`;
     console.log(
-      `${records} records of ${subjects} subjects, journalled and shipped ${round} at a time into audit.sqlite:`,
+      `${records} records of ${subjects} subjects, journalled and shipped ${round} at a time${rate === null ? '' : `, ${rate} a second,`} into audit.sqlite (checkpoints every ${checkpointIntervalMs} ms, merges at ${mergeRows} rows):`,
     );
     console.log(`  event loop  ${per(main1 - main0)} CPU per record`);
     console.log(`  all threads ${per(all1 - all0)} CPU per record`);

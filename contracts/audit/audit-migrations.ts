@@ -29,7 +29,7 @@ import { auditTraceMigration } from './audit-trace-migration';
 import { auditDocumentIndexMigration } from './audit-document-index-migration';
 import { auditArchivedHeadsMigration } from './audit-archived-heads-migration';
 import { auditUsageMigration } from './audit-usage-migration';
-import { deferredSubjectIndexMigration } from './subject-index';
+import { deferredSubjectIndexMigration, recentSubjectLookupMigration } from './subject-index';
 
 const ASCII = 'CHARACTER SET ascii COLLATE ascii_bin';
 
@@ -207,4 +207,5 @@ export const auditMigrations: readonly Migration[] = [
   auditArchivedHeadsMigration, // where chains resume after retention: audit-archived-heads-migration.ts
   auditDocumentIndexMigration, // retention's "is this document still used?": audit-document-index-migration.ts
   deferredSubjectIndexMigration, // SQLite's (subject_hash, time) order filled in bulk: subject-index.ts
+  recentSubjectLookupMigration, // ... folded into a small table first, merged in bulk: subject-index.ts
 ];

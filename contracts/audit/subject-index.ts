@@ -9,17 +9,28 @@
  * So on SQLite the order is kept beside the table, filled in bulk:
  *
  *   audit_subject_index    (subject_hash, time, record_id, kind), WITHOUT ROWID: the lookup
- *   audit_subject_pending  the rowids of audit_subjects rows not yet in the lookup
+ *   audit_subject_recent   the same, for the rows folded since the last merge (010)
+ *   audit_subject_pending  the rowids of audit_subjects rows not yet in either
  *
- * Triggers on audit_subjects keep the two exact whoever writes the table (the shipper, a test,
- * retention's deletes): an inserted row is pending; a deleted one leaves both; an updated one
- * leaves the lookup and is pending again. Folding moves pending rows into the lookup sorted, in
- * one transaction; a fold of many rows touches each page of the lookup once rather than once per
+ * Triggers on audit_subjects keep the three exact whoever writes the table (the shipper, a test,
+ * retention's deletes): an inserted row is pending; a deleted one leaves them all; an updated one
+ * leaves the lookups and is pending again. Folding moves pending rows into the recent table
+ * sorted, in one transaction; a fold of many rows touches each page once rather than once per
  * row. The audit database's own thread folds (gateway/audit/sqlite-checkpointer.ts); when it
  * cannot run, the shipper folds after each batch, as costly as the index was.
  *
- * A lookup reads both: the lookup table and the pending rows (few: a fold's worth at most), so an
- * answer never depends on whether a fold has run.
+ * Two levels, because a fold costs about one page of the lookup per row once the lookup has
+ * more pages than a fold has rows: twenty thousand rows, each for some other subject, land on as
+ * many pages, and each page is written to the log and checkpointed again. Folding into the
+ * whole lookup cost 31 ms for the first 20,000 rows and 280 ms at two million (BENCHMARKS.md),
+ * so the gateway's CPU per people page grew with the audit log's age. Folds go into the small
+ * recent table instead; once it holds MERGE_ROWS rows they are merged into the lookup in one
+ * sorted pass per range of hashes, which writes each page of the lookup about once for all of
+ * them.
+ *
+ * A lookup reads all three: the lookup table, the recent one and the pending rows (few: a fold's
+ * worth at most), so an answer never depends on whether a fold or a merge has run. A row is in
+ * exactly one of them at every commit.
  */
 import { Knex } from 'knex';
 import { Migration } from '../database/migrations';
@@ -27,6 +38,7 @@ import { isMysql } from '../database/database';
 
 export const SUBJECT_INDEX_TABLE = 'audit_subject_index';
 export const SUBJECT_PENDING_TABLE = 'audit_subject_pending';
+export const SUBJECT_RECENT_TABLE = 'audit_subject_recent';
 /** The (subject_hash, time) index that the lookup table replaces on SQLite. */
 const SUBJECT_TIME_INDEX = 'audit_subjects_subject_time';
 
@@ -85,6 +97,58 @@ export const deferredSubjectIndexMigration: Migration = {
   },
 };
 
+const LOOKUP_COLUMNS = 'subject_hash, time, record_id, kind';
+
+/** The triggers of 009, which know only the lookup table; 010 replaces them. */
+const TRIGGERS_009 = CREATE.slice(3);
+
+const TRIGGERS_010 = [
+  `CREATE TRIGGER audit_subjects_unindexed AFTER DELETE ON audit_subjects BEGIN
+     DELETE FROM ${SUBJECT_PENDING_TABLE} WHERE subject_row = OLD.rowid;
+     DELETE FROM ${SUBJECT_INDEX_TABLE} WHERE ${SAME_ROW('OLD')};
+     DELETE FROM ${SUBJECT_RECENT_TABLE} WHERE ${SAME_ROW('OLD')};
+   END`,
+  `CREATE TRIGGER audit_subjects_reindexed AFTER UPDATE ON audit_subjects BEGIN
+     DELETE FROM ${SUBJECT_INDEX_TABLE} WHERE ${SAME_ROW('OLD')};
+     DELETE FROM ${SUBJECT_RECENT_TABLE} WHERE ${SAME_ROW('OLD')};
+     INSERT OR IGNORE INTO ${SUBJECT_PENDING_TABLE} (subject_row) VALUES (NEW.rowid);
+   END`,
+];
+
+async function dropRowTriggers(db: Knex): Promise<void> {
+  await db.raw('DROP TRIGGER IF EXISTS audit_subjects_unindexed');
+  await db.raw('DROP TRIGGER IF EXISTS audit_subjects_reindexed');
+}
+
+/** 010: on SQLite, the recent table that folds go into, and triggers that keep it exact too. */
+export const recentSubjectLookupMigration: Migration = {
+  name: '010_recent_subject_lookup',
+  async up(db) {
+    if (isMysql(db)) return;
+    await db.raw(
+      `CREATE TABLE IF NOT EXISTS ${SUBJECT_RECENT_TABLE} (
+         subject_hash VARCHAR(64) NOT NULL,
+         time VARCHAR(23) NOT NULL,
+         record_id VARCHAR(36) NOT NULL,
+         kind VARCHAR(16) NOT NULL,
+         PRIMARY KEY (subject_hash, time, record_id, kind)
+       ) WITHOUT ROWID`,
+    );
+    await dropRowTriggers(db);
+    for (const sql of TRIGGERS_010) await db.raw(sql);
+  },
+  async down(db) {
+    if (isMysql(db)) return;
+    await db.raw(
+      `INSERT OR IGNORE INTO ${SUBJECT_INDEX_TABLE} (${LOOKUP_COLUMNS})
+       SELECT ${LOOKUP_COLUMNS} FROM ${SUBJECT_RECENT_TABLE} ORDER BY subject_hash, time`,
+    );
+    await dropRowTriggers(db);
+    for (const sql of TRIGGERS_009) await db.raw(sql);
+    await db.raw(`DROP TABLE IF EXISTS ${SUBJECT_RECENT_TABLE}`);
+  },
+};
+
 /**
  * The statements of one fold, for better-sqlite3 directly (the database's thread) and for knex
  * (the shipper's fallback): `?` is the last pending row to fold.
@@ -92,7 +156,7 @@ export const deferredSubjectIndexMigration: Migration = {
 export const FOLD_SQL = {
   /** The last of the first `?` pending rows (null when none is pending). */
   last: `SELECT max(subject_row) AS last FROM (SELECT subject_row FROM ${SUBJECT_PENDING_TABLE} ORDER BY subject_row LIMIT ?)`,
-  insert: `INSERT OR IGNORE INTO ${SUBJECT_INDEX_TABLE} (subject_hash, time, record_id, kind)
+  insert: `INSERT OR IGNORE INTO ${SUBJECT_RECENT_TABLE} (subject_hash, time, record_id, kind)
     SELECT s.subject_hash, s.time, s.record_id, s.kind
     FROM ${SUBJECT_PENDING_TABLE} p JOIN audit_subjects s ON s.rowid = p.subject_row
     WHERE p.subject_row <= ? ORDER BY s.subject_hash, s.time`,
@@ -104,9 +168,54 @@ export const FOLD_SQL = {
 /** Rows folded per transaction: the write lock is held for about as many microseconds × 4. */
 export const FOLD_MAX_ROWS = 50_000;
 
-/** Folds every pending row, FOLD_MAX_ROWS per transaction, through knex (SQLite only). */
-export async function foldPendingSubjects(db: Knex): Promise<void> {
+/**
+ * Rows the recent table holds before a merge: some thousands of its pages, which a fold of
+ * 20,000 rows touches a fraction of; a merge writes each page of the lookup once for them all.
+ */
+export const MERGE_ROWS = 200_000;
+
+/**
+ * A merge moves the recent rows in ranges of hashes, one transaction each, so that the write
+ * lock is held for a sixteenth of it at a time: each bound takes the rows below it that an
+ * earlier range left (the hashes are hex; the last bound is above any text).
+ */
+export const MERGE_BOUNDS: readonly string[] = [...'123456789abcdef', '\u{10ffff}'];
+
+/** The statements of a merge; `?` is a range's bound. */
+export const MERGE_SQL = {
+  count: `SELECT count(*) AS n FROM ${SUBJECT_RECENT_TABLE}`,
+  move: `INSERT OR IGNORE INTO ${SUBJECT_INDEX_TABLE} (${LOOKUP_COLUMNS})
+    SELECT ${LOOKUP_COLUMNS} FROM ${SUBJECT_RECENT_TABLE} WHERE subject_hash < ?
+    ORDER BY subject_hash, time, record_id, kind`,
+  remove: `DELETE FROM ${SUBJECT_RECENT_TABLE} WHERE subject_hash < ?`,
+} as const;
+
+/** Merges the recent rows into the lookup through knex, a range per transaction (SQLite only). */
+export async function mergeRecentSubjects(db: Knex): Promise<void> {
   if (isMysql(db)) return;
+  for (const bound of MERGE_BOUNDS)
+    await db.transaction(async (trx) => {
+      await trx.raw(MERGE_SQL.move, [bound]);
+      await trx.raw(MERGE_SQL.remove, [bound]);
+    });
+}
+
+async function recentRows(db: Knex): Promise<number> {
+  const [{ n }] = (await db.raw(MERGE_SQL.count)) as { n: number }[];
+  return Number(n);
+}
+
+/**
+ * Folds every pending row, FOLD_MAX_ROWS per transaction, through knex, and merges the recent
+ * rows once there are `mergeRows` of them (SQLite only).
+ */
+export async function foldPendingSubjects(db: Knex, mergeRows = MERGE_ROWS): Promise<void> {
+  if (isMysql(db)) return;
+  await foldAll(db);
+  if ((await recentRows(db)) >= mergeRows) await mergeRecentSubjects(db);
+}
+
+async function foldAll(db: Knex): Promise<void> {
   for (;;) {
     const folded = await db.transaction(async (trx) => {
       const [{ last }] = (await trx.raw(FOLD_SQL.last, [FOLD_MAX_ROWS])) as {
@@ -123,7 +232,7 @@ export async function foldPendingSubjects(db: Knex): Promise<void> {
 
 /**
  * The pending rows of one subject as (record_id, time, subject_hash), to be read beside the
- * lookup table's (SQLite only).
+ * lookup and recent tables' (SQLite only).
  */
 export function pendingSubjectRows(db: Knex, subjectHash: string): Knex.QueryBuilder {
   return db

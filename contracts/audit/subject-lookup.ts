@@ -2,14 +2,14 @@
  * "Who looked at my data" (cf. Estonia's Andmejälgija): the accesses that returned a given data
  * subject's data, newest first. The subject is looked up by its keyed hash (the caller hashes
  * the ID number with AuditTrail.subjectHash), in (subject_hash, time) order: on MariaDB one index
- * range per monthly partition, on SQLite the lookup table beside the subject rows and the rows
- * not folded into it yet (subject-index.ts); then one primary-key lookup per access, whatever
- * the log's size.
+ * range per monthly partition, on SQLite the lookup table beside the subject rows, the recent
+ * one and the rows not folded into either yet (subject-index.ts); then one primary-key lookup
+ * per access, whatever the log's size.
  */
 import { Knex } from 'knex';
 import { isMysql } from '../database/database';
 import { dbTime, isoTime, RECORDS_TABLE, SUBJECTS_TABLE } from './audit-rows';
-import { pendingSubjectRows, SUBJECT_INDEX_TABLE } from './subject-index';
+import { pendingSubjectRows, SUBJECT_INDEX_TABLE, SUBJECT_RECENT_TABLE } from './subject-index';
 
 export interface SubjectAccess {
   readonly recordId: string;
@@ -60,23 +60,25 @@ function olderThan(q: Knex.QueryBuilder, prefix: string, before: SubjectAccessQu
 
 /**
  * The subject's rows as (record_id, time, subject_hash) under the alias `s`: on MariaDB the
- * table itself; on SQLite the lookup table's newest `limit` (its primary key is in that order)
- * and the rows not folded into it yet (subject-index.ts).
+ * table itself; on SQLite the newest `limit` of the lookup table and of the recent one (their
+ * primary keys are in that order) and the rows not folded into either yet (subject-index.ts).
  */
 function subjectRows(db: Knex, query: SubjectAccessQuery, limit: number): Knex.QueryBuilder {
   if (isMysql(db)) return db(`${SUBJECTS_TABLE} as s`);
-  const indexed = olderThan(
-    db(`${SUBJECT_INDEX_TABLE} as i`)
-      .select('i.record_id', 'i.time', 'i.subject_hash')
-      .where('i.subject_hash', query.subjectHash)
-      .orderBy(newestFirst('i.'))
-      .limit(limit),
-    'i.',
-    query.before,
-  );
-  const rows = db
-    .select('*')
-    .from(indexed.as('newest'))
+  const newest = (table: string, alias: string) =>
+    db.select('*').from(
+      olderThan(
+        db(`${table} as ${alias}`)
+          .select(`${alias}.record_id`, `${alias}.time`, `${alias}.subject_hash`)
+          .where(`${alias}.subject_hash`, query.subjectHash)
+          .orderBy(newestFirst(`${alias}.`))
+          .limit(limit),
+        `${alias}.`,
+        query.before,
+      ).as(`newest_${alias}`),
+    );
+  const rows = newest(SUBJECT_INDEX_TABLE, 'i')
+    .unionAll(newest(SUBJECT_RECENT_TABLE, 'n'))
     .unionAll(pendingSubjectRows(db, query.subjectHash));
   return db.from(rows.as('s'));
 }
@@ -113,6 +115,7 @@ export async function countSubjectAccesses(db: Knex, subjectHash: string): Promi
   if (isMysql(db)) return count(db(SUBJECTS_TABLE).where('subject_hash', subjectHash));
   return (
     (await count(db(SUBJECT_INDEX_TABLE).where('subject_hash', subjectHash))) +
+    (await count(db(SUBJECT_RECENT_TABLE).where('subject_hash', subjectHash))) +
     (await count(db.from(pendingSubjectRows(db, subjectHash).as('p'))))
   );
 }

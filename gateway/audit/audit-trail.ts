@@ -8,7 +8,7 @@ import { buildRecordBody } from '../../contracts/audit/audit-record';
 import { databaseLabel } from '../../contracts/audit/audit-config';
 import type { AuditConfig } from '../config/audit';
 import { AuditKeys, loadAuditKeys } from '../../contracts/audit/audit-keys';
-import { ShippingDatabase } from './shipping-database';
+import { ShippingDatabase, ShippingDatabaseOptions } from './shipping-database';
 import { JournalFs } from './journal-fs';
 import { Journal, JournalStatus } from './journal';
 import { JournalShipper, ShipperStatus } from './journal-shipper';
@@ -35,6 +35,8 @@ export interface AuditTrailOptions {
   readonly ship?: boolean;
   /** Observer: a group of records journalled, with its write and fsync time (metrics). @default none */
   readonly onGroupCommit?: (records: number, durationMs: number) => void;
+  /** Settings of the embedded database's thread (benchmarks vary them). @default ShippingDatabase's */
+  readonly database?: Omit<ShippingDatabaseOptions, 'onWarning'>;
 }
 
 export class AuditTrail {
@@ -68,7 +70,7 @@ export class AuditTrail {
     });
     const database = options.connect
       ? null
-      : new ShippingDatabase(config.database, { onWarning: warn });
+      : new ShippingDatabase(config.database, { ...options.database, onWarning: warn });
     const shipper = new JournalShipper({
       source: journal,
       connect: options.connect ?? (() => database!.connect()),

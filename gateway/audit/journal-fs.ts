@@ -10,6 +10,8 @@ export interface JournalFile {
   write(data: Buffer): Promise<void>;
   /** fdatasync: the data, and the size needed to read it back, are on stable storage. */
   sync(): Promise<void>;
+  /** write then sync, as one operation where the platform allows (see NodeJournalFile). */
+  writeDurable(data: Buffer): Promise<void>;
   truncate(length: number): Promise<void>;
   close(): Promise<void>;
 }
@@ -35,8 +37,29 @@ export interface JournalFs {
   remove(file: string): Promise<void>;
 }
 
+/**
+ * Files the journal writes are opened for synchronized data writes (O_DSYNC) where the platform
+ * has it: a write returns once its data, and the size needed to read it back, are on stable
+ * storage, as fdatasync would ensure. A group commit then costs one trip to the thread pool
+ * instead of two (write, then fdatasync), each of which wakes a thread that competes with the
+ * event loop on a busy machine.
+ */
+const DSYNC = fs.constants.O_DSYNC ?? 0;
+const CREATE_FLAGS =
+  fs.constants.O_WRONLY |
+  fs.constants.O_CREAT |
+  fs.constants.O_EXCL |
+  fs.constants.O_APPEND |
+  DSYNC;
+const EXISTING_FLAGS = fs.constants.O_RDWR | DSYNC;
+
 class NodeJournalFile implements JournalFile {
   constructor(private readonly handle: fs.promises.FileHandle) {}
+  async writeDurable(data: Buffer): Promise<void> {
+    await this.write(data);
+    // Without O_DSYNC the written data still has to be flushed.
+    if (DSYNC === 0) await this.sync();
+  }
   async write(data: Buffer): Promise<void> {
     let written = 0;
     while (written < data.length) {
@@ -67,10 +90,10 @@ export const nodeJournalFs: JournalFs = {
     return fs.promises.readdir(dir);
   },
   async create(file) {
-    return new NodeJournalFile(await fs.promises.open(file, 'ax'));
+    return new NodeJournalFile(await fs.promises.open(file, CREATE_FLAGS));
   },
   async openExisting(file) {
-    return new NodeJournalFile(await fs.promises.open(file, 'r+'));
+    return new NodeJournalFile(await fs.promises.open(file, EXISTING_FLAGS));
   },
   async read(file, offset, length) {
     const handle = await fs.promises.open(file, 'r');

@@ -77,8 +77,7 @@ export class SegmentRotation {
   async write(data: Buffer): Promise<boolean> {
     const segment = this.current!;
     segment.written += data.length;
-    await segment.file.write(data);
-    await segment.file.sync();
+    await segment.file.writeDurable(data);
     segment.durable = segment.written;
     return segment.durable >= this.settings.segmentBytes;
   }

@@ -1,10 +1,11 @@
 /**
  * The audit database as the shipper writes it. On MariaDB that is openAuditDatabase and nothing
  * more: InnoDB commits durably and checkpoints in its own threads. On the embedded SQLite file
- * two things are added:
+ * these are added:
  *
  * - checkpoints run on a thread of their own (sqlite-checkpointer.ts), not inside the shipper's
- *   commits on the gateway's event loop;
+ *   commits on the gateway's event loop, and that thread yields the CPU to the ones serving
+ *   requests (THREAD_NICENESS);
  * - the subjects' (subject_hash, time) order is filled in bulk by that thread, not row by row in
  *   the shipper's commits (contracts/audit/subject-index.ts); while the thread cannot run, the
  *   shipper folds after each batch itself, as the index cost before. With the thread running
@@ -29,11 +30,13 @@ import {
 } from './sqlite-checkpointer';
 
 export interface ShippingDatabaseOptions {
-  /** Time between checkpoints of the embedded database. @default 1000 */
+  /** Time between checkpoints of the embedded database. @default CHECKPOINT_INTERVAL_MS */
   readonly checkpointIntervalMs?: number;
   /** When the thread folds pending subject rows. @default DEFAULT_FOLD */
   readonly fold?: FoldSettings;
   readonly onWarning?: (message: string) => void;
+  /** Nice value of the database's thread (sqlite-checkpointer.ts). @default THREAD_NICENESS */
+  readonly threadNiceness?: number;
   /** Starts the checkpoint thread (tests make it fail). @default SqliteCheckpointer.start */
   readonly startCheckpointer?: (file: string) => Promise<SqliteCheckpointer>;
 }
@@ -44,6 +47,13 @@ export interface ShippingDatabaseOptions {
  * scanning them.
  */
 export const DEFAULT_FOLD: FoldSettings = { rows: 20_000, afterMs: 30_000 };
+
+/**
+ * The database's thread stores, checkpoints and folds behind the journal, off every response's
+ * path: at nice 10 the threads that answer requests (the event loop, its fsyncs, and on one
+ * machine the subgraphs) go first when the CPU is contended.
+ */
+export const THREAD_NICENESS = 10;
 
 /** Flushes a file's written pages to the disk; any descriptor of the file will do on Linux. */
 async function datasync(file: string): Promise<void> {
@@ -139,6 +149,7 @@ export class ShippingDatabase {
         SqliteCheckpointer.start(f, {
           intervalMs: this.options.checkpointIntervalMs,
           fold: this.options.fold ?? DEFAULT_FOLD,
+          niceness: this.options.threadNiceness ?? THREAD_NICENESS,
           onWarning: warn,
         }));
     try {

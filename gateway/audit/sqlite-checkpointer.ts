@@ -15,9 +15,10 @@
  * cannot start or dies costs pauses again, never an unbounded log.
  *
  * Folding, when asked for: once pending rows reach `fold.rows`, or `fold.afterMs` after they
- * began to wait, the thread moves them into the lookup table in one transaction (at most
- * FOLD_MAX_ROWS each), sorted, so each page of the lookup is written once per fold rather than
- * once per row. It takes the write lock without waiting: while another connection writes (the
+ * began to wait, the thread moves them into the recent lookup table in one transaction (at most
+ * FOLD_MAX_ROWS each), sorted, so each page of it is written once per fold rather than once per
+ * row; once that table holds `fold.mergeRows` rows they are merged into the lookup, a range of
+ * hashes per transaction (contracts/audit/subject-index.ts). It takes the write lock without waiting: while another connection writes (the
  * shipper's own, when the thread does not store for it) it tries again on the next tick, and
  * that shipper, finding the lock taken, ships on its next round (JournalShipper).
  *
@@ -27,10 +28,30 @@
  * so its folds never find the lock taken by its own stores. When the thread is gone, a store is
  * refused with ThreadGone and the caller writes through its own connection
  * (ShippingDatabase.store).
+ *
+ * Priority, when asked (`niceness`): none of this is on a response's path (a record is durable
+ * once its journal line is synced), so on a busy machine the thread may wait for the CPU while
+ * requests are served, and catch up between them. Its work is a few percent of a core at full
+ * load, well inside what a nice thread still gets when every core is busy; a lag shows in
+ * GET /health as shipping not caught up.
  */
 import { Worker } from 'node:worker_threads';
 import type { InsertGroup } from './audit-store';
-import { FOLD_MAX_ROWS, FOLD_SQL } from '../../contracts/audit/subject-index';
+import {
+  FOLD_MAX_ROWS,
+  FOLD_SQL,
+  MERGE_BOUNDS,
+  MERGE_ROWS,
+  MERGE_SQL,
+} from '../../contracts/audit/subject-index';
+
+/**
+ * Between checkpoints the log takes every commit's pages; a checkpoint copies each page once,
+ * however many commits rewrote it (the tails of the tables, the hot index pages). Every 5 s
+ * rather than every second halved the checkpoints' share of storing people-page records (about
+ * 150 to 75 µs a record, BENCHMARKS.md) for a log of some tens of MiB at full load.
+ */
+export const CHECKPOINT_INTERVAL_MS = 5000;
 
 /** Pages (of 4 KiB) the log may reach before the shipper's own commit checkpoints: 128 MiB. */
 export const FALLBACK_AUTOCHECKPOINT_PAGES = 32_768;
@@ -40,25 +61,43 @@ export interface FoldSettings {
   readonly rows: number;
   /** Longest a pending row waits for a fold. */
   readonly afterMs: number;
+  /** Recent rows that start a merge into the lookup (subject-index.ts). @default MERGE_ROWS */
+  readonly mergeRows?: number;
 }
 
 export interface SqliteCheckpointerOptions {
-  /** Time between two checkpoints. @default 1000 */
+  /** Time between two checkpoints. @default CHECKPOINT_INTERVAL_MS */
   readonly intervalMs?: number;
   /** Fold pending subject rows too (the file must hold the audit tables). @default no folding */
   readonly fold?: FoldSettings;
   /** The thread failed or stopped on its own: checkpoints fall back to the shipper's commits. */
   readonly onWarning?: (message: string) => void;
+  /**
+   * Nice value of the thread (Linux): above 0 it yields the CPU to the threads that answer
+   * requests. @default 0 (the process's own priority)
+   */
+  readonly niceness?: number;
 }
 
 /**
  * Plain JavaScript evaluated in the worker: no TypeScript loader in the thread, no module of the
  * gateway's, only the driver. A failed checkpoint is reported and the thread goes on; the next
- * attempt, a second later, usually succeeds (SQLITE_BUSY from a concurrent checkpoint).
+ * attempt, an interval later, usually succeeds (SQLITE_BUSY from a concurrent checkpoint).
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
+// Linux schedules each thread with its own nice value; /proc/thread-self names this one. Where
+// either is missing the thread runs at the process's priority, as it did before.
+let niceness = null;
+if (workerData.niceness) {
+  try {
+    const os = require('node:os');
+    const tid = Number(require('node:fs').readlinkSync('/proc/thread-self').split('/').pop());
+    os.setPriority(tid, workerData.niceness);
+    niceness = os.getPriority(tid);
+  } catch {}
+}
 let db;
 try {
   db = new Database(workerData.file, { fileMustExist: true });
@@ -77,24 +116,45 @@ if (workerData.fold) {
   const remove = db.prepare(sql.remove);
   const span = db.prepare(sql.span);
   const once = db.transaction((upTo) => {
-    insert.run(upTo);
+    const { changes } = insert.run(upTo);
     remove.run(upTo);
+    return changes;
   });
+  const merge = workerData.fold.merge;
+  const countRecent = db.prepare(merge.sql.count).pluck();
+  const move = db.prepare(merge.sql.move);
+  const removeMoved = db.prepare(merge.sql.remove);
+  const range = db.transaction((bound) => {
+    move.run(bound);
+    removeMoved.run(bound);
+  });
+  // Counted once, then kept up by what folds add: deletions only make a merge come early.
+  let recent = null;
   let waitingSince = null;
   fold = () => {
     const { first, last: newest } = span.get();
-    if (first === null) return void (waitingSince = null);
     const now = Date.now();
-    if (waitingSince === null) waitingSince = now;
-    if (newest - first + 1 < workerData.fold.rows && now - waitingSince < workerData.fold.afterMs) return;
-    for (;;) {
-      const upTo = last.get(workerData.fold.maxRows);
-      if (upTo === null) break;
-      once.immediate(upTo);
-      if (upTo >= newest) break;
+    if (first === null) waitingSince = null;
+    else {
+      if (waitingSince === null) waitingSince = now;
+      if (newest - first + 1 >= workerData.fold.rows || now - waitingSince >= workerData.fold.afterMs) {
+        if (recent === null) recent = countRecent.get();
+        for (;;) {
+          const upTo = last.get(workerData.fold.maxRows);
+          if (upTo === null) break;
+          recent += once.immediate(upTo);
+          if (upTo >= newest) break;
+        }
+        waitingSince = null;
+        parentPort.postMessage({ type: 'fold', ms: Date.now() - now });
+      }
     }
-    waitingSince = null;
-    parentPort.postMessage({ type: 'fold', ms: Date.now() - now });
+    // A merge cut short (the lock was taken) starts again at the next tick; the ranges it moved are empty by then.
+    if (recent === null || recent < merge.rows) return;
+    const started = Date.now();
+    for (const bound of merge.bounds) range.immediate(bound);
+    recent = countRecent.get();
+    parentPort.postMessage({ type: 'merge', ms: Date.now() - started });
   };
 }
 const busy = (err) => String(err && err.code || '').startsWith('SQLITE_BUSY');
@@ -150,7 +210,7 @@ parentPort.on('message', (m) => {
   db.close();
   parentPort.close();
 });
-parentPort.postMessage({ type: 'ready' });
+parentPort.postMessage({ type: 'ready', niceness });
 `;
 
 interface ThreadMessage {
@@ -160,6 +220,7 @@ interface ThreadMessage {
   readonly ms?: number;
   readonly id?: number;
   readonly code?: string | null;
+  readonly niceness?: number | null;
 }
 
 export interface CheckpointResult {
@@ -188,7 +249,11 @@ export class SqliteCheckpointer {
   private readonly stores = new Map<number, StoreReply>();
   private lastStore = 0;
 
-  private constructor(private readonly worker: Worker) {}
+  private constructor(
+    private readonly worker: Worker,
+    /** The thread's nice value once lowered; null when it runs at the process's priority. */
+    readonly niceness: number | null,
+  ) {}
 
   /** Starts the thread and resolves once its connection is open; rejects if it cannot start. */
   static start(file: string, options: SqliteCheckpointerOptions = {}): Promise<SqliteCheckpointer> {
@@ -197,8 +262,18 @@ export class SqliteCheckpointer {
       workerData: {
         driver: require.resolve('better-sqlite3'),
         file,
-        intervalMs: options.intervalMs ?? 1000,
-        fold: options.fold && { ...options.fold, maxRows: FOLD_MAX_ROWS, sql: FOLD_SQL },
+        intervalMs: options.intervalMs ?? CHECKPOINT_INTERVAL_MS,
+        fold: options.fold && {
+          ...options.fold,
+          maxRows: FOLD_MAX_ROWS,
+          sql: FOLD_SQL,
+          merge: {
+            rows: options.fold.mergeRows ?? MERGE_ROWS,
+            bounds: MERGE_BOUNDS,
+            sql: MERGE_SQL,
+          },
+        },
+        niceness: options.niceness ?? 0,
       },
     });
     // A background helper: it must never keep a stopping gateway alive.
@@ -207,7 +282,8 @@ export class SqliteCheckpointer {
     return new Promise((resolve, reject) => {
       let checkpointer: SqliteCheckpointer | null = null;
       worker.on('message', (m: ThreadMessage) => {
-        if (m.type === 'ready') resolve((checkpointer = new SqliteCheckpointer(worker)));
+        if (m.type === 'ready')
+          resolve((checkpointer = new SqliteCheckpointer(worker, m.niceness ?? null)));
         else if ((m.type === 'stored' || m.type === 'store-failed') && checkpointer)
           checkpointer.settle(m);
         else if (m.type === 'fold' && checkpointer)

@@ -120,23 +120,33 @@ export function instrumentedFs(): InstrumentedFs {
       return wrap(await nodeJournalFs.openExisting(file));
     },
   };
-  const wrap = (inner: JournalFile): JournalFile => ({
-    async write(data) {
-      if (fs.fault) {
-        if (fs.partialBytes > 0)
-          await inner.write(data.subarray(0, Math.min(fs.partialBytes, data.length)));
-        throw failure(fs.fault);
-      }
-      return inner.write(data);
-    },
-    async sync() {
-      if (fs.beforeSync) await fs.beforeSync();
-      fs.syncs++;
-      return inner.sync();
-    },
-    truncate: (n) => inner.truncate(n),
-    close: () => inner.close(),
-  });
+  const wrap = (inner: JournalFile): JournalFile => {
+    const file: JournalFile = {
+      async write(data) {
+        if (fs.fault) {
+          if (fs.partialBytes > 0)
+            await inner.write(data.subarray(0, Math.min(fs.partialBytes, data.length)));
+          throw failure(fs.fault);
+        }
+        return inner.write(data);
+      },
+      async sync() {
+        if (fs.beforeSync) await fs.beforeSync();
+        fs.syncs++;
+        return inner.sync();
+      },
+      // A durable write counts as a sync, held and failed like the two it stands for.
+      async writeDurable(data) {
+        await file.write(data);
+        if (fs.beforeSync) await fs.beforeSync();
+        fs.syncs++;
+        return inner.sync();
+      },
+      truncate: (n) => inner.truncate(n),
+      close: () => inner.close(),
+    };
+    return file;
+  };
   return fs;
 }
 

@@ -40,6 +40,23 @@ function lines(d: string) {
 }
 const recordsIn = (d: string) => lines(d).flatMap((l) => (l.t === 'record' ? [l.record] : []));
 
+/** The flags this process holds `file` open with, from the kernel (/proc); null elsewhere than Linux. */
+function openFlags(file: string): number | null {
+  if (!fs.existsSync('/proc/self/fdinfo')) return null;
+  for (const fd of fs.readdirSync('/proc/self/fd')) {
+    let target: string;
+    try {
+      target = fs.readlinkSync(`/proc/self/fd/${fd}`);
+    } catch {
+      continue; // closed meanwhile (the listing's own descriptor)
+    }
+    if (target !== fs.realpathSync(file)) continue;
+    const info = fs.readFileSync(`/proc/self/fdinfo/${fd}`, 'utf8');
+    return parseInt(/^flags:\s*([0-7]+)/m.exec(info)![1], 8);
+  }
+  throw new Error(`${file} is not open`);
+}
+
 describe('Journal group commit', () => {
   it('shares one fsync among many concurrent appends', async () => {
     const counting = instrumentedFs();
@@ -50,6 +67,16 @@ describe('Journal group commit', () => {
     expect(records.map((r) => r.seq)).toEqual(Array.from({ length: 500 }, (_, i) => i + 1));
     expect(syncs).toBeGreaterThanOrEqual(1);
     expect(syncs).toBeLessThanOrEqual(3);
+  });
+
+  it('holds its segment open for synchronized data writes, so that a group is durable in one write', async () => {
+    const d = dir();
+    const j = await open({ dir: d });
+    await j.append(body(1));
+    const segment = path.join(d, segmentFileName(segmentNumbers(fs.readdirSync(d))[0]));
+    const flags = openFlags(segment);
+    if (flags === null) return; // no /proc to read the kernel's view from
+    expect(flags & fs.constants.O_DSYNC).toBe(fs.constants.O_DSYNC);
   });
 
   it('syncs a group as soon as it reaches the record limit, without waiting for the window', async () => {

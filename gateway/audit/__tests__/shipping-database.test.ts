@@ -1,7 +1,8 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import { Knex } from 'knex';
 import { storeBatch } from '../audit-store';
-import { ShippingDatabase } from '../shipping-database';
+import { ShippingDatabase, THREAD_NICENESS } from '../shipping-database';
 import Database from 'better-sqlite3';
 import {
   FALLBACK_AUTOCHECKPOINT_PAGES,
@@ -98,6 +99,13 @@ describe('ShippingDatabase on the embedded SQLite file', () => {
     await storeBatch(db, batch());
     expect((await countRows(db)).audit_records).toBe(40);
     expect(warnings).toEqual([expect.stringContaining('no threads here')]);
+  });
+
+  it("runs the thread below the gateway's own priority", async () => {
+    const atThatNiceness = () => niceValuesOfThisProcess().filter((n) => n === THREAD_NICENESS);
+    const before = atThatNiceness().length;
+    await connect();
+    if (process.platform === 'linux') expect(atThatNiceness().length).toBe(before + 1);
   });
 
   it('starts one thread however often the shipper reconnects', async () => {
@@ -230,6 +238,18 @@ describe("ShippingDatabase.store: shipped batches written by the database's own 
   });
 });
 
+/** The nice value of every thread of this process, from /proc (empty elsewhere than Linux). */
+function niceValuesOfThisProcess(): number[] {
+  const dir = `/proc/${process.pid}/task`;
+  if (!fs.existsSync(dir)) return [];
+  // The name in parentheses may hold spaces; nice is the 19th field, the 17th after it.
+  return fs
+    .readdirSync(dir)
+    .map((tid) =>
+      Number(fs.readFileSync(`${dir}/${tid}/stat`, 'utf8').split(') ')[1].split(' ')[16]),
+    );
+}
+
 describe('SqliteCheckpointer', () => {
   it('refuses a store once stopped, so that the caller writes it itself', async () => {
     await database.connect();
@@ -243,6 +263,35 @@ describe('SqliteCheckpointer', () => {
       SqliteCheckpointer.start(`${sqliteFile()}.missing`, { intervalMs: 10 }),
     ).rejects.toThrow();
     expect(fs.existsSync(`${sqliteFile()}.missing`)).toBe(false);
+  });
+
+  it('lowers the priority of its own thread only, when asked, so that serving requests goes first', async () => {
+    await database.connect();
+    const before = niceValuesOfThisProcess();
+    const own = os.getPriority();
+    const checkpointer = await SqliteCheckpointer.start(sqliteFile(), {
+      intervalMs: 60_000,
+      niceness: 7,
+    });
+    try {
+      if (process.platform === 'linux') expect(checkpointer.niceness).toBe(7);
+      const after = niceValuesOfThisProcess();
+      // Read from the kernel, not from the thread's own report: one thread more, at 7; the rest as they were.
+      expect(after.filter((n) => n === 7).length).toBe(before.filter((n) => n === 7).length + 1);
+      expect(os.getPriority()).toBe(own);
+    } finally {
+      await checkpointer.stop();
+    }
+  });
+
+  it("keeps the process's priority unless asked", async () => {
+    await database.connect();
+    const checkpointer = await SqliteCheckpointer.start(sqliteFile(), { intervalMs: 60_000 });
+    try {
+      expect(checkpointer.niceness).toBeNull();
+    } finally {
+      await checkpointer.stop();
+    }
   });
 
   it('ends its thread on stop, after a last checkpoint into the database file', async () => {

@@ -4,8 +4,10 @@ import { auditMigrations } from '../../../contracts/audit/audit-migrations';
 import { subjectHash } from '../../../contracts/audit/keyed-hash';
 import {
   foldPendingSubjects,
+  mergeRecentSubjects,
   SUBJECT_INDEX_TABLE,
   SUBJECT_PENDING_TABLE,
+  SUBJECT_RECENT_TABLE,
 } from '../../../contracts/audit/subject-index';
 import { accessesToSubject, countSubjectAccesses } from '../../../contracts/audit/subject-lookup';
 import { storeBatch } from '../audit-store';
@@ -70,23 +72,45 @@ const idsNewestFirst = (rs: readonly AuditRecord[]) =>
   [...rs].sort((a, b) => b.time.localeCompare(a.time) || b.id.localeCompare(a.id)).map((r) => r.id);
 
 describe("the audit subjects' lookup on the embedded database, filled in bulk", () => {
-  it('answers who looked at a subject, newest first and page by page, whether its rows wait to be folded, were folded, or some of each', async () => {
+  it('answers who looked at a subject, newest first and page by page, whether its rows wait to be folded, were folded, merged, or some of each', async () => {
     const db = await database.connect();
     await storeBatch(db, batch(records.slice(0, 30)));
-    expect(await count(db, SUBJECT_INDEX_TABLE)).toBe(0);
+    expect(await count(db, SUBJECT_RECENT_TABLE)).toBe(0);
     expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(records.slice(0, 30)));
 
     await foldPendingSubjects(db);
     expect(await count(db, SUBJECT_PENDING_TABLE)).toBe(0);
+    expect(await count(db, SUBJECT_RECENT_TABLE)).toBe(30 + 7);
+    expect(await count(db, SUBJECT_INDEX_TABLE)).toBe(0);
+    expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(records.slice(0, 30)));
+
+    await mergeRecentSubjects(db);
+    expect(await count(db, SUBJECT_RECENT_TABLE)).toBe(0);
     expect(await count(db, SUBJECT_INDEX_TABLE)).toBe(30 + 7);
     expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(records.slice(0, 30)));
 
-    await storeBatch(db, batch(records.slice(30)));
-    expect(await count(db, SUBJECT_PENDING_TABLE)).toBe(30 + 8);
+    await storeBatch(db, batch(records.slice(30, 45)));
+    await foldPendingSubjects(db);
+    await storeBatch(db, batch(records.slice(45)));
+    expect(await count(db, SUBJECT_INDEX_TABLE)).toBeGreaterThan(0);
+    expect(await count(db, SUBJECT_RECENT_TABLE)).toBeGreaterThan(0);
+    expect(await count(db, SUBJECT_PENDING_TABLE)).toBeGreaterThan(0);
     expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(records));
     expect(await newestFirst(db, entityA, 4)).toEqual(
       idsNewestFirst(records.filter((r) => r.subjects.some((s) => s.kind === 'legal-entity'))),
     );
+  });
+
+  it('merges the recent rows into the lookup once there are enough of them, and not before', async () => {
+    const db = await database.connect();
+    await storeBatch(db, batch(records.slice(0, 20)));
+    await foldPendingSubjects(db, 30);
+    expect(await count(db, SUBJECT_RECENT_TABLE)).toBe(20 + 5);
+    await storeBatch(db, batch(records.slice(20, 40)));
+    await foldPendingSubjects(db, 30);
+    expect(await count(db, SUBJECT_RECENT_TABLE)).toBe(0);
+    expect(await count(db, SUBJECT_INDEX_TABLE)).toBe(await count(db, 'audit_subjects'));
+    expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(records.slice(0, 40)));
   });
 
   it('takes a record shipped twice once, waiting or folded', async () => {
@@ -100,29 +124,41 @@ describe("the audit subjects' lookup on the embedded database, filled in bulk", 
     expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(records.slice(0, 20)));
   });
 
-  it('forgets subject rows deleted from audit_subjects (retention, tampering) and follows updated ones, folded or waiting', async () => {
+  it('forgets subject rows deleted from audit_subjects (retention, tampering) and follows updated ones, merged, folded or waiting', async () => {
     const db = await database.connect();
     await storeBatch(db, batch(records.slice(0, 10)));
     await foldPendingSubjects(db);
+    await mergeRecentSubjects(db);
     await storeBatch(db, batch(records.slice(10, 20)));
-    const [folded, waiting, moved] = [records[2], records[14], records[5]];
-    await db('audit_subjects').whereIn('record_id', [folded.id, waiting.id]).del();
+    await foldPendingSubjects(db);
+    await storeBatch(db, batch(records.slice(20, 30)));
+    const [merged, folded, waiting] = [records[2], records[12], records[24]];
+    const moved = [records[5], records[15], records[25]];
+    await db('audit_subjects').whereIn('record_id', [merged.id, folded.id, waiting.id]).del();
     const other = subjectHash(keys.hmac, 'person', '320602198001011238');
     await db('audit_subjects')
-      .where({ record_id: moved.id, subject_hash: personA })
+      .whereIn(
+        'record_id',
+        moved.map((r) => r.id),
+      )
+      .where({ subject_hash: personA })
       .update({ subject_hash: other });
-    const kept = records.slice(0, 20).filter((r) => ![folded, waiting, moved].includes(r));
+    const gone = [merged, folded, waiting, ...moved];
+    const kept = records.slice(0, 30).filter((r) => !gone.includes(r));
     expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(kept));
-    expect(await newestFirst(db, other)).toEqual([moved.id]);
+    expect(await newestFirst(db, other)).toEqual(idsNewestFirst(moved));
     await foldPendingSubjects(db);
     expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(kept));
-    expect(await newestFirst(db, other)).toEqual([moved.id]);
+    expect(await newestFirst(db, other)).toEqual(idsNewestFirst(moved));
+    await mergeRecentSubjects(db);
+    expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(kept));
+    expect(await newestFirst(db, other)).toEqual(idsNewestFirst(moved));
     expect(await count(db, SUBJECT_INDEX_TABLE)).toBe(await count(db, 'audit_subjects'));
   });
 
   it('migrates a database that kept the (subject_hash, time) index: its rows move into the lookup and the index goes', async () => {
     const db = await database.open();
-    await migrateToLatest(db, auditMigrations.slice(0, -1));
+    await migrateToLatest(db, auditMigrations.slice(0, -2));
     await storeBatch(db, batch(records.slice(0, 25)));
     const indexes = async () =>
       ((await db.raw("SELECT name FROM sqlite_master WHERE type = 'index'")) as { name: string }[])
@@ -134,6 +170,26 @@ describe("the audit subjects' lookup on the embedded database, filled in bulk", 
     expect(await count(db, SUBJECT_INDEX_TABLE)).toBe(await count(db, 'audit_subjects'));
     expect(await count(db, SUBJECT_PENDING_TABLE)).toBe(0);
     expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(records.slice(0, 25)));
+  });
+
+  it('migrates a database that folded into the lookup alone: folded and waiting rows are still found, and follow deletes', async () => {
+    const db = await database.open();
+    await migrateToLatest(db, auditMigrations.slice(0, -1));
+    await storeBatch(db, batch(records.slice(0, 20)));
+    await db.raw(
+      `INSERT INTO ${SUBJECT_INDEX_TABLE} SELECT subject_hash, time, record_id, kind FROM audit_subjects`,
+    );
+    await db(SUBJECT_PENDING_TABLE).del();
+    await storeBatch(db, batch(records.slice(20, 30)));
+    await migrateToLatest(db, auditMigrations);
+    expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(records.slice(0, 30)));
+    await foldPendingSubjects(db);
+    await db('audit_subjects').whereIn('record_id', [records[3].id, records[23].id]).del();
+    const kept = records.slice(0, 30).filter((r) => r !== records[3] && r !== records[23]);
+    expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(kept));
+    expect((await count(db, SUBJECT_INDEX_TABLE)) + (await count(db, SUBJECT_RECENT_TABLE))).toBe(
+      await count(db, 'audit_subjects'),
+    );
   });
 
   it("is folded by the database's own thread once enough rows wait, without the shipper's help", async () => {
@@ -156,6 +212,21 @@ describe("the audit subjects' lookup on the embedded database, filled in bulk", 
     expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(records));
   });
 
+  it("is merged by the database's own thread once enough rows were folded", async () => {
+    shipping = new ShippingDatabase(database.target, {
+      checkpointIntervalMs: 20,
+      fold: { rows: 10, afterMs: 60_000, mergeRows: 40 },
+    });
+    const db = (shippingDb = await shipping.connect());
+    await storeBatch(db, batch(records));
+    const deadline = Date.now() + 10_000;
+    while ((await count(db, SUBJECT_INDEX_TABLE)) === 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await count(db, SUBJECT_INDEX_TABLE)).toBe(await count(db, 'audit_subjects'));
+    expect(await count(db, SUBJECT_RECENT_TABLE)).toBe(0);
+    expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(records));
+  });
+
   it('is folded by the shipper after every batch when no thread can run', async () => {
     const warnings: string[] = [];
     shipping = new ShippingDatabase(database.target, {
@@ -166,7 +237,7 @@ describe("the audit subjects' lookup on the embedded database, filled in bulk", 
     await storeBatch(db, batch(records.slice(0, 20)));
     await shipping.afterStore(db);
     expect(await count(db, SUBJECT_PENDING_TABLE)).toBe(0);
-    expect(await count(db, SUBJECT_INDEX_TABLE)).toBe(20 + 5);
+    expect(await count(db, SUBJECT_RECENT_TABLE)).toBe(20 + 5);
     expect(warnings).toEqual([expect.stringContaining('no threads here')]);
   });
 });
