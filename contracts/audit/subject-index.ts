@@ -45,14 +45,18 @@ const SUBJECT_TIME_INDEX = 'audit_subjects_subject_time';
 const SAME_ROW = (row: 'OLD') =>
   `subject_hash = ${row}.subject_hash AND time = ${row}.time AND record_id = ${row}.record_id AND kind = ${row}.kind`;
 
-const CREATE = [
-  `CREATE TABLE IF NOT EXISTS ${SUBJECT_INDEX_TABLE} (
+/** A table of subject rows in lookup order: the lookup, and (010) the recent one. */
+const lookupTable = (name: string) =>
+  `CREATE TABLE IF NOT EXISTS ${name} (
      subject_hash VARCHAR(64) NOT NULL,
      time VARCHAR(23) NOT NULL,
      record_id VARCHAR(36) NOT NULL,
      kind VARCHAR(16) NOT NULL,
      PRIMARY KEY (subject_hash, time, record_id, kind)
-   ) WITHOUT ROWID`,
+   ) WITHOUT ROWID`;
+
+const CREATE = [
+  lookupTable(SUBJECT_INDEX_TABLE),
   // Rowids of audit_subjects only grow while rows are appended, so pending rows append here too.
   `CREATE TABLE IF NOT EXISTS ${SUBJECT_PENDING_TABLE} (subject_row INTEGER PRIMARY KEY)`,
   `CREATE TRIGGER IF NOT EXISTS audit_subjects_pending AFTER INSERT ON audit_subjects BEGIN
@@ -125,15 +129,7 @@ export const recentSubjectLookupMigration: Migration = {
   name: '010_recent_subject_lookup',
   async up(db) {
     if (isMysql(db)) return;
-    await db.raw(
-      `CREATE TABLE IF NOT EXISTS ${SUBJECT_RECENT_TABLE} (
-         subject_hash VARCHAR(64) NOT NULL,
-         time VARCHAR(23) NOT NULL,
-         record_id VARCHAR(36) NOT NULL,
-         kind VARCHAR(16) NOT NULL,
-         PRIMARY KEY (subject_hash, time, record_id, kind)
-       ) WITHOUT ROWID`,
-    );
+    await db.raw(lookupTable(SUBJECT_RECENT_TABLE));
     await dropRowTriggers(db);
     for (const sql of TRIGGERS_010) await db.raw(sql);
   },
