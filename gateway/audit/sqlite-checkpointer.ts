@@ -18,9 +18,10 @@
  * began to wait, the thread moves them into the recent lookup table in one transaction (at most
  * FOLD_MAX_ROWS each), sorted, so each page of it is written once per fold rather than once per
  * row; once that table holds `fold.mergeRows` rows they are merged into the lookup, a range of
- * hashes per transaction (contracts/audit/subject-index.ts). It takes the write lock without waiting: while another connection writes (the
- * shipper's own, when the thread does not store for it) it tries again on the next tick, and
- * that shipper, finding the lock taken, ships on its next round (JournalShipper).
+ * hashes per transaction (contracts/audit/subject-index.ts). It takes the write lock without
+ * waiting: while another connection writes (the shipper's own, when the thread does not store
+ * for it) it tries again on the next tick, and that shipper, finding the lock taken, ships on
+ * its next round (JournalShipper).
  *
  * Storing, when asked: the shipper's batches are inserted here too (`store`), so the inserts of a
  * round (a people page adds fifty subject rows a record) take none of the event loop's time; the
@@ -31,9 +32,9 @@
  *
  * Priority, when asked (`niceness`): none of this is on a response's path (a record is durable
  * once its journal line is synced), so on a busy machine the thread may wait for the CPU while
- * requests are served, and catch up between them. Its work is a few percent of a core at full
- * load, well inside what a nice thread still gets when every core is busy; a lag shows in
- * GET /health as shipping not caught up.
+ * requests are served, and catch up between them. Its work is under a tenth of a core at full
+ * load (BENCHMARKS.md), inside what a nice thread still gets when every core is busy; a lag
+ * shows in GET /health as shipping not caught up.
  */
 import { Worker } from 'node:worker_threads';
 import type { InsertGroup } from './audit-store';
@@ -88,7 +89,7 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 // Linux schedules each thread with its own nice value; /proc/thread-self names this one. Where
-// either is missing the thread runs at the process's priority, as it did before.
+// either is missing the thread runs at the process's priority.
 let niceness = null;
 if (workerData.niceness) {
   try {
