@@ -24,7 +24,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AuditEntry } from '../contracts/audit/audit-record';
 import { databaseTarget, openDatabase } from '../contracts/database/database';
-import { foldPendingSubjects, MERGE_ROWS } from '../contracts/audit/subject-index';
+import {
+  countRecentSubjects,
+  foldPendingSubjects,
+  MERGE_ROWS,
+  mergeRecentSubjects,
+} from '../contracts/audit/subject-index';
 import { DEFAULT_FOLD } from '../gateway/audit/shipping-database';
 import { CHECKPOINT_INTERVAL_MS } from '../gateway/audit/sqlite-checkpointer';
 import { AuditTrail } from '../gateway/audit/audit-trail';
@@ -130,7 +135,8 @@ async function main(): Promise<void> {
     // The database's thread ends with a last checkpoint; then no other writer races the last fold.
     await trail.close({ shipTimeoutMs: 0 });
     const db = await openDatabase(databaseTarget('audit', env));
-    await foldPendingSubjects(db, mergeRows);
+    await foldPendingSubjects(db);
+    if ((await countRecentSubjects(db)) >= mergeRows) await mergeRecentSubjects(db);
     // The last fold's pages are checkpointed too, as the thread would.
     await db.raw('PRAGMA wal_checkpoint(PASSIVE)');
     await db.destroy();

@@ -150,8 +150,8 @@ export const recentSubjectLookupMigration: Migration = {
  * (the shipper's fallback): `?` is the last pending row to fold.
  */
 export const FOLD_SQL = {
-  /** The last of the first `?` pending rows (null when none is pending). */
-  last: `SELECT max(subject_row) AS last FROM (SELECT subject_row FROM ${SUBJECT_PENDING_TABLE} ORDER BY subject_row LIMIT ?)`,
+  /** The last of the first `?` pending rows (null when none is pending), and how many they are. */
+  last: `SELECT max(subject_row) AS last, count(*) AS n FROM (SELECT subject_row FROM ${SUBJECT_PENDING_TABLE} ORDER BY subject_row LIMIT ?)`,
   insert: `INSERT OR IGNORE INTO ${SUBJECT_RECENT_TABLE} (subject_hash, time, record_id, kind)
     SELECT s.subject_hash, s.time, s.record_id, s.kind
     FROM ${SUBJECT_PENDING_TABLE} p JOIN audit_subjects s ON s.rowid = p.subject_row
@@ -196,33 +196,32 @@ export async function mergeRecentSubjects(db: Knex): Promise<void> {
     });
 }
 
-async function recentRows(db: Knex): Promise<number> {
+/** Rows in the recent table: counted once by whoever merges, then kept up with what folds add. */
+export async function countRecentSubjects(db: Knex): Promise<number> {
   const [{ n }] = (await db.raw(MERGE_SQL.count)) as { n: number }[];
   return Number(n);
 }
 
 /**
- * Folds every pending row, FOLD_MAX_ROWS per transaction, through knex, and merges the recent
- * rows once there are `mergeRows` of them (SQLite only).
+ * Folds every pending row into the recent table, FOLD_MAX_ROWS per transaction, through knex
+ * (SQLite only); resolves with the number of rows folded.
  */
-export async function foldPendingSubjects(db: Knex, mergeRows = MERGE_ROWS): Promise<void> {
-  if (isMysql(db)) return;
-  await foldAll(db);
-  if ((await recentRows(db)) >= mergeRows) await mergeRecentSubjects(db);
-}
-
-async function foldAll(db: Knex): Promise<void> {
+export async function foldPendingSubjects(db: Knex): Promise<number> {
+  if (isMysql(db)) return 0;
+  let total = 0;
   for (;;) {
     const folded = await db.transaction(async (trx) => {
-      const [{ last }] = (await trx.raw(FOLD_SQL.last, [FOLD_MAX_ROWS])) as {
+      const [{ last, n }] = (await trx.raw(FOLD_SQL.last, [FOLD_MAX_ROWS])) as {
         last: number | null;
+        n: number;
       }[];
-      if (last === null) return false;
+      if (last === null) return 0;
       await trx.raw(FOLD_SQL.insert, [last]);
       await trx.raw(FOLD_SQL.remove, [last]);
-      return true;
+      return Number(n);
     });
-    if (!folded) return;
+    if (folded === 0) return total;
+    total += folded;
   }
 }
 

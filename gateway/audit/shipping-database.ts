@@ -21,7 +21,12 @@ import fs from 'node:fs';
 import { Knex } from 'knex';
 import type { DatabaseTarget } from '../../contracts/database/database';
 import { batchRows, insertGroups, openAuditDatabase, ShipBatch, storeBatch } from './audit-store';
-import { foldPendingSubjects } from '../../contracts/audit/subject-index';
+import {
+  countRecentSubjects,
+  foldPendingSubjects,
+  MERGE_ROWS,
+  mergeRecentSubjects,
+} from '../../contracts/audit/subject-index';
 import {
   FALLBACK_AUTOCHECKPOINT_PAGES,
   FoldSettings,
@@ -75,6 +80,8 @@ export class ShippingDatabase {
   private checkpointer: Promise<SqliteCheckpointer | null> | null = null;
   private closed = false;
   private waitsForLock = false;
+  /** Rows of the recent subject table, while the shipper folds (null until first counted). */
+  private recentRows: number | null = null;
 
   constructor(
     private readonly target: DatabaseTarget,
@@ -113,7 +120,8 @@ export class ShippingDatabase {
 
   /**
    * For the shipper's `afterStore`: folds pending subject rows on this connection when the
-   * thread is not there to do it, so they never pile up.
+   * thread is not there to do it, so they never pile up, and merges them as the thread would.
+   * The recent rows are counted once, not after every batch: a count reads the whole table.
    */
   async afterStore(db: Knex): Promise<void> {
     if (this.target.client !== 'sqlite') return;
@@ -124,7 +132,13 @@ export class ShippingDatabase {
       await db.raw('PRAGMA busy_timeout = 5000');
       this.waitsForLock = true;
     }
-    await foldPendingSubjects(db);
+    const folded = await foldPendingSubjects(db);
+    // Deleted rows are still counted: they only make a merge come early.
+    this.recentRows =
+      this.recentRows === null ? await countRecentSubjects(db) : this.recentRows + folded;
+    if (this.recentRows < (this.options.fold?.mergeRows ?? MERGE_ROWS)) return;
+    await mergeRecentSubjects(db);
+    this.recentRows = 0;
   }
 
   /** For the shipper's `makeShippedDurable`. */

@@ -101,13 +101,24 @@ describe("the audit subjects' lookup on the embedded database, filled in bulk", 
     );
   });
 
-  it('merges the recent rows into the lookup once there are enough of them, and not before', async () => {
-    const db = await database.connect();
+  it('merges the recent rows into the lookup once there are enough of them, and not before, when the shipper folds', async () => {
+    shipping = new ShippingDatabase(database.target, {
+      startCheckpointer: () => Promise.reject(new Error('no threads here')),
+      fold: { rows: 1, afterMs: 60_000, mergeRows: 30 },
+    });
+    const db = (shippingDb = await shipping.connect());
     await storeBatch(db, batch(records.slice(0, 20)));
-    await foldPendingSubjects(db, 30);
+    await shipping.afterStore(db);
     expect(await count(db, SUBJECT_RECENT_TABLE)).toBe(20 + 5);
-    await storeBatch(db, batch(records.slice(20, 40)));
-    await foldPendingSubjects(db, 30);
+    // A second batch that stays under the threshold: counted on from the first, not merged.
+    await storeBatch(db, batch(records.slice(20, 22)));
+    await shipping.afterStore(db);
+    const stored = await count(db, 'audit_subjects');
+    expect(stored).toBeLessThan(30);
+    expect(await count(db, SUBJECT_RECENT_TABLE)).toBe(stored);
+    expect(await count(db, SUBJECT_INDEX_TABLE)).toBe(0);
+    await storeBatch(db, batch(records.slice(22, 40)));
+    await shipping.afterStore(db);
     expect(await count(db, SUBJECT_RECENT_TABLE)).toBe(0);
     expect(await count(db, SUBJECT_INDEX_TABLE)).toBe(await count(db, 'audit_subjects'));
     expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(records.slice(0, 40)));
