@@ -45,6 +45,7 @@ import {
   MERGE_ROWS,
   MERGE_SQL,
 } from '../../contracts/audit/subject-index';
+import { WAL_SIZE_LIMIT_BYTES } from '../../contracts/database/database';
 
 /**
  * Between checkpoints the log takes every commit's pages; a checkpoint copies each page once,
@@ -104,6 +105,8 @@ try {
   db = new Database(workerData.file, { fileMustExist: true });
   db.pragma('busy_timeout = 0');
   db.pragma('synchronous = NORMAL');
+  // This connection starts the log over too (its stores, folds and merges).
+  db.pragma('journal_size_limit = ' + workerData.walSizeLimit);
 } catch (err) {
   // The driver's error class does not survive the trip to the main thread: send its words.
   parentPort.postMessage({ type: 'unusable', message: String(err && err.message || err) });
@@ -264,6 +267,7 @@ export class SqliteCheckpointer {
         driver: require.resolve('better-sqlite3'),
         file,
         intervalMs: options.intervalMs ?? CHECKPOINT_INTERVAL_MS,
+        walSizeLimit: WAL_SIZE_LIMIT_BYTES,
         fold: options.fold && {
           ...options.fold,
           maxRows: FOLD_MAX_ROWS,

@@ -10,6 +10,7 @@ import {
   ThreadGone,
 } from '../sqlite-checkpointer';
 import { buildRecordBody } from '../../../contracts/audit/audit-record';
+import { WAL_SIZE_LIMIT_BYTES } from '../../../contracts/database/database';
 import { chainRecord, emptyChain, isRecordIntact } from '../../../contracts/audit/record-chain';
 import { RecordRow, rowToRecord, SubjectRow } from '../../../contracts/audit/audit-rows';
 import {
@@ -123,6 +124,64 @@ describe('ShippingDatabase on the embedded SQLite file', () => {
     await connect();
     fs.rmSync(`${sqliteFile()}-wal`, { force: true });
     await expect(shipping!.makeShippedDurable()).resolves.toBeUndefined();
+  });
+});
+
+/** Bytes of the write-ahead log on disk. */
+function logBytes(): number {
+  return fs.statSync(`${sqliteFile()}-wal`).size;
+}
+
+/** Writes more than the log may keep, in one transaction: a merge's or a seed's worth. */
+async function writePastTheLogLimit(db: Knex): Promise<void> {
+  const text = 'x'.repeat(1024 * 1024);
+  const documents = Array.from({ length: WAL_SIZE_LIMIT_BYTES / text.length + 16 }, (_, i) => ({
+    hash: `big-${i}`,
+    text,
+    first_seen: '2026-12-07 00:00:00.000',
+  }));
+  await db.transaction(async (trx) => {
+    for (const d of documents) await trx('audit_documents').insert(d);
+  });
+  expect(logBytes()).toBeGreaterThan(WAL_SIZE_LIMIT_BYTES);
+}
+
+/**
+ * Resolves once the thread has copied the whole of the large log into the database file (a
+ * report of a checkpoint that ran before the large commit may still be on its way).
+ */
+function completeCheckpoint(checkpointer: SqliteCheckpointer): Promise<void> {
+  const pageBytes = 4096;
+  return new Promise((resolve) => {
+    const off = checkpointer.onCheckpoint((r) => {
+      if (r.log * pageBytes > WAL_SIZE_LIMIT_BYTES && r.checkpointed === r.log) {
+        off();
+        resolve();
+      }
+    });
+  });
+}
+
+describe('the log after a large commit', () => {
+  it("is cut back to the limit when the thread's next store starts it over", async () => {
+    let thread: SqliteCheckpointer | null = null;
+    const db = await connect({
+      startCheckpointer: async (file) =>
+        (thread = await SqliteCheckpointer.start(file, { intervalMs: 20 })),
+    });
+    await writePastTheLogLimit(db);
+    await completeCheckpoint(thread!);
+    await shipping!.store(db, batch());
+    expect(thread!.alive).toBe(true);
+    expect(logBytes()).toBeLessThanOrEqual(WAL_SIZE_LIMIT_BYTES);
+  });
+
+  it("is cut back to the limit when the shipper's own connection starts it over", async () => {
+    // No thread: the shipper's commits checkpoint, the large one included.
+    const db = await connect({ startCheckpointer: () => Promise.reject(new Error('no threads')) });
+    await writePastTheLogLimit(db);
+    await storeBatch(db, batch());
+    expect(logBytes()).toBeLessThanOrEqual(WAL_SIZE_LIMIT_BYTES);
   });
 });
 
