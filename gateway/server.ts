@@ -66,6 +66,11 @@ export interface RunningGateway {
   port: number;
   /** A query valid against the served schema (GraphiQL's default, printed by `npm start`). */
   exampleQuery: string;
+  /**
+   * Requests whose plans the gateway's own executor ran, and those it left to Apollo's; null
+   * with GATEWAY_EXECUTOR=apollo (plan-execution/lean-executor.ts).
+   */
+  executions(): { readonly lean: number; readonly apollo: number } | null;
   /** Readiness 503 from now on; still serving as before (gateway/index.ts, SIGTERM). */
   startDraining(): void;
   /** Stops accepting connections, waits for the requests in flight and for clients to close theirs, then stops. */
@@ -81,7 +86,10 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const supergraphSdl = options.supergraphSdl ?? readSupergraphFile(config.supergraphPath);
 
   const federated = createFederatedGateway(supergraphSdl, config, hooks);
-  const gateway = new StagedGateway(federated.gateway, hooks);
+  const execution = federated.execution;
+  const gateway = new StagedGateway(federated.gateway, hooks, (apollo) =>
+    execution ? execution.executor(apollo) : apollo,
+  );
   const loaded: { apiSchema?: GraphQLSchema; supergraphSdl: string } = { supergraphSdl };
   gateway.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
     loaded.apiSchema = apiSchema;
@@ -172,6 +180,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     url: `http://${host}:${port}${GRAPHQL_PATH}`,
     port,
     exampleQuery: example,
+    executions: () => (execution ? { ...execution.counts } : null),
     startDraining: () => inFlight.startDraining(),
     async drain() {
       inFlight.closeConnections();

@@ -95,6 +95,8 @@ export const PLATFORM_VARIABLES = {
       SUBGRAPH_TIMEOUT_MS: 'Deadline of one subgraph fetch, connection included. Default 5000',
       SUBGRAPH_CONNECT_TIMEOUT_MS: 'Deadline for opening a connection to a subgraph. Default 2000',
       SUBGRAPH_CONNECTIONS: 'Keep-alive connections per subgraph. Default 64',
+      GATEWAY_EXECUTOR:
+        "Who runs query plans: lean (the gateway's own executor, which leaves what it does not run to Apollo's) or apollo (ApolloGateway's for everything). Default lean",
     },
   },
   tokens: {

@@ -21,6 +21,20 @@ export interface SubgraphFetchSettings {
   readonly subgraphConnectTimeoutMs: number;
   /** Keep-alive connections per subgraph (`SUBGRAPH_CONNECTIONS`); fetches beyond it queue. @default 64 */
   readonly subgraphConnections: number;
+  /**
+   * Who runs query plans (`GATEWAY_EXECUTOR`): `lean`, the gateway's own executor
+   * (gateway/execution/plan-execution/), which hands what it does not run to Apollo's; or
+   * `apollo`, ApolloGateway's executor for everything, to compare or to fall back on.
+   * @default 'lean'
+   */
+  readonly executor: 'lean' | 'apollo';
+}
+
+function executorSetting(env: SettingsEnv): 'lean' | 'apollo' {
+  const value = env.GATEWAY_EXECUTOR;
+  if (value === undefined || value === '' || value === 'lean') return 'lean';
+  if (value === 'apollo') return 'apollo';
+  throw new Error(`GATEWAY_EXECUTOR must be lean or apollo, got "${value}"`);
 }
 
 function httpUrl(variable: string, value: string): string {
@@ -57,5 +71,6 @@ export function readSubgraphFetchSettings(env: SettingsEnv): SubgraphFetchSettin
     subgraphTimeoutMs: integerSetting(env, 'SUBGRAPH_TIMEOUT_MS', 5000, 50, 600_000),
     subgraphConnectTimeoutMs: integerSetting(env, 'SUBGRAPH_CONNECT_TIMEOUT_MS', 2000, 50, 600_000),
     subgraphConnections: integerSetting(env, 'SUBGRAPH_CONNECTIONS', 64, 1, 10_000),
+    executor: executorSetting(env),
   });
 }

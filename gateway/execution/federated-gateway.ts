@@ -6,12 +6,15 @@ import { ApolloGateway, ServiceEndpointDefinition } from '@apollo/gateway';
 import type { GatewayConfig } from '../config';
 import type { HookPipeline } from '../stages/stage-hooks';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { LeanExecution } from './plan-execution/lean-executor';
 import type { SubgraphName } from '../../contracts/subgraph-directory';
 
 export interface FederatedGateway {
   gateway: ApolloGateway;
   /** The clients the gateway built, one per subgraph, once it has loaded. */
   clients: SubgraphDataSource[];
+  /** Our executor in front of Apollo's (GATEWAY_EXECUTOR=lean); null when Apollo's runs everything. */
+  execution: LeanExecution | null;
 }
 
 /**
@@ -50,5 +53,17 @@ export function createFederatedGateway(
       return client;
     },
   });
-  return { gateway, clients };
+  let services: Record<string, SubgraphDataSource> = {};
+  const execution =
+    config.executor === 'lean'
+      ? new LeanExecution({
+          supergraphSdl,
+          // The clients appear as the gateway loads; after that the map stays as it is.
+          services: () =>
+            Object.keys(services).length === clients.length
+              ? services
+              : (services = Object.fromEntries(clients.map((c) => [c.name, c]))),
+        })
+      : null;
+  return { gateway, clients, execution };
 }

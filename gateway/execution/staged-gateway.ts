@@ -27,6 +27,8 @@ export class StagedGateway implements GatewayInterface {
   constructor(
     private readonly inner: GatewayInterface,
     private readonly pipeline: HookPipeline,
+    /** Puts another executor in front of the inner gateway's (plan-execution/lean-executor.ts). */
+    private readonly executorOf: (inner: GatewayExecutor) => GatewayExecutor = (inner) => inner,
   ) {
     if (pipeline.onSupergraph.length > 0) {
       inner.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
@@ -48,7 +50,10 @@ export class StagedGateway implements GatewayInterface {
       await this.stop();
       throw err;
     }
-    return { ...loaded, executor: loaded.executor && this.staged(loaded.executor) };
+    return {
+      ...loaded,
+      executor: loaded.executor && this.staged(this.executorOf(loaded.executor)),
+    };
   }
 
   onSchemaLoadOrUpdate(callback: GatewaySchemaLoadOrUpdateCallback): GatewayUnsubscriber {

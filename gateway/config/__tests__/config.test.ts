@@ -14,6 +14,11 @@ describe('readGatewayConfig', () => {
     expect(config.subgraphUrls).toEqual({});
   });
 
+  it("runs query plans with the gateway's own executor unless GATEWAY_EXECUTOR=apollo", () => {
+    expect(readGatewayConfig({}).executor).toBe('lean');
+    expect(readGatewayConfig({ GATEWAY_EXECUTOR: 'apollo' }).executor).toBe('apollo');
+  });
+
   it('returns a frozen object', () => {
     const config = readGatewayConfig({});
     expect(Object.isFrozen(config)).toBe(true);
@@ -38,6 +43,7 @@ describe('readGatewayConfig', () => {
     ['SUBGRAPH_TIMEOUT_MS', '1.5'],
     ['SUBGRAPH_CONNECT_TIMEOUT_MS', 'soon'],
     ['SUBGRAPH_CONNECTIONS', '0'],
+    ['GATEWAY_EXECUTOR', 'fast'],
     ['GATEWAY_GRAPHIQL', 'maybe'],
     ['CREDIT_URL', 'not a url'],
     ['CREDIT_URL', 'ftp://10.0.0.5/graphql'],
