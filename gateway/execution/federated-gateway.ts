@@ -53,17 +53,19 @@ export function createFederatedGateway(
       return client;
     },
   });
+  // The clients appear as the gateway loads; after that the map stays as it is.
   let services: Record<string, SubgraphDataSource> = {};
+  let mapped = 0;
+  const servicesByName = () => {
+    if (mapped !== clients.length) {
+      services = Object.fromEntries(clients.map((c) => [c.name, c]));
+      mapped = clients.length;
+    }
+    return services;
+  };
   const execution =
     config.executor === 'lean'
-      ? new LeanExecution({
-          supergraphSdl,
-          // The clients appear as the gateway loads; after that the map stays as it is.
-          services: () =>
-            Object.keys(services).length === clients.length
-              ? services
-              : (services = Object.fromEntries(clients.map((c) => [c.name, c]))),
-        })
+      ? new LeanExecution({ supergraphSdl, services: servicesByName })
       : null;
   return { gateway, clients, execution };
 }

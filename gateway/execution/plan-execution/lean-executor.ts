@@ -20,7 +20,8 @@ import type {
 } from '@apollo/server-gateway-interface';
 import { GraphQLError, GraphQLSchema, Kind, OperationDefinitionNode } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
-import { compileShape, CompiledShape, shapeResponse } from './shape-result';
+import { compileShape, CompiledShape } from './shape-compile';
+import { shapeResponse } from './shape-result';
 import { runPlan } from './run-plan';
 
 /** Plans kept: each is a plan, two operations' compiled forms and a shape. */

@@ -7,24 +7,16 @@
  * subgraph's name. Plans with what this does not run (@defer, subscriptions, rewrites of
  * `@interfaceObject` and `@fromContext`) are left to Apollo's executor (lean-executor.ts).
  */
-import { ERRORS, errorCodeDef } from '@apollo/federation-internals';
 import type { VariableDefinitions } from '@apollo/federation-internals';
-import { evaluateCondition, getResponseName } from '@apollo/query-planner';
-import type { FetchNode, PlanNode, QueryPlanSelectionNode } from '@apollo/query-planner';
-import {
-  GraphQLError,
-  GraphQLSchema,
-  isAbstractType,
-  isInterfaceType,
-  isObjectType,
-} from 'graphql';
+import { evaluateCondition } from '@apollo/query-planner';
+import type { FetchNode, PlanNode } from '@apollo/query-planner';
+import type { GraphQLError, GraphQLSchema } from 'graphql';
 import type { GraphQLDataSource } from '@apollo/gateway';
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
-import { newObject, setOwn } from './shape-result';
-
-type Json = Record<string, unknown>;
-type PathStep = string | number;
+import { deepMerge, flattenAt, Json, PathStep, representationOf } from './entity-data';
+import { downstreamError, errorPathMapper } from './fetch-errors';
+import { newObject } from '../response-objects';
 
 /** Where a node works: the data at its path (one object or a flat list) and that path. */
 interface Cursor {
@@ -41,147 +33,6 @@ export interface PlanRun {
   readonly variableDefinitions: VariableDefinitions;
   /** Errors of the fetches, in the order they came. */
   readonly errors: Error[];
-}
-
-const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
-const isObject = (v: unknown): v is Json =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** Merges a fetch's answer into what is there: objects key by key, lists of equal length item by item. */
-export function deepMerge(target: Json, source: unknown): Json {
-  if (source === undefined || source === null) return target;
-  const from = source as Json;
-  for (const key of Object.keys(from)) {
-    const value = from[key];
-    if (value === undefined) continue;
-    const existing = hasOwn(target, key) ? target[key] : undefined;
-    if (existing && isObject(value)) deepMerge(existing as Json, value);
-    else if (Array.isArray(value) && Array.isArray(existing) && value.length === existing.length) {
-      for (let i = 0; i < value.length; i++) {
-        if (isObject(existing[i]) && isObject(value[i])) deepMerge(existing[i] as Json, value[i]);
-        else existing[i] = value[i];
-      }
-    } else setOwn(target, key, value);
-  }
-  return target;
-}
-
-function flattenAt(value: unknown, path: readonly PathStep[], from = 0): unknown {
-  if (from === path.length || value === undefined || value === null) return value;
-  const step = path[from];
-  if (step === '@') {
-    if (!Array.isArray(value))
-      throw new Error('Unexpected non-list value where the plan expects a list');
-    return value.flatMap((element) => flattenAt(element, path, from + 1));
-  }
-  if (typeof step !== 'string') throw new Error(`Unexpected ${typeof step} found in path`);
-  if (Array.isArray(value)) throw new Error(`Unexpected array in result for path element ${step}`);
-  const object = value as Json;
-  return flattenAt(hasOwn(object, step) ? object[step] : undefined, path, from + 1);
-}
-
-function isObjectOfType(schema: GraphQLSchema, object: Json, typeCondition: string): boolean {
-  const typename = object.__typename;
-  if (!typename) return false;
-  if (typename === typeCondition) return true;
-  const type = schema.getType(String(typename));
-  const condition = schema.getType(typeCondition);
-  if (!type || !condition || !isAbstractType(condition)) return false;
-  return (isObjectType(type) || isInterfaceType(type)) && schema.isSubType(condition, type);
-}
-
-/** An entity's representation: the fields `requires` selects, or null when one is missing. */
-function representationOf(
-  schema: GraphQLSchema,
-  source: unknown,
-  selections: readonly QueryPlanSelectionNode[],
-): Json | null {
-  if (source === null) return null;
-  const object = source as Json;
-  const result = newObject();
-  for (const selection of selections) {
-    if (selection.kind === 'Field') {
-      const name = getResponseName(selection);
-      if (!hasOwn(object, name) || object[name] === undefined) return null;
-      const value = object[name];
-      const nested = selection.selections;
-      if (Array.isArray(value))
-        setOwn(
-          result,
-          name,
-          value.map((v) => (nested ? representationOf(schema, v, nested) : v)),
-        );
-      else setOwn(result, name, nested ? representationOf(schema, value, nested) : value);
-    } else {
-      if (!selection.typeCondition) continue;
-      if (isObjectOfType(schema, object, selection.typeCondition))
-        deepMerge(result, representationOf(schema, object, selection.selections));
-    }
-  }
-  return result;
-}
-
-/** The concrete paths of the non-null values at `path` (with `@` for each list index). */
-function hydratedPaths(
-  parent: PathStep[],
-  path: readonly PathStep[],
-  data: unknown,
-  out: PathStep[][],
-): void {
-  if (data === null || data === undefined) return;
-  const head = path[0];
-  if (head === undefined) {
-    out.push(parent.slice());
-  } else if (head === '@') {
-    if (!Array.isArray(data)) throw new Error('expected array when encountering `@`');
-    data.forEach((value, i) => {
-      parent.push(i);
-      hydratedPaths(parent, path.slice(1), value, out);
-      parent.pop();
-    });
-  } else if (typeof head === 'string') {
-    if (Array.isArray(data)) {
-      data.forEach((value, i) => {
-        parent.push(i);
-        hydratedPaths(parent, path, value, out);
-        parent.pop();
-      });
-    } else if (hasOwn(data as Json, head)) {
-      parent.push(head);
-      hydratedPaths(parent, path.slice(1), (data as Json)[head], out);
-      parent.pop();
-    }
-  } else {
-    throw new Error(`unknown path part "${String(head)}"`);
-  }
-}
-
-/** Maps a subgraph error's path into the whole response: `_entities` indexes become the entities' places. */
-function errorPathMapper(fetch: FetchNode, cursor: Cursor) {
-  let hydrated: PathStep[][] | null = null;
-  return (errorPath: readonly PathStep[] | undefined): PathStep[] | undefined => {
-    if (fetch.requires && typeof errorPath?.[1] === 'number') {
-      if (!hydrated) hydratedPaths([], cursor.path, cursor.fullResult, (hydrated = []));
-      return [...(hydrated[errorPath[1]] ?? []), ...errorPath.slice(2)];
-    }
-    return errorPath ? [...cursor.path, ...errorPath] : undefined;
-  };
-}
-
-function downstreamError(
-  original: GraphQLError,
-  serviceName: string,
-  path: PathStep[] | undefined,
-): GraphQLError {
-  const message = original.message || `Error while fetching subquery from service "${serviceName}"`;
-  const options = {
-    originalError: original,
-    path,
-    extensions: { ...original.extensions, serviceName },
-  };
-  const codeDef = errorCodeDef(original);
-  if (!codeDef && original.extensions?.code) return new GraphQLError(message, options);
-  return (codeDef ?? ERRORS.DOWNSTREAM_SERVICE_ERROR).err(message, options);
 }
 
 async function send(
@@ -219,7 +70,7 @@ async function runFetch(run: PlanRun, fetch: FetchNode, cursor: Cursor): Promise
   const variables: Json = Object.create(null);
   const provided = run.requestContext.request.variables;
   for (const name of fetch.variableUsages ?? [])
-    if (provided && hasOwn(provided, name) && provided[name] !== undefined)
+    if (provided && Object.hasOwn(provided, name) && provided[name] !== undefined)
       variables[name] = provided[name];
   if (!fetch.requires) {
     const data = await send(run, fetch, cursor, variables);

@@ -17,185 +17,13 @@ import {
   isCompositeType,
   isCustomScalarType,
   isEnumType,
-  isListType,
-  isNonNullType,
   isObjectType,
   isSubtype,
-  Variable,
 } from '@apollo/federation-internals';
-import type {
-  CompositeType,
-  NamedType,
-  Operation,
-  Schema,
-  SelectionSet,
-  Type,
-} from '@apollo/federation-internals';
+import type { CompositeType, NamedType, Schema } from '@apollo/federation-internals';
 import type { GraphQLError } from 'graphql';
-
-/** Objects of the response: own properties only, so `in` never finds `toString` or `constructor`. */
-export function NullProtoObject(this: Record<string, unknown>): void {}
-NullProtoObject.prototype = Object.create(null);
-export const newObject = (): Record<string, unknown> =>
-  new (NullProtoObject as unknown as new () => Record<string, unknown>)();
-
-/** A response name may be `__proto__`: set it as an own property, never as the prototype. */
-export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__')
-    Object.defineProperty(target, key, {
-      value,
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  else target[key] = value;
-}
-
-const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
-
-/** @skip(if:) / @include(if:) on a selection: a variable's name or a literal. */
-interface Condition {
-  readonly skip: boolean;
-  readonly variable: string | null;
-  readonly literal: boolean;
-}
-
-/** A field's type, wrapper by wrapper; `leaf`: a scalar or enum inside (no selection set). */
-type ValueStep =
-  | { readonly kind: 'nonNull'; readonly of: ValueStep; readonly leaf: boolean }
-  | {
-      readonly kind: 'list';
-      readonly of: ValueStep;
-      readonly typeText: string;
-      readonly leaf: boolean;
-    }
-  | {
-      readonly kind: 'composite';
-      readonly type: CompositeType;
-      readonly fields: Step[];
-      readonly leaf: false;
-    }
-  | {
-      readonly kind: 'leaf';
-      readonly type: NamedType;
-      readonly typeText: string;
-      readonly leaf: true;
-    };
-
-interface FieldStep {
-  readonly kind: 'field';
-  readonly responseName: string;
-  readonly conditions: readonly Condition[];
-  /** `__typename` (under any alias). */
-  readonly typename: boolean;
-  readonly value: ValueStep | null;
-}
-
-interface FragmentStep {
-  readonly kind: 'fragment';
-  readonly conditions: readonly Condition[];
-  readonly typeCondition: CompositeType | null;
-  /** Whether the condition applies to a runtime (or parent) type, by name, learnt as met. */
-  readonly applies: Map<string, boolean>;
-  readonly steps: Step[];
-}
-
-type Step = FieldStep | FragmentStep;
-
-export interface CompiledShape {
-  readonly schema: Schema;
-  readonly root: CompositeType;
-  readonly steps: Step[];
-  /** The operation's variables with their defaults, before the request's values. */
-  readonly defaults: Readonly<Record<string, unknown>>;
-}
-
-/** Thrown at compile time for what the shaper does not do (introspection fields): the caller falls back to Apollo. */
-export class UnsupportedShape extends Error {}
-
-/** The part of an applied directive read here. */
-interface AppliedDirective {
-  readonly name: string;
-  arguments(): Record<string, unknown>;
-}
-
-function conditionsOf(directives: readonly AppliedDirective[], schema: Schema): Condition[] {
-  const out: Condition[] = [];
-  for (const d of directives) {
-    const skip = d.name === schema.skipDirective().name;
-    if (!skip && d.name !== schema.includeDirective().name) continue;
-    const arg = d.arguments().if;
-    out.push(
-      arg instanceof Variable
-        ? { skip, variable: arg.name, literal: false }
-        : { skip, variable: null, literal: Boolean(arg) },
-    );
-  }
-  return out;
-}
-
-function valueStep(type: Type, selectionSet: SelectionSet | undefined, schema: Schema): ValueStep {
-  if (isNonNullType(type)) {
-    const of = valueStep(type.ofType, selectionSet, schema);
-    return { kind: 'nonNull', of, leaf: of.leaf };
-  }
-  if (isListType(type)) {
-    const of = valueStep(type.ofType, selectionSet, schema);
-    return { kind: 'list', of, typeText: String(type), leaf: of.leaf };
-  }
-  if (isCompositeType(type)) {
-    if (!selectionSet) throw new UnsupportedShape(`no selection set for composite type ${type}`);
-    return {
-      kind: 'composite',
-      type,
-      fields: compileSelections(selectionSet, schema),
-      leaf: false,
-    };
-  }
-  return { kind: 'leaf', type: type as NamedType, typeText: String(type), leaf: true };
-}
-
-function compileSelections(selectionSet: SelectionSet, schema: Schema): Step[] {
-  const steps: Step[] = [];
-  for (const selection of selectionSet.selections()) {
-    const conditions = conditionsOf(selection.element.appliedDirectives, schema);
-    if (selection.kind === 'FieldSelection') {
-      const field = selection.element;
-      if (field.definition.isSchemaIntrospectionField())
-        throw new UnsupportedShape('introspection fields are answered by the gateway itself');
-      const typename = field.name === '__typename';
-      steps.push({
-        kind: 'field',
-        responseName: field.responseName(),
-        conditions,
-        typename,
-        value: typename ? null : valueStep(field.definition.type!, selection.selectionSet, schema),
-      });
-    } else {
-      steps.push({
-        kind: 'fragment',
-        conditions,
-        typeCondition: selection.element.typeCondition ?? null,
-        applies: new Map(),
-        steps: compileSelections(selection.selectionSet, schema),
-      });
-    }
-  }
-  return steps;
-}
-
-/** Compiles an operation (of the API schema) once; shapeResponse applies it to each response. */
-export function compileShape(operation: Operation): CompiledShape {
-  const schema = operation.schema();
-  const root = schema.schemaDefinition.rootType(operation.rootKind);
-  if (!root) throw new UnsupportedShape(`the schema has no ${operation.rootKind} type`);
-  return {
-    schema,
-    root,
-    steps: compileSelections(operation.selectionSet, schema),
-    defaults: operation.collectDefaultedVariableValues(),
-  };
-}
+import { newObject, setOwn } from '../response-objects';
+import type { CompiledShape, Condition, FragmentStep, Step, ValueStep } from './shape-compile';
 
 interface Walk {
   readonly schema: Schema;
@@ -269,8 +97,8 @@ function applySteps(
       continue;
     }
     const name = step.responseName;
-    const current = hasOwn(output, name) ? output[name] : undefined;
-    let value = hasOwn(input, name) ? input[name] : undefined;
+    const current = Object.hasOwn(output, name) ? output[name] : undefined;
+    let value = Object.hasOwn(input, name) ? input[name] : undefined;
     if (value === undefined) value = null;
     if (step.typename) {
       if (current !== undefined) continue;

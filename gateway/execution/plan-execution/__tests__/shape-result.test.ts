@@ -9,7 +9,9 @@ import { operationFromDocument, Supergraph } from '@apollo/federation-internals'
 // Apollo's post-processing, not exported from the package root: the reference here.
 import { computeResponse } from '@apollo/gateway/dist/resultShaping';
 import { GraphQLError, parse } from 'graphql';
-import { compileShape, newObject, shapeResponse } from '../shape-result';
+import { newObject } from '../../response-objects';
+import { compileShape } from '../shape-compile';
+import { shapeResponse } from '../shape-result';
 
 const sdl = fs.readFileSync(path.join(__dirname, '../../../../schema/supergraph.graphql'), 'utf8');
 const apiSchema = Supergraph.build(sdl).apiSchema();
