@@ -17,6 +17,7 @@ import type { ExecutionResult, GraphQLError } from 'graphql';
 import type { SubjectKind, SubjectRef } from '../audit';
 import type { OccurrenceCollector, QuotaNode } from '../quotas';
 import type { KeyPlaces } from './subject-keys';
+import { newObject } from '../execution/response-objects';
 
 export interface StrippedResult {
   readonly result: ExecutionResult;
@@ -46,10 +47,12 @@ function subjectOf(
 /**
  * A new object with the members of `object` that come before `key`, which the walk has left as
  * they were. Built member by member rather than spread and then `delete`d: deleting turns an
- * object into a slow dictionary, and the response serialiser reads every stripped object.
+ * object into a slow dictionary, and the response serialiser reads every stripped object. A
+ * response object, like the executor's, so that a response name `__proto__` (a caller's alias)
+ * is set as a member, not as the copy's prototype.
  */
 function copyBefore(object: Record<string, unknown>, key: string): Record<string, unknown> {
-  const copy: Record<string, unknown> = {};
+  const copy = newObject();
   for (const k in object) {
     if (k === key) break;
     copy[k] = object[k];

@@ -37,6 +37,17 @@ describe("taking the audit's subject keys out of a result", () => {
     expect((result.data as typeof data).untouched).toBe(data.untouched);
   });
 
+  it('keeps a member a caller aliased __proto__ as a member, before and after the key', () => {
+    const person = JSON.parse(
+      '{"__proto__": {"number": "H1"}, "_auditIdNumber": "320602199001011234", "constructor": "x"}',
+    ) as Record<string, unknown>;
+    const { result } = stripSubjectKeys({ data: { person } }, keys);
+    const stripped = (result.data as { person: object }).person;
+    expect(Object.keys(stripped)).toEqual(['__proto__', 'constructor']);
+    expect(JSON.stringify(stripped)).toBe('{"__proto__":{"number":"H1"},"constructor":"x"}');
+    expect('number' in stripped).toBe(false);
+  });
+
   it('returns the same result object when there is nothing to take out', () => {
     const input = { data: { region: { name: 'Chongchuan' } } };
     expect(stripSubjectKeys(input, keys).result).toBe(input);

@@ -195,6 +195,16 @@ describe("the gateway's executor answers as ApolloGateway's does", () => {
     await both(TWO_OPERATIONS, {}, 'First');
   });
 
+  it('answers aliases named after object built-ins as plain response names', async () => {
+    const { body, lean } = await both(
+      `query($idNumber: ID!) { person(idNumber: $idNumber) { __proto__: name constructor: idNumber toString: gender hasOwnProperty: household { valueOf: number } } }`,
+      { idNumber: idNumbers[0] },
+    );
+    expect(lean).toBe(1);
+    const person = (body.data as { person: Record<string, unknown> }).person;
+    expect(Object.keys(person)).toEqual(['__proto__', 'constructor', 'toString', 'hasOwnProperty']);
+  });
+
   it("leaves introspection to Apollo's executor, with the same answer", async () => {
     const {
       body,
