@@ -24,7 +24,7 @@ import { compileShape, CompiledShape } from './shape-compile';
 import { shapeResponse } from './shape-result';
 import { runPlan } from './run-plan';
 
-/** Plans kept: each is a plan, two operations' compiled forms and a shape. */
+/** Plans kept, least recently used dropped first: each entry holds a plan, its shape and its variables. */
 export const MAX_PLANS = 2000;
 
 interface Planned {

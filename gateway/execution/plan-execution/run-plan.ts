@@ -15,14 +15,12 @@ import type { GraphQLDataSource } from '@apollo/gateway';
 import { GraphQLDataSourceRequestKind } from '@apollo/gateway/dist/datasources/types';
 import type { GatewayGraphQLRequestContext } from '@apollo/server-gateway-interface';
 import { deepMerge, flattenAt, Json, PathStep, representationOf } from './entity-data';
-import { downstreamError, errorPathMapper } from './fetch-errors';
+import { downstreamError, errorPathMapper, FetchPlace } from './fetch-errors';
 import { newObject } from '../response-objects';
 
-/** Where a node works: the data at its path (one object or a flat list) and that path. */
-interface Cursor {
-  readonly path: readonly PathStep[];
+/** Where a node works: its place in the response, and the data there (one object or a flat list). */
+interface Cursor extends FetchPlace {
   readonly data: unknown;
-  readonly fullResult: Json;
 }
 
 export interface PlanRun {
