@@ -30,6 +30,7 @@ import { auditDocumentIndexMigration } from './audit-document-index-migration';
 import { auditArchivedHeadsMigration } from './audit-archived-heads-migration';
 import { auditUsageMigration } from './audit-usage-migration';
 import { deferredSubjectIndexMigration, recentSubjectLookupMigration } from './subject-index';
+import { subjectRowsWithoutRowidMigration } from './subject-rows-migration';
 
 const ASCII = 'CHARACTER SET ascii COLLATE ascii_bin';
 
@@ -208,4 +209,5 @@ export const auditMigrations: readonly Migration[] = [
   auditDocumentIndexMigration, // retention's "is this document still used?": audit-document-index-migration.ts
   deferredSubjectIndexMigration, // SQLite's (subject_hash, time) order filled in bulk: subject-index.ts
   recentSubjectLookupMigration, // ... folded into a small table first, merged in bulk: subject-index.ts
+  subjectRowsWithoutRowidMigration, // SQLite's subject rows stored once, pending by record: subject-rows-migration.ts
 ];

@@ -15,6 +15,15 @@ import {
 } from './audit-partitions';
 import { dbTime } from './audit-rows';
 
+/**
+ * What names a row on SQLite: the rowid, but audit_subjects has none since 011
+ * (subject-rows-migration.ts) and is named by its primary key.
+ */
+const SQLITE_ROW_KEY: Record<(typeof PARTITIONED_TABLES)[number], [string, string]> = {
+  audit_records: ['rowid', 'rowid'],
+  audit_subjects: ['(record_id, kind, subject_hash, time)', 'record_id, kind, subject_hash, time'],
+};
+
 /** Rows per DELETE when a month has no partition of its own. @default 5000 */
 export const DELETE_BATCH = 5000;
 
@@ -32,7 +41,7 @@ export function monthRange(month: Date): { from: string; to: string } {
 
 async function deleteInBatches(
   db: Knex,
-  table: string,
+  table: (typeof PARTITIONED_TABLES)[number],
   range: { from: string; to: string },
   batch: number,
 ): Promise<number> {
@@ -49,16 +58,12 @@ async function deleteInBatches(
             ])) as [{ affectedRows: number }]
           )[0].affectedRows,
         )
-      : await db(table)
-          .whereIn(
-            'rowid',
-            db(table)
-              .select('rowid')
-              .where('time', '>=', range.from)
-              .where('time', '<', range.to)
-              .limit(batch),
-          )
-          .del();
+      : Number(
+          await db.raw(
+            `DELETE FROM "${table}" WHERE ${SQLITE_ROW_KEY[table][0]} IN (SELECT ${SQLITE_ROW_KEY[table][1]} FROM "${table}" WHERE time >= ? AND time < ? LIMIT ?) RETURNING 1`,
+            [range.from, range.to, batch],
+          ).then((rows: unknown[]) => rows.length),
+        );
     total += n;
     if (n < batch) return total;
   }

@@ -10,13 +10,13 @@
  *
  *   audit_subject_index    (subject_hash, time, record_id, kind), WITHOUT ROWID: the lookup
  *   audit_subject_recent   the same, for the rows folded since the last merge (010)
- *   audit_subject_pending  the rowids of audit_subjects rows not yet in either
+ *   audit_subject_pending  the records whose audit_subjects rows are in neither yet (011; before,
+ *                          the rowids of the rows themselves)
  *
  * Triggers on audit_subjects keep the three exact whoever writes the table (the shipper, a test,
- * retention's deletes): an inserted row is pending; a deleted one leaves them all; an updated one
- * leaves the lookups and is pending again. Folding moves pending rows into the recent table
- * sorted, in one transaction; a fold of many rows touches each page once rather than once per
- * row. The audit database's own thread folds (gateway/audit/sqlite-checkpointer.ts); when it
+ * retention's deletes; subject-rows-migration.ts says how). Folding moves the pending records'
+ * rows into the recent table sorted, in one transaction; a fold of many rows touches each page
+ * once rather than once per row. The audit database's own thread folds (gateway/audit/sqlite-checkpointer.ts); when it
  * cannot run, the shipper folds after each batch, as costly as the index was.
  *
  * Two levels, because a fold costs about one page of the lookup per row once the lookup has
@@ -119,6 +119,9 @@ const TRIGGERS_010 = [
    END`,
 ];
 
+/** The triggers as 010 left them, with rows pending one by one: what 011's down restores. */
+export const PENDING_ROW_TRIGGERS: readonly string[] = [CREATE[2], ...TRIGGERS_010];
+
 async function dropRowTriggers(db: Knex): Promise<void> {
   await db.raw('DROP TRIGGER IF EXISTS audit_subjects_unindexed');
   await db.raw('DROP TRIGGER IF EXISTS audit_subjects_reindexed');
@@ -147,22 +150,29 @@ export const recentSubjectLookupMigration: Migration = {
 
 /**
  * The statements of one fold, for better-sqlite3 directly (the database's thread) and for knex
- * (the shipper's fallback): `?` is the last pending row to fold.
+ * (the shipper's fallback): `?` is the last pending record to fold (record ids are UUIDv7, so
+ * in the order they were written). Every join from the pending records to their rows is a CROSS
+ * JOIN, which SQLite runs in the order written: left to choose, its planner walked every subject
+ * row up to the bound and looked each one's record up among the pending.
  */
 export const FOLD_SQL = {
-  /** The last of the first `?` pending rows (null when none is pending), and how many they are. */
-  last: `SELECT max(subject_row) AS last, count(*) AS n FROM (SELECT subject_row FROM ${SUBJECT_PENDING_TABLE} ORDER BY subject_row LIMIT ?)`,
+  /** The last of the first `?` pending records; null when none is pending. */
+  last: `SELECT max(record_id) AS last FROM (SELECT record_id FROM ${SUBJECT_PENDING_TABLE} ORDER BY record_id LIMIT ?)`,
   insert: `INSERT OR IGNORE INTO ${SUBJECT_RECENT_TABLE} (subject_hash, time, record_id, kind)
     SELECT s.subject_hash, s.time, s.record_id, s.kind
-    FROM ${SUBJECT_PENDING_TABLE} p JOIN audit_subjects s ON s.rowid = p.subject_row
-    WHERE p.subject_row <= ? ORDER BY s.subject_hash, s.time`,
-  remove: `DELETE FROM ${SUBJECT_PENDING_TABLE} WHERE subject_row <= ?`,
-  /** Bounds of the pending rows: their number at most last − first + 1. */
-  span: `SELECT min(subject_row) AS first, max(subject_row) AS last FROM ${SUBJECT_PENDING_TABLE}`,
+    FROM ${SUBJECT_PENDING_TABLE} p CROSS JOIN audit_subjects s ON s.record_id = p.record_id
+    WHERE p.record_id <= ? ORDER BY s.subject_hash, s.time`,
+  remove: `DELETE FROM ${SUBJECT_PENDING_TABLE} WHERE record_id <= ?`,
+  /** Subject rows waiting to be folded, and the newest pending record (null when none is). */
+  waiting: `SELECT count(*) AS n, (SELECT max(record_id) FROM ${SUBJECT_PENDING_TABLE}) AS newest
+    FROM ${SUBJECT_PENDING_TABLE} p CROSS JOIN audit_subjects s ON s.record_id = p.record_id`,
 } as const;
 
-/** Rows folded per transaction: the write lock is held for about as many microseconds × 4. */
-export const FOLD_MAX_ROWS = 50_000;
+/**
+ * Records folded per transaction: about 50,000 subject rows of people pages, for which the write
+ * lock is held some 200 ms.
+ */
+export const FOLD_MAX_RECORDS = 1000;
 
 /**
  * Rows the recent table holds before a merge: some thousands of its pages, which a fold of
@@ -202,25 +212,32 @@ export async function countRecentSubjects(db: Knex): Promise<number> {
   return Number(n);
 }
 
+/** Subject rows waiting to be folded (SQLite only). */
+export async function countPendingSubjects(db: Knex): Promise<number> {
+  if (isMysql(db)) return 0;
+  const [{ n }] = (await db.raw(FOLD_SQL.waiting)) as { n: number }[];
+  return Number(n);
+}
+
 /**
- * Folds every pending row into the recent table, FOLD_MAX_ROWS per transaction, through knex
- * (SQLite only); resolves with the number of rows folded.
+ * Folds every pending record's rows into the recent table, FOLD_MAX_RECORDS per transaction,
+ * through knex (SQLite only); resolves with the number of rows the recent table gained.
  */
 export async function foldPendingSubjects(db: Knex): Promise<number> {
   if (isMysql(db)) return 0;
   let total = 0;
   for (;;) {
     const folded = await db.transaction(async (trx) => {
-      const [{ last, n }] = (await trx.raw(FOLD_SQL.last, [FOLD_MAX_ROWS])) as {
-        last: number | null;
-        n: number;
+      const [{ last }] = (await trx.raw(FOLD_SQL.last, [FOLD_MAX_RECORDS])) as {
+        last: string | null;
       }[];
-      if (last === null) return 0;
+      if (last === null) return null;
+      const before = await countRecentSubjects(trx);
       await trx.raw(FOLD_SQL.insert, [last]);
       await trx.raw(FOLD_SQL.remove, [last]);
-      return Number(n);
+      return (await countRecentSubjects(trx)) - before;
     });
-    if (folded === 0) return total;
+    if (folded === null) return total;
     total += folded;
   }
 }
@@ -233,6 +250,6 @@ export function pendingSubjectRows(db: Knex, subjectHash: string): Knex.QueryBui
   return db
     .select('x.record_id', 'x.time', 'x.subject_hash')
     .from(`${SUBJECT_PENDING_TABLE} as p`)
-    .join('audit_subjects as x', 'x.rowid', 'p.subject_row')
+    .joinRaw('CROSS JOIN audit_subjects AS x ON x.record_id = p.record_id')
     .where('x.subject_hash', subjectHash);
 }

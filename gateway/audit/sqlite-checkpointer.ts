@@ -15,9 +15,9 @@
  * cannot start or dies costs pauses again, never an unbounded log.
  *
  * Folding, when asked for: once pending rows reach `fold.rows`, or `fold.afterMs` after they
- * began to wait, the thread moves them into the recent lookup table in one transaction (at most
- * FOLD_MAX_ROWS each), sorted, so each page of it is written once per fold rather than once per
- * row; once that table holds `fold.mergeRows` rows they are merged into the lookup, a range of
+ * began to wait, the thread moves them into the recent lookup table in one transaction (the rows
+ * of at most FOLD_MAX_RECORDS records each), sorted, so each page of it is written once per fold
+ * rather than once per row; once that table holds `fold.mergeRows` rows they are merged into the lookup, a range of
  * hashes per transaction (contracts/audit/subject-index.ts). It takes the write lock without
  * waiting: while another connection writes (the shipper's own, when the thread does not store
  * for it) it tries again on the next tick, and that shipper, finding the lock taken, ships on
@@ -37,9 +37,9 @@
  * shows in GET /health as shipping not caught up.
  */
 import { Worker } from 'node:worker_threads';
-import type { InsertGroup } from './audit-store';
+import { type InsertGroup, ROWS_PER_INSERT } from './audit-store';
 import {
-  FOLD_MAX_ROWS,
+  FOLD_MAX_RECORDS,
   FOLD_SQL,
   MERGE_BOUNDS,
   MERGE_ROWS,
@@ -118,7 +118,7 @@ if (workerData.fold) {
   const last = db.prepare(sql.last).pluck();
   const insert = db.prepare(sql.insert);
   const remove = db.prepare(sql.remove);
-  const span = db.prepare(sql.span);
+  const waiting = db.prepare(sql.waiting);
   const once = db.transaction((upTo) => {
     const { changes } = insert.run(upTo);
     remove.run(upTo);
@@ -136,15 +136,16 @@ if (workerData.fold) {
   let recent = null;
   let waitingSince = null;
   fold = () => {
-    const { first, last: newest } = span.get();
+    const { n, newest } = waiting.get();
     const now = Date.now();
-    if (first === null) waitingSince = null;
+    if (newest === null) waitingSince = null;
     else {
       if (waitingSince === null) waitingSince = now;
-      if (newest - first + 1 >= workerData.fold.rows || now - waitingSince >= workerData.fold.afterMs) {
+      if (n >= workerData.fold.rows || now - waitingSince >= workerData.fold.afterMs) {
         if (recent === null) recent = countRecent.get();
+        // Up to the newest record pending now: records stored meanwhile wait for the next tick.
         for (;;) {
-          const upTo = last.get(workerData.fold.maxRows);
+          const upTo = last.get(workerData.fold.maxRecords);
           if (upTo === null) break;
           recent += once.immediate(upTo);
           if (upTo >= newest) break;
@@ -191,11 +192,19 @@ const insertOf = (sql) => {
   }
   return statement;
 };
+// runInsertGroup of audit-store.ts, which this source cannot import.
 const store = db.transaction((groups) => {
   for (const group of groups) {
-    const statement = insertOf(group.sql);
-    const values = group.values;
-    for (let i = 0; i < values.length; i += group.columns) statement.run(values.slice(i, i + group.columns));
+    const { values, columns } = group;
+    const width = columns * workerData.rowsPerInsert;
+    let i = 0;
+    if (values.length >= width) {
+      const many = insertOf(group.manySql);
+      for (; i + width <= values.length; i += width) many.run(values.slice(i, i + width));
+    }
+    if (i === values.length) continue;
+    const one = insertOf(group.sql);
+    for (; i < values.length; i += columns) one.run(values.slice(i, i + columns));
   }
 });
 parentPort.on('message', (m) => {
@@ -268,9 +277,10 @@ export class SqliteCheckpointer {
         file,
         intervalMs: options.intervalMs ?? CHECKPOINT_INTERVAL_MS,
         walSizeLimit: WAL_SIZE_LIMIT_BYTES,
+        rowsPerInsert: ROWS_PER_INSERT,
         fold: options.fold && {
           ...options.fold,
-          maxRows: FOLD_MAX_ROWS,
+          maxRecords: FOLD_MAX_RECORDS,
           sql: FOLD_SQL,
           merge: {
             rows: options.fold.mergeRows ?? MERGE_ROWS,

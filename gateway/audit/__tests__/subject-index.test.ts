@@ -3,6 +3,7 @@ import { migrateToLatest } from '../../../contracts/database/migrations';
 import { auditMigrations } from '../../../contracts/audit/audit-migrations';
 import { subjectHash } from '../../../contracts/audit/keyed-hash';
 import {
+  countPendingSubjects,
   foldPendingSubjects,
   mergeRecentSubjects,
   SUBJECT_INDEX_TABLE,
@@ -10,6 +11,7 @@ import {
   SUBJECT_RECENT_TABLE,
 } from '../../../contracts/audit/subject-index';
 import { accessesToSubject, countSubjectAccesses } from '../../../contracts/audit/subject-lookup';
+import { subjectRowsWithoutRowidMigration } from '../../../contracts/audit/subject-rows-migration';
 import { storeBatch } from '../audit-store';
 import { ShippingDatabase } from '../shipping-database';
 import {
@@ -68,6 +70,16 @@ async function newestFirst(db: Knex, hash: string, size = 7): Promise<string[]> 
   return all;
 }
 
+/** A fold as 010 did it, rows pending by rowid: for a database not yet migrated to 011. */
+async function foldPendingSubjects010(db: Knex): Promise<void> {
+  await db.raw(
+    `INSERT OR IGNORE INTO ${SUBJECT_RECENT_TABLE} (subject_hash, time, record_id, kind)
+     SELECT s.subject_hash, s.time, s.record_id, s.kind
+     FROM ${SUBJECT_PENDING_TABLE} p JOIN audit_subjects s ON s.rowid = p.subject_row`,
+  );
+  await db(SUBJECT_PENDING_TABLE).del();
+}
+
 const idsNewestFirst = (rs: readonly AuditRecord[]) =>
   [...rs].sort((a, b) => b.time.localeCompare(a.time) || b.id.localeCompare(a.id)).map((r) => r.id);
 
@@ -79,7 +91,7 @@ describe("the audit subjects' lookup on the embedded database, filled in bulk", 
     expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(records.slice(0, 30)));
 
     await foldPendingSubjects(db);
-    expect(await count(db, SUBJECT_PENDING_TABLE)).toBe(0);
+    expect(await countPendingSubjects(db)).toBe(0);
     expect(await count(db, SUBJECT_RECENT_TABLE)).toBe(30 + 7);
     expect(await count(db, SUBJECT_INDEX_TABLE)).toBe(0);
     expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(records.slice(0, 30)));
@@ -94,7 +106,7 @@ describe("the audit subjects' lookup on the embedded database, filled in bulk", 
     await storeBatch(db, batch(records.slice(45)));
     expect(await count(db, SUBJECT_INDEX_TABLE)).toBeGreaterThan(0);
     expect(await count(db, SUBJECT_RECENT_TABLE)).toBeGreaterThan(0);
-    expect(await count(db, SUBJECT_PENDING_TABLE)).toBeGreaterThan(0);
+    expect(await countPendingSubjects(db)).toBeGreaterThan(0);
     expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(records));
     expect(await newestFirst(db, entityA, 4)).toEqual(
       idsNewestFirst(records.filter((r) => r.subjects.some((s) => s.kind === 'legal-entity'))),
@@ -169,7 +181,7 @@ describe("the audit subjects' lookup on the embedded database, filled in bulk", 
 
   it('migrates a database that kept the (subject_hash, time) index: its rows move into the lookup and the index goes', async () => {
     const db = await database.open();
-    await migrateToLatest(db, auditMigrations.slice(0, -2));
+    await migrateToLatest(db, auditMigrations.slice(0, -3));
     await storeBatch(db, batch(records.slice(0, 25)));
     const indexes = async () =>
       ((await db.raw("SELECT name FROM sqlite_master WHERE type = 'index'")) as { name: string }[])
@@ -179,13 +191,13 @@ describe("the audit subjects' lookup on the embedded database, filled in bulk", 
     await migrateToLatest(db, auditMigrations);
     expect(await indexes()).toEqual([]);
     expect(await count(db, SUBJECT_INDEX_TABLE)).toBe(await count(db, 'audit_subjects'));
-    expect(await count(db, SUBJECT_PENDING_TABLE)).toBe(0);
+    expect(await countPendingSubjects(db)).toBe(0);
     expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(records.slice(0, 25)));
   });
 
   it('migrates a database that folded into the lookup alone: folded and waiting rows are still found, and follow deletes', async () => {
     const db = await database.open();
-    await migrateToLatest(db, auditMigrations.slice(0, -1));
+    await migrateToLatest(db, auditMigrations.slice(0, -2));
     await storeBatch(db, batch(records.slice(0, 20)));
     await db.raw(
       `INSERT INTO ${SUBJECT_INDEX_TABLE} SELECT subject_hash, time, record_id, kind FROM audit_subjects`,
@@ -203,6 +215,80 @@ describe("the audit subjects' lookup on the embedded database, filled in bulk", 
     );
   });
 
+  it('keeps each subject row in exactly one place when rows are added by hand to records folded, merged or waiting', async () => {
+    const db = await database.connect();
+    await storeBatch(db, batch(records.slice(0, 10)));
+    await foldPendingSubjects(db);
+    await mergeRecentSubjects(db);
+    await storeBatch(db, batch(records.slice(10, 20)));
+    await foldPendingSubjects(db);
+    await storeBatch(db, batch(records.slice(20, 30)));
+    const [merged, folded, waiting] = [records[2], records[12], records[24]];
+    const other = subjectHash(keys.hmac, 'person', '320602198001011238');
+    await db('audit_subjects').insert(
+      [merged, folded, waiting].map((r) => ({
+        record_id: r.id,
+        time: r.time.replace('T', ' ').replace('Z', ''),
+        kind: 'person',
+        subject_hash: other,
+      })),
+    );
+    const everywhere = async () =>
+      (await count(db, SUBJECT_INDEX_TABLE)) +
+      (await count(db, SUBJECT_RECENT_TABLE)) +
+      (await countPendingSubjects(db));
+    expect(await everywhere()).toBe(await count(db, 'audit_subjects'));
+    expect(await newestFirst(db, other)).toEqual(idsNewestFirst([merged, folded, waiting]));
+    expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(records.slice(0, 30)));
+    await foldPendingSubjects(db);
+    await mergeRecentSubjects(db);
+    expect(await count(db, SUBJECT_INDEX_TABLE)).toBe(await count(db, 'audit_subjects'));
+    expect(await newestFirst(db, other)).toEqual(idsNewestFirst([merged, folded, waiting]));
+  });
+
+  it('migrates subject rows kept with rowids, and waiting one by one, to rows clustered on their key that wait by record, and back', async () => {
+    const db = await database.open();
+    await migrateToLatest(db, auditMigrations.slice(0, -1));
+    await storeBatch(db, batch(records.slice(0, 20)));
+    await foldPendingSubjects010(db);
+    await mergeRecentSubjects(db);
+    await storeBatch(db, batch(records.slice(20, 40)));
+    await foldPendingSubjects010(db);
+    await storeBatch(db, batch(records.slice(40)));
+    const stored = await count(db, 'audit_subjects');
+    const layout = async () =>
+      (
+        (await db.raw(
+          "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'audit_subjects'",
+        )) as { sql: string }[]
+      )[0].sql;
+    expect(await layout()).not.toMatch(/WITHOUT ROWID/);
+
+    await migrateToLatest(db, auditMigrations);
+    expect(await layout()).toMatch(/WITHOUT ROWID/);
+    expect(await count(db, 'audit_subjects')).toBe(stored);
+    // What waited under the old table was folded on the way: nothing is lost, nothing waits.
+    expect(await countPendingSubjects(db)).toBe(0);
+    expect((await count(db, SUBJECT_INDEX_TABLE)) + (await count(db, SUBJECT_RECENT_TABLE))).toBe(
+      stored,
+    );
+    expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(records));
+    await db('audit_subjects').where({ record_id: records[5].id }).del();
+    const kept = records.filter((r) => r !== records[5]);
+    expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(kept));
+
+    // Back to 010's layout (whose lookups this code no longer reads): every row in the lookups
+    // and the old triggers making a stored row wait by its rowid again.
+    await subjectRowsWithoutRowidMigration.down(db);
+    expect(await layout()).not.toMatch(/WITHOUT ROWID/);
+    expect(await count(db, 'audit_subjects')).toBe(stored - records[5].subjects.length);
+    expect((await count(db, SUBJECT_INDEX_TABLE)) + (await count(db, SUBJECT_RECENT_TABLE))).toBe(
+      stored - records[5].subjects.length,
+    );
+    await storeBatch(db, batch(records.slice(5, 6)));
+    expect(await count(db, SUBJECT_PENDING_TABLE)).toBe(records[5].subjects.length);
+  });
+
   it("is folded by the database's own thread once enough rows wait, without the shipper's help", async () => {
     shipping = new ShippingDatabase(database.target, {
       checkpointIntervalMs: 20,
@@ -213,12 +299,14 @@ describe("the audit subjects' lookup on the embedded database, filled in bulk", 
     await shipping.afterStore(db);
     // Fewer rows than a fold waits for: they wait.
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(await count(db, SUBJECT_PENDING_TABLE)).toBe(20 + 5);
+    expect(await countPendingSubjects(db)).toBe(20 + 5);
+    expect(await count(db, SUBJECT_PENDING_TABLE)).toBe(20);
     await storeBatch(db, batch(records.slice(20)));
     await shipping.afterStore(db);
     const deadline = Date.now() + 10_000;
-    while ((await count(db, SUBJECT_PENDING_TABLE)) > 0 && Date.now() < deadline)
+    while ((await countPendingSubjects(db)) > 0 && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(await countPendingSubjects(db)).toBe(0);
     expect(await count(db, SUBJECT_PENDING_TABLE)).toBe(0);
     expect(await newestFirst(db, personA)).toEqual(idsNewestFirst(records));
   });
@@ -247,7 +335,7 @@ describe("the audit subjects' lookup on the embedded database, filled in bulk", 
     const db = (shippingDb = await shipping.connect());
     await storeBatch(db, batch(records.slice(0, 20)));
     await shipping.afterStore(db);
-    expect(await count(db, SUBJECT_PENDING_TABLE)).toBe(0);
+    expect(await countPendingSubjects(db)).toBe(0);
     expect(await count(db, SUBJECT_RECENT_TABLE)).toBe(20 + 5);
     expect(warnings).toEqual([expect.stringContaining('no threads here')]);
   });
