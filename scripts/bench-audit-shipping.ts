@@ -1,6 +1,6 @@
 /**
  * npm run bench:audit-ship -- [--records N] [--round N] [--subjects N] [--population N]
- *                               [--checkpoint-ms N] [--merge-rows N] [--rate N]
+ *                               [--fields N] [--checkpoint-ms N] [--merge-rows N] [--rate N]
  *
  * What durable audit costs the gateway per record, on the embedded audit database: records of
  * people-page size (`--subjects` data subjects each, default 50, drawn from `--population`
@@ -11,6 +11,8 @@
  * threads (the database's own thread inserts the batches, checkpoints, and folds the subjects'
  * lookup), and the wall time. Subject rows still waiting for a fold, and pages still waiting for a
  * checkpoint, at the end are folded and checkpointed and counted (all threads).
+ * `--fields` lists that many field coordinates as requested and served (default: the people
+ * page's four), for records as wide as an applicant profile's (some seventy requested).
  * `--checkpoint-ms` and `--merge-rows` set the database thread's checkpoint interval and the
  * recent subject rows that start a merge (default: the gateway's, CHECKPOINT_INTERVAL_MS and
  * MERGE_ROWS), to measure them against other values. `--rate` paces the records (per second)
@@ -48,7 +50,17 @@ const allThreadsUs = () => {
   return user + system;
 };
 
-function peoplePage(i: number, subjects: number, population: number): AuditEntry {
+/**
+ * The fields a record lists as requested and served: the people page's four, or `count` of them
+ * (`--fields`), as an applicant profile's record lists some seventy and serves many of them.
+ */
+function fieldList(count: number | null): string[] {
+  if (count === null)
+    return ['Query.people', 'Person.idNumber', 'Person.name', 'Person.certificates'];
+  return Array.from({ length: count }, (_, k) => `Type${k % 9}.field${k}`);
+}
+
+function peoplePage(i: number, subjects: number, population: number, fields: string[]): AuditEntry {
   const first = (i * subjects) % population;
   return {
     requestId: `bench-${i}`,
@@ -66,9 +78,9 @@ function peoplePage(i: number, subjects: number, population: number): AuditEntry
     variables: { regionCode: '320681', first: subjects, after: `cursor-${i}` },
     purpose: 'HOUSING_SECURITY',
     fields: {
-      requested: ['Query.people', 'Person.idNumber', 'Person.name', 'Person.certificates'],
-      served: ['Query.people', 'Person.idNumber', 'Person.name', 'Person.certificates'],
-      masked: ['Person.idNumber', 'Person.name'],
+      requested: fields,
+      served: fields,
+      masked: fields.slice(1, 3),
       denied: [],
     },
     subgraphs: ['population', 'licences'],
@@ -91,6 +103,7 @@ async function main(): Promise<void> {
       round: { type: 'string' },
       subjects: { type: 'string' },
       population: { type: 'string' },
+      fields: { type: 'string' },
       'checkpoint-ms': { type: 'string' },
       'merge-rows': { type: 'string' },
       rate: { type: 'string' },
@@ -100,6 +113,9 @@ async function main(): Promise<void> {
   const round = positiveInt('--round', values.round, 32);
   const subjects = positiveInt('--subjects', values.subjects, 50);
   const population = positiveInt('--population', values.population, 20_000);
+  const fields = fieldList(
+    values.fields === undefined ? null : positiveInt('--fields', values.fields, 4),
+  );
   const checkpointIntervalMs = positiveInt(
     '--checkpoint-ms',
     values['checkpoint-ms'],
@@ -121,7 +137,9 @@ async function main(): Promise<void> {
       },
     });
     await trail.shipper.drain();
-    const entries = Array.from({ length: records }, (_, i) => peoplePage(i, subjects, population));
+    const entries = Array.from({ length: records }, (_, i) =>
+      peoplePage(i, subjects, population, fields),
+    );
     const main0 = mainThreadUs();
     const all0 = allThreadsUs();
     const wall0 = Date.now();
@@ -144,7 +162,7 @@ async function main(): Promise<void> {
     const wall1 = Date.now();
     const per = (us: number) => `${(us / records / 1000).toFixed(2)} ms`;
     console.log(
-      `${records} records of ${subjects} subjects, journalled and shipped ${round} at a time${rate === null ? '' : `, ${rate} a second,`} into audit.sqlite (checkpoints every ${checkpointIntervalMs} ms, merges at ${mergeRows} rows):`,
+      `${records} records of ${subjects} subjects and ${fields.length} fields, journalled and shipped ${round} at a time${rate === null ? '' : `, ${rate} a second,`} into audit.sqlite (checkpoints every ${checkpointIntervalMs} ms, merges at ${mergeRows} rows):`,
     );
     console.log(`  event loop  ${per(main1 - main0)} CPU per record`);
     console.log(`  all threads ${per(all1 - all0)} CPU per record`);

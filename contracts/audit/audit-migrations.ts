@@ -31,6 +31,7 @@ import { auditArchivedHeadsMigration } from './audit-archived-heads-migration';
 import { auditUsageMigration } from './audit-usage-migration';
 import { deferredSubjectIndexMigration, recentSubjectLookupMigration } from './subject-index';
 import { subjectRowsWithoutRowidMigration } from './subject-rows-migration';
+import { supersededRecordIndexesMigration } from './superseded-indexes-migration';
 
 const ASCII = 'CHARACTER SET ascii COLLATE ascii_bin';
 
@@ -210,4 +211,5 @@ export const auditMigrations: readonly Migration[] = [
   deferredSubjectIndexMigration, // SQLite's (subject_hash, time) order filled in bulk: subject-index.ts
   recentSubjectLookupMigration, // ... folded into a small table first, merged in bulk: subject-index.ts
   subjectRowsWithoutRowidMigration, // SQLite's subject rows stored once, pending by record: subject-rows-migration.ts
+  supersededRecordIndexesMigration, // (time) and (department, time) give way to 002's: superseded-indexes-migration.ts
 ];

@@ -59,10 +59,12 @@ async function deleteInBatches(
           )[0].affectedRows,
         )
       : Number(
-          await db.raw(
-            `DELETE FROM "${table}" WHERE ${SQLITE_ROW_KEY[table][0]} IN (SELECT ${SQLITE_ROW_KEY[table][1]} FROM "${table}" WHERE time >= ? AND time < ? LIMIT ?) RETURNING 1`,
-            [range.from, range.to, batch],
-          ).then((rows: unknown[]) => rows.length),
+          await db
+            .raw(
+              `DELETE FROM "${table}" WHERE ${SQLITE_ROW_KEY[table][0]} IN (SELECT ${SQLITE_ROW_KEY[table][1]} FROM "${table}" WHERE time >= ? AND time < ? LIMIT ?) RETURNING 1`,
+              [range.from, range.to, batch],
+            )
+            .then((rows: unknown[]) => rows.length),
         );
     total += n;
     if (n < batch) return total;

@@ -48,6 +48,13 @@ afterEach(async () => {
   await database.cleanup();
 });
 
+/** The audit migrations up to the one named, for a database as it stood before that one. */
+function migrationsBefore(name: string) {
+  const at = auditMigrations.findIndex((m) => m.name === name);
+  if (at < 0) throw new Error(`no audit migration ${name}`);
+  return auditMigrations.slice(0, at);
+}
+
 async function count(db: Knex, table: string): Promise<number> {
   return Number(((await db(table).count({ n: '*' }).first()) as { n: number | string }).n);
 }
@@ -181,7 +188,7 @@ describe("the audit subjects' lookup on the embedded database, filled in bulk", 
 
   it('migrates a database that kept the (subject_hash, time) index: its rows move into the lookup and the index goes', async () => {
     const db = await database.open();
-    await migrateToLatest(db, auditMigrations.slice(0, -3));
+    await migrateToLatest(db, migrationsBefore('009_deferred_subject_index'));
     await storeBatch(db, batch(records.slice(0, 25)));
     const indexes = async () =>
       ((await db.raw("SELECT name FROM sqlite_master WHERE type = 'index'")) as { name: string }[])
@@ -197,7 +204,7 @@ describe("the audit subjects' lookup on the embedded database, filled in bulk", 
 
   it('migrates a database that folded into the lookup alone: folded and waiting rows are still found, and follow deletes', async () => {
     const db = await database.open();
-    await migrateToLatest(db, auditMigrations.slice(0, -2));
+    await migrateToLatest(db, migrationsBefore('010_recent_subject_lookup'));
     await storeBatch(db, batch(records.slice(0, 20)));
     await db.raw(
       `INSERT INTO ${SUBJECT_INDEX_TABLE} SELECT subject_hash, time, record_id, kind FROM audit_subjects`,
@@ -248,7 +255,7 @@ describe("the audit subjects' lookup on the embedded database, filled in bulk", 
 
   it('migrates subject rows kept with rowids, and waiting one by one, to rows clustered on their key that wait by record, and back', async () => {
     const db = await database.open();
-    await migrateToLatest(db, auditMigrations.slice(0, -1));
+    await migrateToLatest(db, migrationsBefore('011_subject_rows_without_rowid'));
     await storeBatch(db, batch(records.slice(0, 20)));
     await foldPendingSubjects010(db);
     await mergeRecentSubjects(db);
