@@ -179,6 +179,46 @@ function sortedSet(values: readonly string[] | undefined): string[] {
   ].sort();
 }
 
+/**
+ * The field lists of a record come from the sharing policy's plan, which is cached per document
+ * and grant: the same arrays, never changed once made, for every request the plan serves, and
+ * wide (an applicant profile's lists some seventy fields). Their canonical form is made once per
+ * array rather than once per record; it is frozen, since every record of the plan shares it.
+ */
+const canonicalSets = new WeakMap<readonly string[], readonly string[]>();
+
+function sortedSetOnce(values: readonly string[] | undefined): readonly string[] {
+  if (values === undefined || values.length === 0) return [];
+  let set = canonicalSets.get(values);
+  if (set === undefined) canonicalSets.set(values, (set = Object.freeze(sortedSet(values))));
+  return set;
+}
+
+const canonicalDenied = new WeakMap<readonly DeniedField[], readonly DeniedField[]>();
+
+/** Each (coordinate, reason) once, in that order; made once per array, as the field lists. */
+function deniedOnce(values: readonly DeniedField[] | undefined): readonly DeniedField[] {
+  if (values === undefined || values.length === 0) return [];
+  let denied = canonicalDenied.get(values);
+  if (denied === undefined) {
+    const unique = new Map<string, DeniedField>();
+    for (const d of values) {
+      const field = {
+        coordinate: storableText(d.coordinate, Number.MAX_SAFE_INTEGER),
+        reason: storableText(d.reason, Number.MAX_SAFE_INTEGER),
+      };
+      unique.set(`${field.coordinate}\0${field.reason}`, field);
+    }
+    denied = Object.freeze(
+      [...unique.values()].sort(
+        (a, b) => compare(a.coordinate, b.coordinate) || compare(a.reason, b.reason),
+      ),
+    );
+    canonicalDenied.set(values, denied);
+  }
+  return denied;
+}
+
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -227,14 +267,6 @@ export function buildRecordBody(entry: AuditEntry, context: BuildContext): Audit
   for (const kind of [...hashesOf.keys()].sort())
     // Members in canonical order (hash, kind), as canonical-json.ts writes fastest.
     for (const hash of [...hashesOf.get(kind)!].sort()) subjects.push({ hash, kind });
-  const denied = new Map<string, DeniedField>();
-  for (const d of entry.fields?.denied ?? []) {
-    const field = {
-      coordinate: storableText(d.coordinate, Number.MAX_SAFE_INTEGER),
-      reason: storableText(d.reason, Number.MAX_SAFE_INTEGER),
-    };
-    denied.set(`${field.coordinate}\0${field.reason}`, field);
-  }
   const quotaRefusals = (entry.quotaRefusals ?? [])
     .map((q) => ({
       coordinates: sortedSet(q.coordinates),
@@ -272,12 +304,10 @@ export function buildRecordBody(entry: AuditEntry, context: BuildContext): Audit
       entry.document === null || entry.document === undefined ? null : documentHash(entry.document),
     variablesHash: hasVariables ? variablesHash(context.key, entry.variables!) : null,
     purpose: optionalText(entry.purpose, TEXT_LIMITS.purpose),
-    fieldsRequested: sortedSet(entry.fields?.requested),
-    fieldsServed: sortedSet(entry.fields?.served),
-    fieldsMasked: sortedSet(entry.fields?.masked),
-    fieldsDenied: [...denied.values()].sort(
-      (a, b) => compare(a.coordinate, b.coordinate) || compare(a.reason, b.reason),
-    ),
+    fieldsRequested: sortedSetOnce(entry.fields?.requested),
+    fieldsServed: sortedSetOnce(entry.fields?.served),
+    fieldsMasked: sortedSetOnce(entry.fields?.masked),
+    fieldsDenied: deniedOnce(entry.fields?.denied),
     subgraphs: sortedSet(entry.subgraphs),
     outcome: entry.outcome,
     httpStatus: count(entry.httpStatus, 'httpStatus'),

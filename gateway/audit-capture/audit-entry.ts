@@ -44,6 +44,18 @@ function operationNameIn(query: string | null): string | null {
   return query === null ? null : (FIRST_OPERATION_NAME.exec(query)?.[1] ?? null);
 }
 
+/**
+ * Per plan, made once: plans are cached, and the record canonicalises a list once per array
+ * (contracts/audit/audit-record.ts), which a new array each request would defeat.
+ */
+const deniedOfPlan = new WeakMap<PolicyPlan, readonly DeniedField[]>();
+
+function deniedFieldsOnce(plan: PolicyPlan): readonly DeniedField[] {
+  let denied = deniedOfPlan.get(plan);
+  if (denied === undefined) deniedOfPlan.set(plan, (denied = Object.freeze(deniedFields(plan))));
+  return denied;
+}
+
 /** `decidedBy` is the rule's coordinate (an implementation's, for a field asked on an interface): both are recorded. */
 function deniedFields(plan: PolicyPlan): DeniedField[] {
   // In dry-run nothing was withheld: say so in the reason, or the record would contradict `served`.
@@ -109,7 +121,7 @@ export function buildAuditEntry(
           requested: plan.coordinates.requested,
           served: plan.coordinates.served,
           masked: plan.coordinates.masked,
-          denied: deniedFields(plan),
+          denied: deniedFieldsOnce(plan),
         }
       : undefined,
     subgraphs: [...evidence.subgraphs],

@@ -10,6 +10,8 @@ import type { Checkpoint } from '../../contracts/audit/checkpoint';
 import type { ShipBatch } from './audit-store';
 import { parseChunk, segmentFileName, segmentNumbers } from './journal-format';
 import type { JournalFs } from './journal-fs';
+import type { ParsedLine } from './journal-format';
+import type { RecentLines } from './journal-recent-lines';
 
 /** Where shipping stands: a segment and the byte offset after the last shipped line. */
 export interface ShipCursor {
@@ -22,6 +24,8 @@ export interface ReadableJournal {
   readonly dir: string;
   /** Bytes of segment `n` that are on stable storage and may be shipped. */
   readableLimit(n: number): number;
+  /** Lines just made durable, taken instead of read back where they are there. @default none */
+  readonly recent?: RecentLines;
 }
 
 export interface ReadResult {
@@ -82,6 +86,8 @@ export class JournalBatchReader {
       if (hasNewer && limit >= size) return moveOn();
       return { batch: EMPTY, next: cursor, progressed: cursor !== from };
     }
+    const kept = source.recent?.take(cursor.segment, cursor.offset, limit, batchRecords) ?? [];
+    if (kept.length > 0) return this.batchOf(kept, cursor);
     let want = Math.min(limit - cursor.offset, readBytes);
     // Only the lines one batch can take are parsed: after an outage the backlog is many reads
     // long, and parsing all of each read for one batch of it would parse it many times over.
@@ -117,11 +123,17 @@ export class JournalBatchReader {
       );
       return { batch: EMPTY, next: cursor, progressed: cursor !== from };
     }
+    return this.batchOf(parsed.lines, cursor);
+  }
+
+  /** The batch of `lines`, which follow one another from `cursor`. */
+  private batchOf(lines: readonly ParsedLine[], cursor: ShipCursor): ReadResult {
+    const { batchRecords, warn } = this.settings;
     const records: AuditRecord[] = [];
     const documents = new Map<string, string>();
     const checkpoints: Checkpoint[] = [];
     let end = cursor.offset;
-    for (const { line, end: lineEnd } of parsed.lines) {
+    for (const { line, end: lineEnd } of lines) {
       if (records.length >= batchRecords) break;
       if (line.t === 'record') {
         records.push(line.record);

@@ -13,13 +13,16 @@
 import type { AuditRecord, AuditRecordBody } from '../../contracts/audit/audit-record';
 import { chainRecord, ChainHead } from '../../contracts/audit/record-chain';
 import type { CheckpointSchedule } from './journal-checkpoints';
-import { encodeRecordLine } from './journal-format';
+import { decodeLine, encodeRecordLine } from './journal-format';
+import type { RecentLines } from './journal-recent-lines';
 import type { JournalRecovery } from './journal-recovery';
 import type { SegmentRotation } from './journal-segments';
 
 interface Pending {
   readonly line: Buffer;
   readonly record: AuditRecord;
+  /** The document's text when this line carries it (its first use in the segment). */
+  readonly document: string | undefined;
   readonly resolve: (record: AuditRecord) => void;
   readonly reject: (err: Error) => void;
 }
@@ -38,6 +41,8 @@ export interface GroupCommitParts {
   readonly recovery: JournalRecovery;
   /** Observer: a group is on stable storage, with its write and sync time (metrics). @default none */
   readonly onGroupCommit?: (records: number, durationMs: number) => void;
+  /** Takes each durable line for the shipper (journal-recent-lines.ts). @default none */
+  readonly recent?: RecentLines;
 }
 
 export class GroupCommit {
@@ -80,9 +85,10 @@ export class GroupCommit {
       document !== null &&
       record.documentHash !== null &&
       this.parts.segments.firstUse(record.documentHash);
-    const line = encodeRecordLine(json, withDocument ? document : undefined);
+    const carried = withDocument ? document : undefined;
+    const line = encodeRecordLine(json, carried);
     return new Promise<AuditRecord>((resolve, reject) => {
-      this.pending.push({ line, record, resolve, reject });
+      this.pending.push({ line, record, document: carried, resolve, reject });
       this.schedule();
     });
   }
@@ -160,6 +166,7 @@ export class GroupCommit {
     const checkpoint = checkpoints.forGroup(group.length, now, forceCheckpoint);
     if (checkpoint.due) buffers.push(checkpoints.line(head, now));
     const data = Buffer.concat(buffers);
+    const at = segments.position();
     let full: boolean;
     const started = performance.now();
     try {
@@ -168,6 +175,7 @@ export class GroupCommit {
       this.fail(err, group);
       return;
     }
+    if (this.parts.recent) this.keepRecent(this.parts.recent, at, group, buffers);
     try {
       this.parts.onGroupCommit?.(group.length, performance.now() - started);
     } catch {
@@ -185,6 +193,35 @@ export class GroupCommit {
     for (const listener of this.durableListeners) listener();
     // These records are safe; the next ones have no segment to go to.
     if (rotation) this.fail(rotation, []);
+  }
+
+  /** The group's lines, now durable, for the shipper: each at the offset it was written at. */
+  private keepRecent(
+    recent: RecentLines,
+    at: { segment: number; offset: number },
+    group: readonly Pending[],
+    buffers: readonly Buffer[],
+  ): void {
+    let offset = at.offset;
+    for (const p of group) {
+      const end = offset + p.line.length;
+      recent.add(
+        at.segment,
+        offset,
+        p.document === undefined
+          ? { t: 'record', record: p.record }
+          : { t: 'record', record: p.record, document: p.document },
+        end,
+      );
+      offset = end;
+    }
+    // A checkpoint closing the group: decoded from its bytes, once per thousand records or so.
+    for (const extra of buffers.slice(group.length)) {
+      const line = decodeLine(extra.toString('utf8', 0, extra.length - 1));
+      if (typeof line === 'string') return;
+      recent.add(at.segment, offset, line, offset + extra.length);
+      offset += extra.length;
+    }
   }
 
   private fail(err: unknown, group: Pending[]): void {

@@ -8,12 +8,14 @@ import path from 'node:path';
 import type { ChainHead } from '../../contracts/audit/record-chain';
 import type { CheckpointSchedule } from './journal-checkpoints';
 import {
+  decodeLine,
   encodeLine,
   JOURNAL_FORMAT_VERSION,
   SegmentHeader,
   segmentFileName,
 } from './journal-format';
 import type { JournalFile, JournalFs } from './journal-fs';
+import type { RecentLines } from './journal-recent-lines';
 import { cutBack } from './journal-repair';
 
 interface OpenSegment {
@@ -33,6 +35,8 @@ export interface SegmentSettings {
   /** A new segment is started once the current one reaches this size. */
   readonly segmentBytes: number;
   readonly now: () => Date;
+  /** Takes a new segment's opening lines for the shipper (journal-recent-lines.ts). @default none */
+  readonly recent?: RecentLines;
 }
 
 export class SegmentRotation {
@@ -71,6 +75,11 @@ export class SegmentRotation {
     if (this.documentsInSegment.has(documentHash)) return false;
     this.documentsInSegment.add(documentHash);
     return true;
+  }
+
+  /** Where the next write goes: the current segment and its length as written so far. */
+  position(): { readonly segment: number; readonly offset: number } {
+    return { segment: this.current!.number, offset: this.current!.written };
   }
 
   /** Appends `data` to the current segment and syncs it; resolves with whether the segment is now full. */
@@ -143,6 +152,13 @@ export class SegmentRotation {
     }
     this.current = { number, file: handle, durable: data.length, written: data.length };
     this.documentsInSegment.clear();
+    let offset = 0;
+    for (const bytes of lines) {
+      const line = decodeLine(bytes.toString('utf8', 0, bytes.length - 1));
+      if (typeof line === 'string') break;
+      this.settings.recent?.add(number, offset, line, offset + bytes.length);
+      offset += bytes.length;
+    }
     if (checkpoint) this.checkpoints.covered(now);
   }
 }

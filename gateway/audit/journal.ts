@@ -23,6 +23,7 @@ import { AuditUnavailableError } from './audit-unavailable-error';
 import { CheckpointSchedule } from './journal-checkpoints';
 import { JournalFs, nodeJournalFs } from './journal-fs';
 import { GroupCommit } from './journal-group-commit';
+import { RecentLines } from './journal-recent-lines';
 import { chainAtOpen, JournalRecovery, readPreviousRun } from './journal-recovery';
 import { TornTailRepair } from './journal-repair';
 import type { ScanResult } from './journal-scan';
@@ -53,6 +54,8 @@ export interface JournalOptions {
   readonly onWarning?: (message: string) => void;
   /** Observer: a group of records written and synced, with how long that took (metrics). @default none */
   readonly onGroupCommit?: (records: number, durationMs: number) => void;
+  /** Durable lines kept for the shipper (journal-recent-lines.ts). @default RECENT_LINES */
+  readonly recentLines?: number;
 }
 
 export interface JournalStatus {
@@ -75,6 +78,8 @@ export class Journal {
   private readonly repair: TornTailRepair;
   private readonly recovery: JournalRecovery;
   private readonly group: GroupCommit;
+  /** The lines just made durable, for the shipper to take without reading them back. */
+  readonly recent: RecentLines;
   private closed = false;
 
   private constructor(
@@ -83,6 +88,7 @@ export class Journal {
   ) {
     const fs = options.fs ?? nodeJournalFs;
     const now = options.now ?? (() => new Date());
+    this.recent = new RecentLines(options.recentLines);
     const created = now();
     this.chain = chainAtOpen(scan, options.instance, created);
     const head = scan.head ?? emptyChain(this.chain);
@@ -104,6 +110,7 @@ export class Journal {
       chain: this.chain,
       segmentBytes,
       now,
+      recent: this.recent,
     };
     this.segments = new SegmentRotation(segmentSettings, this.checkpoints, scan.maxSegment);
     this.repair = new TornTailRepair(fs, options.dir, scan);
@@ -125,6 +132,7 @@ export class Journal {
       checkpoints: this.checkpoints,
       recovery: this.recovery,
       onGroupCommit: options.onGroupCommit,
+      recent: this.recent,
     });
   }
 
