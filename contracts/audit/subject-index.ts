@@ -42,7 +42,8 @@ export const SUBJECT_RECENT_TABLE = 'audit_subject_recent';
 /** The (subject_hash, time) index that the lookup table replaces on SQLite. */
 const SUBJECT_TIME_INDEX = 'audit_subjects_subject_time';
 
-const SAME_ROW = (row: 'OLD') =>
+/** A lookup table's row that is audit_subjects' row `row` (OLD in a trigger). */
+export const SAME_ROW = (row: 'OLD') =>
   `subject_hash = ${row}.subject_hash AND time = ${row}.time AND record_id = ${row}.record_id AND kind = ${row}.kind`;
 
 /** A table of subject rows in lookup order: the lookup, and (010) the recent one. */

@@ -23,6 +23,7 @@ import { isMysql } from '../database/database';
 import { Migration } from '../database/migrations';
 import {
   PENDING_ROW_TRIGGERS,
+  SAME_ROW,
   SUBJECT_INDEX_TABLE,
   SUBJECT_PENDING_TABLE,
   SUBJECT_RECENT_TABLE,
@@ -42,9 +43,6 @@ const subjectsTable = (name: string, withoutRowid: boolean) =>
      primary key (${KEY})
    )${withoutRowid ? ' WITHOUT ROWID' : ''}`;
 
-const SAME = (row: 'OLD') =>
-  `subject_hash = ${row}.subject_hash AND time = ${row}.time AND record_id = ${row}.record_id AND kind = ${row}.kind`;
-
 /** Another row of NEW's record than NEW itself. */
 const OTHER_ROW = `SELECT 1 FROM audit_subjects o
   WHERE o.record_id = NEW.record_id AND NOT (o.kind = NEW.kind AND o.subject_hash = NEW.subject_hash AND o.time = NEW.time)`;
@@ -62,12 +60,12 @@ const RECORD_TRIGGERS = [
        SELECT NEW.record_id WHERE NOT EXISTS (${OTHER_ROW});
    END`,
   `CREATE TRIGGER audit_subjects_unindexed AFTER DELETE ON audit_subjects BEGIN
-     DELETE FROM ${SUBJECT_INDEX_TABLE} WHERE ${SAME('OLD')};
-     DELETE FROM ${SUBJECT_RECENT_TABLE} WHERE ${SAME('OLD')};
+     DELETE FROM ${SUBJECT_INDEX_TABLE} WHERE ${SAME_ROW('OLD')};
+     DELETE FROM ${SUBJECT_RECENT_TABLE} WHERE ${SAME_ROW('OLD')};
    END`,
   `CREATE TRIGGER audit_subjects_reindexed AFTER UPDATE ON audit_subjects BEGIN
-     DELETE FROM ${SUBJECT_INDEX_TABLE} WHERE ${SAME('OLD')};
-     DELETE FROM ${SUBJECT_RECENT_TABLE} WHERE ${SAME('OLD')};
+     DELETE FROM ${SUBJECT_INDEX_TABLE} WHERE ${SAME_ROW('OLD')};
+     DELETE FROM ${SUBJECT_RECENT_TABLE} WHERE ${SAME_ROW('OLD')};
      ${INTO_RECENT} WHERE NOT EXISTS (${PENDING_RECORD('NEW')});
    END`,
 ];

@@ -87,6 +87,20 @@ async function foldPendingSubjects010(db: Knex): Promise<void> {
   await db(SUBJECT_PENDING_TABLE).del();
 }
 
+/**
+ * Thirty records stored: ten merged into the lookup, ten folded into the recent table, ten
+ * waiting; one record of each, to act on.
+ */
+async function mergedFoldedWaiting(db: Knex): Promise<AuditRecord[]> {
+  await storeBatch(db, batch(records.slice(0, 10)));
+  await foldPendingSubjects(db);
+  await mergeRecentSubjects(db);
+  await storeBatch(db, batch(records.slice(10, 20)));
+  await foldPendingSubjects(db);
+  await storeBatch(db, batch(records.slice(20, 30)));
+  return [records[2], records[12], records[24]];
+}
+
 const idsNewestFirst = (rs: readonly AuditRecord[]) =>
   [...rs].sort((a, b) => b.time.localeCompare(a.time) || b.id.localeCompare(a.id)).map((r) => r.id);
 
@@ -156,13 +170,7 @@ describe("the audit subjects' lookup on the embedded database, filled in bulk", 
 
   it('forgets subject rows deleted from audit_subjects (retention, tampering) and follows updated ones, merged, folded or waiting', async () => {
     const db = await database.connect();
-    await storeBatch(db, batch(records.slice(0, 10)));
-    await foldPendingSubjects(db);
-    await mergeRecentSubjects(db);
-    await storeBatch(db, batch(records.slice(10, 20)));
-    await foldPendingSubjects(db);
-    await storeBatch(db, batch(records.slice(20, 30)));
-    const [merged, folded, waiting] = [records[2], records[12], records[24]];
+    const [merged, folded, waiting] = await mergedFoldedWaiting(db);
     const moved = [records[5], records[15], records[25]];
     await db('audit_subjects').whereIn('record_id', [merged.id, folded.id, waiting.id]).del();
     const other = subjectHash(keys.hmac, 'person', '320602198001011238');
@@ -224,13 +232,7 @@ describe("the audit subjects' lookup on the embedded database, filled in bulk", 
 
   it('keeps each subject row in exactly one place when rows are added by hand to records folded, merged or waiting', async () => {
     const db = await database.connect();
-    await storeBatch(db, batch(records.slice(0, 10)));
-    await foldPendingSubjects(db);
-    await mergeRecentSubjects(db);
-    await storeBatch(db, batch(records.slice(10, 20)));
-    await foldPendingSubjects(db);
-    await storeBatch(db, batch(records.slice(20, 30)));
-    const [merged, folded, waiting] = [records[2], records[12], records[24]];
+    const [merged, folded, waiting] = await mergedFoldedWaiting(db);
     const other = subjectHash(keys.hmac, 'person', '320602198001011238');
     await db('audit_subjects').insert(
       [merged, folded, waiting].map((r) => ({
