@@ -107,15 +107,17 @@ const LOOKUP_COLUMNS = 'subject_hash, time, record_id, kind';
 /** The triggers of 009, which know only the lookup table; 010 replaces them. */
 const TRIGGERS_009 = CREATE.slice(3);
 
+/** A trigger's statements that take audit_subjects' row OLD out of both lookup tables (010, 011). */
+export const LEAVE_LOOKUPS = `DELETE FROM ${SUBJECT_INDEX_TABLE} WHERE ${SAME_ROW('OLD')};
+     DELETE FROM ${SUBJECT_RECENT_TABLE} WHERE ${SAME_ROW('OLD')};`;
+
 const TRIGGERS_010 = [
   `CREATE TRIGGER audit_subjects_unindexed AFTER DELETE ON audit_subjects BEGIN
      DELETE FROM ${SUBJECT_PENDING_TABLE} WHERE subject_row = OLD.rowid;
-     DELETE FROM ${SUBJECT_INDEX_TABLE} WHERE ${SAME_ROW('OLD')};
-     DELETE FROM ${SUBJECT_RECENT_TABLE} WHERE ${SAME_ROW('OLD')};
+     ${LEAVE_LOOKUPS}
    END`,
   `CREATE TRIGGER audit_subjects_reindexed AFTER UPDATE ON audit_subjects BEGIN
-     DELETE FROM ${SUBJECT_INDEX_TABLE} WHERE ${SAME_ROW('OLD')};
-     DELETE FROM ${SUBJECT_RECENT_TABLE} WHERE ${SAME_ROW('OLD')};
+     ${LEAVE_LOOKUPS}
      INSERT OR IGNORE INTO ${SUBJECT_PENDING_TABLE} (subject_row) VALUES (NEW.rowid);
    END`,
 ];

@@ -22,9 +22,8 @@ import { Knex } from 'knex';
 import { isMysql } from '../database/database';
 import { Migration } from '../database/migrations';
 import {
+  LEAVE_LOOKUPS,
   PENDING_ROW_TRIGGERS,
-  SAME_ROW,
-  SUBJECT_INDEX_TABLE,
   SUBJECT_PENDING_TABLE,
   SUBJECT_RECENT_TABLE,
 } from './subject-index';
@@ -60,12 +59,10 @@ const RECORD_TRIGGERS = [
        SELECT NEW.record_id WHERE NOT EXISTS (${OTHER_ROW});
    END`,
   `CREATE TRIGGER audit_subjects_unindexed AFTER DELETE ON audit_subjects BEGIN
-     DELETE FROM ${SUBJECT_INDEX_TABLE} WHERE ${SAME_ROW('OLD')};
-     DELETE FROM ${SUBJECT_RECENT_TABLE} WHERE ${SAME_ROW('OLD')};
+     ${LEAVE_LOOKUPS}
    END`,
   `CREATE TRIGGER audit_subjects_reindexed AFTER UPDATE ON audit_subjects BEGIN
-     DELETE FROM ${SUBJECT_INDEX_TABLE} WHERE ${SAME_ROW('OLD')};
-     DELETE FROM ${SUBJECT_RECENT_TABLE} WHERE ${SAME_ROW('OLD')};
+     ${LEAVE_LOOKUPS}
      ${INTO_RECENT} WHERE NOT EXISTS (${PENDING_RECORD('NEW')});
    END`,
 ];
