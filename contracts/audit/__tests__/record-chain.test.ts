@@ -23,6 +23,39 @@ describe('buildRecordBody', () => {
     );
   });
 
+  it("puts a plan's field lists, shared by its requests, in the same canonical form as fresh ones, and keeps them unchangeable", () => {
+    // A cached policy plan hands every record the same arrays, unsorted and with repeats.
+    const requested = ['Person.phone', 'Person.name', 'Person.phone'];
+    const denied = [
+      { coordinate: 'Person.address', reason: 'NO_GRANT' },
+      { coordinate: 'Household.address', reason: 'NO_GRANT' },
+      { coordinate: 'Person.address', reason: 'NO_GRANT' },
+    ];
+    const shared = { requested, served: requested, masked: [], denied };
+    const context = { instance: 'gw', key: keys.hmac, id: 'x' };
+    const first = buildRecordBody(entry(5, { fields: shared }), context);
+    const second = buildRecordBody(entry(5, { fields: shared }), context);
+    const fresh = buildRecordBody(
+      entry(5, {
+        fields: {
+          requested: [...requested],
+          served: [...requested],
+          masked: [],
+          denied: [...denied],
+        },
+      }),
+      context,
+    );
+    expect(first.fieldsRequested).toEqual(['Person.name', 'Person.phone']);
+    expect(first.fieldsDenied).toEqual([denied[1], denied[0]]);
+    expect(second).toEqual(first);
+    expect(fresh).toEqual(first);
+    expect(Object.isFrozen(first.fieldsServed)).toBe(true);
+    expect(Object.isFrozen(first.fieldsDenied)).toBe(true);
+    // The plan's own arrays are left as they were.
+    expect(requested).toEqual(['Person.phone', 'Person.name', 'Person.phone']);
+  });
+
   it('puts sets in one canonical order, so equal requests give equal records', () => {
     const a = buildRecordBody(entry(4, { subgraphs: ['b', 'a', 'b'], errorCodes: ['Y', 'X'] }), {
       instance: 'gw',
