@@ -14,28 +14,50 @@ import type { JournalLine, ParsedLine } from './journal-format';
 
 /** Lines kept at most: about four shipping rounds of a gateway at 2,000 requests a second. */
 export const RECENT_LINES = 2000;
+/**
+ * Bytes of lines kept at most. A line carries its document's text on the document's first use in
+ * a segment, up to the request body limit: a caller sending new large documents while shipping
+ * is stalled (the audit database down) must not make these lines hold hundreds of MiB.
+ */
+export const RECENT_BYTES = 16 * 1024 * 1024;
 
 export class RecentLines {
   private segment: number | null = null;
   /** By the offset each line starts at, in the order written (ascending offsets). */
   private readonly lines = new Map<number, ParsedLine>();
+  private heldBytes = 0;
 
-  constructor(private readonly max: number = RECENT_LINES) {}
+  constructor(
+    private readonly max: number = RECENT_LINES,
+    private readonly maxBytes: number = RECENT_BYTES,
+  ) {}
 
   /** Lines kept now. */
   get size(): number {
     return this.lines.size;
   }
 
+  /** Bytes of the lines kept now, as written in the segment. */
+  get bytes(): number {
+    return this.heldBytes;
+  }
+
   /** A durable line of `segment`, from byte `offset` to `end` (after its newline). */
   add(segment: number, offset: number, line: JournalLine, end: number): void {
     if (segment !== this.segment) {
       this.lines.clear();
+      this.heldBytes = 0;
       this.segment = segment;
     }
     // A shipper this far behind reads the file; the lines it will ask for next are kept.
-    if (this.lines.size >= this.max) return;
+    if (this.lines.size >= this.max || this.heldBytes + (end - offset) > this.maxBytes) return;
     this.lines.set(offset, { line, end });
+    this.heldBytes += end - offset;
+  }
+
+  private drop(offset: number, line: ParsedLine): void {
+    this.lines.delete(offset);
+    this.heldBytes -= line.end - offset;
   }
 
   /**
@@ -45,9 +67,9 @@ export class RecentLines {
    */
   take(segment: number, offset: number, limit: number, maxLines: number): ParsedLine[] {
     if (segment !== this.segment) return [];
-    for (const start of this.lines.keys()) {
+    for (const [start, line] of this.lines) {
       if (start >= offset) break;
-      this.lines.delete(start);
+      this.drop(start, line);
     }
     const out: ParsedLine[] = [];
     let at = offset;
@@ -56,7 +78,7 @@ export class RecentLines {
       const next = this.lines.get(at);
       if (next === undefined || next.end > limit) break;
       out.push(next);
-      this.lines.delete(at);
+      this.drop(at, next);
       at = next.end;
     }
     return out;

@@ -149,6 +149,23 @@ describe('shipping the lines a group commit just made durable', () => {
     expect(journal.recent.size).toBe(0);
   });
 
+  it('keeps no more bytes than its bound, however large the documents lines carry', () => {
+    const line = { t: 'segment' } as unknown as JournalLine;
+    const recent = new RecentLines(100, 1000);
+    recent.add(1, 0, line, 600);
+    recent.add(1, 600, line, 1100); // would hold 1,100 bytes: left to the file
+    recent.add(1, 1100, line, 1500);
+    expect(recent.size).toBe(2);
+    expect(recent.bytes).toBe(1000);
+    expect(recent.take(1, 0, 2000, 10).map((l) => l.end)).toEqual([600]);
+    expect(recent.bytes).toBe(400);
+    // Shipped past from the file: dropped, and the room is free again.
+    expect(recent.take(1, 1500, 2000, 10)).toEqual([]);
+    expect(recent.bytes).toBe(0);
+    recent.add(1, 1500, line, 2400);
+    expect(recent.bytes).toBe(900);
+  });
+
   it('keeps lines by segment and offset, hands each out once, and drops what was shipped past', () => {
     const line = (i: number): JournalLine =>
       ({
