@@ -78,6 +78,8 @@ export class LeanExecution {
   private readonly maxPlans: number;
   /** Requests answered here and by Apollo's executor: for tests and the bench. */
   readonly counts = { lean: 0, apollo: 0 };
+  /** Operations planned so far, each a miss of the plan cache. */
+  plansMade = 0;
 
   constructor(private readonly options: LeanExecutionOptions) {
     this.supergraph = Supergraph.build(options.supergraphSdl);
@@ -85,6 +87,11 @@ export class LeanExecution {
     this.apiSchema = this.supergraph.apiSchema();
     this.supergraphSchema = this.supergraph.schema.toGraphQLJSSchema();
     this.maxPlans = options.maxPlans ?? MAX_PLANS;
+  }
+
+  /** Plans kept now: at most `maxPlans`. */
+  get plansKept(): number {
+    return this.entries.size;
   }
 
   /** An executor that answers what it can and hands the rest to `apollo`. */
@@ -110,6 +117,7 @@ export class LeanExecution {
       return entry;
     }
     entry = this.plan(requestContext);
+    this.plansMade++;
     if (this.entries.size >= this.maxPlans) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, entry);
     return entry;
