@@ -185,38 +185,31 @@ function sortedSet(values: readonly string[] | undefined): string[] {
  * wide (an applicant profile's lists some seventy fields). Their canonical form is made once per
  * array rather than once per record; it is frozen, since every record of the plan shares it.
  */
-const canonicalSets = new WeakMap<readonly string[], readonly string[]>();
+const canonicalForms = new WeakMap<readonly unknown[], readonly unknown[]>();
 
-function sortedSetOnce(values: readonly string[] | undefined): readonly string[] {
+function canonicalOnce<T>(
+  values: readonly T[] | undefined,
+  canonical: (values: readonly T[]) => T[],
+): readonly T[] {
   if (values === undefined || values.length === 0) return [];
-  let set = canonicalSets.get(values);
-  if (set === undefined) canonicalSets.set(values, (set = Object.freeze(sortedSet(values))));
-  return set;
+  let form = canonicalForms.get(values) as readonly T[] | undefined;
+  if (form === undefined) canonicalForms.set(values, (form = Object.freeze(canonical(values))));
+  return form;
 }
 
-const canonicalDenied = new WeakMap<readonly DeniedField[], readonly DeniedField[]>();
-
-/** Each (coordinate, reason) once, in that order; made once per array, as the field lists. */
-function deniedOnce(values: readonly DeniedField[] | undefined): readonly DeniedField[] {
-  if (values === undefined || values.length === 0) return [];
-  let denied = canonicalDenied.get(values);
-  if (denied === undefined) {
-    const unique = new Map<string, DeniedField>();
-    for (const d of values) {
-      const field = {
-        coordinate: storableText(d.coordinate, Number.MAX_SAFE_INTEGER),
-        reason: storableText(d.reason, Number.MAX_SAFE_INTEGER),
-      };
-      unique.set(`${field.coordinate}\0${field.reason}`, field);
-    }
-    denied = Object.freeze(
-      [...unique.values()].sort(
-        (a, b) => compare(a.coordinate, b.coordinate) || compare(a.reason, b.reason),
-      ),
-    );
-    canonicalDenied.set(values, denied);
+/** Each (coordinate, reason) once, in that order. */
+function canonicalDenied(values: readonly DeniedField[]): DeniedField[] {
+  const unique = new Map<string, DeniedField>();
+  for (const d of values) {
+    const field = {
+      coordinate: storableText(d.coordinate, Number.MAX_SAFE_INTEGER),
+      reason: storableText(d.reason, Number.MAX_SAFE_INTEGER),
+    };
+    unique.set(`${field.coordinate}\0${field.reason}`, field);
   }
-  return denied;
+  return [...unique.values()].sort(
+    (a, b) => compare(a.coordinate, b.coordinate) || compare(a.reason, b.reason),
+  );
 }
 
 function compare(a: string, b: string): number {
@@ -304,10 +297,10 @@ export function buildRecordBody(entry: AuditEntry, context: BuildContext): Audit
       entry.document === null || entry.document === undefined ? null : documentHash(entry.document),
     variablesHash: hasVariables ? variablesHash(context.key, entry.variables!) : null,
     purpose: optionalText(entry.purpose, TEXT_LIMITS.purpose),
-    fieldsRequested: sortedSetOnce(entry.fields?.requested),
-    fieldsServed: sortedSetOnce(entry.fields?.served),
-    fieldsMasked: sortedSetOnce(entry.fields?.masked),
-    fieldsDenied: deniedOnce(entry.fields?.denied),
+    fieldsRequested: canonicalOnce(entry.fields?.requested, sortedSet),
+    fieldsServed: canonicalOnce(entry.fields?.served, sortedSet),
+    fieldsMasked: canonicalOnce(entry.fields?.masked, sortedSet),
+    fieldsDenied: canonicalOnce(entry.fields?.denied, canonicalDenied),
     subgraphs: sortedSet(entry.subgraphs),
     outcome: entry.outcome,
     httpStatus: count(entry.httpStatus, 'httpStatus'),

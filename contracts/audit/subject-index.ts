@@ -16,8 +16,9 @@
  * Triggers on audit_subjects keep the three exact whoever writes the table (the shipper, a test,
  * retention's deletes; subject-rows-migration.ts says how). Folding moves the pending records'
  * rows into the recent table sorted, in one transaction; a fold of many rows touches each page
- * once rather than once per row. The audit database's own thread folds (gateway/audit/sqlite-checkpointer.ts); when it
- * cannot run, the shipper folds after each batch, as costly as the index was.
+ * once rather than once per row. The audit database's own thread folds
+ * (gateway/audit/sqlite-checkpointer.ts); when it cannot run, the shipper folds after each batch,
+ * as costly as the index was.
  *
  * Two levels, because a fold costs about one page of the lookup per row once the lookup has
  * more pages than a fold has rows: twenty thousand rows, each for some other subject, land on as
@@ -235,10 +236,9 @@ export async function foldPendingSubjects(db: Knex): Promise<number> {
         last: string | null;
       }[];
       if (last === null) return null;
-      const before = await countRecentSubjects(trx);
-      await trx.raw(FOLD_SQL.insert, [last]);
+      const { changes } = (await trx.raw(FOLD_SQL.insert, [last])) as { changes: number };
       await trx.raw(FOLD_SQL.remove, [last]);
-      return (await countRecentSubjects(trx)) - before;
+      return changes;
     });
     if (folded === null) return total;
     total += folded;

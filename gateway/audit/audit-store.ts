@@ -101,7 +101,7 @@ function sqliteInsertSql(table: string, columns: readonly string[], rows = 1): s
 }
 
 /**
- * Rows one SQLite statement inserts, where a group has that many: a people page's fifty subject
+ * Rows one SQLite statement inserts, where a table has that many: a people page's fifty subject
  * rows a record were fifty calls into the driver, each binding and stepping a statement of its
  * own, and the calls cost about a fifth of storing them. Under SQLite's 32,766 parameters at the
  * widest table.
@@ -146,8 +146,11 @@ async function insertIgnoringDuplicates(
     // On SQLite, prepared statements run on the driver: the transaction's own connection.
     const conn = (await trx.client.acquireConnection()) as SqliteConnection;
     try {
-      for (const group of insertGroups([{ table, rows, key }]))
-        runInsertGroup(group, (sql) => sqliteStatement(conn, sql));
+      for (const group of insertGroups([{ table, rows, key }])) {
+        const statement = sqliteStatement(conn, group.sql);
+        for (let i = 0; i < group.values.length; i += group.parameters)
+          statement.run(group.values.slice(i, i + group.parameters));
+      }
     } finally {
       await trx.client.releaseConnection(conn);
     }
@@ -205,46 +208,41 @@ export function batchRows(batch: ShipBatch, now: Date = new Date()): TableRows[]
  * embedded database's own thread inserts (sqlite-checkpointer.ts), cheap to send it.
  */
 export interface InsertGroup {
-  /** SQLite's INSERT OR IGNORE of one row of these columns. */
+  /** SQLite's INSERT OR IGNORE of one or of ROWS_PER_INSERT rows of these columns. */
   readonly sql: string;
-  /** The same for ROWS_PER_INSERT rows at once. */
-  readonly manySql: string;
-  readonly columns: number;
+  /** Values bound by one run of `sql`. */
+  readonly parameters: number;
   readonly values: unknown[];
 }
 
-/**
- * Inserts a group's rows, ROWS_PER_INSERT at a time and the rest one by one. The database's
- * thread (sqlite-checkpointer.ts) runs the same steps in its own source: keep the two alike.
- */
-function runInsertGroup(group: InsertGroup, statement: (sql: string) => SqliteStatement): void {
-  const { values, columns } = group;
-  const width = columns * ROWS_PER_INSERT;
-  let i = 0;
-  if (values.length >= width) {
-    const many = statement(group.manySql);
-    for (; i + width <= values.length; i += width) many.run(values.slice(i, i + width));
+/** The values of `rows`, flat, in column order. */
+function flatValues(rows: readonly object[], columns: readonly string[]): unknown[] {
+  const values: unknown[] = [];
+  for (const row of rows) {
+    const r = row as Record<string, unknown>;
+    for (const c of columns) values.push(r[c] ?? null);
   }
-  if (i === values.length) return;
-  const one = statement(group.sql);
-  for (; i < values.length; i += columns) one.run(values.slice(i, i + columns));
+  return values;
 }
 
+/** Rows of a table with the same columns: ROWS_PER_INSERT to a statement, and the rest one by one. */
 export function insertGroups(tables: readonly TableRows[]): InsertGroup[] {
   const groups: InsertGroup[] = [];
   for (const { table, rows } of tables) {
     for (const { columns, rows: group } of byColumns(rows).values()) {
-      const values: unknown[] = [];
-      for (const row of group) {
-        const r = row as Record<string, unknown>;
-        for (const c of columns) values.push(r[c] ?? null);
-      }
-      groups.push({
-        sql: sqliteInsertSql(table, columns),
-        manySql: sqliteInsertSql(table, columns, ROWS_PER_INSERT),
-        columns: columns.length,
-        values,
-      });
+      const whole = group.length - (group.length % ROWS_PER_INSERT);
+      if (whole > 0)
+        groups.push({
+          sql: sqliteInsertSql(table, columns, ROWS_PER_INSERT),
+          parameters: columns.length * ROWS_PER_INSERT,
+          values: flatValues(group.slice(0, whole), columns),
+        });
+      if (whole < group.length)
+        groups.push({
+          sql: sqliteInsertSql(table, columns),
+          parameters: columns.length,
+          values: flatValues(group.slice(whole), columns),
+        });
     }
   }
   return groups;

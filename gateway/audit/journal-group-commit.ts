@@ -13,7 +13,7 @@
 import type { AuditRecord, AuditRecordBody } from '../../contracts/audit/audit-record';
 import { chainRecord, ChainHead } from '../../contracts/audit/record-chain';
 import type { CheckpointSchedule } from './journal-checkpoints';
-import { decodeLine, encodeRecordLine } from './journal-format';
+import { encodeRecordLine } from './journal-format';
 import type { RecentLines } from './journal-recent-lines';
 import type { JournalRecovery } from './journal-recovery';
 import type { SegmentRotation } from './journal-segments';
@@ -215,13 +215,8 @@ export class GroupCommit {
       );
       offset = end;
     }
-    // A checkpoint closing the group: decoded from its bytes, once per thousand records or so.
-    for (const extra of buffers.slice(group.length)) {
-      const line = decodeLine(extra.toString('utf8', 0, extra.length - 1));
-      if (typeof line === 'string') return;
-      recent.add(at.segment, offset, line, offset + extra.length);
-      offset += extra.length;
-    }
+    // A checkpoint closing the group.
+    recent.addEncoded(at.segment, offset, buffers.slice(group.length));
   }
 
   private fail(err: unknown, group: Pending[]): void {

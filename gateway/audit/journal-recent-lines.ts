@@ -10,7 +10,7 @@
  * and this filled up, the lines of a previous run, a batch stored again after a failure) is read
  * from the file as before, so a batch is the same either way.
  */
-import type { JournalLine, ParsedLine } from './journal-format';
+import { decodeLine, JournalLine, ParsedLine } from './journal-format';
 
 /** Lines kept at most: about four shipping rounds of a gateway at 2,000 requests a second. */
 export const RECENT_LINES = 2000;
@@ -53,6 +53,21 @@ export class RecentLines {
     if (this.lines.size >= this.max || this.heldBytes + (end - offset) > this.maxBytes) return;
     this.lines.set(offset, { line, end });
     this.heldBytes += end - offset;
+  }
+
+  /**
+   * Lines of `segment` from `offset` on as their bytes (a segment's header, a checkpoint): decoded
+   * here, a few per thousand records. Returns the offset after them.
+   */
+  addEncoded(segment: number, offset: number, lines: readonly Buffer[]): number {
+    let at = offset;
+    for (const bytes of lines) {
+      const line = decodeLine(bytes.toString('utf8', 0, bytes.length - 1));
+      if (typeof line === 'string') break;
+      this.add(segment, at, line, at + bytes.length);
+      at += bytes.length;
+    }
+    return at;
   }
 
   private drop(offset: number, line: ParsedLine): void {

@@ -8,7 +8,6 @@ import path from 'node:path';
 import type { ChainHead } from '../../contracts/audit/record-chain';
 import type { CheckpointSchedule } from './journal-checkpoints';
 import {
-  decodeLine,
   encodeLine,
   JOURNAL_FORMAT_VERSION,
   SegmentHeader,
@@ -152,13 +151,7 @@ export class SegmentRotation {
     }
     this.current = { number, file: handle, durable: data.length, written: data.length };
     this.documentsInSegment.clear();
-    let offset = 0;
-    for (const bytes of lines) {
-      const line = decodeLine(bytes.toString('utf8', 0, bytes.length - 1));
-      if (typeof line === 'string') break;
-      this.settings.recent?.add(number, offset, line, offset + bytes.length);
-      offset += bytes.length;
-    }
+    this.settings.recent?.addEncoded(number, 0, lines);
     if (checkpoint) this.checkpoints.covered(now);
   }
 }

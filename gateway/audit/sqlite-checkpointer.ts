@@ -17,10 +17,10 @@
  * Folding, when asked for: once pending rows reach `fold.rows`, or `fold.afterMs` after they
  * began to wait, the thread moves them into the recent lookup table in one transaction (the rows
  * of at most FOLD_MAX_RECORDS records each), sorted, so each page of it is written once per fold
- * rather than once per row; once that table holds `fold.mergeRows` rows they are merged into the lookup, a range of
- * hashes per transaction (contracts/audit/subject-index.ts). It takes the write lock without
- * waiting: while another connection writes (the shipper's own, when the thread does not store
- * for it) it tries again on the next tick, and that shipper, finding the lock taken, ships on
+ * rather than once per row; once that table holds `fold.mergeRows` rows they are merged into the
+ * lookup, a range of hashes per transaction (contracts/audit/subject-index.ts). It takes the
+ * write lock without waiting: while another connection writes (the shipper's own, when the
+ * thread does not store for it) it tries again on the next tick, and that shipper, finding the lock taken, ships on
  * its next round (JournalShipper).
  *
  * Storing, when asked: the shipper's batches are inserted here too (`store`), so the inserts of a
@@ -37,7 +37,7 @@
  * shows in GET /health as shipping not caught up.
  */
 import { Worker } from 'node:worker_threads';
-import { type InsertGroup, ROWS_PER_INSERT } from './audit-store';
+import type { InsertGroup } from './audit-store';
 import {
   FOLD_MAX_RECORDS,
   FOLD_SQL,
@@ -192,19 +192,11 @@ const insertOf = (sql) => {
   }
   return statement;
 };
-// runInsertGroup of audit-store.ts, which this source cannot import.
 const store = db.transaction((groups) => {
   for (const group of groups) {
-    const { values, columns } = group;
-    const width = columns * workerData.rowsPerInsert;
-    let i = 0;
-    if (values.length >= width) {
-      const many = insertOf(group.manySql);
-      for (; i + width <= values.length; i += width) many.run(values.slice(i, i + width));
-    }
-    if (i === values.length) continue;
-    const one = insertOf(group.sql);
-    for (; i < values.length; i += columns) one.run(values.slice(i, i + columns));
+    const statement = insertOf(group.sql);
+    const values = group.values;
+    for (let i = 0; i < values.length; i += group.parameters) statement.run(values.slice(i, i + group.parameters));
   }
 });
 parentPort.on('message', (m) => {
@@ -277,7 +269,6 @@ export class SqliteCheckpointer {
         file,
         intervalMs: options.intervalMs ?? CHECKPOINT_INTERVAL_MS,
         walSizeLimit: WAL_SIZE_LIMIT_BYTES,
-        rowsPerInsert: ROWS_PER_INSERT,
         fold: options.fold && {
           ...options.fold,
           maxRecords: FOLD_MAX_RECORDS,
