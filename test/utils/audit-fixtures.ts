@@ -12,6 +12,8 @@ import {
 } from '../../contracts/database/database';
 import { requireMysqlUrl, uniqueSuffix } from './temp-database';
 import { openAuditDatabase } from '../../gateway/audit/audit-store';
+import { auditMigrations } from '../../contracts/audit/audit-migrations';
+import { migrateToLatest } from '../../contracts/database/migrations';
 import { AuditEntry, AuditRecord, buildRecordBody } from '../../contracts/audit/audit-record';
 import { AuditKeys } from '../../contracts/audit/audit-keys';
 import { CheckpointSigner, publicKeyId } from '../../contracts/audit/checkpoint';
@@ -197,4 +199,22 @@ export async function countRows(db: Knex): Promise<Record<string, number>> {
     out[table] = Number(row.n);
   }
   return out;
+}
+
+/**
+ * A scratch audit database of `backend`, migrated to the latest, for the tests of one describe
+ * block: made before them, removed after them. `db` is set once they run.
+ */
+export function migratedAuditScratch(backend: 'sqlite' | 'mysql'): { readonly db: Knex } {
+  const handle = {} as { db: Knex };
+  let scratch: TestAuditDatabase | undefined;
+  beforeAll(async () => {
+    scratch = testAuditDatabase(backend);
+    handle.db = await scratch.open();
+    await migrateToLatest(handle.db, auditMigrations);
+  }, 60_000);
+  afterAll(async () => {
+    await scratch?.cleanup();
+  });
+  return handle;
 }

@@ -6,29 +6,19 @@
 import { Knex } from 'knex';
 import { describeWithService } from '../../../test/utils/services';
 import { isMysql } from '../../database/database';
-import { migrateToLatest } from '../../database/migrations';
 import { auditMigrations } from '../audit-migrations';
 import { DOCUMENT_INDEX } from '../audit-document-index-migration';
-import { TestAuditDatabase, testAuditDatabase } from '../../../test/utils/audit-fixtures';
+import { migratedAuditScratch } from '../../../test/utils/audit-fixtures';
 
 /** The question retention asks, as it asks it. */
 const usedDocuments = (db: Knex, hashes: string[]) =>
   db('audit_records').distinct('document_hash').whereIn('document_hash', hashes);
 
 function documentIndexSuite(backend: 'sqlite' | 'mysql') {
-  let scratch: TestAuditDatabase;
-  let db: Knex;
-
-  beforeAll(async () => {
-    scratch = testAuditDatabase(backend);
-    db = await scratch.open();
-    await migrateToLatest(db, auditMigrations);
-  }, 60_000);
-  afterAll(async () => {
-    await scratch?.cleanup();
-  });
+  const scratch = migratedAuditScratch(backend);
 
   it('answers whether a document is still used from the index', async () => {
+    const { db } = scratch;
     const hashes = ['a'.repeat(64), 'b'.repeat(64)];
     const query = usedDocuments(db, hashes).toSQL().toNative();
     if (isMysql(db)) {
@@ -48,6 +38,7 @@ function documentIndexSuite(backend: 'sqlite' | 'mysql') {
   });
 
   it('can be rolled back', async () => {
+    const { db } = scratch;
     const index = auditMigrations.find((m) => m.name.startsWith('008'))!;
     await index.down(db);
     await index.up(db);
@@ -55,6 +46,7 @@ function documentIndexSuite(backend: 'sqlite' | 'mysql') {
   });
 
   it('runs again over an index already there (a start killed before the migration was noted)', async () => {
+    const { db } = scratch;
     const index = auditMigrations.find((m) => m.name.startsWith('008'))!;
     await expect(index.up(db)).resolves.toBeUndefined();
     expect(await usedDocuments(db, ['d'.repeat(64)])).toEqual([]);

@@ -6,11 +6,10 @@
 import { Knex } from 'knex';
 import { describeWithService } from '../../../test/utils/services';
 import { isMysql } from '../../database/database';
-import { migrateToLatest } from '../../database/migrations';
 import { indexExists } from '../../database/schema-guards';
 import { auditMigrations } from '../audit-migrations';
 import { SUPERSEDED_RECORD_INDEXES } from '../superseded-indexes-migration';
-import { TestAuditDatabase, testAuditDatabase } from '../../../test/utils/audit-fixtures';
+import { migratedAuditScratch } from '../../../test/utils/audit-fixtures';
 
 const FROM = '2026-11-01 00:00:00.000';
 const TO = '2026-12-01 00:00:00.000';
@@ -34,20 +33,11 @@ const superseded = (db: Knex) =>
   );
 
 function supersededSuite(backend: 'sqlite' | 'mysql') {
-  let scratch: TestAuditDatabase;
-  let db: Knex;
+  const scratch = migratedAuditScratch(backend);
   const migration = auditMigrations.find((m) => m.name.startsWith('012'))!;
 
-  beforeAll(async () => {
-    scratch = testAuditDatabase(backend);
-    db = await scratch.open();
-    await migrateToLatest(db, auditMigrations);
-  }, 60_000);
-  afterAll(async () => {
-    await scratch?.cleanup();
-  });
-
   it("leaves a time range and a department's time range to the (…, id) indexes", async () => {
+    const { db } = scratch;
     expect(await superseded(db)).toEqual([false, false]);
     expect(await indexesRead(db, inMonth(db))).toContain('audit_records_time_id');
     // On an empty table MariaDB may take the application's index, which also begins with the department.
@@ -57,6 +47,7 @@ function supersededSuite(backend: 'sqlite' | 'mysql') {
   });
 
   it('can be rolled back, and runs again over indexes already gone', async () => {
+    const { db } = scratch;
     await migration.down(db);
     expect(await superseded(db)).toEqual([true, true]);
     await migration.up(db);
